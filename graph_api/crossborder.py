@@ -1,0 +1,158 @@
+"""Cross-border links: pairs (a thing in Russia, a thing in Kazakhstan) and why they are linked.
+
+Five kinds of connection, each explained by the triples that make it (the *path*):
+
+- ``project``: both are ``schema:memberOf`` the same project or organization;
+- ``event``: both take part in the same event (``wdt:P710``), or one is the event's
+  ``schema:location`` (or the event itself) and the other a participant;
+- ``partnership``: ``wdt:P2652`` between the two;
+- ``namesake``: both are named after the same person (``wdt:P138``);
+- ``document``: one document ``schema:mentions`` both.
+
+A thing's country is its ``wdt:P17``, directly or through ``schema:location`` /
+``schema:containedInPlace`` chains, or the country itself at the end of such a chain. Things
+placed in both countries (and the countries themselves) sit on no side and pair with nothing.
+
+The whole-graph computation is a handful of scans (seconds at a million triples), so it runs once
+per dataset version and is cached; the per-entity view is a lookup in that result.
+"""
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph_api.entities import q
+from graph_api.store import Store
+
+RU, KZ = "RU", "KZ"
+SCHEMA = "http://schema.org/"
+WDT = "http://www.wikidata.org/prop/direct/"
+MEMBER_OF, LOCATION, PARTICIPANT = SCHEMA + "memberOf", SCHEMA + "location", WDT + "P710"
+PARTNER, NAMED_AFTER, MENTIONS = WDT + "P2652", WDT + "P138", SCHEMA + "mentions"
+VIA_ORDER = ("partnership", "project", "event", "namesake", "document")
+
+Step = tuple[str, str, str]  # (from IRI, property IRI, to IRI): one triple of the store
+
+
+def country_iris(base: str) -> dict[str, str]:
+    """Country code → the IRI the authority file gives the country."""
+    return {RU: f"{base}id/place/russia", KZ: f"{base}id/place/kazakhstan"}
+
+
+@dataclass
+class Connection:
+    via: str
+    through: str | None  # the hub (project, event, person, document); None for a direct link
+    path: list[Step]
+
+
+@dataclass
+class Pair:
+    ru: str
+    kz: str
+    connections: list[Connection] = field(default_factory=list)
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (-len({c.via for c in self.connections}), -len(self.connections), self.ru, self.kz)
+
+
+@dataclass
+class CrossBorder:
+    version: str
+    countries: dict[str, str]  # IRI → RU | KZ (only things on exactly one side)
+    pairs: list[Pair]
+    by_iri: dict[str, list[int]]  # member or hub IRI → indices into pairs
+
+    def for_entity(self, iri: str) -> list[Pair]:
+        return [self.pairs[i] for i in self.by_iri.get(iri, [])]
+
+
+def compute_countries(store: Store, base: str) -> dict[str, str]:
+    sides: dict[str, set[str]] = defaultdict(set)
+    codes = country_iris(base)
+    for code, country in codes.items():
+        rows = store.query(q("""SELECT DISTINCT ?x WHERE {
+            { ?x (schema:location|schema:containedInPlace)*/wdt:P17 ?country }
+            UNION { ?x (schema:location|schema:containedInPlace)+ ?country }
+            FILTER(isIRI(?x)) FILTER NOT EXISTS { ?x a schema:Country } }"""),
+                           substitutions={"country": ox.NamedNode(country)})
+        for r in rows:
+            sides[r["x"].value].add(code)
+    return {iri: next(iter(s)) for iri, s in sides.items() if len(s) == 1 and iri not in codes.values()}
+
+
+def _pairs_around_hub(hub: str, via: str, members: dict[str, list[Step]], countries: dict[str, str],
+                      out: dict[tuple[str, str], Pair]) -> None:
+    """Pair every Russian member of a hub with every Kazakh one; ``members`` maps IRI → steps to it."""
+    ru = [m for m in members if countries.get(m) == RU]
+    kz = [m for m in members if countries.get(m) == KZ]
+    for a in ru:
+        for b in kz:
+            pair = out.setdefault((a, b), Pair(a, b))
+            pair.connections.append(Connection(via, hub, members[a] + members[b]))
+
+
+def compute(store: Store, base: str) -> CrossBorder:
+    """The cross-border pairs of the whole graph (uncached; see :func:`get`)."""
+    countries = compute_countries(store, base)
+    found: dict[tuple[str, str], Pair] = {}
+
+    hubs: dict[tuple[str, str], dict[str, list[Step]]] = defaultdict(dict)
+    for r in store.query(q("SELECT DISTINCT ?a ?p WHERE { ?a schema:memberOf ?p . FILTER(isIRI(?a) && isIRI(?p)) }")):
+        a, p = r["a"].value, r["p"].value
+        hubs[("project", p)][a] = [(a, MEMBER_OF, p)]
+    for r in store.query(q("""SELECT DISTINCT ?e ?prop ?x WHERE { ?e a schema:Event .
+            { ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) } UNION { ?e schema:location ?x BIND(schema:location AS ?prop) }
+            FILTER(isIRI(?x)) }""")):
+        e, prop, x = r["e"].value, r["prop"].value, r["x"].value
+        members = hubs[("event", e)]
+        members[e] = []
+        if x not in members or prop == PARTICIPANT:
+            members[x] = [(e, prop, x)]
+    for r in store.query(q("""SELECT DISTINCT ?a ?who WHERE { ?a wdt:P138 ?who . FILTER(isIRI(?who)) }""")):
+        a, who = r["a"].value, r["who"].value
+        hubs[("namesake", who)][a] = [(a, NAMED_AFTER, who)]
+    for r in store.query(q("SELECT DISTINCT ?doc ?x WHERE { ?doc schema:mentions ?x . FILTER(isIRI(?x)) }")):
+        doc, x = r["doc"].value, r["x"].value
+        hubs[("document", doc)][x] = [(doc, MENTIONS, x)]
+    for (via, hub), members in hubs.items():
+        _pairs_around_hub(hub, via, members, countries, found)
+
+    for r in store.query(q("SELECT DISTINCT ?a ?b WHERE { ?a wdt:P2652 ?b . FILTER(isIRI(?b)) }")):
+        a, b = r["a"].value, r["b"].value
+        if countries.get(a) == RU and countries.get(b) == KZ:
+            found.setdefault((a, b), Pair(a, b)).connections.append(Connection("partnership", None, [(a, PARTNER, b)]))
+        elif countries.get(a) == KZ and countries.get(b) == RU:
+            found.setdefault((b, a), Pair(b, a)).connections.append(Connection("partnership", None, [(a, PARTNER, b)]))
+
+    pairs = sorted(found.values(), key=Pair.sort_key)
+    by_iri: dict[str, list[int]] = defaultdict(list)
+    for i, pair in enumerate(pairs):
+        pair.connections.sort(key=lambda c: (VIA_ORDER.index(c.via), c.through or ""))
+        involved = {pair.ru, pair.kz} | {c.through for c in pair.connections if c.through}
+        for iri in involved:
+            by_iri[iri].append(i)
+    return CrossBorder(store.version(), countries, pairs, dict(by_iri))
+
+
+_cache: dict[tuple[Any, str], CrossBorder] = {}
+_lock = threading.Lock()
+
+
+def get(store: Store, base: str) -> CrossBorder:
+    """The cached result for the store's current dataset version (computed once per version)."""
+    version = store.version()
+    owner = getattr(store, "path", None) or id(store)
+    key = (owner, base)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.version == version:
+            return cached
+        result = compute(store, base)
+        result.version = version
+        _cache[key] = result
+        return result

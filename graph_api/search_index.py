@@ -1,0 +1,286 @@
+"""The label search index: every name of every entity, findable in any script.
+
+Oxigraph has no full-text search and a ``CONTAINS`` scan over all labels costs ~0.6 s at a million
+triples, so names live in a side SQLite file with an FTS5 trigram table (1–2 ms per lookup).
+Each label is stored under two *keys*:
+
+- ``key``: a cross-script fold — anyascii transliteration, casefold, then spelling differences
+  between transliteration schemes flattened (gh→g, q→k, kh→h, zh→j, y→i, ts→c, sh→s, ch→c,
+  doubled letters collapsed), everything but letters and digits dropped. "Мұқанов", "Муканов"
+  and "Mukanov" all become ``mukanov``.
+- ``stem``: the same fold after stripping a common Kazakh or Russian ending from each word, so
+  "Петропавлда" (locative) meets "Петропавл" and "Петропавловске" meets "Петропавловск".
+
+The user's text is folded the same way and matched as a substring (trigram MATCH) against both
+keys; ranking is exact key > prefix > substring, then ``skos:prefLabel`` > ``rdfs:label`` >
+``skos:altLabel``, then the shorter label. The file records the dataset version it was built from
+and is rebuilt (into a temporary file, then renamed) when the store has moved on.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from anyascii import anyascii
+
+from graph_api.entities import q, split_iri
+from graph_api.labels import ALT, LABEL, PREF
+from graph_api.store import Store
+
+WEIGHTS = {PREF: 3, LABEL: 2, ALT: 1}
+SCHEMA_VERSION = "1"
+
+# Longest first within each list; an ending is stripped only when a stem of ≥ 4 letters remains.
+KAZAKH_ENDINGS = sorted("""
+    дағы дегі тағы тегі ндағы ндегі ның нің дың дің тың тің нан нен дан ден тан тен
+    мен бен пен лар лер дар дер тар тер ға ге қа ке на не ны ні ды ді ты ті да де та те сы сі
+""".split(), key=len, reverse=True)
+RUSSIAN_ENDINGS = sorted("""
+    ского ской ском ским ская ское ские ских скую ого его ому ему ыми ими ой ей ая яя ое ее ые ие ый ий
+    ом ем ам ям ах ях ами ями ую юю у ю а я е ы и
+""".split(), key=len, reverse=True)
+LATIN_ENDINGS = sorted("""
+    dagi degi tagi tegi nin din tin nan nen dan den tan ten ga ge ka ke da de ta te
+""".split(), key=len, reverse=True)
+ENDINGS = KAZAKH_ENDINGS + [e for e in RUSSIAN_ENDINGS if e not in KAZAKH_ENDINGS]
+MIN_STEM = 4
+
+_FOLDS = [("gh", "g"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("sh", "s"), ("ch", "c"), ("q", "k"), ("y", "i")]
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DOUBLE = re.compile(r"(.)\1+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold_word(word: str) -> str:
+    """One word to its cross-script key (lowercase ASCII letters and digits)."""
+    text = anyascii(unicodedata.normalize("NFC", word)).casefold()
+    text = _NOT_ALNUM.sub("", text)
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    return _DOUBLE.sub(r"\1", text)
+
+
+def strip_ending(word: str) -> str:
+    """Drop one common inflectional ending (Cyrillic or transliterated Kazakh), keeping ≥ 4 letters."""
+    low = word.casefold()
+    endings = ENDINGS if re.search(r"[\u0400-\u04ff]", low) else LATIN_ENDINGS
+    for ending in endings:
+        if low.endswith(ending) and len(low) - len(ending) >= MIN_STEM:
+            return word[: len(word) - len(ending)]
+    return word
+
+
+def fold(text: str) -> str:
+    return "".join(fold_word(w) for w in _WORD.findall(text))
+
+
+def fold_stem(text: str) -> str:
+    return "".join(fold_word(strip_ending(w)) for w in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    kind: str
+    label: str
+    lang: str
+    match: str  # "exact" | "prefix" | "substring"
+    score: float
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class SearchIndex:
+    """An open index; cheap to query from many threads (one connection behind a lock)."""
+
+    def __init__(self, conn: sqlite3.Connection, version: str, path: Path | None):
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.version = version
+        self.path = path
+
+    # --- building ---------------------------------------------------------------------------
+    @staticmethod
+    def _rows(store: Store, base: str):
+        rows = store.query(q("""SELECT DISTINCT ?e ?lp ?l WHERE { ?e ?lp ?l .
+            FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel)) FILTER(isIRI(?e) && isLiteral(?l))
+            FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""), substitutions={"idprefix": _literal(base + "id/")})
+        for r in rows:
+            iri = r["e"].value
+            parts = split_iri(base, iri)
+            if not parts or parts[0] == "document":
+                continue
+            label = r["l"].value
+            key = fold(label)
+            if not key:
+                continue
+            yield (key, fold_stem(label) or key, label, r["l"].language or "", iri, parts[0],
+                   WEIGHTS.get(r["lp"].value, 0))
+
+    @staticmethod
+    def _fill(conn: sqlite3.Connection, store: Store, base: str, version: str) -> None:
+        conn.executescript("""
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE labels (id INTEGER PRIMARY KEY, key TEXT NOT NULL, stem TEXT NOT NULL, label TEXT NOT NULL,
+                                 lang TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL, weight INTEGER NOT NULL);
+            CREATE VIRTUAL TABLE labels_fts USING fts5(key, stem, content='labels', content_rowid='id',
+                                                       tokenize='trigram');
+        """)
+        conn.executemany("INSERT INTO labels (key, stem, label, lang, iri, kind, weight) VALUES (?,?,?,?,?,?,?)",
+                         SearchIndex._rows(store, base))
+        conn.executescript("""
+            INSERT INTO labels_fts (labels_fts) VALUES ('rebuild');
+            CREATE INDEX labels_key ON labels (key);
+            CREATE INDEX labels_stem ON labels (stem);
+            CREATE INDEX labels_iri ON labels (iri);
+        """)
+        conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                         [("version", version), ("base", base), ("schema", SCHEMA_VERSION)])
+        conn.commit()
+
+    @classmethod
+    def build(cls, store: Store, path: Path | None, base: str | None = None) -> SearchIndex:
+        """Build from the store's labels; at ``path`` atomically, or in memory when it is None or unwritable."""
+        base = base or getattr(store, "base_iri", None) or "http://127.0.0.1:8000/"
+        version = store.version()
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+                os.close(fd)
+            except OSError:
+                path = None
+        if path is None:
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            cls._fill(conn, store, base, version)
+            return cls(conn, version, None)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()
+            conn = sqlite3.connect(tmp)
+            try:
+                cls._fill(conn, store, base, version)
+            finally:
+                conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return cls.open(path)  # type: ignore[return-value]
+
+    @classmethod
+    def open(cls, path: Path) -> SearchIndex | None:
+        """An existing index file, or None when it is missing, unreadable or of another schema."""
+        if not path.exists():
+            return None
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return None
+        if meta.get("schema") != SCHEMA_VERSION:
+            conn.close()
+            return None
+        return cls(conn, meta.get("version", ""), path)
+
+    @classmethod
+    def ensure(cls, store: Store, path: Path | None, base: str | None = None,
+               current: SearchIndex | None = None) -> SearchIndex:
+        """An index in step with the store: ``current`` if still fresh, the file if fresh, else rebuilt."""
+        version = store.version()
+        if current is not None and current.version == version:
+            return current
+        if path is not None:
+            existing = cls.open(path)
+            if existing is not None and existing.version == version:
+                return existing
+            if existing is not None:
+                existing.close()
+        return cls.build(store, path, base)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # --- querying ---------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 10, kind: str | None = None) -> list[Hit]:
+        """Entities whose names match ``text``, best first, one hit per entity."""
+        key, stem = fold(text), fold_stem(text)
+        if not key:
+            return []
+        stem = stem or key
+        limit = max(1, int(limit))
+        kind_sql = " AND l.kind = :kind" if kind else ""
+        params = {"k": key, "s": stem, "kp": key + "%", "sp": stem + "%", "kind": kind, "cap": limit * 20 + 50}
+        rank_sql = ("CASE WHEN l.key = :k OR l.stem = :s THEN 0 "
+                    "WHEN l.key LIKE :kp OR l.stem LIKE :sp THEN 1 ELSE 2 END")
+        if len(key) >= 3 and len(stem) >= 3:
+            params["m"] = f"{{key stem}} : {_fts_phrase(key)} OR {{key stem}} : {_fts_phrase(stem)}"
+            sql = (f"SELECT l.iri, l.kind, l.label, l.lang, l.weight, {rank_sql} AS m FROM labels_fts "
+                   f"JOIN labels l ON l.id = labels_fts.rowid WHERE labels_fts MATCH :m{kind_sql} "
+                   f"ORDER BY m, l.weight DESC, length(l.label), l.label LIMIT :cap")
+        else:
+            # Trigrams need three characters: short input is a prefix lookup on the indexed keys.
+            params.update({"khi": key + "\uffff", "shi": stem + "\uffff"})
+            sql = (f"SELECT l.iri, l.kind, l.label, l.lang, l.weight, {rank_sql} AS m FROM labels l "
+                   f"WHERE ((l.key >= :k AND l.key < :khi) OR (l.stem >= :s AND l.stem < :shi)){kind_sql} "
+                   f"ORDER BY m, l.weight DESC, length(l.label), l.label LIMIT :cap")
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        hits: dict[str, Hit] = {}
+        names = ("exact", "prefix", "substring")
+        for iri, kind_, label, lang, weight, m in rows:
+            if iri in hits:
+                continue
+            score = round((3 - m) * 10 + weight - min(len(label), 200) / 1000, 3)
+            hits[iri] = Hit(iri, kind_, label, lang, names[m], score)
+            if len(hits) >= limit:
+                break
+        return list(hits.values())
+
+    def labels(self, iris: list[str]) -> dict[str, list[tuple[str, str, int]]]:
+        """Stored (label, lang, weight) of some IRIs, so search answers need no store round trip."""
+        out: dict[str, list[tuple[str, str, int]]] = {i: [] for i in iris}
+        if not iris:
+            return out
+        marks = ",".join("?" * len(iris))
+        with self._lock:
+            for iri, label, lang, weight in self._conn.execute(
+                    f"SELECT iri, label, lang, weight FROM labels WHERE iri IN ({marks})", iris):
+                out[iri].append((label, lang, weight))
+        return out
+
+    def size(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM labels").fetchone()[0])
+
+
+def _literal(value: str):
+    import pyoxigraph as ox
+
+    return ox.Literal(value)
+
+
+class IndexHolder:
+    """Keeps one index per service and swaps it when the store's version changes."""
+
+    def __init__(self, path: Path | None, base: str):
+        self.path = path
+        self.base = base
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self, store: Store) -> SearchIndex:
+        current = self._index
+        if current is not None and current.version == store.version():
+            return current
+        with self._lock:
+            self._index = SearchIndex.ensure(store, self.path, self.base, self._index)
+            return self._index

@@ -1,0 +1,134 @@
+"""The store interface every backend implements.
+
+Callers (CLI, ingest runner, HTTP app) see only this class, so the embedded Oxigraph store and
+a remote SPARQL 1.1 server are interchangeable. Results are pyoxigraph objects whichever the
+backend: a remote answer is parsed back into them.
+"""
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+
+class StoreError(Exception):
+    """A store failure with a one-line, user-readable reason."""
+
+
+class QuerySyntaxError(StoreError):
+    """The query or update text does not parse; the message is the parser's."""
+
+
+class ReadOnlyError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+
+@dataclass
+class Statistics:
+    triples: int
+    graphs: int
+    per_graph: dict[str, int] = field(default_factory=dict)
+    version: str = ""
+
+
+Substitutions = Mapping[str, ox.NamedNode | ox.Literal | ox.BlankNode]
+
+
+class Store(abc.ABC):
+    """A quad store with a union default graph."""
+
+    read_only: bool = False
+
+    # --- reading -------------------------------------------------------------------------
+    @abc.abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Substitutions | None = None,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> Any:
+        """Evaluate a query; the default graph is the union of all graphs unless given.
+
+        Returns what pyoxigraph returns: ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``.
+        ``substitutions`` binds variables (name without ``?``) to terms — the only way user
+        input enters a query.
+        """
+
+    def query_serialized(
+        self,
+        sparql: str,
+        fmt: ox.QueryResultsFormat | ox.RdfFormat,
+        **kwargs: Any,
+    ) -> bytes:
+        """Evaluate and serialise in one step (pyoxigraph serialises without holding the GIL)."""
+        result = self.query(sparql, **kwargs)
+        if isinstance(result, ox.QueryTriples):
+            if not isinstance(fmt, ox.RdfFormat):
+                raise StoreError("CONSTRUCT/DESCRIBE results need an RDF format")
+        elif isinstance(fmt, ox.RdfFormat):
+            raise StoreError("SELECT/ASK results need a SPARQL results format")
+        return result.serialize(format=fmt)
+
+    @abc.abstractmethod
+    def named_graphs(self) -> list[str]:
+        """IRIs of all named graphs."""
+
+    @abc.abstractmethod
+    def graph_quads(self, graph: str) -> list[ox.Quad]:
+        """All quads of one named graph."""
+
+    @abc.abstractmethod
+    def export(self, output: IO[bytes], fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Write the whole dataset (every graph) to ``output``."""
+
+    @abc.abstractmethod
+    def statistics(self) -> Statistics:
+        """Triple and graph counts, and the dataset version."""
+
+    @abc.abstractmethod
+    def version(self) -> str:
+        """An opaque string that changes with every committed write (ETags use it)."""
+
+    # --- writing -------------------------------------------------------------------------
+    @abc.abstractmethod
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        """Replace the content of one named graph in one transaction: all or nothing."""
+
+    @abc.abstractmethod
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph (no error if absent)."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction."""
+
+    @abc.abstractmethod
+    def load(
+        self,
+        source: Path | IO[bytes],
+        fmt: ox.RdfFormat,
+        *,
+        graph: str | None = None,
+        base_iri: str | None = None,
+    ) -> int:
+        """Stream RDF into the store (memory bounded); returns the number of quads read."""
+
+    def insert(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        """Add triples to a named graph in one transaction (terms serialised by pyoxigraph)."""
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        self.update(f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n{body}\n}} }}")
+
+    def close(self) -> None:
+        """Release the store (flush, unlock)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

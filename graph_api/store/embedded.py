@@ -1,0 +1,203 @@
+"""The embedded backend: one pyoxigraph store in a directory (or in memory)."""
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from ingest.vocab import SHK
+
+from .base import QuerySyntaxError, ReadOnlyError, Statistics, Store, StoreError, Substitutions
+
+VERSION_PREDICATE = SHK.datasetVersion
+
+
+def _as_quad(t: ox.Triple | ox.Quad, graph: ox.NamedNode) -> ox.Quad:
+    return ox.Quad(t.subject, t.predicate, t.object, graph)
+
+
+def _terms_block(quads: Iterable[ox.Triple | ox.Quad]) -> str:
+    # str() of pyoxigraph terms is their N-Triples form, escaped by the library itself.
+    return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in quads)
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph ``Store``; ``path=None`` gives an in-memory store (tests, scoring)."""
+
+    def __init__(self, path: Path | None, *, base_iri: str, read_only: bool = False):
+        self.path = path
+        self.base_iri = base_iri
+        self.read_only = read_only
+        self._version_node = ox.NamedNode(base_iri + "dataset")
+        self._meta_graph = ox.NamedNode(base_iri + "graph/meta")
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"no store at {path} (run `shekara ingest` first)")
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {path}: {e}") from e
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for the query worker processes and benchmarks only."""
+        return self._store
+
+    # --- reading -------------------------------------------------------------------------
+    def query(self, sparql: str, *, substitutions: Substitutions | None = None,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> Any:
+        kwargs: dict[str, Any] = {}
+        if default_graph:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if substitutions:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        try:
+            try:
+                return self._store.query(sparql, **kwargs)
+            except RuntimeError as e:
+                # pyoxigraph 0.5 refuses to substitute a variable the query does not project
+                # ("does not contains variable ?x in its SELECT projection"); bind it in the
+                # query text instead, the way the remote backend does.
+                if not substitutions or "does not contain" not in str(e):
+                    raise StoreError(str(e)) from e
+                from .remote import substitute
+
+                del kwargs["substitutions"]
+                return self._store.query(substitute(sparql, substitutions), **kwargs)
+        except SyntaxError as e:
+            raise QuerySyntaxError(str(e)) from e
+        except ValueError as e:
+            raise QuerySyntaxError(str(e)) from e
+        except (OSError, RuntimeError) as e:
+            raise StoreError(str(e)) from e
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_quads(self, graph: str) -> list[ox.Quad]:
+        return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def export(self, output: IO[bytes], fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        if not fmt.supports_datasets:
+            raise StoreError(f"{fmt.name} cannot hold named graphs; use N-Quads or TriG")
+        self._store.dump(output, format=fmt)
+
+    def statistics(self) -> Statistics:
+        per = {}
+        for r in self._store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+            per[r["g"].value] = int(r["n"].value)
+        return Statistics(triples=sum(per.values()), graphs=len(per), per_graph=per, version=self.version())
+
+    def version(self) -> str:
+        for q in self._store.quads_for_pattern(self._version_node, VERSION_PREDICATE, None, self._meta_graph):
+            return q.object.value
+        return "0"
+
+    # --- writing -------------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError("the store is open read-only")
+
+    def _bump(self) -> str:
+        """SPARQL that replaces the dataset version, to run inside the same update."""
+        v = f"{time.time_ns():x}"
+        self._pending_version = v
+        return (f"DELETE WHERE {{ GRAPH {self._meta_graph} {{ {self._version_node} {VERSION_PREDICATE} ?v }} }} ;\n"
+                f"INSERT DATA {{ GRAPH {self._meta_graph} {{ {self._version_node} {VERSION_PREDICATE} \"{v}\" }} }}")
+
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        self._check_writable()
+        g = ox.NamedNode(graph)
+        body = _terms_block(triples)
+        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }} ;\n{self._bump()}"
+        try:
+            self._store.update(update)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise StoreError(f"could not write graph {graph}: {e}") from e
+        self._publish()
+
+    def drop_graph(self, graph: str) -> None:
+        self._check_writable()
+        self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)} ;\n{self._bump()}")
+        self._publish()
+
+    def update(self, sparql: str) -> None:
+        self._check_writable()
+        try:
+            self._store.update(f"{sparql}\n;\n{self._bump()}")
+            self._publish()
+        except SyntaxError as e:
+            raise QuerySyntaxError(str(e)) from e
+        except (ValueError, OSError) as e:
+            raise StoreError(str(e)) from e
+
+    def load(self, source: Path | IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None,
+             base_iri: str | None = None) -> int:
+        """Stream-parse into the store; ``bulk_extend`` keeps memory bounded (not one transaction: a bulk load is not a document write)."""
+        self._check_writable()
+        to_graph = ox.NamedNode(graph) if graph else None
+        if isinstance(source, Path):
+            opened: IO[bytes] = gzip.open(source, "rb") if source.suffix == ".gz" else open(source, "rb")
+        else:
+            opened = source
+        count = 0
+        if to_graph is None or not fmt.supports_datasets:
+            # The fast path (``oxigraph load``'s loader): it parses and writes SST files in Rust.
+            # It reports no count, so the count is the number of quads the store gained.
+            before = len(self._store)
+            try:
+                self._store.bulk_load(input=opened, format=fmt, base_iri=base_iri, to_graph=to_graph)
+            except (SyntaxError, ValueError) as e:
+                raise StoreError(f"parse error: {e}") from e
+            finally:
+                if isinstance(source, Path):
+                    opened.close()
+            self._store.update(self._bump())
+            self._publish()
+            return len(self._store) - before
+
+        def counted() -> Iterable[ox.Quad]:
+            nonlocal count
+            for q in ox.parse(opened, format=fmt, base_iri=base_iri):
+                count += 1
+                yield q if to_graph is None else ox.Quad(q.subject, q.predicate, q.object, to_graph)
+
+        try:
+            self._store.bulk_extend(counted())
+        except (SyntaxError, ValueError) as e:
+            raise StoreError(f"parse error: {e}") from e
+        finally:
+            if isinstance(source, Path):
+                opened.close()
+        self._store.update(self._bump())
+        self._publish()
+        return count
+
+    def _publish(self) -> None:
+        """After a commit: tell readers in other processes (see ``provider``)."""
+        v = getattr(self, "_pending_version", None)
+        if v and self.path is not None:
+            from .provider import touch_version
+
+            touch_version(self.path, v)
+
+    def close(self) -> None:
+        if not self.read_only and self.path is not None:
+            try:
+                self._store.flush()
+            except OSError:
+                pass
+        del self._store

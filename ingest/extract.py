@@ -1,0 +1,483 @@
+"""One document in, the triples of its named graph out.
+
+reading → language per passage → spaCy pipeline of that language (candidates) → resolution of
+overlaps → linking (authority or new stable IRI) → relations → RDF (document, entities,
+relations, one Web Annotation per mention). Nothing here touches a store.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import relations as rel
+from .authority import Authority, Entry
+from .dates import DateMention
+from .keys import fold, slugify
+from .language import Passage, main_language, passages
+from .linking import link_by_name, link_person, person_key
+from .pipeline import build, load_authority
+from .reading import Document
+from .rules import Candidate
+from .tokens import tokenize
+from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, GEO, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+                    PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
+
+CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
+TITLE_KINDS = ("event", "project", "work")
+EVENT_FAMILY = {"seminar-council": "seminar", "seminar": "seminar", "forum": "conference"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    iri: str
+    method: str
+    confidence: float
+    lang: str
+
+
+@dataclass
+class NewEntity:
+    iri: str
+    kind: str
+    cls: str | None
+    names: list[tuple[str, str]] = field(default_factory=list)
+    facts: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    document: Document
+    triples: list[ox.Triple]
+    language: str
+    mentions: list[Mention]
+    entities: set[str]
+    token_count: int
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.entities)
+
+
+def _clean_label(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–—")
+
+
+class Extractor:
+    """Holds the per-language pipelines and the authority file for a run."""
+
+    def __init__(self, authority_dir: Path, base_iri: str, run_iri: str | None = None, natasha: bool = True):
+        self.authority_dir = authority_dir
+        self.base_iri = base_iri
+        self.graphs = Graphs(base_iri)
+        self.run_iri = run_iri
+        self.natasha = natasha
+        self.authority, _ = load_authority(str(authority_dir), base_iri)
+        self._nlp: dict[str, object] = {}
+
+    @classmethod
+    def load(cls, authority_dir: Path, base_iri: str, run_iri: str | None = None) -> Extractor:
+        return cls(authority_dir, base_iri, run_iri)
+
+    def nlp(self, lang: str):  # noqa: ANN201 — spaCy Language
+        if lang not in self._nlp:
+            self._nlp[lang] = build(lang, self.authority_dir, self.base_iri, natasha=self.natasha)
+        return self._nlp[lang]
+
+    # ------------------------------------------------------------------------------------
+    def process(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, Result | Exception]]:
+        """Documents in batches; a document that crashes a component fails alone."""
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Document]) -> Iterator[tuple[Document, Result | Exception]]:
+        parts: dict[str, list[tuple[int, Passage]]] = defaultdict(list)
+        plan: list[list[Passage] | Exception] = []
+        for i, d in enumerate(docs):
+            try:
+                ps = passages(d.text)
+                plan.append(ps)
+                for p in ps:
+                    parts[p.lang].append((i, p))
+            except Exception as e:  # noqa: BLE001
+                plan.append(e)
+        found: dict[int, list[tuple[Passage, object]]] = defaultdict(list)
+        failed: dict[int, Exception] = {}
+        for lang, items in parts.items():
+            nlp = self.nlp(lang)
+            texts = [docs[i].text[p.start:p.end] for i, p in items]
+            try:
+                for (i, p), sdoc in zip(items, nlp.pipe(texts, batch_size=64)):
+                    found[i].append((p, sdoc))
+            except Exception:  # noqa: BLE001 — redo one by one to find the culprit
+                for (i, p), t in zip(items, texts):
+                    try:
+                        found[i].append((p, nlp(t)))
+                    except Exception as e:  # noqa: BLE001
+                        failed[i] = e
+        for i, d in enumerate(docs):
+            if isinstance(plan[i], Exception):
+                yield d, plan[i]
+            elif i in failed:
+                yield d, failed[i]
+            else:
+                try:
+                    yield d, self._document(d, plan[i], sorted(found[i], key=lambda x: x[0].start))
+                except Exception as e:  # noqa: BLE001
+                    yield d, e
+
+    # ------------------------------------------------------------------------------------
+    def _document(self, d: Document, ps: list[Passage], analysed: list[tuple[Passage, object]]) -> Result:
+        text = d.text
+        cands: list[tuple[Candidate, str]] = []
+        dates: list[DateMention] = []
+        tokens = 0
+        for p, sdoc in analysed:
+            tokens += len(sdoc)
+            for c in sdoc._.candidates or []:
+                c.start += p.start
+                c.end += p.start
+                cands.append((c, p.lang))
+            for dm in sdoc._.dates or []:
+                dates.append(DateMention(dm.start + p.start, dm.end + p.start, dm.value, dm.end_value, dm.precision))
+        lang = main_language(text, ps)
+        state = _DocState(self, d, lang)
+        state.resolve(cands)
+        state.relations(dates)
+        return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
+
+
+class _DocState:
+    """Mentions, new entities and relation triples of one document while it is built."""
+
+    def __init__(self, ex: Extractor, d: Document, lang: str):
+        self.ex = ex
+        self.a: Authority = ex.authority
+        self.d = d
+        self.text = d.text
+        self.norm = d.norm()
+        self.lang = lang
+        self.mentions: list[Mention] = []
+        self.new: dict[str, NewEntity] = {}
+        self.facts: list[ox.Triple] = []
+        self.namesakes: list[tuple[int, int, int, int]] = []  # library span, namesake span
+        self.event_types: dict[str, str] = {}
+
+    # --- linking ------------------------------------------------------------------------
+    def _mint(self, kind: str, slug: str, name: str, lang: str, cls: str | None) -> str:
+        iri = self.ex.graphs.entity(kind, slug).value
+        ne = self.new.setdefault(iri, NewEntity(iri, kind, cls))
+        label = _clean_label(name)
+        if label and (label, lang) not in ne.names:
+            ne.names.append((label, lang))
+        return iri
+
+    def _key_slug(self, kind: str, name: str) -> str:
+        key = " ".join(t.key for t in tokenize(name))
+        return f"{slugify(key, 60)}-{hashlib.sha1(f'{kind}:{key}'.encode()).hexdigest()[:8]}"
+
+    def link(self, c: Candidate, lang: str) -> str | None:
+        surface = self.text[c.start:c.end]
+        if "entry" in c.extra:
+            return c.extra["entry"].iri
+        if c.kind == "person":
+            e = link_person(self.a, c.label or surface)
+            if e:
+                return e.iri
+            name = c.label or surface
+            return self._mint("person", slugify(person_key(name)), name, lang, None)
+        if c.kind == "library":
+            e = link_by_name(self.a, surface, "library")
+            if e:
+                return e.iri
+            return self._mint("library", self._key_slug("library", surface), surface, lang, None)
+        if c.kind in ("project", "work", "organization"):
+            name = c.label or surface
+            e = link_by_name(self.a, name, c.kind, threshold=1.0)
+            if e:
+                return e.iri
+            return self._mint(c.kind, self._key_slug(c.kind, name), name, lang, c.cls)
+        if c.kind == "event":
+            return None  # events are named once their date and place are known (see relations)
+        if c.kind == "place":
+            return self._mint("place", self._key_slug("place", surface), surface, lang, None)
+        return None
+
+    # --- overlap resolution -------------------------------------------------------------
+    def resolve(self, cands: list[tuple[Candidate, str]]) -> None:
+        def order(x: tuple[Candidate, str]) -> tuple:
+            c = x[0]
+            return (-(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
+
+        outer = sorted([x for x in cands if x[0].kind in CONTAINER_KINDS], key=order)
+        inner = sorted([x for x in cands if x[0].kind not in CONTAINER_KINDS], key=order)
+        taken: list[Candidate] = []
+        self.containers: list[tuple[Candidate, str]] = []
+        for c, lang in outer:
+            if any(c.start < o.end and o.start < c.end for o in taken):
+                continue
+            taken.append(c)
+            self.containers.append((c, lang))
+        titles = [c for c in taken if c.kind in TITLE_KINDS]
+        inner_taken: list[Candidate] = []
+        self.inner: list[tuple[Candidate, str]] = []
+        for c, lang in inner:
+            if any(c.start < o.end and o.start < c.end for o in inner_taken):
+                continue
+            if any(t.start <= c.start and c.end <= t.end for t in titles):
+                continue  # words of a quoted title are not mentions
+            if any(c.start < o.end and o.start < c.end and not (o.start <= c.start and c.end <= o.end)
+                   for o in taken):
+                continue  # straddles a name's border
+            inner_taken.append(c)
+            self.inner.append((c, lang))
+        for c, lang in self.containers + self.inner:
+            if c.kind == "event":
+                continue
+            iri = self.link(c, lang)
+            if iri:
+                self.mentions.append(Mention(c.start, c.end, c.kind, iri, c.method, c.confidence, lang))
+        # namesakes inside library names
+        for c, lang in self.containers:
+            if c.kind == "library" and c.namesake:
+                lib = self._iri_at(c.start, c.end, "library")
+                per = self._iri_at(*c.namesake, "person")
+                if lib is None or per is None:
+                    continue
+                if lib in self.new:
+                    self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+
+    def _iri_at(self, start: int, end: int, kind: str) -> str | None:
+        for m in self.mentions:
+            if m.kind == kind and m.start >= start and m.end <= end:
+                return m.iri
+        return None
+
+    def country(self, iri: str) -> str | None:
+        c = self.a.country_of(iri)
+        if c:
+            return c
+        ne = self.new.get(iri)
+        if ne:
+            for p, o in ne.facts:
+                if p == COUNTRY:
+                    return o.value
+                if p == LOCATION:
+                    return self.a.country_of(o.value)
+        return None
+
+    # --- relations ----------------------------------------------------------------------
+    def relations(self, dates: list[DateMention]) -> None:
+        text = self.norm
+        sents = rel.spans(text)
+        lines = rel.lines(text)
+        places = [m for m in self.mentions if m.kind == "place"]
+
+        def line_of(pos: int) -> tuple[int, int]:
+            return next((l for l in lines if l[0] <= pos <= l[1]), (0, len(text)))
+
+        def sent_of(pos: int) -> tuple[int, int]:
+            return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
+
+        # events: date and place from the same line, identity from (type, year, place)
+        for c, lang in self.containers:
+            if c.kind != "event":
+                continue
+            line = line_of(c.start)
+            in_line = [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
+            date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
+            # a year-bullet line's date may be in the line before ("^2002 –" on its own line)
+            cand_places = [m for m in places if line[0] <= m.start and m.end <= line[1] and
+                           not (c.start <= m.start and m.end <= c.end)]
+            place = None
+            if cand_places:
+                after = [m for m in cand_places if m.start >= c.end]
+                place = (after or cand_places)[0].iri
+            etype = c.extra.get("event_type", "event")
+            family = EVENT_FAMILY.get(etype, etype)
+            if date and place:
+                slug = f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}"
+            else:
+                slug = self._key_slug("event", c.label or self.text[c.start:c.end])
+            iri = self._mint("event", slug, c.label or self.text[c.start:c.end], lang, c.cls)
+            ne = self.new[iri]
+            if date and (START_DATE, _date_literal(date)) not in ne.facts:
+                ne.facts.append((START_DATE, _date_literal(date)))
+            if place and (LOCATION, ox.NamedNode(place)) not in ne.facts:
+                ne.facts.append((LOCATION, ox.NamedNode(place)))
+                country = self.a.country_of(place)
+                if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
+                    ne.facts.append((COUNTRY, ox.NamedNode(country)))
+            self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
+        self.mentions.sort(key=lambda m: m.start)
+
+        ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
+        events = [m for m in ms if m.kind == "event"]
+        agents = [m for m in ms if m.kind in ("person", "library", "organization")]
+        orgs = [m for m in ms if m.kind in ("library", "organization")]
+        projects = [m for m in ms if m.kind == "project"]
+        add = self._add
+
+        # participants: agents in sentences with a participation cue, after the event, before the next one
+        for i, ev in enumerate(events):
+            stop = events[i + 1].start if i + 1 < len(events) else len(text)
+            for s in sents:
+                if s[1] < ev.start or s[0] >= stop:
+                    continue
+                if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION):
+                    continue
+                for a in agents:
+                    if rel.in_span(a, s) and a.start >= ev.start - 400:
+                        if s[0] <= ev.start <= s[1] and a.kind == "person":
+                            pass
+                        add(ev.iri, PARTICIPANT, a.iri)
+
+        # project membership: listed participants, and sentences naming one project with a cue
+        main_project = Counter(p.iri for p in projects).most_common(1)
+        for region in rel.participant_lists(text, ms):
+            proj = [p for p in projects if p.start <= region[1]]
+            target = proj[-1].iri if proj else (main_project[0][0] if main_project else None)
+            if target:
+                for o in orgs:
+                    if region[0] <= o.start and o.end <= region[1]:
+                        add(o.iri, MEMBER_OF, target)
+        for s in sents:
+            ps = {p.iri for p in projects if rel.in_span(p, s)}
+            if len(ps) != 1 or not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+                continue
+            target = ps.pop()
+            for o in orgs:
+                if rel.in_span(o, s):
+                    add(o.iri, MEMBER_OF, target)
+
+        # partnerships across the border, stated in one sentence with an agreement/cooperation cue
+        for s in sents:
+            libs = [o for o in orgs if rel.in_span(o, s) and o.kind == "library"]
+            if len(libs) < 2 or not rel._has(text[s[0]:s[1]], rel.PARTNERSHIP):
+                continue
+            for x in libs:
+                for y in libs:
+                    if x.iri < y.iri and x.country and y.country and x.country != y.country:
+                        add(x.iri, PARTNER, y.iri)
+                        add(y.iri, PARTNER, x.iri)
+        # a document about one library's partners: the first library is the home side
+        home = next((o for o in orgs if o.kind == "library"), None)
+        if home is not None:
+            for region in rel.participant_lists(text, ms):
+                if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
+                        text[region[0]:region[0] + 60]):
+                    continue
+                for o in orgs:
+                    if o.kind == "library" and region[0] <= o.start <= region[1] and o.country and \
+                            home.country and o.country != home.country:
+                        add(home.iri, PARTNER, o.iri)
+                        add(o.iri, PARTNER, home.iri)
+
+        # new libraries and organisations: location from a place named inside them
+        for m in self.mentions:
+            if m.kind in ("library", "organization") and m.iri in self.new:
+                inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
+                if inside:
+                    ne = self.new[m.iri]
+                    if not any(p == LOCATION for p, _ in ne.facts):
+                        ne.facts.append((LOCATION, ox.NamedNode(inside[0].iri)))
+                        c = self.a.country_of(inside[0].iri)
+                        if c:
+                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
+
+    def _add(self, s: str, p: ox.NamedNode, o: str) -> None:
+        if s == o:
+            return
+        t = ox.Triple(ox.NamedNode(s), p, ox.NamedNode(o))
+        if t not in self.facts:
+            self.facts.append(t)
+
+    # --- RDF ----------------------------------------------------------------------------
+    def triples(self, ps: list[Passage]) -> list[ox.Triple]:
+        g = self.ex.graphs
+        d = self.d
+        work = g.work(d.name)
+        T = ox.Triple
+        out: list[ox.Triple] = [
+            T(work, RDF.type, SDO.CreativeWork),
+            T(work, RDF.type, SHK.Document),
+            T(work, SDO.identifier, ox.Literal(d.name)),
+            T(work, SDO.name, ox.Literal(d.title or d.name)),
+            T(work, RDFS.label, ox.Literal(d.title or d.name, language=self.lang)),
+            T(work, SDO.inLanguage, ox.Literal(self.lang)),
+            T(work, SDO.text, ox.Literal(d.text)),
+            T(work, SHK.contentHash, ox.Literal(d.content_hash)),
+            T(work, SDO.encodingFormat, ox.Literal(d.media_type)),
+        ]
+        for lang in sorted({p.lang for p in ps}):
+            out.append(T(work, SHK.languages, ox.Literal(lang)))
+        for iri in sorted({m.iri for m in self.mentions}):
+            out.append(T(work, SDO.mentions, ox.NamedNode(iri)))
+        for ne in self.new.values():
+            s = ox.NamedNode(ne.iri)
+            schema, own = KINDS[ne.kind]
+            out.append(T(s, RDF.type, SDO[schema]))
+            out.append(T(s, RDF.type, SHK[ne.cls or own]))
+            if ne.cls and ne.cls != own:
+                out.append(T(s, RDF.type, SHK[own]))
+            seen_lang: set[str] = set()
+            for name, lang in ne.names:
+                lit = ox.Literal(name, language=lang)
+                out.append(T(s, RDFS.label, lit))
+                if lang not in seen_lang:
+                    out.append(T(s, SKOS.prefLabel, lit))
+                    seen_lang.add(lang)
+                else:
+                    out.append(T(s, SKOS.altLabel, lit))
+            for p, o in ne.facts:
+                out.append(T(s, p, o))
+        out += self.facts
+        for n, m in enumerate(self.mentions, 1):
+            a = ox.NamedNode(f"{work.value}#mention-{n}")
+            tgt = ox.BlankNode()
+            q, pos = ox.BlankNode(), ox.BlankNode()
+            exact = self.text[m.start:m.end]
+            out += [
+                T(a, RDF.type, OA.Annotation),
+                T(a, OA.motivatedBy, OA.identifying),
+                T(a, OA.hasBody, ox.NamedNode(m.iri)),
+                T(a, OA.hasTarget, tgt),
+                T(tgt, OA.hasSource, work),
+                T(tgt, OA.hasSelector, q),
+                T(q, RDF.type, OA.TextQuoteSelector),
+                T(q, OA.exact, ox.Literal(exact)),
+                T(q, OA.prefix, ox.Literal(self.text[max(0, m.start - 32):m.start])),
+                T(q, OA.suffix, ox.Literal(self.text[m.end:m.end + 32])),
+                T(tgt, OA.hasSelector, pos),
+                T(pos, RDF.type, OA.TextPositionSelector),
+                T(pos, OA.start, ox.Literal(str(m.start), datatype=XSD.nonNegativeInteger)),
+                T(pos, OA.end, ox.Literal(str(m.end), datatype=XSD.nonNegativeInteger)),
+                T(a, SHK.extractionMethod, ox.Literal(m.method)),
+                T(a, SHK.confidence, ox.Literal(f"{m.confidence:.2f}", datatype=XSD.decimal)),
+                T(a, SHK.language, ox.Literal(m.lang)),
+            ]
+            if self.ex.run_iri:
+                out.append(T(a, PROV.wasGeneratedBy, ox.NamedNode(self.ex.run_iri)))
+        return out
+
+
+def _date_literal(value: str) -> ox.Literal:
+    dt = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    return ox.Literal(value, datatype=dt)

@@ -1,0 +1,102 @@
+"""Matching the authority file's names in text, tolerant of inflection and spelling.
+
+Every name of every authority entry becomes a sequence of folded word keys; a text span
+matches when its words match the name's words one by one up to an inflectional ending
+(Kazakh suffix chains are longer than Russian endings; English takes only a plural or
+possessive "s"). Adjective-forming endings (-ский, -лік, -ian) are refused, so "Ресейлік" is
+not Russia. Longest match wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from os.path import commonprefix
+
+from .authority import Authority, Entry
+from .tokens import Tok, tokenize
+
+MAX_TAIL = {"kk": 9, "ru": 4, "en": 1}
+ADJECTIVE_TAILS = ("sk", "lik", "lk", "ian", "ani", "ets", "cki")
+KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int          # character offsets
+    end: int
+    first: int          # token indexes [first, last)
+    last: int
+    entry: Entry
+    name: str
+    exact: bool
+
+
+def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
+    """(matches, exactly) for one folded label word against one folded text word."""
+    if label == word:
+        return True, True
+    if len(label) <= 3 or len(word) < 3:
+        return False, False
+    common = len(commonprefix([label, word]))
+    if common < max(min(len(label), 4), len(label) - 3):
+        return False, False
+    label_rest, tail = len(label) - common, word[common:]
+    if label_rest > 3 or len(tail) > MAX_TAIL.get(lang, 4):
+        return False, False
+    if label_rest == 0 and tail.startswith(ADJECTIVE_TAILS):
+        return False, False
+    return True, False
+
+
+class Gazetteer:
+    def __init__(self, authority: Authority):
+        self.authority = authority
+        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Entry, str]]] = {}
+        for e in authority.entries.values():
+            for name, _ in e.names:
+                toks = tokenize(name)
+                if not toks:
+                    continue
+                keys = tuple(t.key for t in toks)
+                upper = tuple(t.text.isupper() and len(t.text) > 1 for t in toks)
+                self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name))
+
+    def find(self, text: str, lang: str, toks: list[Tok] | None = None) -> list[Match]:
+        toks = toks if toks is not None else tokenize(text)
+        found: list[Match] = []
+        for i, t in enumerate(toks):
+            for keys, upper, e, name in self.index.get(t.key[:3], ()):
+                j = i + len(keys)
+                if j > len(toks):
+                    continue
+                all_exact = True
+                ok = True
+                for k, (lk, up) in enumerate(zip(keys, upper)):
+                    tok = toks[i + k]
+                    if k and toks[i + k].start - toks[i + k - 1].end > 3:
+                        ok = False  # a name does not stretch over punctuation runs
+                        break
+                    if up and not tok.text.isupper():
+                        ok = False  # abbreviations must be written as abbreviations
+                        break
+                    m, exact = word_ok(lk, tok.key, lang)
+                    if not m:
+                        ok = False
+                        break
+                    all_exact &= exact
+                if not ok:
+                    continue
+                if len(keys) == 1 and not toks[i].capitalized:
+                    continue  # a lower-case single word is a common noun, not a name
+                found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
+        return resolve(found)
+
+
+def resolve(matches: list[Match]) -> list[Match]:
+    """Keep the longest non-overlapping matches; on ties prefer exact, then the more specific kind."""
+    matches.sort(key=lambda m: (-(m.end - m.start), not m.exact, KIND_PRIORITY.get(m.entry.kind, 9), m.start))
+    taken: list[Match] = []
+    for m in matches:
+        if any(m.start < o.end and o.start < m.end for o in taken):
+            continue
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)

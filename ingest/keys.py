@@ -1,0 +1,59 @@
+"""Cross-script keys: one spelling-independent form for Kazakh, Russian and English names.
+
+Transliteration alone makes Мұқанов, Муканов and Mukanov collide only after folding the
+letters that the three orthographies render differently (қ/к/q, ұ/у/u, х/h/kh …). Exonyms
+(Омбы/Омск) never collide this way: they come from the authority file.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+_KK = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
+                     "ё": "е", "й": "и", "ы": "и", "ь": "", "ъ": "", "э": "е"})
+_FOLDS = [("shch", "s"), ("kh", "h"), ("zh", "j"), ("gh", "g"), ("ts", "c"), ("sh", "s"), ("ch", "c"),
+          ("q", "k"), ("y", "i"), ("x", "ks"), ("w", "v")]
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The folded ASCII key of a word or name (no separators)."""
+    t = unicodedata.normalize("NFKC", text).casefold().translate(_KK)
+    t = anyascii(t).lower()
+    for a, b in _FOLDS:
+        t = t.replace(a, b)
+    t = _NON_ALNUM.sub("", t)
+    return _DOUBLE.sub(r"\1", t)
+
+
+def name_key(text: str) -> str:
+    """Key of a whole name: folded words joined by single spaces."""
+    return " ".join(k for k in (fold(w) for w in re.split(r"[\s\-–—.,«»\"“”()]+", text)) if k)
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """A readable, stable ASCII slug (the same text gives the same slug on every machine)."""
+    t = anyascii(unicodedata.normalize("NFKC", text)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:max_len].rstrip("-") or "x"
+
+
+def token_match(a: str, b: str) -> bool:
+    """Two folded word keys denote the same word up to an inflectional ending.
+
+    Equal keys match; longer words match when they share all but their last three letters
+    (and at least four): this absorbs Russian case endings and Kazakh case/possessive
+    suffixes without a morphological dictionary.
+    """
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4:
+        return False
+    need = max(4, n - 3)
+    return a[:need] == b[:need]

@@ -1,0 +1,110 @@
+"""Entity linking: a candidate mention becomes an authority IRI or a new, stable IRI.
+
+Linking compares the distinctive words of a name (what is left after generic words such as
+"regional", "библиотека", "атындағы" are removed), folded across scripts and tolerant of
+endings. New entities get an IRI from the folded key of their name, so the same text yields
+the same IRI on every machine and in every language that spells the name alike.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from .authority import Authority, Entry
+from .keys import fold, slugify, token_match
+from .tokens import tokenize
+
+GENERIC = {fold(w) for w in """
+the of and a an in on at for to by with after named im imeni atyndagy атындағы имени им
+library libraries kitaphana kitaphanasy библиотека кітапхана rusl ounb
+regional region oblast oblystyk облыстық областная областной oblastnaia krai kraevaia краевая өлкелік
+universal ambebap әмбебап универсальная scientific science gylymi ғылыми научная
+state memlekettik мемлекеттік государственная national ulttyk ұлттық национальная
+republic respublika республика республикасы republican
+main public the city district
+""".split()}
+SYNONYMS = {fold(w): "kazakhstan" for w in ("RK", "RoK", "РК", "ҚР", "KR", "Kazakhstani", "казахстанская")}
+SYNONYMS.update({fold(w): "russia" for w in ("RF", "РФ", "Russian")})
+SYNONYMS[fold("kazakhstan")] = "kazakhstan"
+
+
+def distinctive(name: str) -> list[str]:
+    keys: list[str] = []
+    for t in tokenize(name):
+        for part in t.text.split("-"):
+            k = fold(part)
+            if len(k) < 2 or k in GENERIC:
+                continue
+            keys.append(SYNONYMS.get(k, k))
+    return keys
+
+
+def name_similarity(a: list[str], b: list[str]) -> float:
+    """Share of ``a``'s words found in ``b``, less a small penalty for ``b``'s extra words."""
+    if not a or not b:
+        return 0.0
+    hit = sum(1 for x in a if any(token_match(x, y) for y in b))
+    extra = sum(1 for y in b if not any(token_match(x, y) for x in a))
+    return hit / len(a) - 0.05 * extra
+
+
+def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 0.99) -> Entry | None:
+    words = distinctive(name)
+    if not words:
+        return None
+    best: tuple[float, int, Entry] | None = None
+    for e in authority.entries.values():
+        if e.kind != kind:
+            continue
+        score = max((name_similarity(words, distinctive(n)) for n, _ in e.names), default=0.0)
+        if score <= 0:
+            continue
+        cand = (score, len(e.names), e)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best and best[0] >= threshold - 0.15 and sum(1 for x in words if any(
+            token_match(x, y) for n, _ in best[2].names for y in distinctive(n))) == len(words):
+        return best[2]
+    return None
+
+
+def initials_and_surname(name: str) -> tuple[list[str], str | None]:
+    toks = [t for t in tokenize(name)]
+    initials = [t.key[:1] for t in toks if len(t.text) <= 2]
+    longs = [t for t in toks if len(t.text) > 2]
+    return initials, (longs[-1].key if longs else None) if len(longs) == 1 else (longs[-1].key if longs else None)
+
+
+def link_person(authority: Authority, name: str) -> Entry | None:
+    """A person by surname, with initials that do not contradict the authority's names."""
+    initials, surname = initials_and_surname(name)
+    if not surname:
+        return None
+    toks = [t for t in tokenize(name) if len(t.text) > 2]
+    for e in authority.entries.values():
+        if e.kind != "person":
+            continue
+        for n, _ in e.names:
+            ntoks = [t for t in tokenize(n) if len(t.text) > 2]
+            if not ntoks:
+                continue
+            keys = [t.key for t in ntoks]
+            if not all(any(token_match(t.key, k) for k in keys) for t in toks):
+                continue
+            first = fold(n)[:1]
+            if initials and ntoks and len(ntoks) > 1 and initials[0] != ntoks[0].key[:1] and initials[0] != first:
+                continue
+            return e
+    return None
+
+
+def new_slug(kind: str, name: str) -> str:
+    """Stable slug of a new entity: readable part plus a short hash of the folded name."""
+    key = " ".join(t.key for t in tokenize(name))
+    digest = hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:8]
+    return f"{slugify(name, 60)}-{digest}"
+
+
+def person_key(name: str) -> str:
+    """Persons written "E.I.Ismailov", "Ismailov E. I." and "E. I. Ismailov" get one key."""
+    initials, surname = initials_and_surname(name)
+    return f"{surname}-{''.join(sorted(initials))}" if surname else fold(name)

@@ -1,0 +1,113 @@
+"""spaCy pipelines, one per language, built from registered components.
+
+``blank(lang)`` (our own Kazakh ``Language`` for kk) plus:
+- ``shekara_candidates``: authority gazetteer + domain rules + dates → ``doc._.candidates``;
+- ``shekara_natasha`` (ru only): natasha's Russian NER for persons, with names normalised.
+Components are configured by name, so a pipeline can be assembled and tested part by part.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .authority import Authority
+from .gazetteer import Gazetteer
+from . import rules
+from .rules import Candidate
+from .tokens import tokenize
+
+if not Doc.has_extension("candidates"):
+    Doc.set_extension("candidates", default=None)
+if not Doc.has_extension("dates"):
+    Doc.set_extension("dates", default=None)
+
+
+@lru_cache(maxsize=4)
+def load_authority(folder: str, base_iri: str) -> tuple[Authority, Gazetteer]:
+    authority = Authority.load(Path(folder), base_iri)
+    return authority, Gazetteer(authority)
+
+
+class CandidateFinder:
+    """Finds gazetteer matches, rule candidates and dates in one pass over the tokens."""
+
+    def __init__(self, authority_dir: str, base_iri: str):
+        self.authority, self.gazetteer = load_authority(authority_dir, base_iri)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .dates import find_dates
+        from .reading import matching_view
+
+        text = matching_view(doc.text)
+        lang = doc.lang_
+        toks = tokenize(text)
+        found: list[Candidate] = []
+        for m in self.gazetteer.find(text, lang, toks):
+            found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
+                                   0.95 if m.exact else 0.85, extra={"entry": m.entry}))
+        found += rules.library_phrases(text, toks)
+        found += rules.titled_things(text, toks)
+        found += rules.persons(text, toks)
+        found += rules.full_names(text, toks)
+        doc._.candidates = found
+        doc._.dates = find_dates(text, lang)
+        return doc
+
+
+@Language.factory("shekara_candidates", default_config={"authority_dir": "data/authority",
+                                                         "base_iri": "http://127.0.0.1:8000/"})
+def make_candidates(nlp: Language, name: str, authority_dir: str, base_iri: str) -> CandidateFinder:
+    return CandidateFinder(authority_dir, base_iri)
+
+
+@lru_cache(maxsize=1)
+def _natasha():
+    from natasha import Doc as NDoc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    emb = NewsEmbedding()
+    return NDoc, Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
+
+
+class NatashaPersons:
+    """natasha's NER adds Russian persons written in full ("Галину Александровну Кисловскую")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        NDoc, segmenter, morph_vocab, morph_tagger, ner_tagger = _natasha()
+        nd = NDoc(doc.text)
+        nd.segment(segmenter)
+        nd.tag_morph(morph_tagger)
+        nd.tag_ner(ner_tagger)
+        found = list(doc._.candidates or [])
+        for span in nd.spans:
+            if span.type != "PER" or len(span.tokens) < 2:
+                continue
+            span.normalize(morph_vocab)
+            found.append(Candidate("person", span.start, span.stop, "ner:natasha", 0.7,
+                                   label=span.normal or span.text))
+        doc._.candidates = found
+        return doc
+
+
+@Language.factory("shekara_natasha")
+def make_natasha(nlp: Language, name: str) -> NatashaPersons:
+    return NatashaPersons()
+
+
+def blank(lang: str) -> Language:
+    if lang == "kk":
+        from .kazakh import Kazakh
+
+        return Kazakh()
+    return spacy.blank(lang)
+
+
+def build(lang: str, authority_dir: Path, base_iri: str, *, natasha: bool = True) -> Language:
+    nlp = blank(lang)
+    nlp.add_pipe("shekara_candidates", config={"authority_dir": str(authority_dir), "base_iri": base_iri})
+    if lang == "ru" and natasha:
+        nlp.add_pipe("shekara_natasha")
+    return nlp

@@ -1,0 +1,87 @@
+"""Relations between the mentions of one document, from sentence-level cues.
+
+The texts state relations in a few recurring ways: a list after "Participants of the project",
+a year-bullet line carrying an event with its date and place, a sentence naming two libraries
+and an agreement, a library "named after" a person. Each rule here reads one of those shapes;
+all work on mention offsets and folded words, so they serve the three languages alike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .keys import fold
+
+_SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=[;])\s+|\n+")
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Sentence-like spans: lines, split further at sentence ends and semicolons."""
+    out, pos = [], 0
+    for m in _SENT.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _has(text: str, stems: tuple[str, ...]) -> bool:
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return any(w.startswith(s) for w in words for s in stems)
+
+
+PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "uceast", "ucastv", "vistup",
+                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening")
+MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",
+              "partner", "sviazivaiut", "vramkah", "joint", "birlesken", "realizu", "zaiavil")
+PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
+               "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
+               "birlesken")
+LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
+              "partnersoftheproject", "katisusilar", "participants", "ucastniki")
+
+
+@dataclass
+class M:
+    """The view of a mention that relation rules need."""
+
+    start: int
+    end: int
+    kind: str
+    iri: str
+    country: str | None
+
+
+def in_span(m: M, s: tuple[int, int]) -> bool:
+    return s[0] <= m.start and m.end <= s[1]
+
+
+def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
+    """Regions of text that list a project's participants (a heading line and what follows)."""
+    regions = []
+    ls = lines(text)
+    for i, (a, b) in enumerate(ls):
+        key = fold(text[a:b])
+        if any(key.startswith(h) or h in key[:40] for h in LIST_HEADS):
+            end = b
+            for a2, b2 in ls[i + 1:]:
+                seg = text[a2:b2]
+                if not seg.strip():
+                    continue
+                if re.match(r"\s*[\^•\-–]?\s*\d{4}", seg) or not any(in_span(m, (a2, b2)) for m in mentions):
+                    # a dated bullet or a line that names nobody ends the list
+                    if any(in_span(m, (a2, b2)) for m in mentions) is False or re.match(r"\s*[\^•\-–]?\s*\d{4}", seg):
+                        break
+                end = b2
+            regions.append((a, end))
+    return regions

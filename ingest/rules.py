@@ -1,0 +1,238 @@
+"""Rules for what recurs in this domain's writing, in Kazakh, Russian and English.
+
+Each rule finds candidate mentions on the token stream: library names built around
+"кітапхана / библиотека / library" with their namesake ("X атындағы", "им. X", "after X"),
+persons written with initials, events and projects introduced by a keyword next to a quoted
+title. Linking to the authority file happens later; rules only say what and where.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .tokens import Tok
+
+# Word stems (folded keys) — a token "is" the word when its key starts with the stem.
+LIBRARY_HEAD = ("kitaphan", "bibliotek", "library", "libraries", "rusl", "ounb", "ouonb")
+LIBRARY_MOD = (
+    "oblis", "oblast", "regional", "region", "kalalik", "gorodsk", "city", "audandik", "raion", "district",
+    "memleket", "gosudarstv", "state", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi",
+    "naucn", "scientific", "science", "balalar", "detsk", "children", "ortalik", "centraln", "central",
+    "kopsilik", "publicn", "public", "respublik", "republic", "akademi", "academic", "kraev", "olkelik", "krai",
+    "selsk", "rural", "auil", "kalalik", "main", "mass", "youth", "iunosh", "jastar", "the", "of",
+)
+NAMESAKE_KK = ("atindagi",)
+NAMESAKE_RU = ("im", "imeni")
+NAMESAKE_EN = ("after", "named")
+EVENT_WORDS = {
+    "conference": ("konferenc", "conference"),
+    "seminar-council": ("seminar-counc", "seminarkenes", "seminarsovesc", "seminarscouncil", "seminarcouncil"),
+    "seminar": ("seminar", "workshop"),
+    "exhibition": ("exhibition", "vistavk", "korme"),
+    "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge"),
+    "book exchange": ("knigoobmen",),
+    "festival": ("festival",),
+    "forum": ("forum",),
+    "meeting": ("vstrec", "meeting", "kezdesu"),
+    "ceremony": ("ceremony", "ceremoni", "saltanat"),
+}
+EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
+               "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
+               "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony"}
+PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
+WORK_WORDS = {
+    "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
+    "Agreement": ("agreement", "soglasen", "dogovor", "kelisim", "protocol", "protokol", "hattam"),
+    "Concept": ("concept", "koncepc", "tujirimdam"),
+    "Plan": ("plan", "jospar"),
+    "Report": ("report", "doklad", "baiandam"),
+}
+
+QUOTE_OPEN = "«“\"„"
+QUOTE_CLOSE = "»”\""
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,200})[»”\"]")
+
+
+def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
+    return any(tok.key.startswith(s) for s in stems)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    cls: str | None = None               # finer ontology class
+    label: str | None = None             # name to give a new entity
+    namesake: tuple[int, int] | None = None  # char span of the namesake inside a library name
+    extra: dict = field(default_factory=dict)
+
+
+def initials_person(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Token range of a person written with initials at ``i`` (both orders), or None."""
+    n = len(toks)
+
+    def initial(k: int) -> bool:
+        return k < n and len(toks[k].text) == 1 and toks[k].text.isupper() or (
+            k < n and toks[k].text in ("Zh", "Sh", "Ch", "Yu", "Ya", "Kh", "Zh") )
+
+    def surname(k: int) -> bool:
+        t = toks[k] if k < n else None
+        return bool(t and len(t.text) >= 3 and t.text[0].isupper() and not t.text.isupper() and t.text.isalpha()
+                    or t and len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and False)
+
+    # I. I. Surname  /  I. Surname
+    if initial(i):
+        k = i
+        while initial(k) and k - i < 3:
+            k += 1
+        if surname(k) or (k < n and len(toks[k].text) >= 3 and toks[k].text[:1].islower() and k > i and
+                          toks[k].start - toks[k - 1].end <= 2 and toks[k].text.isalpha() and i + 2 == k):
+            return i, k + 1
+    # Surname I. I.
+    if surname(i) and initial(i + 1):
+        k = i + 1
+        while initial(k) and k - i < 3:
+            k += 1
+        if k - i >= 2 and (k - i >= 3 or k >= n or toks[k].start - toks[k - 1].end >= 1):
+            return i, k
+    return None
+
+
+def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
+    """Library names: modifiers and place words before the head noun, a namesake before or after."""
+    out: list[Candidate] = []
+    for h, tok in enumerate(toks):
+        if not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb"):
+            continue
+        s = h
+        namesake: tuple[int, int] | None = None
+        # walk left over modifiers, capitalised place words and "X атындағы"
+        while s > 0:
+            p = toks[s - 1]
+            gap = text[p.end:toks[s].start]
+            if any(c in gap for c in ".,;:()«»“”\n") and not (gap.strip() in (".",) and len(p.text) <= 2):
+                break
+            if _is(p, LIBRARY_MOD) or p.capitalized:
+                s -= 1
+                continue
+            if p.key in NAMESAKE_KK:
+                s -= 1
+                continue
+            break
+        # "X атындағы" inside: namesake is the run of capitalised tokens before it
+        for k in range(s, h):
+            if toks[k].key in NAMESAKE_KK:
+                a = k
+                while a > 0 and (toks[a - 1].capitalized or len(toks[a - 1].text) == 1) and \
+                        "\n" not in text[toks[a - 1].end:toks[a].start] and k - a < 4:
+                    a -= 1
+                if a < k:
+                    namesake = (toks[a].start, toks[k - 1].end)
+                    s = min(s, a)
+        # trim leading lowercase non-modifiers (articles) and stray words
+        while s < h and not (toks[s].capitalized or _is(toks[s], LIBRARY_MOD)) :
+            s += 1
+        while s < h and toks[s].key in ("the", "of"):
+            s += 1
+        e = h + 1
+        # "им. X", "имени X", "after X", "named after X"
+        if e < len(toks) and (toks[e].key in NAMESAKE_RU or toks[e].key in NAMESAKE_EN):
+            k = e + 1
+            if k < len(toks) and toks[e].key == "named" and toks[k].key == "after":
+                k += 1
+            r = initials_person(toks, k)
+            if r is None and k < len(toks) and toks[k].capitalized:
+                r = (k, k + 1)
+                if k + 1 < len(toks) and toks[k + 1].capitalized and "\n" not in text[toks[k].end:toks[k + 1].start] \
+                        and text[toks[k].end:toks[k + 1].start].strip() == "":
+                    r = (k, k + 2)
+            if r is not None:
+                namesake = (toks[r[0]].start, toks[r[1] - 1].end)
+                e = r[1]
+        # "library" alone, or with only generic modifiers, is not a name
+        distinctive = [t for t in toks[s:e] if not _is(t, LIBRARY_MOD) and not _is(t, LIBRARY_HEAD)
+                       and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
+        if not distinctive:
+            continue
+        out.append(Candidate("library", toks[s].start, toks[e - 1].end, "rule:library-name", 0.8,
+                             namesake=namesake))
+    return out
+
+
+def quoted_titles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of «…» and “…” titles, nested openers allowed."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        out.append((m.start(), m.end(), m.group(1).strip()))
+    return out
+
+
+def _near_keyword(toks: list[Tok], start: int, end: int, stems: tuple[str, ...], window: int = 3) -> Tok | None:
+    before = [t for t in toks if t.end <= start][-window:]
+    after = [t for t in toks if t.start >= end][:window]
+    for t in reversed(before):
+        if _is(t, stems):
+            return t
+    for t in after:
+        if _is(t, stems):
+            return t
+    return None
+
+
+def titled_things(text: str, toks: list[Tok]) -> list[Candidate]:
+    """Events, projects and works named by a quoted title beside their keyword."""
+    out: list[Candidate] = []
+    for qs, qe, title in quoted_titles(text):
+        for ev, stems in EVENT_WORDS.items():
+            kw = _near_keyword(toks, qs, qe, stems)
+            if kw is not None:
+                s, e = min(qs, kw.start), max(qe, kw.end)
+                out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[ev], label=title,
+                                     extra={"event_type": ev}))
+                break
+        else:
+            kw = _near_keyword(toks, qs, qe, PROJECT_WORDS, window=2)
+            if kw is not None:
+                out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, label=title))
+                continue
+            for cls, stems in WORK_WORDS.items():
+                kw = _near_keyword(toks, qs, qe, stems, window=2)
+                if kw is not None:
+                    out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
+                    break
+    return out
+
+
+def persons(text: str, toks: list[Tok]) -> list[Candidate]:
+    out = []
+    i = 0
+    while i < len(toks):
+        r = initials_person(toks, i)
+        if r is not None:
+            out.append(Candidate("person", toks[r[0]].start, toks[r[1] - 1].end, "rule:initials", 0.8))
+            i = r[1]
+            continue
+        i += 1
+    return out
+
+
+_SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uli", "kizi", "aeva", "baeva",
+                "iova", "ich", "ovna", "evna", "skaya", "sky")
+
+
+def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
+    """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en)."""
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if not (a.capitalized and b.capitalized) or a.text.isupper() or b.text.isupper():
+            continue
+        if len(a.text) < 3 or len(b.text) < 4 or text[a.end:b.start] != " ":
+            continue
+        if not b.key.endswith(_SURNAME_END):
+            continue
+        out.append(Candidate("person", a.start, b.end, "rule:full-name", 0.6))
+    return out
