@@ -118,9 +118,10 @@ def prefers_html(header: str | None) -> bool:
     if not header:
         return False
     try:
-        return negotiate(header, [Offer("text/html", "html", "text/html"),
-                                  Offer("application/xhtml+xml", "html", "text/html"),
-                                  Offer("application/octet-stream", "other", "")]).format == "html"
+        # "other" first: on a tie (e.g. */*) the client did not ask for HTML in particular
+        return negotiate(header, [Offer("application/octet-stream", "other", ""),
+                                  Offer("text/html", "html", "text/html"),
+                                  Offer("application/xhtml+xml", "html", "text/html")]).format == "html"
     except NotAcceptable:
         return False
 
@@ -161,7 +162,7 @@ HTML_OFFER = Offer("text/html", "html", "text/html")
 # ?format= values accepted beside Accept (names of graph_api.formats, plus a few spellings).
 FORMAT_ALIASES: dict[str, str] = {
     "json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-    "ttl": "ttl", "turtle": "ttl", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "ttl": "ttl", "turtle": "ttl", "n3": "ttl", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
     "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml", "rdf": "rdfxml", "rdf/xml": "rdfxml",
     "html": "html",
 }

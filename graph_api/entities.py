@@ -16,12 +16,14 @@ from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
-from graph_api.labels import LABEL_PREDICATES, Label, pick
+from graph_api.labels import Label, pick
 from graph_api.store import Store
 from ingest.vocab import KINDS, PREFIXES
 
 PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 LABEL_FILTER = "FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel))"
+# Documents carry schema:name rather than labels; it is fetched as the last resort before the IRI.
+NAME_FILTER = "FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel, schema:name))"
 DOCUMENT = "document"
 
 
@@ -109,7 +111,7 @@ def labels_for(store: Store, iris: Iterable[str]) -> dict[str, list[Label]]:
         chunk = wanted[start:start + 400]
         values = " ".join(str(ox.NamedNode(i)) for i in chunk)
         rows = store.query(q(f"SELECT DISTINCT ?s ?lp ?l WHERE {{ VALUES ?s {{ {values} }} ?s ?lp ?l . "
-                             f"{LABEL_FILTER} FILTER(isLiteral(?l)) }}"))
+                             f"{NAME_FILTER} FILTER(isLiteral(?l)) }}"))
         for r in rows:
             out[r["s"].value].append(Label(r["l"].value, literal_lang(r["l"]), r["lp"].value))
     return out
@@ -257,7 +259,7 @@ def list_entities(store: Store, base: str, *, kinds: Sequence[str], rdf_type: st
                   limit: int) -> tuple[list[str], str | None]:
     """Entity IRIs in IRI order after ``after``; returns (page, cursor of the next page or None)."""
     subs: dict[str, Any] = {"idprefix": ox.Literal(base + "id/")}
-    parts = ["?e ?anyp ?anyo .",
+    parts = ["?e a ?anytype .",
              "FILTER(isIRI(?e) && STRSTARTS(STR(?e), ?idprefix))",
              "BIND(STRBEFORE(STRAFTER(STR(?e), ?idprefix), \"/\") AS ?kind)"]
     kind_lits = []
@@ -269,11 +271,13 @@ def list_entities(store: Store, base: str, *, kinds: Sequence[str], rdf_type: st
         subs["cls"] = ox.NamedNode(rdf_type)
         parts.append("FILTER EXISTS { ?e a ?cls }")
     if country:
+        # A subquery evaluated once from the country's side; a per-entity FILTER EXISTS over the
+        # path was 100× slower.
         subs["country"] = ox.NamedNode(country)
-        parts.append(f"FILTER EXISTS {{ {COUNTRY_PATH} }}")
+        parts.append(f"{{ SELECT DISTINCT ?e WHERE {{ {COUNTRY_PATH} }} }}")
     if lang:
         subs["lang"] = ox.Literal(lang)
-        parts.append("FILTER EXISTS { ?e ?lp ?ll . " + LABEL_FILTER.replace("?lp", "?lp") +
+        parts.append("FILTER EXISTS { ?e ?lp ?ll . " + LABEL_FILTER +
                      " FILTER(LANGMATCHES(LANG(?ll), ?lang)) }")
     if text:
         subs["text"] = ox.Literal(text.lower())
@@ -289,7 +293,27 @@ def list_entities(store: Store, base: str, *, kinds: Sequence[str], rdf_type: st
     return iris[:limit], nxt
 
 
+_memo: dict[tuple[Any, str, str], tuple[str, Any]] = {}
+
+
+def per_version(store: Store, name: str, compute: Any) -> Any:
+    """``compute()`` once per dataset version: whole-graph summaries (counts, map points) are
+    the same for every request until the next write."""
+    key = (getattr(store, "path", None) or id(store), name, getattr(store, "base_iri", ""))
+    version = store.version()
+    hit = _memo.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    value = compute()
+    _memo[key] = (version, value)
+    return value
+
+
 def counts_by_kind(store: Store, base: str) -> dict[str, int]:
+    return per_version(store, f"counts:{base}", lambda: _counts_by_kind(store, base))
+
+
+def _counts_by_kind(store: Store, base: str) -> dict[str, int]:
     rows = store.query(q("""SELECT ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE {
         ?e a ?t . FILTER(isIRI(?e) && STRSTARTS(STR(?e), ?idprefix))
         BIND(STRBEFORE(STRAFTER(STR(?e), ?idprefix), "/") AS ?kind) } GROUP BY ?kind"""),
@@ -374,11 +398,15 @@ def timeline(store: Store, offset: int, limit: int) -> tuple[int, list[dict[str,
         WHERE {{ {where} OPTIONAL {{ ?ev schema:endDate ?end }} OPTIONAL {{ ?ev schema:location ?place }} }}
         GROUP BY ?ev ORDER BY ?d ?ev LIMIT {int(limit)} OFFSET {int(offset)}"""))
     return total, [{"iri": r["ev"].value, "date": r["d"].value, "end_date": r["de"].value if r["de"] else None,
-                    "places": sorted(p for p in r["places"].value.split(" ") if p)} for r in rows]
+                    "places": sorted(p for p in (r["places"].value if r["places"] else "").split(" ") if p)} for r in rows]
 
 
 def located_points(store: Store, limit: int) -> tuple[int, list[dict[str, Any]]]:
     """Places with coordinates, and libraries at their location's coordinates."""
+    return per_version(store, f"points:{int(limit)}", lambda: _located_points(store, limit))
+
+
+def _located_points(store: Store, limit: int) -> tuple[int, list[dict[str, Any]]]:
     where = """{ ?x a schema:Place ; geo:lat ?lat ; geo:long ?long . BIND("place" AS ?what) }
         UNION { ?x a schema:Library ; schema:location ?loc . ?loc geo:lat ?lat ; geo:long ?long .
                 BIND("library" AS ?what) }"""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+NAME = "http://schema.org/name"
 LABEL_PREDICATES = (PREF, LABEL, ALT)
-_PREDICATE_RANK = {PREF: 0, LABEL: 1, ALT: 2}
+_PREDICATE_RANK = {PREF: 0, LABEL: 1, ALT: 2, NAME: 3}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from graph_api.formats import LOAD_SUFFIXES, rdf_format_for_path
-from graph_api.store import Store, StoreError
+from graph_api.store import ReadOnlyError, Store, StoreError
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(bytes_read, total_bytes)``; ``total_bytes`` covers every file of the load."""
@@ -78,6 +78,8 @@ def load_files(
     ``graph`` sends every triple (and every quad, whatever graph it names) into that named graph.
     Files already loaded stay loaded when a later one fails: a bulk load is not one transaction.
     """
+    if store.read_only:
+        raise ReadOnlyError("the store is open read-only: nothing can be loaded")
     formats = [resolve_format(f, fmt) for f in files]
     for f in files:
         if not f.is_file():
@@ -102,6 +104,8 @@ def load_files(
                 n = store.load(stream, rdf, graph=graph, base_iri=base_iri)
             except (OSError, EOFError, gzip.BadGzipFile) as e:
                 raise LoadError(f"{f.name}: cannot read: {e}") from e
+            except ReadOnlyError:
+                raise
             except StoreError as e:
                 raise LoadError(f"{f.name}: {e}") from e
         results.append(LoadResult(f, n))

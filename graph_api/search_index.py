@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from anyascii import anyascii
 
 from graph_api.entities import q, split_iri
@@ -112,7 +113,7 @@ class SearchIndex:
     def _rows(store: Store, base: str):
         rows = store.query(q("""SELECT DISTINCT ?e ?lp ?l WHERE { ?e ?lp ?l .
             FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel)) FILTER(isIRI(?e) && isLiteral(?l))
-            FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""), substitutions={"idprefix": _literal(base + "id/")})
+            FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""), substitutions={"idprefix": ox.Literal(base + "id/")})
         for r in rows:
             iri = r["e"].value
             parts = split_iri(base, iri)
@@ -260,12 +261,6 @@ class SearchIndex:
     def size(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT COUNT(*) FROM labels").fetchone()[0])
-
-
-def _literal(value: str):
-    import pyoxigraph as ox
-
-    return ox.Literal(value)
 
 
 class IndexHolder:

@@ -58,7 +58,8 @@ def validate_graph(data: rdflib.Graph, settings: Settings) -> ValidationReport:
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                             allow_warnings=True, advanced=True)
     violations = []
-    for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+    # only the results attached to the report: pyshacl repeats nested ones under sh:detail
+    for r in results.objects(None, SH.result):
         sev = results.value(r, SH.resultSeverity)
         violations.append(Violation(
             focus=_short(results.value(r, SH.focusNode)),

@@ -20,6 +20,7 @@ language of their neighbours unless their script or letters say otherwise.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -115,13 +116,11 @@ def _classify(text: str, ev: _Evidence) -> tuple[str, float]:
     if ev.cyrillic * 2 < ev.latin:
         # Mostly Latin with some Cyrillic (an English sentence quoting a Russian name).
         lang, conf = _model().classify(_URL.sub(" ", text))
-        return lang, conf
+        return lang, float(conf)
     ratio = ev.kazakh / ev.cyrillic
     if ratio >= KAZAKH_RATIO:
         return "kk", 1.0
-    ident = _model()
-    scores = ident._decide(_URL.sub(" ", text))  # noqa: SLF001 — the public API hides the per-language scores
-    by_lang = dict(zip(ident.nb_classes, (float(s) for s in scores)))
+    by_lang = dict(_model().rank(_URL.sub(" ", text)))
     kk, ru = by_lang.get("kk", 0.0), by_lang.get("ru", 0.0)
     total = (kk + ru) or 1.0
     if ev.kazakh > 0 and ru / total < 0.99:
@@ -166,14 +165,14 @@ def _units(text: str) -> list[_Unit]:
         line_lang, _ = _classify(line, line_ev)
         pieces = _sentences(line) if line_ev.letters >= 2 * SHORT_LETTERS else [(0, len(line))]
         for s, e in pieces:
-            piece = line[s:e]
-            ev = line_ev if len(pieces) == 1 else _evidence(piece)
-            lang, conf = (line_lang, 1.0) if len(pieces) == 1 else _classify(piece, ev)
+            if len(pieces) == 1:
+                ev, lang = line_ev, line_lang
+            else:
+                ev = _evidence(line[s:e])
+                lang, conf = _classify(line[s:e], ev)
+                if lang != line_lang and conf < SPLIT_CONFIDENCE:
+                    lang = line_lang  # a doubtful disagreement is not worth a split
             strong = ev.letters >= SHORT_LETTERS or (ev.cyrillic > 0 and ev.kazakh > 0)
-            if len(pieces) > 1 and strong and lang != line_lang and conf < SPLIT_CONFIDENCE:
-                lang = line_lang
-            if len(pieces) > 1 and not strong:
-                lang = ""  # decided below from its neighbours in the line first
             units.append(_Unit(base + s, base + e, line_no, ev.letters, ev.cyrillic > 0,
                                lang if strong else "", strong))
     return units
@@ -182,34 +181,31 @@ def _units(text: str) -> list[_Unit]:
 def _inherit(units: list[_Unit], default: str) -> None:
     """Give short units a language: from their own line first, then from neighbouring lines.
 
-    Headings precede what they title, so when the lines before and after disagree the
-    following one wins.  A short Cyrillic unit never becomes English: its script already
-    rules English out, and it then picks between kk and ru on its own evidence.
+    Inside a line the preceding sentence wins (a fragment cut off by initials belongs to its
+    sentence).  Across lines, a short line with letters takes the following line's language
+    (headings precede what they title), while a line without letters (blank, a number)
+    stays with the text before it.  A short Cyrillic unit never becomes English: its script
+    rules English out, and, lacking Kazakh letters, it is Russian.
     """
     strong = [i for i, u in enumerate(units) if u.strong]
     for i, u in enumerate(units):
         if u.strong:
             continue
-        prev = next((j for j in reversed(strong) if j < i), None)
-        nxt = next((j for j in strong if j > i), None)
-        same_line = [j for j in (prev, nxt) if j is not None and units[j].line == u.line]
+        k = bisect.bisect_left(strong, i)
+        prev = units[strong[k - 1]] if k > 0 else None
+        nxt = units[strong[k]] if k < len(strong) else None
+        same_line = [n for n in (prev, nxt) if n is not None and n.line == u.line]
         if same_line:
-            lang = units[same_line[0]].lang
+            lang = same_line[0].lang
         elif prev is not None and nxt is not None:
-            lang = units[prev].lang if u.letters == 0 else units[nxt].lang
+            lang = prev.lang if u.letters == 0 else nxt.lang
         elif prev is not None or nxt is not None:
-            lang = units[prev if prev is not None else nxt].lang  # type: ignore[index]
+            lang = (prev or nxt).lang  # type: ignore[union-attr]
         else:
             lang = ""
         if u.cyrillic and lang not in ("kk", "ru"):
-            lang = detect_cyrillic_short(u, units)
+            lang = "ru"
         u.lang = lang or default
-
-
-def detect_cyrillic_short(u: _Unit, units: list[_Unit]) -> str:
-    """A short Cyrillic unit among English text: Russian unless its own letters say Kazakh."""
-    del units
-    return "ru"  # a Kazakh-letter unit would have been strong; bare Cyrillic in English text is Russian
 
 
 def passages(text: str) -> list[Passage]:

@@ -165,9 +165,10 @@ class EmbeddedStore(Store):
             finally:
                 if isinstance(source, Path):
                     opened.close()
+            added = len(self._store) - before
             self._store.update(self._bump())
             self._publish()
-            return len(self._store) - before
+            return added
 
         def counted() -> Iterable[ox.Quad]:
             nonlocal count

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
+from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
@@ -316,8 +317,9 @@ class RemoteStore(Store):
         return self._graphs_cache[1]
 
     def _post_query(self, sparql: str, accept: str, dataset: list[tuple[str, str]]) -> httpx.Response:
-        r = self._send("POST", self.query_url, data=[("query", sparql), *dataset],  # type: ignore[arg-type]
-                       headers={"Accept": accept})
+        body = urlencode([("query", sparql), *dataset]).encode("utf-8")
+        r = self._send("POST", self.query_url, content=body,
+                       headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
         self._raise_for(r, "query", syntax=True)
         return r
 

@@ -1,0 +1,98 @@
+"""What every benchmark shares: paths, starting servers, timing and printing tables."""
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = Path(os.environ.get("SHEKARA_BENCH_DIR", ROOT / "bench" / "work"))
+BASE = "http://127.0.0.1:8000/"
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from oxigraph_server import free_port, oxigraph_binary, start_server  # noqa: E402,F401
+
+
+def dataset_path(triples: int) -> Path:
+    return WORK / f"synthetic-{label(triples)}.nq"
+
+
+def label(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def parse_size(text: str) -> int:
+    t = text.lower()
+    return int(float(t[:-1]) * 1_000_000) if t.endswith("m") else int(float(t[:-1]) * 1000) if t.endswith("k") else int(t)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def shekara_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "graph_api.cli", *args]
+
+
+def start_shekara(store: Path, port: int | None = None, timeout: float = 60.0) -> tuple[subprocess.Popen, str]:
+    """``shekara serve`` on a free port; returns the process and its base URL once /sparql answers."""
+    port = port or free_port()
+    env = {**os.environ, "SHEKARA_BASE_IRI": BASE}
+    proc = subprocess.Popen(shekara_cmd("serve", "--store", str(store), "--port", str(port)), cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=open(WORK / f"shekara-{port}.log", "wb"))
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"shekara serve exited ({proc.returncode}); see {WORK}/shekara-{port}.log")
+        try:
+            if httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("shekara serve did not answer")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def median_ms(xs: Sequence[float]) -> float:
+    return statistics.median(xs) * 1000 if xs else float("nan")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table, so that output pastes straight into RESULTS.md."""
+    cells = [[str(h) for h in headers]] + [[f"{c:.2f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    fmt = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    return "\n".join([fmt(cells[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, cells[1:])])

@@ -1,0 +1,118 @@
+"""Query mix on ``/sparql`` of ``shekara serve`` against ``oxigraph serve-read-only --union-default-graph``
+on the same data, at 1, 4 and 16 clients, interleaved: medians, throughput and ratios in one run.
+
+    python bench/queries.py 100k --rounds 20
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (BASE, ROOT, WORK, dataset_path, machine, oxigraph_binary, parse_size, shekara_cmd,  # noqa: E402
+                    start_server, start_shekara, stop, table)
+from generate import generate  # noqa: E402
+
+P = ("PREFIX schema: <http://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+     "PREFIX wdt: <http://www.wikidata.org/prop/direct/> PREFIX oa: <http://www.w3.org/ns/oa#> ")
+LIB = f"<{BASE}id/library/library-3>"
+QUERIES: dict[str, str] = {
+    "lookup": P + f"SELECT ?p ?o WHERE {{ {LIB} ?p ?o }}",
+    "describe": f"DESCRIBE {LIB}",
+    "1-hop": P + f"SELECT ?x ?l WHERE {{ {LIB} ?p ?x . ?x rdfs:label ?l FILTER(lang(?l) = 'en') }}",
+    "2-hop": P + f"SELECT DISTINCT ?w WHERE {{ ?w schema:mentions ?e . ?e schema:location ?c . {LIB} schema:location ?c }}",
+    "cross-border": P + """SELECT ?a ?b WHERE { ?a wdt:P2652 ?b . ?a wdt:P17 ?ca . ?b wdt:P17 ?cb FILTER(?ca != ?cb) } LIMIT 500""",
+    "label-search": P + """SELECT ?e ?l WHERE { ?e rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), "кара")) } LIMIT 50""",
+    "count-type-country": P + """SELECT ?t ?c (COUNT(?e) AS ?n) WHERE { ?e a ?t ; wdt:P17 ?c } GROUP BY ?t ?c""",
+    "timeline": P + """SELECT ?ev ?d ?l WHERE { ?ev a schema:Event ; schema:startDate ?d ; rdfs:label ?l
+                       FILTER(lang(?l) = 'ru') } ORDER BY ?d LIMIT 100""",
+    "construct": P + f"""CONSTRUCT {{ ?w schema:mentions {LIB} ; schema:inLanguage ?lang }}
+                        WHERE {{ ?w schema:mentions {LIB} ; schema:inLanguage ?lang }}""",
+}
+ACCEPT = {"describe": "application/n-triples", "construct": "application/n-triples"}
+
+
+def run_clients(url: str, query: str, accept: str, clients: int, per_client: int) -> tuple[list[float], float]:
+    latencies: list[float] = []
+    lock = threading.Lock()
+    errors: list[str] = []
+
+    def worker() -> None:
+        with httpx.Client(timeout=120) as c:
+            for _ in range(per_client):
+                t = time.perf_counter()
+                r = c.post(url, content=query.encode(), headers={"Content-Type": "application/sparql-query",
+                                                                  "Accept": accept})
+                dt = time.perf_counter() - t
+                if r.status_code != 200:
+                    errors.append(f"{r.status_code}: {r.text[:200]}")
+                with lock:
+                    latencies.append(dt)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - t0
+    if errors:
+        raise SystemExit(f"{url}: {errors[0]}")
+    return latencies, len(latencies) / wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("size", nargs="?", default="100k")
+    ap.add_argument("--rounds", type=int, default=10, help="requests per client per query and target")
+    ap.add_argument("--clients", default="1,4,16")
+    a = ap.parse_args()
+    if oxigraph_binary() is None:
+        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
+    n = parse_size(a.size)
+    data = dataset_path(n)
+    if not data.exists():
+        generate(n)
+    shk_store, oxi_store = WORK / f"q-shekara-{a.size}", WORK / f"q-oxigraph-{a.size}"
+    for d, cmd in ((shk_store, shekara_cmd("load", str(data), "--store", str(shk_store))),
+                   (oxi_store, [oxigraph_binary(), "load", "--location", str(oxi_store), "--file", str(data)])):
+        if not d.exists():
+            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    shk_proc, shk_url = start_shekara(shk_store)
+    oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
+    targets = {"shekara": shk_url + "/sparql", "oxigraph": oxi.query_url}
+    levels = [int(x) for x in a.clients.split(",")]
+    rows = []
+    try:
+        for name, q in QUERIES.items():
+            accept = ACCEPT.get(name, "application/sparql-results+json")
+            for url in targets.values():  # warm-up, and check both agree on the row count
+                httpx.post(url, content=q.encode(), headers={"Content-Type": "application/sparql-query", "Accept": accept},
+                           timeout=120).raise_for_status()
+            for clients in levels:
+                res: dict[str, tuple[list[float], float]] = {k: ([], 0.0) for k in targets}
+                for _ in range(2):  # interleaved halves
+                    for k, url in targets.items():
+                        lat, thr = run_clients(url, q, accept, clients, max(1, a.rounds // 2))
+                        res[k] = (res[k][0] + lat, res[k][1] + thr / 2)
+                ms = {k: statistics.median(v[0]) * 1000 for k, v in res.items()}
+                rows.append([name, clients, ms["shekara"], ms["oxigraph"], ms["shekara"] / ms["oxigraph"],
+                             res["shekara"][1], res["oxigraph"][1], res["shekara"][1] / res["oxigraph"][1]])
+    finally:
+        stop(shk_proc)
+        oxi.stop()
+    print(f"/sparql query mix on {data.name}, {a.rounds} requests per client, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(table(["query", "clients", "shekara ms", "oxigraph ms", "latency ratio", "shekara req/s",
+                 "oxigraph req/s", "throughput ratio"], rows))
+
+
+if __name__ == "__main__":
+    main()

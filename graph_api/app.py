@@ -1,0 +1,85 @@
+"""The HTTP application: ``create_app(settings)`` builds it; ``shekara serve`` runs it with uvicorn.
+
+Contract between the parts of the service (each part is a router that reads what it needs
+from ``app.state``; none opens the store itself):
+
+- ``app.state.settings``  — the :class:`~graph_api.settings.Settings` the app was built with;
+- ``app.state.stores``    — a :class:`~graph_api.store.provider.StoreProvider`; ``.get()`` returns
+  a read-only :class:`~graph_api.store.Store` view that follows committed writes;
+- ``app.state.executor``  — the :class:`~graph_api.query_exec.QueryExecutor`: every SPARQL query
+  that may be slow or large goes through ``await executor.run_async(query, fmt, …)`` (deadline,
+  row limit, worker processes). It is closed on shutdown.
+
+Routers: ``graph_api.sparql`` (``/sparql``, ``/rdf-graph-store``), ``graph_api.linked_data``
+(``/id``, ``/data``, ``/.well-known/void``, ``/dump.nq.gz``, ``/ontology``,
+``/context.jsonld``), ``graph_api.queries_api`` (``/api/queries``), and — when their modules are
+present — ``graph_api.api`` (the JSON API) and ``graph_api.pages`` (the HTML pages), each
+exposing ``router``. ``/static`` serves ``graph_api/static``. CORS (any origin, preflight cached
+for ``settings.cors_max_age`` seconds) and gzip wrap everything, error answers included.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
+
+from graph_api import __version__
+from graph_api.query_exec import QueryExecutor
+from graph_api.settings import Settings, get_settings
+from graph_api.store.provider import StoreProvider
+
+STATIC = Path(__file__).resolve().parent / "static"
+OPTIONAL_ROUTERS = ("graph_api.api", "graph_api.pages")
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    stores = StoreProvider(settings)
+    executor = QueryExecutor(settings, stores)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            executor.close()
+
+    app = FastAPI(title="Shekara", version=__version__, lifespan=lifespan,
+                  description="SPARQL, Linked Data and a JSON browsing API over a knowledge graph of the "
+                              "cross-border links between Russia and Kazakhstan.")
+    app.state.settings = settings
+    app.state.stores = stores
+    app.state.executor = executor
+
+    from graph_api import linked_data, queries_api, sparql
+
+    app.include_router(sparql.router)
+    app.include_router(linked_data.router)
+    app.include_router(queries_api.router)
+    for name in OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as e:
+            if e.name != name:  # the module exists but something it needs does not: say so
+                log.warning("not serving %s: %s", name, e)
+            continue
+        app.include_router(module.router)
+
+    STATIC.mkdir(exist_ok=True)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+        allow_headers=["*"], expose_headers=["ETag", "Last-Modified", "Content-Location", "Location", "Link"],
+        max_age=settings.cors_max_age)
+    return app

@@ -1,0 +1,512 @@
+"""The SPARQL 1.1 Protocol endpoint (``/sparql``) and the Graph Store Protocol (``/rdf-graph-store``).
+
+A router that needs only ``app.state.settings``, ``app.state.stores`` and ``app.state.executor``,
+so it can be mounted on its own. Reads are public; SPARQL Update and Graph Store writes need
+``Authorization: Bearer <settings.write_token>`` and are refused with 401 otherwise (also when
+no token is configured — the public endpoint then stays read-only).
+
+Errors are plain text with the reason: 400 for a query that does not parse (the parser's
+message), 406 when no acceptable format exists, 413 for an oversized request, 422 when a SELECT
+exceeds the row limit, 503 when the query ran past the deadline (it was stopped). Browsers that
+GET ``/sparql`` get the query page (``templates/sparql.html``); RDF clients get the SPARQL 1.1
+Service Description.
+"""
+from __future__ import annotations
+
+import hmac
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+import anyio.to_thread
+import orjson
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from graph_api.conneg import (FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, RESULT_OFFERS, NotAcceptable, Offer,
+                              negotiate)
+from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
+from graph_api.query_exec import FormNotAcceptable, QueryTimeout, RowLimitExceeded, query_form
+from graph_api.store.base import QuerySyntaxError, StoreError
+
+router = APIRouter()
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
+_write_lock = threading.Lock()  # one writer at a time inside this process
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# W3C format IRIs for sd:resultFormat, per format name of graph_api.formats.
+FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+               "tsv": "SPARQL_Results_TSV", "ttl": "Turtle", "nt": "N-Triples", "jsonld": "JSON-LD",
+               "rdfxml": "RDF_XML"}
+
+
+class HttpProblem(Exception):
+    """An error answer: status, plain-text message, extra headers."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        self.status, self.message, self.headers = status, message, headers or {}
+        super().__init__(message)
+
+    def response(self) -> Response:
+        return PlainTextResponse(self.message + "\n", status_code=self.status, headers=self.headers)
+
+
+# --- request reading -------------------------------------------------------------------------------
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing (413) more than ``limit`` bytes without reading them all."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise HttpProblem(413, f"request body larger than the limit of {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HttpProblem(413, f"request body larger than the limit of {limit} bytes")
+    return bytes(body)
+
+
+async def read_form(request: Request, limit: int) -> dict[str, list[str]]:
+    body = await read_body(request, limit)
+    try:
+        return parse_qs(body.decode("utf-8"), keep_blank_values=True)
+    except UnicodeDecodeError as e:
+        raise HttpProblem(400, f"form body is not UTF-8: {e}") from e
+
+
+def _check_iris(iris: list[str], what: str) -> list[str]:
+    for iri in iris:
+        try:
+            ox.NamedNode(iri)
+        except ValueError as e:
+            raise HttpProblem(400, f"{what} is not an IRI: {iri!r} ({e})") from e
+    return iris
+
+
+def check_token(request: Request) -> None:
+    """401 unless the request carries the configured bearer token."""
+    token = request.app.state.settings.write_token
+    challenge = {"WWW-Authenticate": 'Bearer realm="shekara"'}
+    if not token:
+        raise HttpProblem(401, "this endpoint is read-only: no write token is configured (SHEKARA_WRITE_TOKEN)",
+                          challenge)
+    got = request.headers.get("authorization", "")
+    scheme, _, value = got.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise HttpProblem(401, "writing needs Authorization: Bearer <write token>",
+                          {"WWW-Authenticate": 'Bearer realm="shekara", error="invalid_token"'} if got else challenge)
+
+
+# --- format choice -----------------------------------------------------------------------------
+def choose_format(request: Request, form: str, fmt_param: str | None, *, allow_html: bool) -> str:
+    """Format name for a result of ``form`` (select/ask/graph): ``?format=`` first, then Accept."""
+    if fmt_param:
+        name = format_from_param(fmt_param, form)
+        if name is None:
+            raise HttpProblem(400, f"unknown format {fmt_param!r}; use json, xml, csv, tsv (SELECT/ASK) "
+                                   "or ttl, nt, jsonld, rdfxml (CONSTRUCT/DESCRIBE)")
+        if name == "html" and allow_html:
+            return name
+        if form == "graph" and name not in RDF_FORMATS:
+            raise HttpProblem(406, f"format {fmt_param} is for SELECT/ASK; a CONSTRUCT/DESCRIBE result "
+                                   "comes as ttl, nt, jsonld or rdfxml")
+        if form != "graph" and name not in RESULT_FORMATS:
+            raise HttpProblem(406, f"format {fmt_param} is for CONSTRUCT/DESCRIBE; a SELECT/ASK result "
+                                   "comes as json, xml, csv or tsv")
+        return name
+    offers: list[Offer] = list(RDF_OFFERS if form == "graph" else RESULT_OFFERS)
+    if allow_html:
+        offers.append(HTML_OFFER)
+    try:
+        return negotiate(request.headers.get("accept"), offers).format
+    except NotAcceptable as e:
+        raise HttpProblem(406, str(e)) from e
+
+
+def format_from_param(value: str, form: str) -> str | None:
+    """A ``?format=`` value: our names, or a media type (SPARQLWrapper sends those).
+
+    ``json``/``xml`` on a CONSTRUCT mean JSON-LD / RDF/XML, as clients written for other
+    endpoints expect.
+    """
+    v = value.strip().lower()
+    name = FORMAT_ALIASES.get(v)
+    if name is None:
+        if "/" not in v:
+            return None
+        # one media type or a list of them: read it like an Accept header, for this form first
+        for offers in ((RDF_OFFERS, RESULT_OFFERS) if form == "graph" else (RESULT_OFFERS, RDF_OFFERS)):
+            try:
+                return negotiate(v, [o for o in offers if "*" not in v]).format
+            except NotAcceptable:
+                continue
+        return None
+    if form == "graph":
+        return {"json": "jsonld", "xml": "rdfxml"}.get(name, name)
+    return name
+
+
+def _media(name: str) -> str:
+    return (RESULT_FORMATS.get(name) or RDF_FORMATS[name]).media_type
+
+
+# --- running queries ---------------------------------------------------------------------------
+async def run_query(request: Request, query: str, fmt: str, *, default_graph: list[str] | None = None,
+                    named_graphs: list[str] | None = None, substitutions: dict[str, Any] | None = None) -> Any:
+    """Run through the executor, turning its errors into :class:`HttpProblem`."""
+    executor = request.app.state.executor
+    try:
+        return await executor.run_async(query, fmt, default_graph, named_graphs,
+                                        substitutions=substitutions)
+    except QuerySyntaxError as e:
+        raise HttpProblem(400, f"query syntax error: {e}") from e
+    except QueryTimeout as e:
+        raise HttpProblem(503, str(e), {"Retry-After": "5"}) from e
+    except RowLimitExceeded as e:
+        raise HttpProblem(422, str(e)) from e
+    except FormNotAcceptable as e:
+        raise HttpProblem(406, str(e)) from e
+    except StoreError as e:
+        raise HttpProblem(503, f"the store could not answer: {e}") from e
+
+
+async def execute_for_request(request: Request, query: str, *, default_graph: list[str] | None = None,
+                              named_graphs: list[str] | None = None,
+                              substitutions: dict[str, Any] | None = None,
+                              html_page: bool = False) -> Response:
+    """Negotiate, run and answer one query (shared by /sparql and /api/queries)."""
+    settings = request.app.state.settings
+    try:
+        if len(query) > settings.max_query_length:
+            raise HttpProblem(413, f"query longer than the limit of {settings.max_query_length} characters")
+        try:
+            form = query_form(query, substitutions)
+        except QuerySyntaxError as e:
+            raise HttpProblem(400, f"query syntax error: {e}") from e
+        fmt = choose_format(request, form, request.query_params.get("format"), allow_html=html_page)
+        if fmt == "html":
+            return await render_page(request, query, status=200)
+        result = await run_query(request, query, fmt, default_graph=default_graph, named_graphs=named_graphs,
+                                 substitutions=substitutions)
+    except HttpProblem as p:
+        if html_page and _wants_html(request):
+            return await render_page(request, query, error=p.message, status=p.status)
+        return p.response()
+    media = result.media_type
+    if media.startswith("text/"):
+        media += "; charset=utf-8"
+    return Response(result.body, media_type=media, headers={"Vary": "Accept"})
+
+
+def _wants_html(request: Request) -> bool:
+    if request.query_params.get("format"):
+        return request.query_params["format"].lower() == "html"
+    try:
+        return negotiate(request.headers.get("accept"), [*RESULT_OFFERS, HTML_OFFER]).format == "html"
+    except NotAcceptable:
+        return False
+
+
+# --- /sparql -----------------------------------------------------------------------------------------
+@router.api_route("/sparql", methods=["GET", "HEAD"], tags=["sparql"],
+                  summary="SPARQL 1.1 query (GET); service description or query page without a query")
+async def sparql_get(request: Request) -> Response:
+    params = request.query_params
+    if "update" in params:
+        return HttpProblem(405, "SPARQL Update must be sent with POST", {"Allow": "POST"}).response()
+    query = params.get("query")
+    try:
+        dg = _check_iris(params.getlist("default-graph-uri"), "default-graph-uri")
+        ng = _check_iris(params.getlist("named-graph-uri"), "named-graph-uri")
+    except HttpProblem as p:
+        return p.response()
+    if query is None or not query.strip():
+        return await service_description(request)
+    return await execute_for_request(request, query, default_graph=dg, named_graphs=ng, html_page=True)
+
+
+@router.post("/sparql", tags=["sparql"], summary="SPARQL 1.1 query or update (POST)")
+async def sparql_post(request: Request) -> Response:
+    settings = request.app.state.settings
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    params = request.query_params
+    try:
+        if ctype == "application/x-www-form-urlencoded":
+            form = await read_form(request, settings.max_request_bytes)
+            if "update" in form:
+                if "query" in form:
+                    raise HttpProblem(400, "send either query= or update=, not both")
+                return await run_update(request, form["update"][-1], form)
+            if "query" not in form:
+                raise HttpProblem(400, "the form has neither query= nor update=")
+            query = form["query"][-1]
+            dg = _check_iris(form.get("default-graph-uri", []) or params.getlist("default-graph-uri"),
+                             "default-graph-uri")
+            ng = _check_iris(form.get("named-graph-uri", []) or params.getlist("named-graph-uri"), "named-graph-uri")
+        elif ctype == "application/sparql-query":
+            query = (await read_body(request, settings.max_request_bytes)).decode("utf-8", errors="strict")
+            dg = _check_iris(params.getlist("default-graph-uri"), "default-graph-uri")
+            ng = _check_iris(params.getlist("named-graph-uri"), "named-graph-uri")
+        elif ctype == "application/sparql-update":
+            text = (await read_body(request, settings.max_request_bytes)).decode("utf-8", errors="strict")
+            return await run_update(request, text, {k: params.getlist(k) for k in params})
+        else:
+            raise HttpProblem(415, "POST /sparql takes application/x-www-form-urlencoded (query= or update=), "
+                                   "application/sparql-query or application/sparql-update")
+    except HttpProblem as p:
+        return p.response()
+    except UnicodeDecodeError as e:
+        return HttpProblem(400, f"body is not UTF-8: {e}").response()
+    return await execute_for_request(request, query, default_graph=dg, named_graphs=ng, html_page=False)
+
+
+async def run_update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
+    """Apply a SPARQL Update after the token check, on a writable store opened for this write."""
+    settings = request.app.state.settings
+    try:
+        check_token(request)
+        if len(text) > settings.max_query_length:
+            raise HttpProblem(413, f"update longer than the limit of {settings.max_query_length} characters")
+        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+            raise HttpProblem(400, "using-graph-uri / using-named-graph-uri are not supported; "
+                                   "write USING / WITH in the update itself")
+        await anyio.to_thread.run_sync(_write, settings, lambda st: st.update(text))
+    except HttpProblem as p:
+        return p.response()
+    return Response(status_code=204)
+
+
+def _write(settings: Any, action: Any) -> Any:
+    """Open the store writable for one write, then close it so readers see the new version.
+
+    The embedded store publishes the new version marker on commit; the read-only views (the
+    provider's and the query workers') reopen when they see it.
+    """
+    from graph_api.store import open_store
+
+    with _write_lock:
+        try:
+            st = open_store(settings)
+        except StoreError as e:
+            raise HttpProblem(503, f"the store cannot be opened for writing now: {e}") from e
+        try:
+            return action(st)
+        except QuerySyntaxError as e:
+            raise HttpProblem(400, f"update syntax error: {e}") from e
+        except StoreError as e:
+            raise HttpProblem(500, f"the write failed: {e}") from e
+        finally:
+            st.close()
+
+
+# --- service description and the query page ------------------------------------------------------
+def service_description_triples(settings: Any) -> list[ox.Triple]:
+    endpoint = ox.NamedNode(settings.base_iri + "sparql")
+    sd = lambda local: ox.NamedNode(SD + local)  # noqa: E731
+    dataset, graph = ox.BlankNode(), ox.BlankNode()
+    t = [
+        ox.Triple(endpoint, RDF_TYPE, sd("Service")),
+        ox.Triple(endpoint, sd("endpoint"), endpoint),
+        ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(endpoint, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(endpoint, sd("feature"), sd("BasicFederatedQuery")),
+        ox.Triple(endpoint, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, RDF_TYPE, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), graph),
+        ox.Triple(graph, RDF_TYPE, sd("Graph")),
+        ox.Triple(endpoint, ox.NamedNode("http://rdfs.org/ns/void#sparqlEndpoint"), endpoint),
+        ox.Triple(dataset, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+                  ox.NamedNode(settings.base_iri + ".well-known/void")),
+    ]
+    if settings.write_token:
+        t.append(ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Update")))
+    for name in FORMAT_IRIS.values():
+        t.append(ox.Triple(endpoint, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name)))
+    return t
+
+
+async def service_description(request: Request) -> Response:
+    settings = request.app.state.settings
+    offers = [*RDF_OFFERS, HTML_OFFER]
+    fmt_param = request.query_params.get("format")
+    try:
+        if fmt_param:
+            fmt = FORMAT_ALIASES.get(fmt_param.lower())
+            if fmt not in RDF_FORMATS and fmt != "html":
+                raise HttpProblem(400, f"the service description comes as ttl, nt, jsonld or rdfxml, not {fmt_param}")
+        else:
+            fmt = negotiate(request.headers.get("accept"), offers).format
+    except NotAcceptable as e:
+        return HttpProblem(406, str(e)).response()
+    except HttpProblem as p:
+        return p.response()
+    if fmt == "html":
+        return await render_page(request, "", status=200)
+    body = ox.serialize(service_description_triples(settings), format=RDF_FORMATS[fmt].rdf,
+                        prefixes={"sd": SD, "formats": FORMATS_NS, "void": "http://rdfs.org/ns/void#"})
+    media = _media(fmt) + ("; charset=utf-8" if fmt == "ttl" else "")
+    return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+
+def _display(term: dict[str, Any]) -> dict[str, str]:
+    """A SPARQL-JSON term as table cell text (+ link for IRIs); escaping is the template's job."""
+    kind, value = term.get("type"), term.get("value", "")
+    if kind == "uri":
+        return {"text": value, "href": value, "kind": "iri"}
+    if kind == "bnode":
+        return {"text": "_:" + value, "kind": "bnode"}
+    suffix = f"@{term['xml:lang']}" if "xml:lang" in term else ""
+    dt = term.get("datatype", "")
+    if dt and not dt.endswith("#string"):
+        suffix = "^^" + dt.rsplit("#", 1)[-1] if "#" in dt else "^^" + dt
+    return {"text": value, "suffix": suffix, "kind": "literal"}
+
+
+def _term_cell(t: Any) -> dict[str, str]:
+    if isinstance(t, ox.NamedNode):
+        return {"text": t.value, "href": t.value, "kind": "iri"}
+    if isinstance(t, ox.BlankNode):
+        return {"text": "_:" + t.value, "kind": "bnode"}
+    if isinstance(t, ox.Literal):
+        return _display({"type": "literal", "value": t.value, "datatype": t.datatype.value,
+                         **({"xml:lang": t.language} if t.language else {})})
+    return {"text": str(t), "kind": "literal"}
+
+
+async def render_page(request: Request, query: str, *, error: str | None = None, status: int = 200) -> Response:
+    """The query page; with a query (and no error) the result is rendered as a table on the server."""
+    from graph_api.queries_api import list_queries
+
+    settings = request.app.state.settings
+    result: dict[str, Any] | None = None
+    if query and error is None:
+        try:
+            form = query_form(query)
+            if form == "graph":
+                res = await run_query(request, query, "nt")
+                triples = list(ox.parse(res.body, format=ox.RdfFormat.N_TRIPLES))
+                result = {"kind": "graph", "vars": ["subject", "predicate", "object"],
+                          "rows": [[_term_cell(x.subject), _term_cell(x.predicate), _term_cell(x.object)]
+                                   for x in triples]}
+            else:
+                res = await run_query(request, query, "json")
+                data = orjson.loads(res.body)
+                if "boolean" in data:
+                    result = {"kind": "ask", "boolean": data["boolean"]}
+                else:
+                    vars_ = data["head"]["vars"]
+                    result = {"kind": "select", "vars": vars_,
+                              "rows": [[_display(b[v]) if v in b else None for v in vars_]
+                                       for b in data["results"]["bindings"]]}
+            result["form"] = form
+        except QuerySyntaxError as e:
+            error, status = f"query syntax error: {e}", 400
+        except HttpProblem as p:
+            error, status = p.message, p.status
+    downloads: list[dict[str, str]] = []
+    if query and error is None and result is not None:
+        names = list(RDF_FORMATS) if result["form"] == "graph" else list(RESULT_FORMATS)
+        downloads = [{"name": n, "href": "/sparql?" + urlencode({"query": query, "format": n})} for n in names]
+    examples = []
+    for q in list_queries(settings.queries):
+        examples.append({**q.summary(), "text": q.text})
+    html = _env.get_template("sparql.html").render(
+        query=query, error=error, result=result, downloads=downloads, examples=examples,
+        examples_json=orjson.dumps(examples).decode().replace("<", "\\u003c"),
+        endpoint=settings.base_iri + "sparql", row_limit=settings.query_row_limit,
+        timeout=settings.query_timeout)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
+
+
+# --- Graph Store Protocol --------------------------------------------------------------------------
+_INPUT_FORMATS = {o.media_type: o.format for o in RDF_OFFERS}
+
+
+def _target_graph(request: Request) -> str | None:
+    """The graph IRI of a GSP request, or None for ?default."""
+    params = request.query_params
+    if "graph" in params and "default" in params:
+        raise HttpProblem(400, "give either ?graph=IRI or ?default, not both")
+    if "default" in params:
+        return None
+    if "graph" not in params:
+        raise HttpProblem(400, "name the graph: ?graph=IRI or ?default")
+    return _check_iris([params["graph"]], "graph")[0]
+
+
+@router.api_route("/rdf-graph-store", methods=["GET", "HEAD"], tags=["sparql"],
+                  summary="Graph Store Protocol: read one graph (?default = the union of all graphs)")
+async def gsp_get(request: Request) -> Response:
+    try:
+        graph = _target_graph(request)
+        fmt = choose_format(request, "graph", request.query_params.get("format"), allow_html=False)
+        if graph is None:
+            res = await run_query(request, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", fmt)
+            body = res.body
+        else:
+            store = request.app.state.stores.get()
+            quads = await anyio.to_thread.run_sync(store.graph_quads, graph)
+            if not quads:
+                raise HttpProblem(404, f"no graph {graph} in the store")
+            body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                                format=RDF_FORMATS[fmt].rdf)
+    except HttpProblem as p:
+        return p.response()
+    return Response(b"" if request.method == "HEAD" else body, media_type=_media(fmt), headers={"Vary": "Accept"})
+
+
+@router.api_route("/rdf-graph-store", methods=["PUT", "POST", "DELETE"], tags=["sparql"],
+                  summary="Graph Store Protocol: replace, add to or drop a graph (bearer token)")
+async def gsp_write(request: Request) -> Response:
+    settings = request.app.state.settings
+    try:
+        check_token(request)
+        graph = _target_graph(request)
+        meta = settings.base_iri + "graph/meta"
+        if graph == meta:
+            raise HttpProblem(403, "graph/meta holds the dataset version and is written by the store only")
+        triples: list[ox.Triple] = []
+        if request.method != "DELETE":
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            name = _INPUT_FORMATS.get(ctype)
+            if name is None:
+                raise HttpProblem(415, f"cannot read {ctype or 'a body without Content-Type'}; send Turtle, "
+                                       "N-Triples, JSON-LD or RDF/XML")
+            body = await read_body(request, settings.max_request_bytes)
+            try:
+                for q in ox.parse(body, format=RDF_FORMATS[name].rdf, base_iri=graph or settings.base_iri):
+                    triples.append(ox.Triple(q.subject, q.predicate, q.object))
+            except SyntaxError as e:
+                raise HttpProblem(400, f"cannot parse the body: {e}") from e
+        method = request.method
+
+        def action(st: Any) -> int:
+            existed = graph is None or graph in st.named_graphs()
+            if method == "DELETE":
+                if not existed:
+                    raise HttpProblem(404, f"no graph {graph} in the store")
+                if graph is None:
+                    st.update("CLEAR SILENT DEFAULT")
+                else:
+                    st.drop_graph(graph)
+                return 204
+            if graph is None:
+                data = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+                clear = "CLEAR SILENT DEFAULT ;\n" if method == "PUT" else ""
+                st.update(f"{clear}INSERT DATA {{\n{data}\n}}")
+            elif method == "PUT":
+                st.replace_graph(graph, triples)
+            elif triples:
+                st.insert(graph, triples)
+            return 204 if existed else 201
+
+        status = await anyio.to_thread.run_sync(_write, settings, action)
+    except HttpProblem as p:
+        return p.response()
+    return Response(status_code=status)
