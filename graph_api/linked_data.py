@@ -312,6 +312,8 @@ async def describe(kind: str, rest: str, request: Request) -> Response:
                 offer = negotiate(request.headers.get("accept"), RDF_OFFERS)
             except NotAcceptable as e:
                 raise HttpProblem(406, str(e)) from e
+            if not await _exists(request, _named_node(settings.base_iri + "id/" + raw)):
+                raise HttpProblem(404, f"nothing is known about {settings.base_iri}id/{raw}")
             return Response(status_code=303, headers={
                 "Location": f"/data/{raw}.{FORMAT_SUFFIX[offer.format]}", "Vary": "Accept"})
         iri = _named_node(settings.base_iri + "id/" + stem)

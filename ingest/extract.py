@@ -307,9 +307,12 @@ class _DocState:
             cand_places = [m for m in places if line[0] <= m.start and m.end <= line[1] and
                            not (c.start <= m.start and m.end <= c.end)]
             place = None
+            chosen: list[str] = []
             if cand_places:
-                after = [m for m in cand_places if m.start >= c.end]
-                place = (after or cand_places)[0].iri
+                after = [m for m in cand_places if m.start >= c.end] or cand_places
+                cities = [m.iri for m in after if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
+                chosen = list(dict.fromkeys(cities or [after[0].iri]))
+                place = chosen[0]
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
             if date and place:
@@ -320,11 +323,12 @@ class _DocState:
             ne = self.new[iri]
             if date and (START_DATE, _date_literal(date)) not in ne.facts:
                 ne.facts.append((START_DATE, _date_literal(date)))
-            if place and (LOCATION, ox.NamedNode(place)) not in ne.facts:
-                ne.facts.append((LOCATION, ox.NamedNode(place)))
-                country = self.a.country_of(place)
-                if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
-                    ne.facts.append((COUNTRY, ox.NamedNode(country)))
+            for pl in chosen:
+                if (LOCATION, ox.NamedNode(pl)) not in ne.facts:
+                    ne.facts.append((LOCATION, ox.NamedNode(pl)))
+                    country = self.a.country_of(pl)
+                    if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
+                        ne.facts.append((COUNTRY, ox.NamedNode(country)))
             self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
         self.mentions.sort(key=lambda m: m.start)
 
@@ -355,12 +359,17 @@ class _DocState:
             proj = [p for p in projects if p.start <= region[1]]
             target = proj[-1].iri if proj else (main_project[0][0] if main_project else None)
             if target:
-                for o in orgs:
+                for o in agents:
                     if region[0] <= o.start and o.end <= region[1]:
                         add(o.iri, MEMBER_OF, target)
         for s in sents:
+            if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+                continue
             ps = {p.iri for p in projects if rel.in_span(p, s)}
-            if len(ps) != 1 or not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+            if not ps and rel._has(text[s[0]:s[1]], rel.PROJECT_WORDS):
+                before = [p for p in projects if p.end <= s[0] and s[0] - p.end < 1500]
+                ps = {before[-1].iri} if before else set()
+            if len(ps) != 1:
                 continue
             target = ps.pop()
             for o in orgs:

@@ -75,7 +75,7 @@ class Gazetteer:
                     if k and toks[i + k].start - toks[i + k - 1].end > 3:
                         ok = False  # a name does not stretch over punctuation runs
                         break
-                    if up and not tok.text.isupper():
+                    if up and not tok.text.split("-")[0].isupper():
                         ok = False  # abbreviations must be written as abbreviations
                         break
                     m, exact = word_ok(lk, tok.key, lang)
@@ -88,7 +88,17 @@ class Gazetteer:
                 if len(keys) == 1 and not toks[i].capitalized:
                     continue  # a lower-case single word is a common noun, not a name
                 found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
-        return resolve(found)
+        return dedupe(found)
+
+
+def dedupe(matches: list[Match]) -> list[Match]:
+    """One match per span and entity; nested and overlapping matches stay for the caller to layer."""
+    best: dict[tuple[int, int, str], Match] = {}
+    for m in matches:
+        k = (m.start, m.end, m.entry.iri)
+        if k not in best or (m.exact and not best[k].exact):
+            best[k] = m
+    return sorted(best.values(), key=lambda m: (m.start, -m.end))
 
 
 def resolve(matches: list[Match]) -> list[Match]:

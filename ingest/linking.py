@@ -27,23 +27,43 @@ SYNONYMS.update({fold(w): "russia" for w in ("RF", "РФ", "Russian")})
 SYNONYMS[fold("kazakhstan")] = "kazakhstan"
 
 
+GENERIC_STEMS = ("kitaphan", "bibliotek", "librar", "oblis", "oblast", "regional", "ambebap", "universal", "gilim",
+                 "naucn", "scientif", "memleket", "gosudarstv", "atindag", "imeni", "respublik")
+KEEP = {"national", "nacionaln", "ulttik", "akademi", "academic"}
+
+
 def distinctive(name: str) -> list[str]:
+    """The words of a name that tell it apart (generic library vocabulary removed)."""
     keys: list[str] = []
     for t in tokenize(name):
         for part in t.text.split("-"):
             k = fold(part)
-            if len(k) < 2 or k in GENERIC:
+            if len(k) < 2 or k in GENERIC or (k.startswith(GENERIC_STEMS) and k not in KEEP):
                 continue
             keys.append(SYNONYMS.get(k, k))
     return keys
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Within one substitution, insertion or deletion (typos such as "Kpstanai")."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def word_match(a: str, b: str) -> bool:
+    return token_match(a, b) or _one_edit(a, b)
 
 
 def name_similarity(a: list[str], b: list[str]) -> float:
     """Share of ``a``'s words found in ``b``, less a small penalty for ``b``'s extra words."""
     if not a or not b:
         return 0.0
-    hit = sum(1 for x in a if any(token_match(x, y) for y in b))
-    extra = sum(1 for y in b if not any(token_match(x, y) for x in a))
+    hit = sum(1 for x in a if any(word_match(x, y) for y in b))
+    extra = sum(1 for y in b if not any(word_match(x, y) for x in a))
     return hit / len(a) - 0.05 * extra
 
 
@@ -61,9 +81,13 @@ def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 
         cand = (score, len(e.names), e)
         if best is None or cand[:2] > best[:2]:
             best = cand
-    if best and best[0] >= threshold - 0.15 and sum(1 for x in words if any(
-            token_match(x, y) for n, _ in best[2].names for y in distinctive(n))) == len(words):
+    if best is None:
+        return None
+    covered = sum(1 for x in words if any(word_match(x, y) for n, _ in best[2].names for y in distinctive(n)))
+    if covered == len(words) and best[0] >= threshold - 0.15:
         return best[2]
+    if threshold < 1.0 and covered >= 2 and covered >= 0.66 * len(words):
+        return best[2]  # one stray word (a second namesake, a typo'd word) does not hide a known library
     return None
 
 

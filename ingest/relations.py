@@ -47,6 +47,7 @@ MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir"
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
+PROJECT_WORDS = ("project", "proekt", "joba", "programm", "bagdarlam")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
 

@@ -48,9 +48,15 @@ WORK_WORDS = {
     "Report": ("report", "doklad", "baiandam"),
 }
 
+# Capitalised words that open a sentence or describe, not name, a library.
+NOT_NAMES = {"nasa", "nas", "our", "this", "that", "these", "bul", "osi", "eta", "etoi", "dannaia", "kazakstan",
+             "resei", "rosiia", "rosii", "russia", "kazahstan", "kazakhstan", "sekaralas", "frontier",
+             "prigranicn", "bolim", "otdel", "department", "ekitaphana", "elektrondik", "electronic",
+             "elektronnaia", "joint", "birlesken", "sovmestnaia", "all", "barlik", "vse", "eki", "two", "dvuh"}
+
 QUOTE_OPEN = "«“\"„"
 QUOTE_CLOSE = "»”\""
-_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,200})[»”\"]")
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)[»”\"]")
 
 
 def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
@@ -70,7 +76,7 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
-def initials_person(toks: list[Tok], i: int) -> tuple[int, int] | None:
+def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | None:
     """Token range of a person written with initials at ``i`` (both orders), or None."""
     n = len(toks)
 
@@ -91,8 +97,10 @@ def initials_person(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if surname(k) or (k < n and len(toks[k].text) >= 3 and toks[k].text[:1].islower() and k > i and
                           toks[k].start - toks[k - 1].end <= 2 and toks[k].text.isalpha() and i + 2 == k):
             return i, k + 1
-    # Surname I. I.
-    if surname(i) and initial(i + 1):
+    # Surname I. I.  (only a space between: "Russia, E." or "России. У" is not a name)
+    if surname(i) and initial(i + 1) and toks[i + 1].start - toks[i].end >= 1 and \
+            not toks[i].text[-1:].isdigit() and toks[i + 1].start - toks[i].end <= 2 and \
+            text[toks[i].end:toks[i + 1].start].strip() == "":
         k = i + 1
         while initial(k) and k - i < 3:
             k += 1
@@ -143,7 +151,7 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
             k = e + 1
             if k < len(toks) and toks[e].key == "named" and toks[k].key == "after":
                 k += 1
-            r = initials_person(toks, k)
+            r = initials_person(toks, k, text)
             if r is None and k < len(toks) and toks[k].capitalized:
                 r = (k, k + 1)
                 if k + 1 < len(toks) and toks[k + 1].capitalized and "\n" not in text[toks[k].end:toks[k + 1].start] \
@@ -155,10 +163,12 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
         # "library" alone, or with only generic modifiers, is not a name
         distinctive = [t for t in toks[s:e] if not _is(t, LIBRARY_MOD) and not _is(t, LIBRARY_HEAD)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
-        if not distinctive:
+        if not distinctive or all(t.key in NOT_NAMES for t in distinctive):
             continue
         out.append(Candidate("library", toks[s].start, toks[e - 1].end, "rule:library-name", 0.8,
                              namesake=namesake))
+        if namesake is not None:
+            out.append(Candidate("person", namesake[0], namesake[1], "rule:namesake", 0.8))
     return out
 
 
@@ -210,7 +220,7 @@ def persons(text: str, toks: list[Tok]) -> list[Candidate]:
     out = []
     i = 0
     while i < len(toks):
-        r = initials_person(toks, i)
+        r = initials_person(toks, i, text)
         if r is not None:
             out.append(Candidate("person", toks[r[0]].start, toks[r[1] - 1].end, "rule:initials", 0.8))
             i = r[1]
