@@ -85,6 +85,7 @@ def ingest(
                 out.print(line, markup=False)
 
             report = ingest_paths(st, settings, targets, prune=prune, on_document=done, on_start=started)
+        _refresh_search_index(st, settings)
     finally:
         st.close()
     stored = sum(1 for o in report.outcomes if o.status == "stored")
@@ -219,30 +220,47 @@ def load(
     graph: Annotated[Optional[str], typer.Option("--graph", help="Load everything into this named graph.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Override the format guessed from the suffix.")] = None,
 ) -> None:
-    """Bulk-load RDF files into the store, streaming."""
-    from graph_api.formats import LOAD_SUFFIXES
-    from graph_api.store import StoreError
+    """Bulk-load RDF files into the store, streaming (memory bounded), with a progress bar."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+    from graph_api.loading import LoadError, load_files, resolve_format
+    from graph_api.store import ReadOnlyError
 
     settings = _settings(store)
     for f in files:
         if not f.is_file():
             _fail(f"file not found: {f}")
-        if (LOAD_SUFFIXES.get(fmt) if fmt else rdf_format_for_path(f.name)) is None:
-            _fail(f"cannot tell the RDF format of {f.name}; use --format")
+        try:
+            resolve_format(f, fmt)
+        except LoadError as e:
+            _fail(str(e))
     st = _open(settings)
-    total = 0
+    err = Console(stderr=True)
     try:
-        for f in files:
-            rdf = LOAD_SUFFIXES[fmt] if fmt else rdf_format_for_path(f.name)
-            try:
-                n = st.load(f, rdf, graph=graph, base_iri=settings.base_iri)
-            except StoreError as e:
-                _fail(f"{f}: {e}", code=1)
-            total += n
-            typer.echo(f"loaded {n} quads from {f.name}", err=True)
+        with Progress(TextColumn("[bold]load"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("load", total=None)
+            results = load_files(st, files, graph=graph, fmt=fmt, base_iri=settings.base_iri,
+                                 progress=lambda done, total: progress.update(task, completed=done, total=total))
+        _refresh_search_index(st, settings)
+    except (LoadError, ReadOnlyError) as e:
+        _fail(str(e), code=1)
     finally:
         st.close()
-    typer.echo(f"{total} quads loaded", err=True)
+    for r in results:
+        err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
+    err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
+
+
+def _refresh_search_index(store, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    """Keep the label search index in step with the store after every write."""
+    from graph_api.search_index import SearchIndex
+
+    try:
+        SearchIndex.ensure(store, settings.search_index_path, settings.base_iri)
+    except Exception as e:  # noqa: BLE001 — the service rebuilds it on first search anyway
+        typer.echo(f"shekara: warning: search index not updated: {e}", err=True)
 
 
 def main() -> None:

@@ -403,6 +403,7 @@ class _DocState:
         for m in self.mentions:
             if m.kind in ("library", "organization") and m.iri in self.new:
                 inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
+                inside = [p for p in inside if self.a.country_of(p.iri)]
                 if inside:
                     ne = self.new[m.iri]
                     if not any(p == LOCATION for p, _ in ne.facts):

@@ -48,6 +48,9 @@ WORK_WORDS = {
     "Report": ("report", "doklad", "baiandam"),
 }
 
+NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
+                    "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
+
 # Capitalised words that open a sentence or describe, not name, a library.
 NOT_NAMES = {"nasa", "nas", "our", "this", "that", "these", "bul", "osi", "eta", "etoi", "dannaia", "kazakstan",
              "resei", "rosiia", "rosii", "russia", "kazahstan", "kazakhstan", "sekaralas", "frontier",
@@ -165,6 +168,10 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
         if not distinctive or all(t.key in NOT_NAMES for t in distinctive):
             continue
+        plural = tok.key.startswith(("kitaphanalar", "libraries", "biblioteki", "bibliotek")) and \
+            not tok.key.startswith(("biblioteka", "biblioteku", "bibliotekoi", "bibliotekе"))
+        if plural and not any(_is(t, NAMING_MODIFIERS) for t in toks[s:h]):
+            continue  # "libraries of Central Asia" is a group, not a library
         out.append(Candidate("library", toks[s].start, toks[e - 1].end, "rule:library-name", 0.8,
                              namesake=namesake))
         if namesake is not None:

@@ -43,7 +43,7 @@ def test_query_count_prints_sparql_json(ingested: Path):
     assert int(data["results"]["bindings"][0]["n"]["value"]) > 1000
 
 
-@pytest.mark.parametrize("fmt,marker", [("csv", "n\r\n"), ("tsv", "?n\n"), ("xml", "<sparql")])
+@pytest.mark.parametrize("fmt,marker", [("csv", "n\n"), ("tsv", "?n\n"), ("xml", "<sparql")])
 def test_query_formats(ingested: Path, fmt: str, marker: str):
     p = shekara("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", fmt, store=ingested, check=True)
     assert marker in p.stdout
