@@ -288,7 +288,7 @@ class _DocState:
         text = self.norm
         sents = rel.spans(text)
         lines = rel.lines(text)
-        places = [m for m in self.mentions if m.kind == "place"]
+        places = sorted((m for m in self.mentions if m.kind == "place"), key=lambda m: m.start)
 
         def line_of(pos: int) -> tuple[int, int]:
             return next((l for l in lines if l[0] <= pos <= l[1]), (0, len(text)))
@@ -300,11 +300,12 @@ class _DocState:
         for c, lang in self.containers:
             if c.kind != "event":
                 continue
-            line = line_of(c.start)
+            line = (line_of(c.start)[0], line_of(c.end)[1])  # a title may run over a line break
             in_line = [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
             date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
             # a year-bullet line's date may be in the line before ("^2002 –" on its own line)
-            cand_places = [m for m in places if line[0] <= m.start and m.end <= line[1] and
+            sentence = (sent_of(c.start)[0], sent_of(c.end)[1])
+            cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
                            not (c.start <= m.start and m.end <= c.end)]
             place = None
             chosen: list[str] = []

@@ -16,6 +16,8 @@ from .tokens import Tok, tokenize
 
 MAX_TAIL = {"kk": 9, "ru": 4, "en": 1}
 ADJECTIVE_TAILS = ("sk", "lik", "lk", "ian", "ani", "ets", "cki")
+# Kazakh adjectives in -тық/-дық/-лық ("облыстық" regional, "Ресейлік" Russian) are never case forms.
+KK_ADJECTIVE_TAILS = ("tik", "dik", "lik")
 KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
 
 
@@ -34,7 +36,7 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     """(matches, exactly) for one folded label word against one folded text word."""
     if label == word:
         return True, True
-    if len(label) <= 3 or len(word) < 3:
+    if lang == "exact" or len(label) <= 3 or len(word) < 3:
         return False, False
     common = len(commonprefix([label, word]))
     if common < max(min(len(label), 4), len(label) - 3):
@@ -44,27 +46,32 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         return False, False
     if label_rest == 0 and tail.startswith(ADJECTIVE_TAILS):
         return False, False
+    if lang == "kk" and tail.startswith(KK_ADJECTIVE_TAILS):
+        return False, False
     return True, False
 
 
 class Gazetteer:
     def __init__(self, authority: Authority):
         self.authority = authority
-        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Entry, str]]] = {}
+        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Entry, str, str]]] = {}
         for e in authority.entries.values():
-            for name, _ in e.names:
+            for name, name_lang in e.names:
                 toks = tokenize(name)
                 if not toks:
                     continue
                 keys = tuple(t.key for t in toks)
                 upper = tuple(t.text.isupper() and len(t.text) > 1 for t in toks)
-                self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name))
+                self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name, name_lang))
 
     def find(self, text: str, lang: str, toks: list[Tok] | None = None) -> list[Match]:
         toks = toks if toks is not None else tokenize(text)
         found: list[Match] = []
         for i, t in enumerate(toks):
-            for keys, upper, e, name in self.index.get(t.key[:3], ()):
+            for keys, upper, e, name, name_lang in self.index.get(t.key[:3], ()):
+                # endings are only guessed for a name in the text's own language (or an untagged one):
+                # the Kazakh "Ресей" must not swallow the Russian "Решение"
+                inflect = lang if name_lang in ("", lang) else "exact"
                 j = i + len(keys)
                 if j > len(toks):
                     continue
@@ -78,7 +85,7 @@ class Gazetteer:
                     if up and not tok.text.split("-")[0].isupper():
                         ok = False  # abbreviations must be written as abbreviations
                         break
-                    m, exact = word_ok(lk, tok.key, lang)
+                    m, exact = word_ok(lk, tok.key, inflect)
                     if not m:
                         ok = False
                         break

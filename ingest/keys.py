@@ -18,6 +18,7 @@ _FOLDS = [("shch", "s"), ("kh", "h"), ("zh", "j"), ("gh", "g"), ("ts", "c"), ("s
           ("q", "k"), ("y", "i"), ("x", "ks"), ("w", "v")]
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
+_GLIDE = re.compile(r"([aeou])i(?=[aeou])")
 
 
 @lru_cache(maxsize=200_000)
@@ -28,6 +29,7 @@ def fold(text: str) -> str:
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = _NON_ALNUM.sub("", t)
+    t = _GLIDE.sub(r"\1", t)  # Munalbayeva / Муналбаева: a glide between vowels is spelling
     return _DOUBLE.sub(r"\1", t)
 
 

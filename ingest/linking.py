@@ -92,10 +92,17 @@ def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 
 
 
 def initials_and_surname(name: str) -> tuple[list[str], str | None]:
+    """Initials (or the first letters of given names) and the surname, in either written order."""
     toks = [t for t in tokenize(name)]
     initials = [t.key[:1] for t in toks if len(t.text) <= 2]
     longs = [t for t in toks if len(t.text) > 2]
-    return initials, (longs[-1].key if longs else None) if len(longs) == 1 else (longs[-1].key if longs else None)
+    if not longs:
+        return initials, None
+    if initials and toks[0] is longs[0] and len(longs) == 1:
+        return initials, longs[0].key  # "Горьковая С.А."
+    if not initials:
+        return [t.key[:1] for t in longs[:-1]], longs[-1].key  # "Umutkan Munalbayeva"
+    return initials, longs[-1].key
 
 
 def link_person(authority: Authority, name: str) -> Entry | None:
@@ -131,4 +138,6 @@ def new_slug(kind: str, name: str) -> str:
 def person_key(name: str) -> str:
     """Persons written "E.I.Ismailov", "Ismailov E. I." and "E. I. Ismailov" get one key."""
     initials, surname = initials_and_surname(name)
-    return f"{surname}-{''.join(sorted(initials))}" if surname else fold(name)
+    if not surname:
+        return fold(name)
+    return f"{surname}-{initials[0]}" if initials else surname

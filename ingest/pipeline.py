@@ -50,7 +50,7 @@ class CandidateFinder:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
         found += rules.library_phrases(text, toks)
-        found += rules.titled_things(text, toks)
+        found += rules.titled_things(text, toks, doc.text)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

@@ -59,7 +59,10 @@ NOT_NAMES = {"nasa", "nas", "our", "this", "that", "these", "bul", "osi", "eta",
 
 QUOTE_OPEN = "«“\"„"
 QUOTE_CLOSE = "»”\""
-_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)[»”\"]")
+_BODY = r"([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)"
+# Each opening mark with the closers that go with it (Russian „…“ too), checked on the original text:
+# the matching view folds all quote marks to one, which would pair a closer with the next opener.
+_QUOTED = re.compile("|".join([f"«{_BODY}»", f"“{_BODY}[”“]", f"„{_BODY}[“”]", f'"{_BODY}"']))
 
 
 def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
@@ -168,8 +171,7 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
         if not distinctive or all(t.key in NOT_NAMES for t in distinctive):
             continue
-        plural = tok.key.startswith(("kitaphanalar", "libraries", "biblioteki", "bibliotek")) and \
-            not tok.key.startswith(("biblioteka", "biblioteku", "bibliotekoi", "bibliotekе"))
+        plural = tok.key.startswith(("kitaphanalar", "libraries"))  # Russian "библиотеки" is also singular
         if plural and not any(_is(t, NAMING_MODIFIERS) for t in toks[s:h]):
             continue  # "libraries of Central Asia" is a group, not a library
         out.append(Candidate("library", toks[s].start, toks[e - 1].end, "rule:library-name", 0.8,
@@ -183,7 +185,8 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of «…» and “…” titles, nested openers allowed."""
     out = []
     for m in _QUOTED.finditer(text):
-        out.append((m.start(), m.end(), m.group(1).strip()))
+        body = next(g for g in m.groups() if g is not None)
+        out.append((m.start(), m.end(), " ".join(body.split())))
     return out
 
 
@@ -199,10 +202,13 @@ def _near_keyword(toks: list[Tok], start: int, end: int, stems: tuple[str, ...],
     return None
 
 
-def titled_things(text: str, toks: list[Tok]) -> list[Candidate]:
-    """Events, projects and works named by a quoted title beside their keyword."""
+def titled_things(text: str, toks: list[Tok], original: str | None = None) -> list[Candidate]:
+    """Events, projects and works named by a quoted title beside their keyword.
+
+    ``original`` is the unnormalised text (same length): quote marks are paired on it.
+    """
     out: list[Candidate] = []
-    for qs, qe, title in quoted_titles(text):
+    for qs, qe, title in quoted_titles(original if original is not None else text):
         for ev, stems in EVENT_WORDS.items():
             kw = _near_keyword(toks, qs, qe, stems)
             if kw is not None:
@@ -251,5 +257,7 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
             continue
         if not b.key.endswith(_SURNAME_END):
             continue
+        if _is(a, LIBRARY_MOD) or _is(a, LIBRARY_HEAD) or a.key in NOT_NAMES:
+            continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
         out.append(Candidate("person", a.start, b.end, "rule:full-name", 0.6))
     return out
