@@ -315,7 +315,7 @@ def counts_by_kind(store: Store, base: str) -> dict[str, int]:
 
 def _counts_by_kind(store: Store, base: str) -> dict[str, int]:
     rows = store.query(q("""SELECT ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE {
-        ?e a ?t . FILTER(isIRI(?e) && STRSTARTS(STR(?e), ?idprefix))
+        ?e a ?t . FILTER(isIRI(?e) && STRSTARTS(STR(?e), ?idprefix) && !CONTAINS(STR(?e), "#"))
         BIND(STRBEFORE(STRAFTER(STR(?e), ?idprefix), "/") AS ?kind) } GROUP BY ?kind"""),
                        substitutions={"idprefix": ox.Literal(base + "id/")})
     found = {r["kind"].value: int(r["n"].value) for r in rows if r["kind"]}

@@ -67,6 +67,24 @@ def name_similarity(a: list[str], b: list[str]) -> float:
     return hit / len(a) - 0.05 * extra
 
 
+_PLACE_WORDS: dict[tuple[int, str], list[str]] = {}
+
+
+def place_words(authority: Authority, e: Entry) -> list[str]:
+    """Distinctive words of the places an entity lies in: "the library in Moscow" names the RSL."""
+    key = (id(authority), e.iri)
+    if key not in _PLACE_WORDS:
+        words: list[str] = []
+        for iri in [e.location, *([e.location] and authority.ancestors(e.location) if e.location else [])]:
+            p = authority.get(iri)
+            if p is None or p.is_country:
+                continue
+            for n, _ in p.names:
+                words += distinctive(n)
+        _PLACE_WORDS[key] = words
+    return _PLACE_WORDS[key]
+
+
 def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 0.99) -> Entry | None:
     words = distinctive(name)
     if not words:
@@ -86,6 +104,22 @@ def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 
     covered = sum(1 for x in words if any(word_match(x, y) for n, _ in best[2].names for y in distinctive(n)))
     if covered == len(words) and best[0] >= threshold - 0.15:
         return best[2]
+    if threshold < 1.0:
+        # a place word of the name may be the library's city or region rather than part of its title
+        scored = []
+        for e in authority.entries.values():
+            if e.kind != kind:
+                continue
+            own = [y for n, _ in e.names for y in distinctive(n)]
+            where = place_words(authority, e)
+            hit_own = sum(1 for x in words if any(word_match(x, y) for y in own))
+            hit_all = sum(1 for x in words if any(word_match(x, y) for y in own + where))
+            if hit_all == len(words) and hit_own >= 1:
+                scored.append((hit_own, len(e.names), e))
+        if scored:
+            scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+            if len(scored) == 1 or scored[0][0] > scored[1][0]:
+                return scored[0][2]
     if threshold < 1.0 and covered >= 2 and covered >= 0.66 * len(words):
         return best[2]  # one stray word (a second namesake, a typo'd word) does not hide a known library
     return None

@@ -115,6 +115,11 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
     return None
 
 
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n:;—–-•^"
+
+
 def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
     """Library names: modifiers and place words before the head noun, a namesake before or after."""
     out: list[Candidate] = []
@@ -166,9 +171,13 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
-        # "library" alone, or with only generic modifiers, is not a name
+        # "library" alone, or with only generic modifiers, is not a name; nor is a word that is
+        # capitalised only because it opens the sentence ("Обе библиотеки", "Directors of …")
         distinctive = [t for t in toks[s:e] if not _is(t, LIBRARY_MOD) and not _is(t, LIBRARY_HEAD)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
+        if distinctive and distinctive[0] is toks[s] and len(distinctive) == 1 and namesake is None \
+                and _sentence_initial(text, toks[s].start):
+            continue
         if not distinctive or all(t.key in NOT_NAMES for t in distinctive):
             continue
         plural = tok.key.startswith(("kitaphanalar", "libraries"))  # Russian "библиотеки" is also singular
