@@ -118,7 +118,7 @@ def ingest_paths(
 
     files, problems = collect_files(paths)
     if on_start:
-        on_start(len(files))
+        on_start(len(files) + len(problems))  # missing paths are reported (and counted) too
 
     def emit(o: Outcome) -> None:
         report.outcomes.append(o)
@@ -134,6 +134,9 @@ def ingest_paths(
             doc = read_document(f, max_bytes=settings.max_document_bytes)
         except ReadError as e:
             emit(Outcome(f, "failed", str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 — a reader bug (e.g. a PDF/DOCX library) fails this file only
+            emit(Outcome(f, "failed", f"{type(e).__name__}: {e}"))
             continue
         if _stored_hash(store, graphs, doc.name) == doc.content_hash:
             emit(Outcome(f, "unchanged"))

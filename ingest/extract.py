@@ -226,6 +226,11 @@ class _DocState:
             c = x[0]
             return (-(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
 
+        named = [c for c, _ in cands if "entry" in c.extra and c.kind in ("project", "work")]
+        cands = [(c, lang) for c, lang in cands
+                 if not (c.kind == "event" and c.label and any(
+                     c.start <= n.start and n.end <= c.end and fold(self.text[n.start:n.end]) == fold(c.label)
+                     for n in named))]  # a quoted project name beside "seminar" is the project, not an event
         outer = sorted([x for x in cands if x[0].kind in CONTAINER_KINDS], key=order)
         inner = sorted([x for x in cands if x[0].kind not in CONTAINER_KINDS], key=order)
         taken: list[Candidate] = []
@@ -293,6 +298,11 @@ class _DocState:
         def line_of(pos: int) -> tuple[int, int]:
             return next((l for l in lines if l[0] <= pos <= l[1]), (0, len(text)))
 
+        holders = [m for m in self.mentions if m.kind in ("library", "organization")]
+
+        def nested(m: Mention) -> bool:
+            return any(h.start <= m.start and m.end <= h.end and h is not m for h in holders)
+
         def sent_of(pos: int) -> tuple[int, int]:
             return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
 
@@ -305,15 +315,21 @@ class _DocState:
             date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
             # a year-bullet line's date may be in the line before ("^2002 –" on its own line)
             sentence = (sent_of(c.start)[0], sent_of(c.end)[1])
+            # places named inside a library's or organisation's name say where that one is, not the event
             cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
-                           not (c.start <= m.start and m.end <= c.end)]
-            place = None
-            chosen: list[str] = []
-            if cand_places:
-                after = [m for m in cand_places if m.start >= c.end] or cand_places
-                cities = [m.iri for m in after if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
-                chosen = list(dict.fromkeys(cities or [after[0].iri]))
-                place = chosen[0]
+                           not (c.start <= m.start and m.end <= c.end) and not nested(m)]
+            if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
+                cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
+                               not (c.start <= m.start and m.end <= c.end)]
+
+            def distance(m: Mention) -> int:
+                return c.start - m.end if m.end <= c.start else m.start - c.end
+
+            ranked = sorted(cand_places, key=distance)
+            not_country = [m.iri for m in ranked if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
+            chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked]))
+            chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
+            place = chosen[0] if chosen else None
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
             if date and place:
@@ -335,7 +351,10 @@ class _DocState:
 
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
         events = [m for m in ms if m.kind == "event"]
-        agents = [m for m in ms if m.kind in ("person", "library", "organization")]
+        # a person named inside a library's name is its namesake, not an agent of the text
+        agents = [m for m in ms if m.kind in ("library", "organization") or (
+            m.kind == "person" and not any(o.start <= m.start and m.end <= o.end for o in ms
+                                           if o.kind in ("library", "organization")))]
         orgs = [m for m in ms if m.kind in ("library", "organization")]
         projects = [m for m in ms if m.kind == "project"]
         add = self._add

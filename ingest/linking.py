@@ -8,6 +8,7 @@ the same IRI on every machine and in every language that spells the name alike.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .authority import Authority, Entry
 from .keys import fold, slugify, token_match
@@ -174,4 +175,10 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(name)
     if not surname:
         return fold(name)
+    surname = _SURNAME_CASE.sub(r"\1", surname)
     return f"{surname}-{initials[0]}" if initials else surname
+
+
+# Russian and Kazakh surnames: masculine/feminine and case forms share one key
+# (Пережогин, Пережогина, Пережогиной → perejogin; Диская, Диской → disk).
+_SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu)?$")

@@ -110,9 +110,13 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
         k = i + 1
         while initial(k) and k - i < 3:
             k += 1
-        if k - i >= 2 and (k - i >= 3 or k >= n or toks[k].start - toks[k - 1].end >= 1):
+        follows = k < n and toks[k].capitalized and len(toks[k].text) >= 3 and toks[k].start - toks[k - 1].end <= 2
+        if k - i >= 2 and not follows:  # "Қостанайдағы Л. Н. Толстой": the initials open the next name
             return i, k
     return None
+
+
+KK_LOCATIVE = ("dagi", "degi", "tagi", "tegi", "ndagi", "ndegi")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -149,6 +153,15 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
                         "\n" not in text[toks[a - 1].end:toks[a].start] and k - a < 4:
                     a -= 1
                 if a < k:
+                    # "Қостанайдағы Л. Н. Толстой атындағы": the namesake starts at its initials;
+                    # without initials it is the one or two words right before "атындағы"
+                    initials = [j for j in range(a, k) if len(toks[j].text) == 1 and toks[j].text.isupper()]
+                    if initials:
+                        a = initials[0]
+                    else:
+                        a = max(a, k - 2) if k - a >= 2 and text[toks[k - 2].end:toks[k - 1].start] == " " \
+                            and not _is(toks[k - 2], LIBRARY_MOD) and not toks[k - 2].key.endswith(KK_LOCATIVE) \
+                            else k - 1
                     namesake = (toks[a].start, toks[k - 1].end)
                     s = min(s, a)
         # trim leading lowercase non-modifiers (articles) and stray words
