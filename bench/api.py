@@ -62,10 +62,12 @@ def main() -> None:
             ref_lookup = median_ms(c, "POST", oxi.query_url, a.rounds, content=f"SELECT * WHERE {{ <{iri}> ?p ?o }}".encode(),
                                    headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
             cases = [
-                ("entity page HTML", "GET", f"{url}/{ENTITY}", {"headers": {"Accept": "text/html"}}, ref_describe, "DESCRIBE"),
-                ("entity JSON", "GET", f"{url}/{ENTITY}", {"headers": {"Accept": "application/ld+json"}}, ref_describe, "DESCRIBE"),
+                ("entity page HTML", "GET", f"{url}/page/{ENTITY[3:]}", {"headers": {"Accept": "text/html"}},
+                 ref_describe, "DESCRIBE"),
+                ("entity JSON (API)", "GET", f"{url}/api/entities/{ENTITY[3:]}", {}, ref_describe, "DESCRIBE"),
+                ("entity JSON-LD (/data)", "GET", f"{url}/data/{ENTITY[3:]}.jsonld", {}, ref_describe, "DESCRIBE"),
                 ("search", "GET", f"{url}/api/search", {"params": {"q": "кара"}}, ref_lookup, "point lookup"),
-                ("cross-border", "GET", f"{url}/api/crossborder", {"params": {"entity": iri}}, ref_describe, "DESCRIBE"),
+                ("cross-border", "GET", f"{url}/api/crossborder/{ENTITY[3:]}", {}, ref_describe, "DESCRIBE"),
             ]
             rows, skipped = [], []
             for name, method, u, kw, ref, ref_name in cases:

@@ -1,5 +1,5 @@
 """Query mix on ``/sparql`` of ``shekara serve`` against ``oxigraph serve-read-only --union-default-graph``
-on the same data, at 1, 4 and 16 clients, interleaved: medians, throughput and ratios in one run.
+on the same data, at 1, 4 and 16 clients, interleaved in slices: medians, throughput and ratios in one run.
 
     python bench/queries.py 100k --rounds 20
 """
@@ -74,6 +74,8 @@ def main() -> None:
     ap.add_argument("size", nargs="?", default="100k")
     ap.add_argument("--rounds", type=int, default=10, help="requests per client per query and target")
     ap.add_argument("--clients", default="1,4,16")
+    ap.add_argument("--slices", type=int, default=4,
+                    help="interleaved slices per query and client level (more = less drift between targets)")
     a = ap.parse_args()
     if oxigraph_binary() is None:
         raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
@@ -99,10 +101,11 @@ def main() -> None:
                            timeout=120).raise_for_status()
             for clients in levels:
                 res: dict[str, tuple[list[float], float]] = {k: ([], 0.0) for k in targets}
-                for _ in range(2):  # interleaved halves
-                    for k, url in targets.items():
-                        lat, thr = run_clients(url, q, accept, clients, max(1, a.rounds // 2))
-                        res[k] = (res[k][0] + lat, res[k][1] + thr / 2)
+                slices = max(1, min(a.slices, a.rounds))
+                for i in range(slices):  # interleaved slices, alternating which target goes first
+                    for k, url in (targets.items() if i % 2 == 0 else reversed(targets.items())):
+                        lat, thr = run_clients(url, q, accept, clients, max(1, a.rounds // slices))
+                        res[k] = (res[k][0] + lat, res[k][1] + thr / slices)
                 ms = {k: statistics.median(v[0]) * 1000 for k, v in res.items()}
                 rows.append([name, clients, ms["shekara"], ms["oxigraph"], ms["shekara"] / ms["oxigraph"],
                              res["shekara"][1], res["oxigraph"][1], res["shekara"][1] / res["oxigraph"][1]])

@@ -274,8 +274,9 @@ async def _exists(request: Request, iri: ox.NamedNode) -> bool:
     return bool(orjson.loads(res.body)["results"]["bindings"])
 
 
-@router.api_route("/id/{kind}/{slug:path}", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/id/{kind}/{slug:path}", tags=["linked data"],
                   summary="Dereference a minted IRI (303 to the HTML page or the RDF description)")
+@router.head("/id/{kind}/{slug:path}", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def dereference(kind: str, slug: str, request: Request) -> Response:
     settings = request.app.state.settings
     try:
@@ -296,8 +297,9 @@ async def dereference(kind: str, slug: str, request: Request) -> Response:
     return Response(status_code=303, headers={"Location": target, "Vary": "Accept"})
 
 
-@router.api_route("/data/{kind}/{rest:path}", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/data/{kind}/{rest:path}", tags=["linked data"],
                   summary="The RDF description of an entity or document (.ttl, .jsonld, .nt, .rdf)")
+@router.head("/data/{kind}/{rest:path}", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def describe(kind: str, rest: str, request: Request) -> Response:
     settings = request.app.state.settings
     try:
@@ -399,8 +401,9 @@ async def void_triples(request: Request) -> list[ox.Triple]:
     return t
 
 
-@router.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/.well-known/void", tags=["linked data"],
                   summary="VoID description of the dataset (Turtle by default)")
+@router.head("/.well-known/void", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def void(request: Request) -> Response:
     settings = request.app.state.settings
     try:
@@ -468,8 +471,9 @@ class _GzipPipe:
             self._put(bytes(self.pending))
 
 
-@router.api_route("/dump.nq.gz", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/dump.nq.gz", tags=["linked data"],
                   summary="The whole dataset as gzip-compressed N-Quads, streamed")
+@router.head("/dump.nq.gz", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def dump(request: Request) -> Response:
     version = await dataset_version(request)
     headers = {**validators(version, "nq.gz"),
@@ -518,8 +522,9 @@ async def dump(request: Request) -> Response:
 
 
 # --- ontology and context ------------------------------------------------------------------------------
-@router.api_route("/ontology", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/ontology", tags=["linked data"],
                   summary="The Shekara ontology: HTML for browsers, RDF by Accept")
+@router.head("/ontology", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def ontology(request: Request) -> Response:
     settings = request.app.state.settings
     path = settings.ontology / "shekara.ttl"
@@ -557,8 +562,9 @@ async def ontology(request: Request) -> Response:
     return _answer(request, body, _rdf_media(fmt), headers)
 
 
-@router.api_route("/context.jsonld", methods=["GET", "HEAD"], tags=["linked data"],
+@router.get("/context.jsonld", tags=["linked data"],
                   summary="The JSON-LD @context of Shekara's JSON-LD documents")
+@router.head("/context.jsonld", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
 async def context(request: Request) -> Response:
     path = request.app.state.settings.ontology / "context.jsonld"
     if not path.is_file():

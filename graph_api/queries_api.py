@@ -269,8 +269,10 @@ async def queries_index(request: Request) -> JSONResponse:
     return JSONResponse([q.summary() for q in list_queries(settings.queries)])
 
 
-@router.api_route("/api/queries/{name}", methods=["GET", "POST"], tags=["queries"],
-                  summary="Run one stored query with its parameters bound safely")
+@router.get("/api/queries/{name}", tags=["queries"], operation_id="run_stored_query_get",
+            summary="Run one stored query with its parameters bound safely")
+@router.post("/api/queries/{name}", tags=["queries"], operation_id="run_stored_query_post",
+             summary="Run one stored query with its parameters bound safely (form or JSON body)")
 async def run_stored_query(name: str, request: Request) -> Response:
     from graph_api.sparql import execute_for_request
 

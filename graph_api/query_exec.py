@@ -9,6 +9,13 @@ deadline, the parent kills that worker, starts a fresh one, and the caller gets
 :class:`QueryTimeout` (HTTP 503). Processes are started with the ``spawn`` context: forking a
 process that holds pyoxigraph threads and locks is not safe.
 
+Per-request cost matters (a point lookup is ~0.1 ms of engine work): the parent does not parse
+a query it hands to a worker (the worker's parser reports syntax errors, which stay 400s);
+:func:`query_form`, needed for content negotiation, is cached per query text; jobs and answers
+cross the pipe as length-prefixed bytes (orjson metadata + the raw serialised result, no
+pickling); and :meth:`QueryExecutor.run_async` waits for the answer on the event loop itself
+(``add_reader``) instead of parking a thread on each query.
+
 Results are serialised inside the worker by pyoxigraph and travel back as bytes. The row limit
 of a SELECT is enforced while serialising: the worker writes TSV into a sink that counts rows
 and stops the evaluation at ``limit + 1``; the answer is then an explicit

@@ -127,6 +127,8 @@ class Extractor:
                 for (i, p), sdoc in zip(items, nlp.pipe(texts, batch_size=64)):
                     found[i].append((p, sdoc))
             except Exception:  # noqa: BLE001 — redo one by one to find the culprit
+                for i, _ in items:
+                    found.pop(i, None)  # what the failed batch already returned is redone below
                 for (i, p), t in zip(items, texts):
                     try:
                         found[i].append((p, nlp(t)))
@@ -231,6 +233,19 @@ class _DocState:
                  if not (c.kind == "event" and c.label and any(
                      c.start <= n.start and n.end <= c.end and fold(self.text[n.start:n.end]) == fold(c.label)
                      for n in named))]  # a quoted project name beside "seminar" is the project, not an event
+        # a rule's library phrase that links to no authority entry gives way to an authority match it
+        # overlaps ("Exhibitions of the Russian State Library" is the RSL's department, not a new library)
+        known = [c for c, _ in cands if "entry" in c.extra and c.kind in ("library", "organization")]
+        kept = []
+        for c, lang in cands:
+            if c.kind == "library" and "entry" not in c.extra:
+                e = link_by_name(self.a, self.text[c.start:c.end], "library")
+                if e is not None:
+                    c.extra["entry"] = e
+                elif any(c.start < k.end and k.start < c.end for k in known):
+                    continue
+            kept.append((c, lang))
+        cands = kept
         outer = sorted([x for x in cands if x[0].kind in CONTAINER_KINDS], key=order)
         inner = sorted([x for x in cands if x[0].kind not in CONTAINER_KINDS], key=order)
         taken: list[Candidate] = []
@@ -332,6 +347,13 @@ class _DocState:
             place = chosen[0] if chosen else None
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
+            if c.extra.get("needs_date_place"):
+                in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]]
+                date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
+                if not (date and place):
+                    continue  # a bare "seminar" is an event only with its date and place
+                where = self.a.get(place)
+                c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
             if date and place:
                 slug = f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}"
             else:
@@ -497,8 +519,8 @@ class _DocState:
                 T(q, OA.suffix, ox.Literal(self.text[m.end:m.end + 32])),
                 T(tgt, OA.hasSelector, pos),
                 T(pos, RDF.type, OA.TextPositionSelector),
-                T(pos, OA.start, ox.Literal(str(m.start), datatype=XSD.nonNegativeInteger)),
-                T(pos, OA.end, ox.Literal(str(m.end), datatype=XSD.nonNegativeInteger)),
+                T(pos, OA.start, ox.Literal(str(m.start), datatype=XSD.integer)),
+                T(pos, OA.end, ox.Literal(str(m.end), datatype=XSD.integer)),
                 T(a, SHK.extractionMethod, ox.Literal(m.method)),
                 T(a, SHK.confidence, ox.Literal(f"{m.confidence:.2f}", datatype=XSD.decimal)),
                 T(a, SHK.language, ox.Literal(m.lang)),

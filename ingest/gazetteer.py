@@ -44,6 +44,8 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     label_rest, tail = len(label) - common, word[common:]
     if label_rest > 3 or len(tail) > MAX_TAIL.get(lang, 4):
         return False, False
+    if lang == "en" and (label_rest or tail not in ("", "s")):
+        return False, False  # English inflects names only with a plural/possessive s: not "Russian"
     if label_rest == 0 and tail.startswith(ADJECTIVE_TAILS):
         return False, False
     if lang == "kk" and tail.startswith(KK_ADJECTIVE_TAILS):

@@ -140,26 +140,46 @@ def initials_and_surname(name: str) -> tuple[list[str], str | None]:
     return initials, longs[-1].key
 
 
+def _given_initials(e: Entry) -> set[str]:
+    """First letters of the given name as the entity's names write it (full or as an initial)."""
+    out: set[str] = set()
+    for n, _ in e.names:
+        ini, sur = initials_and_surname(n)
+        if ini:
+            out.add(ini[0])
+    return out
+
+
+_CASE_END = re.compile(r"(aia|uiu|ogo|omu|oi|ii|im|om|a|u|e|i)$")
+
+
+def surname_stem(key: str) -> str:
+    """A surname key without gender and case endings: Толстой/Толстого, Пушкин/Пушкина, Муканов/Муканова."""
+    return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
+
+
 def link_person(authority: Authority, name: str) -> Entry | None:
-    """A person by surname, with initials that do not contradict the authority's names."""
+    """A person by surname (endings folded), with initials that do not contradict the authority's names.
+
+    Surnames must be equal once endings are folded: prefix tolerance is too loose for names
+    (Kasymzhanova is not Kasym Kaisenov, Горьковая is not Горький).
+    """
     initials, surname = initials_and_surname(name)
     if not surname:
         return None
-    toks = [t for t in tokenize(name) if len(t.text) > 2]
+    stem = surname_stem(surname)
+    if len(stem) < 3:
+        return None
     for e in authority.entries.values():
         if e.kind != "person":
             continue
+        known = _given_initials(e)
+        if initials and known and initials[0] not in known:
+            continue
         for n, _ in e.names:
-            ntoks = [t for t in tokenize(n) if len(t.text) > 2]
-            if not ntoks:
-                continue
-            keys = [t.key for t in ntoks]
-            if not all(any(token_match(t.key, k) for k in keys) for t in toks):
-                continue
-            first = fold(n)[:1]
-            if initials and ntoks and len(ntoks) > 1 and initials[0] != ntoks[0].key[:1] and initials[0] != first:
-                continue
-            return e
+            _, s2 = initials_and_surname(n)
+            if s2 and surname_stem(s2) == stem:
+                return e
     return None
 
 

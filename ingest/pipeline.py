@@ -51,6 +51,7 @@ class CandidateFinder:
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
         found += rules.library_phrases(text, toks)
         found += rules.titled_things(text, toks, doc.text)
+        found += rules.unquoted_events(text, toks)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

@@ -86,3 +86,15 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
                 end = b2
             regions.append((a, end))
     return regions
+
+
+def _folded(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Cue stems through the same fold as the text's words (doubled letters, x, w, sh …)."""
+    return tuple(dict.fromkeys(fold(s) for s in stems))
+
+
+PARTICIPATION = _folded(PARTICIPATION)
+MEMBERSHIP = _folded(MEMBERSHIP)
+PARTNERSHIP = _folded(PARTNERSHIP)
+PROJECT_WORDS = _folded(PROJECT_WORDS)
+LIST_HEADS = _folded(LIST_HEADS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .keys import fold
 from .tokens import Tok
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -26,7 +27,7 @@ NAMESAKE_RU = ("im", "imeni")
 NAMESAKE_EN = ("after", "named")
 EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
-    "seminar-council": ("seminar-counc", "seminarkenes", "seminarsovesc", "seminarscouncil", "seminarcouncil"),
+    "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop"),
     "exhibition": ("exhibition", "vistavk", "korme"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge"),
@@ -87,8 +88,10 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
     n = len(toks)
 
     def initial(k: int) -> bool:
-        return k < n and len(toks[k].text) == 1 and toks[k].text.isupper() or (
-            k < n and toks[k].text in ("Zh", "Sh", "Ch", "Yu", "Ya", "Kh", "Zh") )
+        # an initial is written with its full stop: "В Омске" is a preposition and a place
+        return k < n and (len(toks[k].text) == 1 and toks[k].text.isupper() or
+                          toks[k].text in ("Zh", "Sh", "Ch", "Yu", "Ya", "Kh")) and \
+            text[toks[k].end:toks[k].end + 1] == "."
 
     def surname(k: int) -> bool:
         t = toks[k] if k < n else None
@@ -138,6 +141,8 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
             gap = text[p.end:toks[s].start]
             if any(c in gap for c in ".,;:()«»“”\n") and not (gap.strip() in (".",) and len(p.text) <= 2):
                 break
+            if p.key in ("the", "of", "a"):
+                break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
             if _is(p, LIBRARY_MOD) or p.capitalized:
                 s -= 1
                 continue
@@ -212,9 +217,12 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _near_keyword(toks: list[Tok], start: int, end: int, stems: tuple[str, ...], window: int = 3) -> Tok | None:
-    before = [t for t in toks if t.end <= start][-window:]
-    after = [t for t in toks if t.start >= end][:window]
+def _near_keyword(toks: list[Tok], start: int, end: int, stems: tuple[str, ...], window: int = 3,
+                  quoted: list[tuple[int, int]] = ()) -> Tok | None:
+    """A keyword token within ``window`` words of the title, not itself inside another title."""
+    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b in quoted)]
+    before = [t for t in free if t.end <= start][-window:]
+    after = [t for t in free if t.start >= end][:window]
     for t in reversed(before):
         if _is(t, stems):
             return t
@@ -230,21 +238,23 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
     ``original`` is the unnormalised text (same length): quote marks are paired on it.
     """
     out: list[Candidate] = []
-    for qs, qe, title in quoted_titles(original if original is not None else text):
+    titles = quoted_titles(original if original is not None else text)
+    spans = [(a, b) for a, b, _ in titles]
+    for qs, qe, title in titles:
         for ev, stems in EVENT_WORDS.items():
-            kw = _near_keyword(toks, qs, qe, stems)
+            kw = _near_keyword(toks, qs, qe, stems, quoted=spans)
             if kw is not None:
                 s, e = min(qs, kw.start), max(qe, kw.end)
                 out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[ev], label=title,
                                      extra={"event_type": ev}))
                 break
         else:
-            kw = _near_keyword(toks, qs, qe, PROJECT_WORDS, window=2)
+            kw = _near_keyword(toks, qs, qe, PROJECT_WORDS, window=2, quoted=spans)
             if kw is not None:
                 out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, label=title))
                 continue
             for cls, stems in WORK_WORDS.items():
-                kw = _near_keyword(toks, qs, qe, stems, window=2)
+                kw = _near_keyword(toks, qs, qe, stems, window=2, quoted=spans)
                 if kw is not None:
                     out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
                     break
@@ -282,4 +292,53 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if _is(a, LIBRARY_MOD) or _is(a, LIBRARY_HEAD) or a.key in NOT_NAMES:
             continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
         out.append(Candidate("person", a.start, b.end, "rule:full-name", 0.6))
+    return out
+
+
+def _folded(stems: tuple[str, ...]) -> tuple[str, ...]:
+    # Stems are written readably; text keys are folded (x→ks, w→v, sh→s, doubled letters once),
+    # so the stems go through the same fold to be comparable.
+    return tuple(dict.fromkeys(fold(s) for s in stems))
+
+
+LIBRARY_HEAD = _folded(LIBRARY_HEAD)
+LIBRARY_MOD = _folded(LIBRARY_MOD)
+NAMING_MODIFIERS = _folded(NAMING_MODIFIERS)
+PROJECT_WORDS = _folded(PROJECT_WORDS)
+EVENT_WORDS = {k: _folded(v) for k, v in EVENT_WORDS.items()}
+WORK_WORDS = {k: _folded(v) for k, v in WORK_WORDS.items()}
+NOT_NAMES = {fold(w) for w in NOT_NAMES}
+
+
+HELD = _folded(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
+                "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "organizov", "otkril"))
+EVENT_PREFIX = _folded(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
+                        "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn"))
+COMMEMORATIVE = _folded(("days", "kunderi", "dni", "dnei"))
+
+
+def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
+    """Events named only by their kind ("a seminar-council met in Petropavl in 2002").
+
+    They become events only where their sentence also gives a date and a place (checked when
+    relations are read); the keyword must stand beside a verb of holding, so "seminars" in a
+    list of activities is not an event.
+    """
+    out: list[Candidate] = []
+    lines_held = [t for t in toks if _is(t, HELD)]
+    for i, t in enumerate(toks):
+        etype = next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
+        cls = EVENT_CLASS.get(etype or "", "Event")
+        if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
+            etype, cls = "days", "CommemorativePeriod"
+        if etype is None:
+            continue
+        if not any(abs(h.start - t.start) < 60 and not re.search(r"[\n.!?;]", text[min(h.end, t.end):max(h.start, t.start)])
+                   for h in lines_held):
+            continue  # the verb of holding must be in the same clause
+        s = i
+        while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
+            s -= 1
+        out.append(Candidate("event", toks[s].start, t.end, "rule:event-keyword", 0.6, cls=cls,
+                             extra={"event_type": etype, "needs_date_place": True}))
     return out

@@ -58,7 +58,7 @@ def test_each_bad_file_fails_with_its_reason_and_the_good_ones_are_stored(tmp_pa
     assert len(report.failed) == 5
 
 
-def test_file_just_at_the_size_limit_is_refused_before_reading(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+def test_size_limit_comes_from_the_settings(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
     settings, st = store
     small = settings.model_copy(update={"max_document_bytes": 64})
     f = tmp_path / "long.en.txt"

@@ -75,9 +75,6 @@ def test_english_dated_seminar_sentence(extractor: Extractor) -> None:
     assert SHK.Seminar in objects(st, ev, RDF.type)
 
 
-@pytest.mark.xfail(strict=True, reason="extract._DocState.relations takes the event's place from the whole line, "
-                                       "preferring places AFTER the event and including places nested in library "
-                                       "names: the next sentence's 'Kurgan regional library' makes it Kurgan")
 def test_event_place_is_not_taken_from_a_library_name_in_the_next_sentence(extractor: Extractor) -> None:
     r = extract(extractor, "seminar2.en.txt",
                 "On October 30-31, 2008 in Kostanai city took place the seminar “Libraries without borders”. "
@@ -86,8 +83,6 @@ def test_event_place_is_not_taken_from_a_library_name_in_the_next_sentence(extra
     assert objects(graph(r), ev, SDO.location) == [I("place/kostanay")]
 
 
-@pytest.mark.xfail(strict=True, reason="same cause: the places inside 'Омбы облыстық ғылыми кітапханасы' and "
-                                       "'Троицк қалалық кітапханасы' after the event replace 'Қостанайда'")
 def test_event_place_before_the_event_beats_places_inside_participants(extractor: Extractor) -> None:
     r = extract(extractor, "seminar.kk.txt",
                 "2008 жылы Қостанайда «Ашық сөре» семинары өтті, оған Омбы облыстық ғылыми кітапханасы "
@@ -107,8 +102,6 @@ def test_participants_of_an_event(extractor: Extractor) -> None:
     assert objects(st, ev, SDO.location) == [I("place/kostanay")]
 
 
-@pytest.mark.xfail(strict=True, reason="extract._DocState.relations adds every agent of the sentence as "
-                                       "wdt:P710, including the namesake persons nested in library names")
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
@@ -142,8 +135,6 @@ def test_no_partnership_without_an_agreement_cue_or_within_one_country(extractor
     assert not list(st.quads_for_pattern(None, WDT.P2652, None))
 
 
-@pytest.mark.xfail(strict=True, reason="relations.PARTNERSHIP holds 'agreement' and 'cooperation', which fold to "
-                                       "'agrement'/'coperation': no English sentence ever has a partnership cue")
 def test_english_partnership_sentence(extractor: Extractor) -> None:
     st = graph(extract(extractor, "partners.en.txt",
                        "The Omsk Regional Scientific Library and the National Library of the Republic of Kazakhstan "
@@ -164,9 +155,7 @@ MEMBERS = {
 
 @pytest.mark.parametrize("lang", [
     "ru", "kk",
-    pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=(
-        "relations.LIST_HEADS holds 'participantsoftheproject', but fold('Participants of the project') is "
-        "'participancoftheproject' (ts→c), so the English list head is never recognised"))),
+    "en",
 ])
 def test_membership_from_a_participants_list(extractor: Extractor, lang: str) -> None:
     st = graph(extract(extractor, f"members.{lang}.txt", MEMBERS[lang]))
@@ -183,9 +172,6 @@ def test_namesake_of_a_new_library(extractor: Extractor) -> None:
     assert objects(graph(r), ox.NamedNode(lib), WDT.P138) == [I("person/zhuban-moldagaliev")]
 
 
-@pytest.mark.xfail(strict=True, reason="linking.link_by_name: the namesake is the only distinctive word left of "
-                                       "'… библиотеку им. Ж. Молдагалиева', so a district library in Zhanatas is "
-                                       "linked to the West Kazakhstan regional library named after him")
 def test_district_library_is_not_the_regional_library_of_the_same_namesake(extractor: Extractor) -> None:
     r = extract(extractor, "namesake.ru.txt",
                 "Вчера читатели пришли в Жанатасскую районную библиотеку им. Ж. Молдагалиева.\n")
@@ -260,9 +246,6 @@ def _document_and_authority(r: Result, *, selector_datatype: str | None = None) 
     return data
 
 
-@pytest.mark.xfail(strict=True, reason="extract.py writes oa:start/oa:end as xsd:nonNegativeInteger, "
-                                       "ontology/shapes.ttl (TextPositionSelectorShape) demands sh:datatype "
-                                       "xsd:integer: every position selector is a violation")
 def test_one_document_with_the_authority_conforms_to_the_shapes(one: tuple[Result, ox.Store]) -> None:
     report = validate_graph(_document_and_authority(one[0]), Settings(base_iri=BASE))
     assert report.conforms, report.text()
@@ -306,9 +289,6 @@ def test_a_crash_in_one_document_leaves_the_others_whole(extractor: Extractor, m
         assert len(out[name].triples) == len(clean[name].triples)
 
 
-@pytest.mark.xfail(strict=True, reason="extract.Extractor._batch: when nlp.pipe raises midway, the documents it "
-                                       "already yielded are appended to `found` and then analysed again one by "
-                                       "one, so their passages (and token counts) are doubled")
 def test_a_retried_batch_does_not_count_tokens_twice(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     clean, out = _with_crash(extractor, monkeypatch)
     for name in ("a.en.txt", "b.en.txt"):

@@ -45,9 +45,6 @@ def test_one_library_in_three_languages_is_one_authority_iri(extractor: Extracto
     assert iris(extract(extractor, name, text), "library") == {OMSK_LIBRARY}
 
 
-@pytest.mark.xfail(strict=True, reason="rules.library_phrases swallows the capitalised first word of the sentence "
-                                       "('Оқырмандар'); the longer rule span beats the gazetteer match and "
-                                       "link_by_name then mints a new library")
 def test_library_at_sentence_start_still_links(extractor: Extractor) -> None:
     result = extract(extractor, "start.kk.txt", "Оқырмандар Омбы облыстық ғылыми кітапханасында болды.")
     assert iris(result, "library") == {OMSK_LIBRARY}
@@ -78,9 +75,6 @@ def test_authority_person_by_initials_and_surname(extractor: Extractor) -> None:
     assert link_person(a, "Ж. Молдағалиев").iri == BASE + "id/person/zhuban-moldagaliev"
 
 
-@pytest.mark.xfail(strict=True, reason="linking.link_person: token_match('gorkovaia', 'gorkii') shares 4 letters, "
-                                       "and initials are not checked against a one-word authority name, so "
-                                       "'Горьковая С.А.' links to Maxim Gorky")
 def test_unknown_person_with_contradicting_initials_is_not_an_authority_person(extractor: Extractor) -> None:
     assert link_person(extractor.authority, "Горьковая С.А.") is None
 

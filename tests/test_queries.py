@@ -433,8 +433,6 @@ def test_mention_sentences_of_the_kostanay_library(corpus: Corpus) -> None:
     assert {r["language"] for r in rows} <= {"kk", "ru", "en"}
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: in meetings-overview.en.txt 'the library after "
-                   "L. N. Tolstoy in Kostanay' is linked to the person and the city, not to the library")
 def test_mention_sentences_kostanay_library_in_the_english_overview(corpus: Corpus) -> None:
     rows = corpus.rows("mention-sentences",
                        entity=ox.NamedNode(corpus.iri("id/library/kostanay-regional-scientific-library")))
@@ -492,7 +490,5 @@ def test_participants_after_death_finds_anachronisms() -> None:
         ("id/person/dead", 2008, 1910)]
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: namesakes in library names are taken for event "
-                   "participants (Leo Tolstoy at the 2008 Kostanay seminar; Krupskaya and Yugov in 2006)")
 def test_participants_after_death_is_empty_on_the_corpus(corpus: Corpus) -> None:
     assert corpus.rows("participants-after-death") == []
