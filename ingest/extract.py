@@ -421,7 +421,9 @@ class _DocState:
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
         for s in sents:
             libs = [o for o in orgs if rel.in_span(o, s) and o.kind == "library"]
-            if len(libs) < 2 or not rel._has(text[s[0]:s[1]], rel.PARTNERSHIP):
+            # two or three libraries and a cue: a bilateral statement; a longer list is a roll of
+            # signatories or members, which says nothing about who partners whom
+            if not 2 <= len({o.iri for o in libs}) <= 3 or not rel._has(text[s[0]:s[1]], rel.PARTNERSHIP):
                 continue
             for x in libs:
                 for y in libs:
