@@ -7,6 +7,7 @@ relations, one Web Annotation per mention). Nothing here touches a store.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -338,7 +339,11 @@ class _DocState:
                                not (c.start <= m.start and m.end <= c.end)]
 
             def distance(m: Mention) -> int:
-                return c.start - m.end if m.end <= c.start else m.start - c.end
+                d = c.start - m.end if m.end <= c.start else m.start - c.end
+                # a place written as a town ("Кемерово қ.", "г. Курган", "Uralsk city") is where
+                # things are held; a region named beside it only frames it
+                marked = _CITY_AFTER.match(self.norm, m.end) or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start])
+                return d - 10_000 if marked else d
 
             ranked = sorted(cand_places, key=distance)
             not_country = [m.iri for m in ranked if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
@@ -432,6 +437,17 @@ class _DocState:
                         add(y.iri, PARTNER, x.iri)
         # a document about one library's partners: the first library is the home side
         home = next((o for o in orgs if o.kind == "library"), None)
+        if home is not None:
+            # "she signed an agreement with the Kurgan library": one library and a cue in a sentence
+            # name the home library's partner
+            for s in sents:
+                libs = {o.iri: o for o in orgs if rel.in_span(o, s) and o.kind == "library"}
+                if len(libs) != 1 or not rel._has(text[s[0]:s[1]], rel.AGREEMENT):
+                    continue
+                (other,) = libs.values()
+                if other.country and home.country and other.country != home.country:
+                    add(home.iri, PARTNER, other.iri)
+                    add(other.iri, PARTNER, home.iri)
         if home is not None:
             for region in rel.participant_lists(text, ms):
                 if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
@@ -530,6 +546,10 @@ class _DocState:
             if self.ex.run_iri:
                 out.append(T(a, PROV.wasGeneratedBy, ox.NamedNode(self.ex.run_iri)))
         return out
+
+
+_CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.)\s*$", re.IGNORECASE)
 
 
 def _date_literal(value: str) -> ox.Literal:

@@ -47,6 +47,7 @@ MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir"
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
+AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 PROJECT_WORDS = ("project", "proekt", "joba", "programm", "bagdarlam")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
@@ -96,5 +97,6 @@ def _folded(stems: tuple[str, ...]) -> tuple[str, ...]:
 PARTICIPATION = _folded(PARTICIPATION)
 MEMBERSHIP = _folded(MEMBERSHIP)
 PARTNERSHIP = _folded(PARTNERSHIP)
+AGREEMENT = _folded(AGREEMENT)
 PROJECT_WORDS = _folded(PROJECT_WORDS)
 LIST_HEADS = _folded(LIST_HEADS)

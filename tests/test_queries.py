@@ -238,9 +238,6 @@ def test_cross_border_partners(corpus: Corpus) -> None:
     assert all(r["countryA"] != r["countryB"] for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: the 2003 Petropavl–Kurgan agreement in "
-                   "petropavl-kurgan-partnership.ru.txt yields no wdt:P2652 in that document's graph "
-                   "(the pair comes only from the authority file)")
 def test_cross_border_partners_petropavl_kurgan_stated_in_its_document(corpus: Corpus) -> None:
     lib = lambda slug: corpus.iri(f"id/library/{slug}")  # noqa: E731
     row = _pairs(corpus.rows("cross-border-partners"))[frozenset((
@@ -263,9 +260,6 @@ def test_events_by_year_and_place(corpus: Corpus) -> None:
     assert [r["year"] for r in rows] == sorted(r["year"] for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: the 2002 conference in Uralsk is placed in "
-                   "Russia, the 2002 seminar-council in Petropavl and the 2003 UNESCO days in Kemerovo "
-                   "are not extracted as events (early-stages-2002-2003.kk.md, meetings-overview.*)")
 def test_events_by_year_and_place_early_years(corpus: Corpus) -> None:
     yp = _year_places(corpus.rows("events-by-year-and-place"))
     assert {(2002, "uralsk"), (2002, "petropavl"), (2003, "kemerovo")} <= yp
