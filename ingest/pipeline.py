@@ -2,7 +2,8 @@
 
 ``blank(lang)`` (our own Kazakh ``Language`` for kk) plus:
 - ``shekara_candidates``: authority gazetteer + domain rules + dates → ``doc._.candidates``;
-- ``shekara_natasha`` (ru only): natasha's Russian NER for persons, with names normalised.
+- ``shekara_natasha`` (ru only): natasha's Russian NER for persons, with names normalised;
+- ``shekara_kk_ner`` (kk only): our CNN trained on KazNERD, for Kazakh full names the rules miss.
 Components are configured by name, so a pipeline can be assembled and tested part by part.
 """
 from __future__ import annotations
@@ -111,4 +112,8 @@ def build(lang: str, authority_dir: Path, base_iri: str, *, natasha: bool = True
     nlp.add_pipe("shekara_candidates", config={"authority_dir": str(authority_dir), "base_iri": base_iri})
     if lang == "ru" and natasha:
         nlp.add_pipe("shekara_natasha")
+    if lang == "kk":
+        from .kk_ner import add_kk_ner  # persons only; trained on KazNERD (CC BY 4.0), ships in the package
+
+        add_kk_ner(nlp)
     return nlp

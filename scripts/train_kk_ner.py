@@ -201,6 +201,24 @@ def train(train_path: Path, dev_path: Path, output: Path, minutes: float, max_ep
     return final
 
 
+def write_meta(output: Path, scores: dict) -> None:
+    """Name the model, credit KazNERD (CC BY 4.0 requires it) and record its held-out scores."""
+    path = output / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta.update({
+        "name": "kk_ner",
+        "version": "0.1.0",
+        "description": "Shekara's small Kazakh NER (hashed-embedding CNN, no vectors), trained on KazNERD; "
+                       "the shekara_kk_ner component uses its PERSON entities only.",
+        "license": "CC BY 4.0",
+        "sources": [{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD", "license": "CC BY 4.0",
+                     "author": "Yeshpanov, Khassanov, Varol (ISSAI, Nazarbayev University), LREC 2022"}],
+        "performance": {"ents_p": scores["p"], "ents_r": scores["r"], "ents_f": scores["f"],
+                        "ents_per_type": scores["per_type"]},
+    })
+    path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
 def markdown(scores: dict) -> str:
     rows = ["| label | P | R | F1 |", "|---|---|---|---|"]
     for label in LABELS:
@@ -224,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embed-rows", type=int, default=3000)
     args = ap.parse_args(argv)
     train_path, dev_path = build_corpus(args.data, args.work, args.split)
-    # the model directory keeps its README: write weights next to it, not over it
+    # spaCy's to_disk only writes its own files, so the model folder's README survives retraining
     scores = train(train_path, dev_path, args.output, args.minutes, args.epochs, args.embed_rows)
+    write_meta(args.output, scores)
     (args.work / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
     print(markdown(scores))
     print(f"best epoch {scores['best_epoch']}; train {scores['train_sentences']} / dev {scores['dev_sentences']}")
