@@ -29,7 +29,7 @@ def test_components_are_registered_factories() -> None:
 
 
 @pytest.mark.parametrize(("lang", "pipes"), [
-    ("kk", ["shekara_candidates"]), ("en", ["shekara_candidates"]),
+    ("kk", ["shekara_candidates", "shekara_kk_ner"]), ("en", ["shekara_candidates"]),
     ("ru", ["shekara_candidates", "shekara_natasha"]),
 ])
 def test_build_gives_a_language_with_the_components(lang: str, pipes: list[str]) -> None:
