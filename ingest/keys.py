@@ -33,6 +33,12 @@ def fold(text: str) -> str:
     return _DOUBLE.sub(r"\1", t)
 
 
+def fold_all(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Word lists are written readably; text keys are folded (x→ks, w→v, sh→s, doubled letters
+    once), so a list goes through the same fold before it is compared with them."""
+    return tuple(dict.fromkeys(fold(w) for w in words))
+
+
 def name_key(text: str) -> str:
     """Key of a whole name: folded words joined by single spaces."""
     return " ".join(k for k in (fold(w) for w in re.split(r"[\s\-–—.,«»\"“”()]+", text)) if k)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .keys import fold
+from .keys import fold, fold_all
 
 _SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=[;])\s+|\n+")
 
@@ -89,14 +89,11 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
     return regions
 
 
-def _folded(stems: tuple[str, ...]) -> tuple[str, ...]:
-    """Cue stems through the same fold as the text's words (doubled letters, x, w, sh …)."""
-    return tuple(dict.fromkeys(fold(s) for s in stems))
 
-
-PARTICIPATION = _folded(PARTICIPATION)
-MEMBERSHIP = _folded(MEMBERSHIP)
-PARTNERSHIP = _folded(PARTNERSHIP)
-AGREEMENT = _folded(AGREEMENT)
-PROJECT_WORDS = _folded(PROJECT_WORDS)
-LIST_HEADS = _folded(LIST_HEADS)
+# The cue lists above are written readably; matching compares them with folded text keys.
+PARTICIPATION = fold_all(PARTICIPATION)
+MEMBERSHIP = fold_all(MEMBERSHIP)
+PARTNERSHIP = fold_all(PARTNERSHIP)
+AGREEMENT = fold_all(AGREEMENT)
+PROJECT_WORDS = fold_all(PROJECT_WORDS)
+LIST_HEADS = fold_all(LIST_HEADS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .keys import fold
+from .keys import fold, fold_all
 from .tokens import Tok
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -295,26 +295,21 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
     return out
 
 
-def _folded(stems: tuple[str, ...]) -> tuple[str, ...]:
-    # Stems are written readably; text keys are folded (x→ks, w→v, sh→s, doubled letters once),
-    # so the stems go through the same fold to be comparable.
-    return tuple(dict.fromkeys(fold(s) for s in stems))
-
-
-LIBRARY_HEAD = _folded(LIBRARY_HEAD)
-LIBRARY_MOD = _folded(LIBRARY_MOD)
-NAMING_MODIFIERS = _folded(NAMING_MODIFIERS)
-PROJECT_WORDS = _folded(PROJECT_WORDS)
-EVENT_WORDS = {k: _folded(v) for k, v in EVENT_WORDS.items()}
-WORK_WORDS = {k: _folded(v) for k, v in WORK_WORDS.items()}
+# The lists above are written readably; matching compares them with folded text keys.
+LIBRARY_HEAD = fold_all(LIBRARY_HEAD)
+LIBRARY_MOD = fold_all(LIBRARY_MOD)
+NAMING_MODIFIERS = fold_all(NAMING_MODIFIERS)
+PROJECT_WORDS = fold_all(PROJECT_WORDS)
+EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
+WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 
 
-HELD = _folded(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
+HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
                 "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "organizov", "otkril"))
-EVENT_PREFIX = _folded(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
+EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
                         "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn"))
-COMMEMORATIVE = _folded(("days", "kunderi", "dni", "dnei"))
+COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:

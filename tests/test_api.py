@@ -8,32 +8,12 @@ import pyoxigraph as ox
 import pytest
 
 from graph_api import crossborder
+from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "data" / "pages_fixture.trig"
 BASE = "http://shekara.test/"
-
-
-def _make_app(settings: Settings):
-    """The service's own factory; a minimal stand-in with the same state only while it is absent."""
-    try:
-        from graph_api.app import create_app
-    except ImportError:
-        from fastapi import FastAPI
-        from fastapi.staticfiles import StaticFiles
-
-        from graph_api import api, pages
-        from graph_api.store.provider import StoreProvider
-
-        app = FastAPI()
-        app.state.settings, app.state.stores = settings, StoreProvider(settings)
-        app.include_router(api.router)
-        app.include_router(pages.router)
-        app.mount("/static", StaticFiles(directory=str(Path(api.__file__).parent / "static")), name="static")
-        return app
-    return create_app(settings)
-
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory) -> Settings:
@@ -49,7 +29,7 @@ def settings(tmp_path_factory) -> Settings:
 def client(settings):
     from fastapi.testclient import TestClient
 
-    with TestClient(_make_app(settings)) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 
@@ -306,7 +286,7 @@ def test_api_over_http_with_httpx(settings):
     import asyncio
 
     async def go() -> httpx.Response:
-        transport = httpx.ASGITransport(app=_make_app(settings))
+        transport = httpx.ASGITransport(app=create_app(settings))
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
             return await c.get("/api/search", params={"q": "Муканов"})
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedStore
 
@@ -27,27 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
                                                      "(apt-get install -y chromium)"),
 ]
-
-
-def _make_app(settings: Settings):
-    """The service's own factory; a minimal stand-in with the same state only while it is absent."""
-    try:
-        from graph_api.app import create_app
-    except ImportError:
-        from fastapi import FastAPI
-        from fastapi.staticfiles import StaticFiles
-
-        from graph_api import api, pages
-        from graph_api.store.provider import StoreProvider
-
-        app = FastAPI()
-        app.state.settings, app.state.stores = settings, StoreProvider(settings)
-        app.include_router(api.router)
-        app.include_router(pages.router)
-        app.mount("/static", StaticFiles(directory=str(Path(api.__file__).parent / "static")), name="static")
-        return app
-    return create_app(settings)
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -64,7 +44,7 @@ def server(tmp_path_factory):
     store.close()
     settings = Settings(store=root / "store", base_iri=BASE)
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(_make_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -9,32 +9,12 @@ import pyoxigraph as ox
 import pytest
 
 from graph_api.pages import segments
+from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "data" / "pages_fixture.trig"
 BASE = "http://shekara.test/"
-
-
-def _make_app(settings: Settings):
-    """The service's own factory; a minimal stand-in with the same state only while it is absent."""
-    try:
-        from graph_api.app import create_app
-    except ImportError:
-        from fastapi import FastAPI
-        from fastapi.staticfiles import StaticFiles
-
-        from graph_api import api, pages
-        from graph_api.store.provider import StoreProvider
-
-        app = FastAPI()
-        app.state.settings, app.state.stores = settings, StoreProvider(settings)
-        app.include_router(api.router)
-        app.include_router(pages.router)
-        app.mount("/static", StaticFiles(directory=str(Path(api.__file__).parent / "static")), name="static")
-        return app
-    return create_app(settings)
-
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
@@ -45,7 +25,7 @@ def client(tmp_path_factory):
     store.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=BASE)
     store.close()
     settings = Settings(store=root / "store", base_iri=BASE, page_size=5, max_page_size=50)
-    with TestClient(_make_app(settings)) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 
