@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,10 @@ import httpx
 
 def oxigraph_binary() -> str | None:
     """Path of the ``oxigraph`` command, or None when the PyPI package is not installed."""
-    return shutil.which("oxigraph")
+    # the virtual environment's own bin first: the test command runs .venv/bin/python without
+    # activating the environment, so its scripts are not on PATH
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
 
 
 def free_port() -> int:
