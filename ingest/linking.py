@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from .authority import Authority, Entry
 from .keys import fold, slugify, token_match
@@ -33,7 +34,8 @@ GENERIC_STEMS = ("kitaphan", "bibliotek", "librar", "oblis", "oblast", "regional
 KEEP = {"national", "nacionaln", "ulttik", "akademi", "academic"}
 
 
-def distinctive(name: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def distinctive(name: str) -> tuple[str, ...]:
     """The words of a name that tell it apart (generic library vocabulary removed)."""
     keys: list[str] = []
     for t in tokenize(name):
@@ -42,7 +44,7 @@ def distinctive(name: str) -> list[str]:
             if len(k) < 2 or k in GENERIC or (k.startswith(GENERIC_STEMS) and k not in KEEP):
                 continue
             keys.append(SYNONYMS.get(k, k))
-    return keys
+    return tuple(keys)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -86,32 +88,77 @@ def place_words(authority: Authority, e: Entry) -> list[str]:
     return _PLACE_WORDS[key]
 
 
+class _KindIndex:
+    """The entries of one kind with their names' distinctive words, bucketed for quick lookup.
+
+    A bucket is a word's first or last three letters, so a one-letter typo ("Kpstanai") still
+    shares a bucket with the right word.
+    """
+
+    def __init__(self, authority: Authority, kind: str):
+        self.rows: list[tuple[Entry, list[tuple[str, ...]], list[str]]] = []
+        self.buckets: dict[str, set[int]] = {}
+        for e in authority.entries.values():
+            if e.kind != kind:
+                continue
+            names = [distinctive(n) for n, _ in e.names]
+            own = [y for ws in names for y in ws]
+            i = len(self.rows)
+            self.rows.append((e, names, own))
+            for y in own:
+                for b in _buckets(y):
+                    self.buckets.setdefault(b, set()).add(i)
+
+    def candidates(self, words: tuple[str, ...]) -> list[tuple[Entry, list[tuple[str, ...]], list[str]]]:
+        hit: set[int] = set()
+        for w in words:
+            for b in _buckets(w):
+                hit |= self.buckets.get(b, set())
+        return [self.rows[i] for i in sorted(hit)]
+
+
+def _buckets(word: str) -> tuple[str, str]:
+    return ("<" + word[:3], word[-3:] + ">")
+
+
+_INDEXES: dict[tuple[int, str], _KindIndex] = {}
+_LINKED: dict[tuple[int, str, str, float], Entry | None] = {}
+
+
 def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 0.99) -> Entry | None:
+    """The authority entry of ``kind`` a name denotes, or None (memoised per authority)."""
+    key = (id(authority), name, kind, threshold)
+    if key not in _LINKED:
+        if len(_LINKED) > 50_000:
+            _LINKED.clear()
+        _LINKED[key] = _link_by_name(authority, name, kind, threshold)
+    return _LINKED[key]
+
+
+def _link_by_name(authority: Authority, name: str, kind: str, threshold: float) -> Entry | None:
     words = distinctive(name)
     if not words:
         return None
-    best: tuple[float, int, Entry] | None = None
-    for e in authority.entries.values():
-        if e.kind != kind:
-            continue
-        score = max((name_similarity(words, distinctive(n)) for n, _ in e.names), default=0.0)
+    index = _INDEXES.get((id(authority), kind))
+    if index is None:
+        index = _INDEXES[(id(authority), kind)] = _KindIndex(authority, kind)
+    rows = index.candidates(words)
+    best: tuple[float, int, Entry, list[str]] | None = None
+    for e, names, own in rows:
+        score = max((name_similarity(list(words), list(ws)) for ws in names), default=0.0)
         if score <= 0:
             continue
-        cand = (score, len(e.names), e)
-        if best is None or cand[:2] > best[:2]:
-            best = cand
+        if best is None or (score, len(e.names)) > best[:2]:
+            best = (score, len(e.names), e, own)
     if best is None:
         return None
-    covered = sum(1 for x in words if any(word_match(x, y) for n, _ in best[2].names for y in distinctive(n)))
+    covered = sum(1 for x in words if any(word_match(x, y) for y in best[3]))
     if covered == len(words) and best[0] >= threshold - 0.15:
         return best[2]
     if threshold < 1.0:
         # a place word of the name may be the library's city or region rather than part of its title
         scored = []
-        for e in authority.entries.values():
-            if e.kind != kind:
-                continue
-            own = [y for n, _ in e.names for y in distinctive(n)]
+        for e, _, own in rows:
             where = place_words(authority, e)
             hit_own = sum(1 for x in words if any(word_match(x, y) for y in own))
             hit_all = sum(1 for x in words if any(word_match(x, y) for y in own + where))
@@ -126,6 +173,7 @@ def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 
     return None
 
 
+@lru_cache(maxsize=100_000)
 def initials_and_surname(name: str) -> tuple[list[str], str | None]:
     """Initials (or the first letters of given names) and the surname, in either written order."""
     toks = [t for t in tokenize(name)]

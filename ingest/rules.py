@@ -7,6 +7,7 @@ title. Linking to the authority file happens later; rules only say what and wher
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -217,12 +218,13 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _near_keyword(toks: list[Tok], start: int, end: int, stems: tuple[str, ...], window: int = 3,
-                  quoted: list[tuple[int, int]] = ()) -> Tok | None:
-    """A keyword token within ``window`` words of the title, not itself inside another title."""
-    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b in quoted)]
-    before = [t for t in free if t.end <= start][-window:]
-    after = [t for t in free if t.start >= end][:window]
+def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],
+                  window: int = 3) -> Tok | None:
+    """A keyword within ``window`` words of the title among ``free`` (tokens outside any title)."""
+    i = bisect.bisect_left(starts, start)
+    before = [t for t in free[max(0, i - window - 1):i] if t.end <= start][-window:]
+    j = bisect.bisect_left(starts, end)
+    after = free[j:j + window]
     for t in reversed(before):
         if _is(t, stems):
             return t
@@ -239,22 +241,23 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
     """
     out: list[Candidate] = []
     titles = quoted_titles(original if original is not None else text)
-    spans = [(a, b) for a, b, _ in titles]
+    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
+    starts = [t.start for t in free]
     for qs, qe, title in titles:
         for ev, stems in EVENT_WORDS.items():
-            kw = _near_keyword(toks, qs, qe, stems, quoted=spans)
+            kw = _near_keyword(free, starts, qs, qe, stems)
             if kw is not None:
                 s, e = min(qs, kw.start), max(qe, kw.end)
                 out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[ev], label=title,
                                      extra={"event_type": ev}))
                 break
         else:
-            kw = _near_keyword(toks, qs, qe, PROJECT_WORDS, window=2, quoted=spans)
+            kw = _near_keyword(free, starts, qs, qe, PROJECT_WORDS, window=2)
             if kw is not None:
                 out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, label=title))
                 continue
             for cls, stems in WORK_WORDS.items():
-                kw = _near_keyword(toks, qs, qe, stems, window=2, quoted=spans)
+                kw = _near_keyword(free, starts, qs, qe, stems, window=2)
                 if kw is not None:
                     out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
                     break
