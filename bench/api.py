@@ -23,8 +23,14 @@ from generate import generate  # noqa: E402
 ENTITY = "id/library/library-3"
 
 
-def median_ms(client: httpx.Client, method: str, url: str, rounds: int, **kw: object) -> float | None:
-    r = client.request(method, url, **kw)  # warm-up
+def timed_ms(client: httpx.Client, method: str, url: str, rounds: int, **kw: object) -> tuple[float, float] | None:
+    """(first request, median of the next ``rounds``) in ms; None when the endpoint answers 404.
+
+    The first request pays for what is computed once per dataset version (e.g. the whole-graph
+    cross-border pairs), so it is reported apart from the steady state."""
+    t = time.perf_counter()
+    r = client.request(method, url, **kw)
+    first = (time.perf_counter() - t) * 1000
     if r.status_code == 404:
         return None
     r.raise_for_status()
@@ -33,7 +39,12 @@ def median_ms(client: httpx.Client, method: str, url: str, rounds: int, **kw: ob
         t = time.perf_counter()
         client.request(method, url, **kw).raise_for_status()
         xs.append(time.perf_counter() - t)
-    return statistics.median(xs) * 1000
+    return first, statistics.median(xs) * 1000
+
+
+def median_ms(client: httpx.Client, method: str, url: str, rounds: int, **kw: object) -> float | None:
+    got = timed_ms(client, method, url, rounds, **kw)
+    return got[1] if got else None
 
 
 def main() -> None:
@@ -62,6 +73,8 @@ def main() -> None:
             ref_lookup = median_ms(c, "POST", oxi.query_url, a.rounds, content=f"SELECT * WHERE {{ <{iri}> ?p ?o }}".encode(),
                                    headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
             cases = [
+                ("floor: /sparql ASK {}", "GET", f"{url}/sparql", {"params": {"query": "ASK {}"}}, ref_lookup,
+                 "point lookup"),
                 ("entity page HTML", "GET", f"{url}/page/{ENTITY[3:]}", {"headers": {"Accept": "text/html"}},
                  ref_describe, "DESCRIBE"),
                 ("entity JSON (API)", "GET", f"{url}/api/entities/{ENTITY[3:]}", {}, ref_describe, "DESCRIBE"),
@@ -71,16 +84,17 @@ def main() -> None:
             ]
             rows, skipped = [], []
             for name, method, u, kw, ref, ref_name in cases:
-                ms = median_ms(c, method, u, a.rounds, **kw)
-                if ms is None:
+                got = timed_ms(c, method, u, a.rounds, **kw)
+                if got is None:
                     skipped.append(f"{name} ({u} answers 404: not built yet)")
                     continue
-                rows.append([name, ms, ref_name, ref, ms / ref])
+                first, ms = got
+                rows.append([name, first, ms, ref_name, ref, ms / ref])
     finally:
         stop(proc)
         oxi.stop()
     print(f"API on {data.name}, median of {a.rounds}, {time.strftime('%Y-%m-%d')}, {machine()}")
-    print(table(["endpoint", "shekara ms", "oxigraph reference", "reference ms", "ratio"], rows))
+    print(table(["endpoint", "first request ms", "shekara ms", "oxigraph reference", "reference ms", "ratio"], rows))
     for s in skipped:
         print("skipped:", s)
 

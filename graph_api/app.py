@@ -77,7 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     STATIC.mkdir(exist_ok=True)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # level 5: nearly the size of level 9 on SPARQL results at a fraction of the CPU per request
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers=["*"], expose_headers=["ETag", "Last-Modified", "Content-Location", "Location", "Link"],

@@ -107,7 +107,7 @@ def serve(
     from graph_api.app import create_app
 
     settings = _settings(store)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=settings.access_log)
 
 
 def _resolve_query(text: str, settings: Settings) -> str:

@@ -139,15 +139,88 @@ def compute(store: Store, base: str) -> CrossBorder:
     return CrossBorder(store.version(), countries, pairs, dict(by_iri))
 
 
+def countries_for(store: Store, base: str, iris: list[str]) -> dict[str, str]:
+    """The side (RU | KZ) of some IRIs, as :func:`compute_countries` gives it, asked from the IRIs' end.
+
+    For answers that need the country of a few dozen IRIs while the whole-graph result is not
+    computed yet. Each path pattern gets its own query with the IRIs in a ``VALUES`` block
+    inside it: a ``UNION`` of the two paths under one outer ``VALUES`` was evaluated from the
+    countries' end (3 s at 1M triples), these take a few milliseconds.
+    """
+    wanted = sorted({i for i in iris if i})
+    codes = country_iris(base)
+    by_country = {iri: code for code, iri in codes.items()}
+    sides: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(wanted), 200):
+        chunk = [i for i in wanted[start:start + 200] if i not in by_country]
+        if not chunk:
+            continue
+        values = " ".join(str(ox.NamedNode(i)) for i in chunk)
+        for path in ("(schema:location|schema:containedInPlace)*/wdt:P17", "(schema:location|schema:containedInPlace)+"):
+            for r in store.query(q(f"SELECT DISTINCT ?x ?c WHERE {{ VALUES ?x {{ {values} }} ?x {path} ?c }}")):
+                code = by_country.get(r["c"].value) if isinstance(r["c"], ox.NamedNode) else None
+                if code:
+                    sides[r["x"].value].add(code)
+        if sides:
+            for r in store.query(q(f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {values} }} ?x a schema:Country }}")):
+                sides.pop(r["x"].value, None)
+    return {iri: next(iter(s)) for iri, s in sides.items() if len(s) == 1}
+
+
 _cache: dict[tuple[Any, str], CrossBorder] = {}
 _lock = threading.Lock()
+_warming: set[tuple[Any, str, str]] = set()
+_warm_lock = threading.Lock()
+
+
+def _key(store: Store, base: str) -> tuple[Any, str]:
+    return (getattr(store, "path", None) or id(store), base)
+
+
+def peek(store: Store, base: str) -> CrossBorder | None:
+    """The cached result if it matches the store's version, else None — never computes in the caller.
+
+    A miss starts the computation in a background thread (once per version), so answers that
+    only need a few countries (:func:`countries_for`) stay fast while it runs, and the pages that
+    need the pairs find them ready.
+    """
+    version = store.version()
+    cached = _cache.get(_key(store, base))
+    if cached is not None and cached.version == version:
+        return cached
+    warm(store, base, version)
+    return None
+
+
+def warm(store: Store, base: str, version: str | None = None) -> None:
+    """Compute the current version's result in a daemon thread, unless one is already running.
+
+    At most one at a time: during an ingest the version moves every few seconds, and a queue of
+    computations for versions already gone would only take CPU from the readers. The next
+    :func:`peek` after it ends starts the one for the then-current version."""
+    version = version or store.version()
+    token = (*_key(store, base), version)
+    with _warm_lock:
+        if _warming:
+            return
+        _warming.add(token)
+
+    def run() -> None:
+        try:
+            get(store, base)
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the next get() computes
+            pass
+        finally:
+            with _warm_lock:
+                _warming.discard(token)
+
+    threading.Thread(target=run, name="crossborder-warm", daemon=True).start()
 
 
 def get(store: Store, base: str) -> CrossBorder:
     """The cached result for the store's current dataset version (computed once per version)."""
     version = store.version()
-    owner = getattr(store, "path", None) or id(store)
-    key = (owner, base)
+    key = _key(store, base)
     with _lock:
         cached = _cache.get(key)
         if cached is not None and cached.version == version:

@@ -220,10 +220,14 @@ def entity_page(request: Request, kind: str, slug: str, in_offset: int = Query(0
     lang = interface_language(request)
     view = page_view(request, lang)
     iri = entity_iri(view.base, kind, slug) if kind in KINDS else None
-    if iri is None or not entities.exists(view.store, iri):
+    nb = entities.neighbourhood(view.store, iri) if iri is not None else None
+    if iri is None or nb is None or not nb.exists:
         return render(request, "not_found.html", lang, status=404)
-    data = entity_view(view, iri, out_offset=out_offset, in_offset=in_offset, mentions_offset=mentions_offset)
+    # The page shows the entity's cross-border pairs, so it needs the whole-graph result anyway
+    # (cached per dataset version); taking it first also gives every link its country for free.
     cross = crossborder.get(view.store, view.base)
+    view.use_crossborder(cross)
+    data = entity_view(view, iri, out_offset=out_offset, in_offset=in_offset, mentions_offset=mentions_offset, nb=nb)
     across = crossborder_view(view, cross.for_entity(iri.value), cross.version, x_offset, view.settings.page_size)
     names = {code: data["labels"].get(code, []) for code in i18n.LANGUAGES}
     others = {code: group for code, group in data["labels"].items() if code not in i18n.LANGUAGES}

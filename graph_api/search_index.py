@@ -212,38 +212,49 @@ class SearchIndex:
 
     # --- querying ---------------------------------------------------------------------------
     def search(self, text: str, limit: int = 10, kind: str | None = None) -> list[Hit]:
-        """Entities whose names match ``text``, best first, one hit per entity."""
+        """Entities whose names match ``text``, best first, one hit per entity.
+
+        The ranking is one order — (match class, weight, label length, label) over at most
+        ``limit * 20 + 50`` rows — but it is read tier by tier: exact keys and key prefixes
+        come from the B-tree indexes on ``key``/``stem``, and the trigram table is asked only
+        when those did not fill the page. A common name ("кара") matches thousands of labels as
+        a substring; sorting them all cost most of a search, while its exact matches alone
+        usually fill the page.
+        """
         key, stem = fold(text), fold_stem(text)
         if not key:
             return []
         stem = stem or key
         limit = max(1, int(limit))
+        cap = limit * 20 + 50
         kind_sql = " AND l.kind = :kind" if kind else ""
-        params = {"k": key, "s": stem, "kp": key + "%", "sp": stem + "%", "kind": kind, "cap": limit * 20 + 50}
-        rank_sql = ("CASE WHEN l.key = :k OR l.stem = :s THEN 0 "
-                    "WHEN l.key LIKE :kp OR l.stem LIKE :sp THEN 1 ELSE 2 END")
+        params = {"k": key, "s": stem, "khi": key + "\uffff", "shi": stem + "\uffff", "kind": kind}
+        exact = "(l.key = :k OR l.stem = :s)"
+        prefix = "((l.key >= :k AND l.key < :khi) OR (l.stem >= :s AND l.stem < :shi))"
+        order = "ORDER BY l.weight DESC, length(l.label), l.label, l.id LIMIT :cap"
+        cols = "SELECT l.iri, l.kind, l.label, l.lang, l.weight FROM"
+        tiers = [f"{cols} labels l WHERE {exact}{kind_sql} {order}",
+                 f"{cols} labels l WHERE {prefix} AND NOT {exact}{kind_sql} {order}"]
         if len(key) >= 3 and len(stem) >= 3:
+            # Trigrams need three characters: shorter input has only the exact and prefix tiers.
             params["m"] = f"{{key stem}} : {_fts_phrase(key)} OR {{key stem}} : {_fts_phrase(stem)}"
-            sql = (f"SELECT l.iri, l.kind, l.label, l.lang, l.weight, {rank_sql} AS m FROM labels_fts "
-                   f"JOIN labels l ON l.id = labels_fts.rowid WHERE labels_fts MATCH :m{kind_sql} "
-                   f"ORDER BY m, l.weight DESC, length(l.label), l.label LIMIT :cap")
-        else:
-            # Trigrams need three characters: short input is a prefix lookup on the indexed keys.
-            params.update({"khi": key + "\uffff", "shi": stem + "\uffff"})
-            sql = (f"SELECT l.iri, l.kind, l.label, l.lang, l.weight, {rank_sql} AS m FROM labels l "
-                   f"WHERE ((l.key >= :k AND l.key < :khi) OR (l.stem >= :s AND l.stem < :shi)){kind_sql} "
-                   f"ORDER BY m, l.weight DESC, length(l.label), l.label LIMIT :cap")
-        with self._lock:
-            rows = self._conn.execute(sql, params).fetchall()
+            tiers.append(f"{cols} labels_fts JOIN labels l ON l.id = labels_fts.rowid WHERE labels_fts MATCH :m "
+                         f"AND NOT {prefix}{kind_sql} {order}")
         hits: dict[str, Hit] = {}
         names = ("exact", "prefix", "substring")
-        for iri, kind_, label, lang, weight, m in rows:
-            if iri in hits:
-                continue
-            score = round((3 - m) * 10 + weight - min(len(label), 200) / 1000, 3)
-            hits[iri] = Hit(iri, kind_, label, lang, names[m], score)
-            if len(hits) >= limit:
-                break
+        with self._lock:
+            for m, sql in enumerate(tiers):
+                if cap <= 0 or len(hits) >= limit:
+                    break
+                rows = self._conn.execute(sql, {**params, "cap": cap}).fetchall()
+                cap -= len(rows)
+                for iri, kind_, label, lang, weight in rows:
+                    if iri in hits:
+                        continue
+                    score = round((3 - m) * 10 + weight - min(len(label), 200) / 1000, 3)
+                    hits[iri] = Hit(iri, kind_, label, lang, names[m], score)
+                    if len(hits) >= limit:
+                        break
         return list(hits.values())
 
     def labels(self, iris: list[str]) -> dict[str, list[tuple[str, str, int]]]:

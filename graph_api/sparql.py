@@ -214,8 +214,11 @@ def _wants_html(request: Request) -> bool:
 
 
 # --- /sparql -----------------------------------------------------------------------------------------
-@router.api_route("/sparql", methods=["GET", "HEAD"], tags=["sparql"],
-                  summary="SPARQL 1.1 query (GET); service description or query page without a query")
+# One registration per method: a route with several methods gets one OpenAPI operation id for all
+# of them, which FastAPI reports as "Duplicate Operation ID". HEAD twins stay out of the schema.
+@router.get("/sparql", tags=["sparql"], operation_id="sparql_query_get",
+            summary="SPARQL 1.1 query (GET); service description or query page without a query")
+@router.head("/sparql", include_in_schema=False)
 async def sparql_get(request: Request) -> Response:
     params = request.query_params
     if "update" in params:
@@ -440,8 +443,9 @@ def _target_graph(request: Request) -> str | None:
     return _check_iris([params["graph"]], "graph")[0]
 
 
-@router.api_route("/rdf-graph-store", methods=["GET", "HEAD"], tags=["sparql"],
-                  summary="Graph Store Protocol: read one graph (?default = the union of all graphs)")
+@router.get("/rdf-graph-store", tags=["sparql"], operation_id="graph_store_get",
+            summary="Graph Store Protocol: read one graph (?default = the union of all graphs)")
+@router.head("/rdf-graph-store", include_in_schema=False)
 async def gsp_get(request: Request) -> Response:
     try:
         graph = _target_graph(request)
@@ -461,8 +465,12 @@ async def gsp_get(request: Request) -> Response:
     return Response(b"" if request.method == "HEAD" else body, media_type=_media(fmt), headers={"Vary": "Accept"})
 
 
-@router.api_route("/rdf-graph-store", methods=["PUT", "POST", "DELETE"], tags=["sparql"],
-                  summary="Graph Store Protocol: replace, add to or drop a graph (bearer token)")
+@router.put("/rdf-graph-store", tags=["sparql"], operation_id="graph_store_put",
+            summary="Graph Store Protocol: replace a graph (bearer token)")
+@router.post("/rdf-graph-store", tags=["sparql"], operation_id="graph_store_post",
+             summary="Graph Store Protocol: add to a graph (bearer token)")
+@router.delete("/rdf-graph-store", tags=["sparql"], operation_id="graph_store_delete",
+               summary="Graph Store Protocol: drop a graph (bearer token)")
 async def gsp_write(request: Request) -> Response:
     settings = request.app.state.settings
     try:
