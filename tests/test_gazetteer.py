@@ -102,8 +102,6 @@ def test_english_adjective_is_not_the_country(gazetteer: Gazetteer, word: str) -
     assert found(gazetteer, f"{word} librarians met.", "en") == {}
 
 
-@pytest.mark.xfail(strict=True, reason="gazetteer.word_ok: 'Российские' (rosiskie) passes as an ending of "
-                                       "'Россия' (rosia): the adjective check needs label_rest == 0")
 def test_russian_adjective_is_not_the_country(gazetteer: Gazetteer) -> None:
     assert found(gazetteer, "Российские библиотекари приехали.", "ru") == {}
 
