@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,8 +16,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BASE, ROOT, WORK, dataset_path, machine, oxigraph_binary, parse_size, shekara_cmd, start_server, start_shekara, stop, table  # noqa: E402,E501
-from generate import generate  # noqa: E402
+from common import dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table  # noqa: E402,E501
 
 ENTITY = "id/library/library-3"
 
@@ -52,17 +50,7 @@ def main() -> None:
     ap.add_argument("size", nargs="?", default="1M")
     ap.add_argument("--rounds", type=int, default=30)
     a = ap.parse_args()
-    if oxigraph_binary() is None:
-        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
-    n = parse_size(a.size)
-    data = dataset_path(n)
-    if not data.exists():
-        generate(n)
-    shk_store, oxi_store = WORK / f"q-shekara-{a.size}", WORK / f"q-oxigraph-{a.size}"
-    for d, cmd in ((shk_store, shekara_cmd("load", str(data), "--store", str(shk_store))),
-                   (oxi_store, [oxigraph_binary(), "load", "--location", str(oxi_store), "--file", str(data)])):
-        if not d.exists():
-            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    shk_store, oxi_store = loaded_stores(a.size)
     proc, url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
     iri = BASE + ENTITY
@@ -93,7 +81,7 @@ def main() -> None:
     finally:
         stop(proc)
         oxi.stop()
-    print(f"API on {data.name}, median of {a.rounds}, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"API on {dataset(a.size).name}, median of {a.rounds}, {time.strftime('%Y-%m-%d')}, {machine()}")
     print(table(["endpoint", "first request ms", "shekara ms", "oxigraph reference", "reference ms", "ratio"], rows))
     for s in skipped:
         print("skipped:", s)

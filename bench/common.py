@@ -34,6 +34,31 @@ def parse_size(text: str) -> int:
     return int(float(t[:-1]) * 1_000_000) if t.endswith("m") else int(float(t[:-1]) * 1000) if t.endswith("k") else int(t)
 
 
+def dataset(size: str) -> Path:
+    """The synthetic N-Quads file of ``size`` ("100k", "1M", "5M"), generated on first use;
+    exits with a message when the `oxigraph` command the comparison needs is missing."""
+    if oxigraph_binary() is None:
+        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
+    from generate import generate
+
+    n = parse_size(size)
+    data = dataset_path(n)
+    if not data.exists():
+        generate(n)
+    return data
+
+
+def loaded_stores(size: str) -> tuple[Path, Path]:
+    """The Shekara and Oxigraph stores holding the ``size`` dataset, loaded once and reused."""
+    data = dataset(size)
+    shk_store, oxi_store = WORK / f"q-shekara-{size}", WORK / f"q-oxigraph-{size}"
+    for d, cmd in ((shk_store, shekara_cmd("load", str(data), "--store", str(shk_store))),
+                   (oxi_store, [oxigraph_binary(), "load", "--location", str(oxi_store), "--file", str(data)])):
+        if not d.exists():
+            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    return shk_store, oxi_store
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:

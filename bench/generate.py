@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BASE, WORK, dataset_path, parse_size  # noqa: E402
+from common import BASE, dataset_path, parse_size  # noqa: E402
 
 SDO, RDF, RDFS, SKOS = "http://schema.org/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", \
     "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2004/02/skos/core#"

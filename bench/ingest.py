@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, machine, table  # noqa: E402
+from common import machine, table  # noqa: E402
 
 
 def main() -> None:

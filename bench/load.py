@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, WORK, dataset_path, machine, oxigraph_binary, parse_size, shekara_cmd, table  # noqa: E402
-from generate import generate  # noqa: E402
+from common import dataset, ROOT, WORK, machine, oxigraph_binary, shekara_cmd, table  # noqa: E402
 
 
 def run(cmd: list[str]) -> float:
@@ -29,12 +28,7 @@ def main() -> None:
     ap.add_argument("size", nargs="?", default="100k")
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
-    if oxigraph_binary() is None:
-        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
-    n = parse_size(a.size)
-    data = dataset_path(n)
-    if not data.exists():
-        generate(n)
+    data = dataset(a.size)
     quads = sum(1 for _ in open(data, "rb"))
     times: dict[str, list[float]] = {"shekara load": [], "oxigraph load": []}
     for i in range(a.repeat):

@@ -6,9 +6,7 @@ on the same data, at 1, 4 and 16 clients, interleaved in slices: medians, throug
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -17,9 +15,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (BASE, ROOT, WORK, dataset_path, machine, oxigraph_binary, parse_size, shekara_cmd,  # noqa: E402
-                    start_server, start_shekara, stop, table)
-from generate import generate  # noqa: E402
+from common import (dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table)
 
 P = ("PREFIX schema: <http://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
      "PREFIX wdt: <http://www.wikidata.org/prop/direct/> PREFIX oa: <http://www.w3.org/ns/oa#> ")
@@ -77,17 +73,7 @@ def main() -> None:
     ap.add_argument("--slices", type=int, default=4,
                     help="interleaved slices per query and client level (more = less drift between targets)")
     a = ap.parse_args()
-    if oxigraph_binary() is None:
-        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
-    n = parse_size(a.size)
-    data = dataset_path(n)
-    if not data.exists():
-        generate(n)
-    shk_store, oxi_store = WORK / f"q-shekara-{a.size}", WORK / f"q-oxigraph-{a.size}"
-    for d, cmd in ((shk_store, shekara_cmd("load", str(data), "--store", str(shk_store))),
-                   (oxi_store, [oxigraph_binary(), "load", "--location", str(oxi_store), "--file", str(data)])):
-        if not d.exists():
-            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    shk_store, oxi_store = loaded_stores(a.size)
     shk_proc, shk_url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
     targets = {"shekara": shk_url + "/sparql", "oxigraph": oxi.query_url}
@@ -112,7 +98,7 @@ def main() -> None:
     finally:
         stop(shk_proc)
         oxi.stop()
-    print(f"/sparql query mix on {data.name}, {a.rounds} requests per client, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"/sparql query mix on {dataset(a.size).name}, {a.rounds} requests per client, {time.strftime('%Y-%m-%d')}, {machine()}")
     print(table(["query", "clients", "shekara ms", "oxigraph ms", "latency ratio", "shekara req/s",
                  "oxigraph req/s", "throughput ratio"], rows))
 

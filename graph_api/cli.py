@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graph_api.formats import DATASET_FORMATS, RDF_FORMATS, RESULT_FORMATS, rdf_format_for_path
+from graph_api.formats import DATASET_FORMATS, RDF_FORMATS, RESULT_FORMATS
 from graph_api.settings import Settings, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Shekara: a linked-data graph of the "

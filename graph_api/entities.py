@@ -250,8 +250,8 @@ def types(store: Store, iri: ox.NamedNode) -> list[str]:
 
 def facts(store: Store, iri: ox.NamedNode, limit: int) -> tuple[int, list[tuple[str, Any, str, str]]]:
     """Literal-valued statements other than names: (property, value, datatype, language)."""
-    where = (f"?e ?p ?o . FILTER(isLiteral(?o)) FILTER(?p NOT IN (skos:prefLabel, rdfs:label, skos:altLabel, "
-             f"schema:text))")
+    where = ("?e ?p ?o . FILTER(isLiteral(?o)) FILTER(?p NOT IN (skos:prefLabel, rdfs:label, skos:altLabel, "
+             "schema:text))")
     total = _count(store, where, {"e": iri}, "?p ?o")
     rows = store.query(q(f"SELECT DISTINCT ?p ?o WHERE {{ {where} }} ORDER BY ?p STR(?o) LIMIT {int(limit)}"),
                        substitutions={"e": iri})

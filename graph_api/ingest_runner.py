@@ -22,6 +22,7 @@ from graph_api.store import Store
 from ingest import __version__
 from ingest.reading import SUPPORTED_SUFFIXES, Document, ReadError, read_document
 from ingest.vocab import PROV, RDF, RDFS, SDO, SHK, XSD, Graphs
+from ingest.works import WorkSummary
 
 
 @dataclass
@@ -176,9 +177,8 @@ def ingest_paths(
     return report
 
 
-def document_summaries(store: Store, graphs: Graphs) -> list["WorkSummary"]:
+def document_summaries(store: Store, graphs: Graphs) -> list[WorkSummary]:
     """What each stored document says, for detecting translations across documents."""
-    from ingest.works import WorkSummary
 
     rows = store.query(
         """SELECT ?w ?lang ?e ?d WHERE {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .keys import fold, name_key
-from .vocab import GEO, KINDS, RDF, RDFS, SDO, SHK, SKOS, WDT
+from .vocab import KINDS, RDF, RDFS, SDO, SHK, SKOS, WDT
 
 _SCHEMA_KIND = {SDO.iri(schema): kind for kind, (schema, _) in KINDS.items()}
 _KIND_ORDER = ["library", "event", "project", "person", "work", "organization", "place"]

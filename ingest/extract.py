@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import relations as rel
-from .authority import Authority, Entry
+from .authority import Authority
 from .dates import DateMention
 from .keys import fold, slugify
 from .language import Passage, main_language, passages
@@ -25,7 +25,7 @@ from .pipeline import build, load_authority
 from .reading import Document
 from .rules import Candidate
 from .tokens import tokenize
-from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, GEO, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
