@@ -111,9 +111,12 @@ class SearchIndex:
     # --- building ---------------------------------------------------------------------------
     @staticmethod
     def _rows(store: Store, base: str):
-        rows = store.query(q("""SELECT DISTINCT ?e ?lp ?l WHERE { ?e ?lp ?l .
-            FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel)) FILTER(isIRI(?e) && isLiteral(?l))
-            FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""), substitutions={"idprefix": ox.Literal(base + "id/")})
+        # one bound predicate per branch: the store reads its predicate index instead of every triple
+        rows = store.query(q("""SELECT DISTINCT ?e ?lp ?l WHERE {
+            { ?e skos:prefLabel ?l BIND(skos:prefLabel AS ?lp) } UNION { ?e rdfs:label ?l BIND(rdfs:label AS ?lp) }
+            UNION { ?e skos:altLabel ?l BIND(skos:altLabel AS ?lp) }
+            FILTER(isIRI(?e) && isLiteral(?l)) FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""),
+                           substitutions={"idprefix": ox.Literal(base + "id/")})
         for r in rows:
             iri = r["e"].value
             parts = split_iri(base, iri)
