@@ -50,7 +50,7 @@ def _open(settings: Settings, read_only: bool = False):
 def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default data/corpus).")] = None,
     store: StoreOpt = None,
-    prune: Annotated[bool, typer.Option("--prune", help="Drop graphs of files no longer present.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Drop the graphs of documents that are not among the given files and folders (the corpus is what you name).")] = False,
 ) -> None:
     """Ingest documents into the store: one named graph per document."""
     from rich.console import Console
