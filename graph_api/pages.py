@@ -8,6 +8,8 @@ into the text. Pages need no JavaScript and load nothing from outside the servic
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -55,6 +57,10 @@ def render(request: Request, template: str, lang: str, status: int = 200, **cont
     html = env.get_template(template).render(
         lang=lang, t=lambda key: i18n.t(key, lang), lang_links=lang_links(request), q=context.pop("q", ""),
         **context)
+    return respond(request, html, lang, status)
+
+
+def respond(request: Request, html: str, lang: str, status: int = 200) -> HTMLResponse:
     response = HTMLResponse(html, status_code=status)
     if request.query_params.get("lang") in i18n.LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
@@ -213,12 +219,54 @@ def document_page(request: Request, name: str) -> HTMLResponse:
     return render(request, "document.html", lang, doc=doc, segments=segments(doc["text"] or "", doc["mentions"]))
 
 
+class PageCache:
+    """Rendered entity pages per dataset version: a page only changes when the data does.
+
+    The key holds everything the HTML depends on (path, query, interface language, dataset
+    version, base IRI); a write changes the version, so stale pages are never served.
+    """
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._pages: OrderedDict[tuple, tuple[str, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[str, int] | None:
+        with self._lock:
+            hit = self._pages.get(key)
+            if hit is not None:
+                self._pages.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, html: str, status: int) -> None:
+        with self._lock:
+            self._pages[key] = (html, status)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+PAGES = PageCache()
+
+
 @router.get("/page/{kind}/{slug}", response_class=HTMLResponse)
 def entity_page(request: Request, kind: str, slug: str, in_offset: int = Query(0, ge=0),
                 out_offset: int = Query(0, ge=0), mentions_offset: int = Query(0, ge=0),
                 x_offset: int = Query(0, ge=0)) -> HTMLResponse:
     lang = interface_language(request)
     view = page_view(request, lang)
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())), lang, view.base,
+           view.store.version())
+    cached = PAGES.get(key)
+    if cached is not None:
+        return respond(request, cached[0], lang, cached[1])
+    response = _entity_page(request, view, lang, kind, slug, in_offset, out_offset, mentions_offset, x_offset)
+    PAGES.put(key, response.body.decode("utf-8"), response.status_code)
+    return response
+
+
+def _entity_page(request: Request, view: View, lang: str, kind: str, slug: str, in_offset: int, out_offset: int,
+                 mentions_offset: int, x_offset: int) -> HTMLResponse:
     iri = entity_iri(view.base, kind, slug) if kind in KINDS else None
     nb = entities.neighbourhood(view.store, iri) if iri is not None else None
     if iri is None or nb is None or not nb.exists:
