@@ -139,3 +139,11 @@ def http(live: LiveServer) -> Iterator["httpx.Client"]:  # type: ignore[name-def
 
     with httpx.Client(base_url=live.url, timeout=60, follow_redirects=False) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    """One extractor over the authority file (natasha off: the extraction tests need no Russian NER)."""
+    from extraction_support import make_extractor
+
+    return make_extractor()

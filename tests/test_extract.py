@@ -6,7 +6,6 @@ the whole graph of one document plus the authority data is validated against the
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -17,25 +16,14 @@ from graph_api.validation import validate_graph
 from ingest.extract import Extractor, Result
 from ingest.reading import read_bytes
 from ingest.vocab import OA, RDF, RDFS, SDO, SHK, WDT, XSD
+from extraction_support import AUTHORITY, BASE, ROOT, extract  # noqa: F401 — shared with the other extraction tests
 
-ROOT = Path(__file__).resolve().parents[1]
-AUTHORITY = ROOT / "data" / "authority"
-BASE = "http://127.0.0.1:8000/"
 
 
 def I(tail: str) -> ox.NamedNode:  # noqa: E743 — short on purpose: an entity IRI by its tail
     return ox.NamedNode(BASE + "id/" + tail)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(AUTHORITY, BASE, natasha=False)
-
-
-def extract(ex: Extractor, name: str, text: str) -> Result:
-    ((_, result),) = list(ex.process([read_bytes(text.encode("utf-8"), name)]))
-    assert not isinstance(result, Exception), result
-    return result
 
 
 def graph(result: Result) -> ox.Store:

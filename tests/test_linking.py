@@ -5,28 +5,15 @@ under test does not depend on it), and the IRIs their mentions resolve to are co
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from ingest.extract import Extractor, Result
 from ingest.linking import distinctive, link_by_name, link_person, new_slug, person_key
-from ingest.reading import read_bytes
-
-ROOT = Path(__file__).resolve().parents[1]
-AUTHORITY = ROOT / "data" / "authority"
-BASE = "http://127.0.0.1:8000/"
+from extraction_support import AUTHORITY, BASE, ROOT, extract  # noqa: F401 — shared with the other extraction tests
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(AUTHORITY, BASE, natasha=False)
 
-
-def extract(ex: Extractor, name: str, text: str) -> Result:
-    ((_, result),) = list(ex.process([read_bytes(text.encode("utf-8"), name)]))
-    assert not isinstance(result, Exception), result
-    return result
 
 
 def iris(result: Result, kind: str) -> set[str]:
