@@ -19,15 +19,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--times", type=int, default=100)
     a = ap.parse_args()
-    try:
-        from ingest.extract import Extractor
-    except ImportError as e:
-        raise SystemExit(f"skipped: ingest.extract does not import yet ({e})")
     import dataclasses
 
     import spacy
 
     from graph_api.ingest_runner import iter_documents
+    from ingest.extract import Extractor
     from graph_api.settings import get_settings
 
     settings = get_settings()

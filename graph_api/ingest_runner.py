@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
+from urllib.parse import unquote
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,8 +165,6 @@ def ingest_paths(
         present = {f.name for f in files}
         for g in store.named_graphs():
             if g.startswith(graphs.doc_prefix):
-                from urllib.parse import unquote
-
                 name = unquote(g[len(graphs.doc_prefix):])
                 if name not in present:
                     store.drop_graph(g)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .keys import fold, name_key
 from .vocab import KINDS, RDF, RDFS, SDO, SHK, SKOS, WDT
 
 _SCHEMA_KIND = {SDO.iri(schema): kind for kind, (schema, _) in KINDS.items()}
@@ -41,30 +40,14 @@ class Entry:
 
 
 class Authority:
-    """Entries by IRI, plus lookups by folded name."""
+    """Entries by IRI; name matching is the gazetteer's and the linker's job."""
 
     def __init__(self, entries: dict[str, Entry], base_iri: str):
         self.entries = entries
         self.base_iri = base_iri
-        self.by_key: dict[str, list[Entry]] = {}
-        for e in entries.values():
-            for name, _ in e.names:
-                k = name_key(name)
-                if k and e not in self.by_key.setdefault(k, []):
-                    self.by_key[k].append(e)
-        self.russia = self._country("russia")
-        self.kazakhstan = self._country("kazakhstan")
-
-    def _country(self, slug: str) -> str | None:
-        iri = f"{self.base_iri}id/place/{slug}"
-        return iri if iri in self.entries else None
 
     def get(self, iri: str | None) -> Entry | None:
         return self.entries.get(iri) if iri else None
-
-    def lookup(self, name: str, kind: str | None = None) -> list[Entry]:
-        found = self.by_key.get(name_key(name), [])
-        return [e for e in found if kind is None or e.kind == kind]
 
     def country_of(self, iri: str | None, _depth: int = 0) -> str | None:
         """The country of an entity via wdt:P17, its location or its containing places."""
@@ -139,6 +122,3 @@ class Authority:
                 e.named_after.append(o.value)
         return cls(entries, base_iri)
 
-
-def is_latin(name: str) -> bool:
-    return fold(name) == name.lower().replace(" ", "")

@@ -6,7 +6,6 @@ relations, one Web Annotation per mention). Nothing here touches a store.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,11 +19,11 @@ from .authority import Authority
 from .dates import DateMention
 from .keys import fold, slugify
 from .language import Passage, main_language, passages
-from .linking import link_by_name, link_person, person_key
+from .linking import link_by_name, link_person, new_slug, person_key
 from .pipeline import build, load_authority
 from .reading import Document
+from . import rules
 from .rules import Candidate
-from .tokens import tokenize
 from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
@@ -192,10 +191,6 @@ class _DocState:
             ne.names.append((label, lang))
         return iri
 
-    def _key_slug(self, kind: str, name: str) -> str:
-        key = " ".join(t.key for t in tokenize(name))
-        return f"{slugify(key, 60)}-{hashlib.sha1(f'{kind}:{key}'.encode()).hexdigest()[:8]}"
-
     def link(self, c: Candidate, lang: str) -> str | None:
         surface = self.text[c.start:c.end]
         if "entry" in c.extra:
@@ -210,17 +205,17 @@ class _DocState:
             e = link_by_name(self.a, surface, "library")
             if e:
                 return e.iri
-            return self._mint("library", self._key_slug("library", surface), surface, lang, None)
+            return self._mint("library", new_slug("library", surface), surface, lang, None)
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
             e = link_by_name(self.a, name, c.kind, threshold=1.0)
             if e:
                 return e.iri
-            return self._mint(c.kind, self._key_slug(c.kind, name), name, lang, c.cls)
+            return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
         if c.kind == "place":
-            return self._mint("place", self._key_slug("place", surface), surface, lang, None)
+            return self._mint("place", new_slug("place", surface), surface, lang, None)
         return None
 
     # --- overlap resolution -------------------------------------------------------------
@@ -362,7 +357,7 @@ class _DocState:
             if date and place:
                 slug = f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}"
             else:
-                slug = self._key_slug("event", c.label or self.text[c.start:c.end])
+                slug = new_slug("event", c.label or self.text[c.start:c.end])
             iri = self._mint("event", slug, c.label or self.text[c.start:c.end], lang, c.cls)
             ne = self.new[iri]
             if date and (START_DATE, _date_literal(date)) not in ne.facts:
@@ -396,13 +391,12 @@ class _DocState:
                     continue
                 for a in agents:
                     if rel.in_span(a, s) and a.start >= ev.start - 400:
-                        if s[0] <= ev.start <= s[1] and a.kind == "person":
-                            pass
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # project membership: listed participants, and sentences naming one project with a cue
         main_project = Counter(p.iri for p in projects).most_common(1)
-        for region in rel.participant_lists(text, ms):
+        lists = rel.participant_lists(text, ms)
+        for region in lists:
             proj = [p for p in projects if p.start <= region[1]]
             target = proj[-1].iri if proj else (main_project[0][0] if main_project else None)
             if target:
@@ -413,7 +407,7 @@ class _DocState:
             if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
                 continue
             ps = {p.iri for p in projects if rel.in_span(p, s)}
-            if not ps and rel._has(text[s[0]:s[1]], rel.PROJECT_WORDS):
+            if not ps and rel._has(text[s[0]:s[1]], rules.PROJECT_WORDS):
                 before = [p for p in projects if p.end <= s[0] and s[0] - p.end < 1500]
                 ps = {before[-1].iri} if before else set()
             if len(ps) != 1:
@@ -449,7 +443,7 @@ class _DocState:
                     add(home.iri, PARTNER, other.iri)
                     add(other.iri, PARTNER, home.iri)
         if home is not None:
-            for region in rel.participant_lists(text, ms):
+            for region in lists:
                 if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
                         text[region[0]:region[0] + 60]):
                     continue

@@ -39,11 +39,6 @@ def fold_all(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(w) for w in words))
 
 
-def name_key(text: str) -> str:
-    """Key of a whole name: folded words joined by single spaces."""
-    return " ".join(k for k in (fold(w) for w in re.split(r"[\s\-–—.,«»\"“”()]+", text)) if k)
-
-
 def slugify(text: str, max_len: int = 80) -> str:
     """A readable, stable ASCII slug (the same text gives the same slug on every machine)."""
     t = anyascii(unicodedata.normalize("NFKC", text)).lower()

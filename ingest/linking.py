@@ -8,6 +8,7 @@ the same IRI on every machine and in every language that spells the name alike.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 import re
 from functools import lru_cache
 
@@ -61,7 +62,7 @@ def word_match(a: str, b: str) -> bool:
     return token_match(a, b) or _one_edit(a, b)
 
 
-def name_similarity(a: list[str], b: list[str]) -> float:
+def name_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     """Share of ``a``'s words found in ``b``, less a small penalty for ``b``'s extra words."""
     if not a or not b:
         return 0.0
@@ -145,7 +146,7 @@ def _link_by_name(authority: Authority, name: str, kind: str, threshold: float) 
     rows = index.candidates(words)
     best: tuple[float, int, Entry, list[str]] | None = None
     for e, names, own in rows:
-        score = max((name_similarity(list(words), list(ws)) for ws in names), default=0.0)
+        score = max((name_similarity(words, ws) for ws in names), default=0.0)
         if score <= 0:
             continue
         if best is None or (score, len(e.names)) > best[:2]:
@@ -232,10 +233,13 @@ def link_person(authority: Authority, name: str) -> Entry | None:
 
 
 def new_slug(kind: str, name: str) -> str:
-    """Stable slug of a new entity: readable part plus a short hash of the folded name."""
+    """Stable slug of a new entity: the folded name, readable, plus a short hash of kind and name.
+
+    Built from the folded key, so spellings that fold alike share the slug on every machine.
+    """
     key = " ".join(t.key for t in tokenize(name))
     digest = hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:8]
-    return f"{slugify(name, 60)}-{digest}"
+    return f"{slugify(key, 60)}-{digest}"
 
 
 def person_key(name: str) -> str:

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .authority import Authority
+from .dates import find_dates
+from .reading import matching_view
 from .gazetteer import Gazetteer
 from . import rules
 from .rules import Candidate
@@ -40,9 +42,6 @@ class CandidateFinder:
         self.authority, self.gazetteer = load_authority(authority_dir, base_iri)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .dates import find_dates
-        from .reading import matching_view
-
         text = matching_view(doc.text)
         lang = doc.lang_
         toks = tokenize(text)

@@ -48,7 +48,6 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
-PROJECT_WORDS = ("project", "proekt", "joba", "programm", "bagdarlam")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
 
@@ -81,9 +80,7 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
                 if not seg.strip():
                     continue
                 if re.match(r"\s*[\^•\-–]?\s*\d{4}", seg) or not any(in_span(m, (a2, b2)) for m in mentions):
-                    # a dated bullet or a line that names nobody ends the list
-                    if any(in_span(m, (a2, b2)) for m in mentions) is False or re.match(r"\s*[\^•\-–]?\s*\d{4}", seg):
-                        break
+                    break  # a dated bullet or a line that names nobody ends the list
                 end = b2
             regions.append((a, end))
     return regions
@@ -95,5 +92,4 @@ PARTICIPATION = fold_all(PARTICIPATION)
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
-PROJECT_WORDS = fold_all(PROJECT_WORDS)
 LIST_HEADS = fold_all(LIST_HEADS)

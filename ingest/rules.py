@@ -59,8 +59,6 @@ NOT_NAMES = {"nasa", "nas", "our", "this", "that", "these", "bul", "osi", "eta",
              "prigranicn", "bolim", "otdel", "department", "ekitaphana", "elektrondik", "electronic",
              "elektronnaia", "joint", "birlesken", "sovmestnaia", "all", "barlik", "vse", "eki", "two", "dvuh"}
 
-QUOTE_OPEN = "«“\"„"
-QUOTE_CLOSE = "»”\""
 _BODY = r"([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)"
 # Each opening mark with the closers that go with it (Russian „…“ too), checked on the original text:
 # the matching view folds all quote marks to one, which would pair a closer with the next opener.
@@ -96,8 +94,7 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
 
     def surname(k: int) -> bool:
         t = toks[k] if k < n else None
-        return bool(t and len(t.text) >= 3 and t.text[0].isupper() and not t.text.isupper() and t.text.isalpha()
-                    or t and len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and False)
+        return bool(t and len(t.text) >= 3 and t.text[0].isupper() and not t.text.isupper() and t.text.isalpha())
 
     # I. I. Surname  /  I. Surname
     if initial(i):

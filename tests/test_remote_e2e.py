@@ -2,7 +2,6 @@
 serve the API from it, as a deployment with ``SHEKARA_BACKEND=sparql`` would."""
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 
 import pyoxigraph as ox
@@ -16,13 +15,6 @@ BASE = "http://testserver/"
 CORPUS = ROOT / "data" / "corpus"
 
 
-def _require(module: str) -> None:
-    try:
-        importlib.import_module(module)
-    except ImportError as e:
-        pytest.skip(f"{module} does not import yet ({e}): end-to-end remote test skipped")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
     if oxigraph_binary() is None:
@@ -34,9 +26,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]
 
 @pytest.fixture(scope="module")
 def settings(server: OxigraphServer, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    _require("ingest.extract")
-    if not any(CORPUS.glob("*.txt")):
-        pytest.skip(f"no demo corpus in {CORPUS} yet")
     work = tmp_path_factory.mktemp("e2e")
     return Settings(backend="sparql", base_iri=BASE, store=work / "unused-store",
                     search_index=work / "search.sqlite", sparql_query_url=server.query_url,
@@ -56,7 +45,6 @@ def ingested(settings: Settings) -> int:
 
 @pytest.fixture(scope="module")
 def client(settings: Settings, ingested: int):  # type: ignore[no-untyped-def]
-    _require("graph_api.app")
     from fastapi.testclient import TestClient
 
     from graph_api.app import create_app
