@@ -296,10 +296,6 @@ class View:
             self._countries = crossborder.get(self.store, self.base).countries
         return self._countries
 
-    def use_crossborder(self, result: crossborder.CrossBorder) -> None:
-        """Take countries from a whole-graph result the caller already holds."""
-        self._countries = result.countries
-
     def load(self, iris: Iterable[str]) -> None:
         """Labels and countries of the IRIs an answer will show, in a few batched queries.
 
@@ -624,6 +620,6 @@ def get_entity_crossborder(request: Request, kind: KindName, slug: str, offset: 
                            limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> dict[str, Any]:
     view = make_view(request, lang)
     iri = resolve(view, kind, slug)
-    result = crossborder.get(view.store, view.base)
-    return crossborder_view(view, result.for_entity(iri.value), result.version, offset,
+    version = view.store.version()
+    return crossborder_view(view, crossborder.pairs_for(view.store, view.base, iri.value), version, offset,
                             bounded(limit, view.settings))

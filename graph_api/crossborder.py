@@ -14,7 +14,10 @@ A thing's country is its ``wdt:P17``, directly or through ``schema:location`` /
 placed in both countries (and the countries themselves) sit on no side and pair with nothing.
 
 The whole-graph computation is a handful of scans (seconds at a million triples), so it runs once
-per dataset version and is cached; the per-entity view is a lookup in that result.
+per dataset version and is cached (the home page and map need it). One entity's pairs do not wait
+for it: :func:`around` finds the same pairs from the entity's end — its hubs, their members, those
+members' hubs — in a few index lookups, so an entity page after a write costs milliseconds, not
+the whole-graph scan.
 """
 from __future__ import annotations
 
@@ -132,11 +135,160 @@ def compute(store: Store, base: str) -> CrossBorder:
     pairs = sorted(found.values(), key=Pair.sort_key)
     by_iri: dict[str, list[int]] = defaultdict(list)
     for i, pair in enumerate(pairs):
-        pair.connections.sort(key=lambda c: (VIA_ORDER.index(c.via), c.through or ""))
+        pair.connections.sort(key=connection_key)
         involved = {pair.ru, pair.kz} | {c.through for c in pair.connections if c.through}
         for iri in involved:
             by_iri[iri].append(i)
     return CrossBorder(store.version(), countries, pairs, dict(by_iri))
+
+
+def connection_key(c: Connection) -> tuple[int, str, list[Step]]:
+    """The order of a pair's connections: by kind, then hub, then path (two partnership
+    directions share kind and hub)."""
+    return (VIA_ORDER.index(c.via), c.through or "", c.path)
+
+
+# --- one entity's pairs, from its end ---------------------------------------------------------
+Hub = tuple[str, str]  # (via, hub IRI)
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in iris)
+
+
+def _chunks(iris: set[str], size: int = 200) -> list[list[str]]:
+    ordered = sorted(iris)
+    return [ordered[i:i + size] for i in range(0, len(ordered), size)]
+
+
+def _add_event_member(members: dict[str, list[Step]], e: str, prop: str, x: str) -> None:
+    """The rule :func:`compute` applies to an event's rows: the event itself is a member with an
+    empty path; a thing both placing and taking part is reached through ``wdt:P710``."""
+    members.setdefault(e, [])
+    if x not in members or prop == PARTICIPANT:
+        members[x] = [(e, prop, x)]
+
+
+def hub_members(store: Store, hubs: set[str]) -> dict[Hub, dict[str, list[Step]]]:
+    """Every hub these IRIs are (as project, event, namesake or document) with its members and
+    the path to each — the same rows :func:`compute` reads, bound at the hub."""
+    out: dict[Hub, dict[str, list[Step]]] = defaultdict(dict)
+    for chunk in _chunks(hubs):
+        v = _values(chunk)
+        for r in store.query(q(f"SELECT DISTINCT ?a ?p WHERE {{ VALUES ?p {{ {v} }} ?a schema:memberOf ?p FILTER(isIRI(?a)) }}")):
+            a, p = r["a"].value, r["p"].value
+            out[("project", p)][a] = [(a, MEMBER_OF, p)]
+        rows = store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?e {{ {v} }} ?e a schema:Event .
+            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }}
+            FILTER(isIRI(?x)) }}"""))
+        for r in sorted(rows, key=lambda r: r["prop"].value == PARTICIPANT):
+            _add_event_member(out[("event", r["e"].value)], r["e"].value, r["prop"].value, r["x"].value)
+        for r in store.query(q(f"SELECT DISTINCT ?a ?who WHERE {{ VALUES ?who {{ {v} }} ?a wdt:P138 ?who }}")):
+            a, who = r["a"].value, r["who"].value
+            out[("namesake", who)][a] = [(a, NAMED_AFTER, who)]
+        for r in store.query(q(f"SELECT DISTINCT ?doc ?x WHERE {{ VALUES ?doc {{ {v} }} ?doc schema:mentions ?x FILTER(isIRI(?x)) }}")):
+            doc, x = r["doc"].value, r["x"].value
+            out[("document", doc)][x] = [(doc, MENTIONS, x)]
+    return out
+
+
+def memberships(store: Store, iris: set[str]) -> dict[str, dict[Hub, list[Step]]]:
+    """For each IRI, the hubs it is a member of and its path in each — :func:`compute`'s rows,
+    bound at the member."""
+    out: dict[str, dict[Hub, list[Step]]] = defaultdict(dict)
+    for chunk in _chunks(iris):
+        v = _values(chunk)
+        for r in store.query(q(f"SELECT DISTINCT ?a ?p WHERE {{ VALUES ?a {{ {v} }} ?a schema:memberOf ?p FILTER(isIRI(?p)) }}")):
+            a, p = r["a"].value, r["p"].value
+            out[a][("project", p)] = [(a, MEMBER_OF, p)]
+        events: dict[str, dict[str, list[Step]]] = defaultdict(dict)
+        rows = list(store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?x {{ {v} }} ?e a schema:Event .
+            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }} }}""")))
+        # an event with any member is a member of its own hub (with an empty path)
+        rows += store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?e {{ {v} }} ?e a schema:Event .
+            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }}
+            FILTER(isIRI(?x)) }}"""))
+        for r in sorted(rows, key=lambda r: r["prop"].value == PARTICIPANT):
+            if isinstance(r["x"], ox.NamedNode):
+                _add_event_member(events[r["e"].value], r["e"].value, r["prop"].value, r["x"].value)
+        wanted = set(chunk)
+        for e, members in events.items():
+            for x, path in members.items():
+                if x in wanted:
+                    out[x][("event", e)] = path
+        for r in store.query(q(f"SELECT DISTINCT ?a ?who WHERE {{ VALUES ?a {{ {v} }} ?a wdt:P138 ?who FILTER(isIRI(?who)) }}")):
+            a, who = r["a"].value, r["who"].value
+            out[a][("namesake", who)] = [(a, NAMED_AFTER, who)]
+        for r in store.query(q(f"SELECT DISTINCT ?doc ?x WHERE {{ VALUES ?x {{ {v} }} ?doc schema:mentions ?x }}")):
+            doc, x = r["doc"].value, r["x"].value
+            out[x][("document", doc)] = [(doc, MENTIONS, x)]
+    return out
+
+
+def around(store: Store, base: str, iri: str) -> list[Pair]:
+    """The pairs :func:`compute` gives for ``iri`` (``compute(...).for_entity(iri)``: pairs it is
+    in, and pairs connected through it as a hub), with all their connections, in the same order —
+    read from the entity's end instead of scanning the whole graph.
+
+    A pair (a, b) is connected through the hubs both are members of, so knowing the members of
+    the hubs around ``iri`` and those members' own hubs is enough.
+    """
+    mine = memberships(store, {iri}).get(iri, {})
+    hubs = hub_members(store, {iri} | {hub for _, hub in mine})
+    for key in mine:  # the entity's own path in each of its hubs, as the hub's rows give it
+        hubs.setdefault(key, {})
+    seen = {iri} | {m for members in hubs.values() for m in members}
+    countries = countries_for(store, base, sorted(seen))
+    side = countries.get(iri)
+    candidates: set[tuple[str, str]] = set()
+    for (via, hub), members in hubs.items():
+        ru = [m for m in members if countries.get(m) == RU]
+        kz = [m for m in members if countries.get(m) == KZ]
+        if hub == iri:  # the entity is this hub: all its cross-border member pairs
+            candidates.update((a, b) for a in ru for b in kz)
+        elif side == RU and iri in members:
+            candidates.update((iri, b) for b in kz)
+        elif side == KZ and iri in members:
+            candidates.update((a, iri) for a in ru)
+    partners: list[tuple[str, str]] = []
+    if side:
+        for r in store.query(q("SELECT DISTINCT ?a ?b WHERE { { ?x wdt:P2652 ?b BIND(?x AS ?a) } UNION "
+                               "{ ?a wdt:P2652 ?x BIND(?x AS ?b) } FILTER(isIRI(?a) && isIRI(?b)) }"),
+                             substitutions={"x": ox.NamedNode(iri)}):
+            partners.append((r["a"].value, r["b"].value))
+    others = {m for pair in candidates for m in pair}
+    member_of = memberships(store, others) if others else {}
+    for chunk in _chunks(others) if len(others) > 1 else []:  # partnerships inside a hub the entity is
+        for r in store.query(q(f"SELECT DISTINCT ?a ?b WHERE {{ VALUES ?a {{ {_values(chunk)} }} ?a wdt:P2652 ?b }}")):
+            if r["b"].value in others:
+                partners.append((r["a"].value, r["b"].value))
+    found: dict[tuple[str, str], Pair] = {}
+    for a, b in candidates:
+        pair = found.setdefault((a, b), Pair(a, b))
+        shared = member_of.get(a, {}).keys() & member_of.get(b, {}).keys()
+        for via, hub in shared:
+            pair.connections.append(Connection(via, hub, member_of[a][(via, hub)] + member_of[b][(via, hub)]))
+    for a, b in set(partners):
+        ca, cb = countries.get(a) or _side(store, base, a), countries.get(b) or _side(store, base, b)
+        if ca == RU and cb == KZ and (iri in (a, b) or (a, b) in found):
+            found.setdefault((a, b), Pair(a, b)).connections.append(Connection("partnership", None, [(a, PARTNER, b)]))
+        elif ca == KZ and cb == RU and (iri in (a, b) or (b, a) in found):
+            found.setdefault((b, a), Pair(b, a)).connections.append(Connection("partnership", None, [(a, PARTNER, b)]))
+    pairs = [p for p in found.values() if p.connections]
+    for pair in pairs:
+        pair.connections.sort(key=connection_key)
+    return sorted(pairs, key=Pair.sort_key)
+
+
+def pairs_for(store: Store, base: str, iri: str) -> list[Pair]:
+    """One entity's pairs: from the whole-graph result when it is current, else :func:`around`
+    (never waits for the whole-graph computation)."""
+    cached = peek(store, base)
+    return cached.for_entity(iri) if cached is not None else around(store, base, iri)
+
+
+def _side(store: Store, base: str, iri: str) -> str | None:
+    return countries_for(store, base, [iri]).get(iri)
 
 
 def countries_for(store: Store, base: str, iris: list[str]) -> dict[str, str]:

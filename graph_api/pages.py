@@ -271,12 +271,12 @@ def _entity_page(request: Request, view: View, lang: str, kind: str, slug: str, 
     nb = entities.neighbourhood(view.store, iri) if iri is not None else None
     if iri is None or nb is None or not nb.exists:
         return render(request, "not_found.html", lang, status=404)
-    # The page shows the entity's cross-border pairs, so it needs the whole-graph result anyway
-    # (cached per dataset version); taking it first also gives every link its country for free.
-    cross = crossborder.get(view.store, view.base)
-    view.use_crossborder(cross)
+    # The entity's own cross-border pairs, read from its end until the whole-graph result (computed
+    # in the background once per version) is ready: the first view after a write stays fast.
+    version = view.store.version()
+    pairs = crossborder.pairs_for(view.store, view.base, iri.value)
     data = entity_view(view, iri, out_offset=out_offset, in_offset=in_offset, mentions_offset=mentions_offset, nb=nb)
-    across = crossborder_view(view, cross.for_entity(iri.value), cross.version, x_offset, view.settings.page_size)
+    across = crossborder_view(view, pairs, version, x_offset, view.settings.page_size)
     names = {code: data["labels"].get(code, []) for code in i18n.LANGUAGES}
     others = {code: group for code, group in data["labels"].items() if code not in i18n.LANGUAGES}
     nav = {
