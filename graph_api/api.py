@@ -557,10 +557,16 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
            limit: int = Query(10, ge=1), type: KindName | None = Query(None, description="Only this kind."),
            lang: str | None = LangQ) -> Response:
     settings = settings_of(request)
-    store = store_of(request)
+    index = search_index(request, store_of(request))
     chain = chain_for(settings, lang, request.headers.get("accept-language"))
-    index = search_index(request, store)
-    hits = index.search(q, min(limit, settings.max_page_size), type)
+    return Response(search_body(settings, index, q, limit, type, chain), media_type="application/json")
+
+
+def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind: str | None,
+                chain: list[str]) -> bytes:
+    """The JSON of a search answer (validated against :class:`SearchResult`); shared by the
+    route and the service's fast path (:mod:`graph_api.fastpath`)."""
+    hits = index.search(q, min(limit, settings.max_page_size), kind)
     names = index.labels([h.iri for h in hits])
     weights = {3: PREF, 2: LABEL, 1: ALT}
     items = []
@@ -569,7 +575,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
         items.append({"iri": h.iri, "label": shown.text, "lang": shown.lang or None, "kind": h.kind,
                       "link": page_link(settings.base_iri, h.iri), "matched": h.label,
                       "matched_lang": h.lang or None, "match": h.match, "score": h.score})
-    return json_answer(SearchResult, {"query": q, "items": items})
+    return SearchResult.model_validate({"query": q, "items": items}).model_dump_json(by_alias=True).encode()
 
 
 @router.get("/documents", response_model=DocumentList, summary="Ingested documents")

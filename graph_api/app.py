@@ -15,7 +15,8 @@ Routers: ``graph_api.sparql`` (``/sparql``, ``/rdf-graph-store``), ``graph_api.l
 ``/context.jsonld``), ``graph_api.queries_api`` (``/api/queries``), and — when their modules are
 present — ``graph_api.api`` (the JSON API) and ``graph_api.pages`` (the HTML pages), each
 exposing ``router``. ``/static`` serves ``graph_api/static``. CORS (any origin, preflight cached
-for ``settings.cors_max_age`` seconds) and gzip wrap everything, error answers included.
+for ``settings.cors_max_age`` seconds) and gzip wrap everything, error answers included; inside
+them :class:`~graph_api.fastpath.FastPath` answers the hottest reads without the router.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from graph_api import __version__
+from graph_api.fastpath import FastPath
 from graph_api.query_exec import QueryExecutor
 from graph_api.settings import Settings, get_settings
 from graph_api.store.provider import StoreProvider
@@ -77,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     STATIC.mkdir(exist_ok=True)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
+    app.add_middleware(FastPath, enabled=settings.fast_path)  # innermost: gzip and CORS apply to it too
     # level 5: nearly the size of level 9 on SPARQL results at a fraction of the CPU per request
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(

@@ -106,8 +106,17 @@ def serve(
 
     from graph_api.app import create_app
 
+    from graph_api.access_log import defer_access_log
+
     settings = _settings(store)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=settings.access_log)
+    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="info",
+                            access_log=settings.access_log)  # configures uvicorn's loggers
+    listener = defer_access_log() if settings.access_log else None
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        if listener is not None:
+            listener.stop()
 
 
 def _resolve_query(text: str, settings: Settings) -> str:

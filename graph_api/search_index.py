@@ -286,6 +286,11 @@ class IndexHolder:
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
 
+    def current(self, store: Store) -> SearchIndex | None:
+        """The index if it is in step with the store, else None (never builds)."""
+        index = self._index
+        return index if index is not None and index.version == store.version() else None
+
     def get(self, store: Store) -> SearchIndex:
         current = self._index
         if current is not None and current.version == store.version():

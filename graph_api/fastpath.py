@@ -1,0 +1,135 @@
+"""The hot read paths, answered before FastAPI's router: ``/sparql`` GET, ``/api/search`` and
+cached entity pages.
+
+On a sub-millisecond answer the framework is most of the cost: matching the path against every
+route, resolving and validating parameters, a thread-pool hop for a sync handler. This layer
+sits inside CORS and gzip (so those apply to its answers exactly as to every other) and outside
+the router. It answers only what it can answer exactly as the route would, and hands everything
+else — malformed parameters (the route gives the 422), a search index still to be built, a page
+not yet rendered, a ``lang`` switch that sets a cookie — to the app unchanged:
+
+- ``GET|HEAD /sparql`` goes straight to :func:`graph_api.sparql.sparql_get`, the route's own
+  handler (same negotiation, errors and executor);
+- ``GET /api/search`` with well-formed parameters and a search index in step with the store is
+  answered on the event loop (the index lookup is ~0.1 ms of SQLite) by
+  :func:`graph_api.api.search_body`, the route's own code;
+- ``GET /page/{kind}/{slug}`` whose rendering for this dataset version and language is in
+  :data:`graph_api.pages.PAGES` is sent as stored, gzip-compressed once per page.
+
+Set ``SHEKARA_FAST_PATH=false`` to send everything through the router (the tests compare both).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import HTTPException
+from starlette.requests import Request, cookie_parser
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from graph_api import api, i18n, pages, sparql
+from ingest.vocab import KINDS
+
+SEARCH_KINDS = frozenset(api.KindName.__args__)  # type: ignore[attr-defined]
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+ANSWERED: Counter[str] = Counter()  # answers given here, by path kind (for tests and diagnosis)
+
+
+def _headers(scope: Scope) -> dict[bytes, bytes]:
+    """Request headers by lower-case name; of a repeated header the first, as Starlette reads it."""
+    return dict(reversed(scope["headers"]))
+
+
+def _single(items: list[tuple[str, str]]) -> dict[str, str] | None:
+    """Query parameters as a dict, or None when one is repeated (the router's rules decide then)."""
+    out = dict(items)
+    return out if len(out) == len(items) else None
+
+
+class FastPath:
+    def __init__(self, app: ASGIApp, enabled: bool = True):
+        self.app = app
+        self.enabled = enabled
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.enabled and scope["type"] == "http":
+            method, path = scope["method"], scope["path"]
+            if path == "/sparql" and method in ("GET", "HEAD"):
+                if await self._handle(sparql.sparql_get, scope, receive, send):
+                    ANSWERED["sparql"] += 1
+                    return
+            elif method == "GET":
+                kind, answer = None, None
+                if path == "/api/search":
+                    kind, answer = "search", self._search(scope)
+                elif path.startswith("/page/"):
+                    kind, answer = "page", self._page(scope)
+                if answer is not None:
+                    ANSWERED[kind] += 1  # type: ignore[index]
+                    await self._send(send, *answer)
+                    return
+        await self.app(scope, receive, send)
+
+    async def _handle(self, handler: Callable[[Request], Awaitable[Any]], scope: Scope, receive: Receive,
+                      send: Send) -> bool:
+        """Run a route's own handler without the router; False hands the request back to the app
+        (an HTTPException is the app's to turn into its answer)."""
+        try:
+            response = await handler(Request(scope, receive))
+        except HTTPException:
+            return False
+        await response(scope, receive, send)
+        return True
+
+    @staticmethod
+    async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    def _search(self, scope: Scope) -> Answer | None:
+        params = _single(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+        if params is None:
+            return None
+        q, limit, kind, lang = params.get("q"), params.get("limit", "10"), params.get("type"), params.get("lang")
+        if q is None or not 1 <= len(q) <= 200 or not (limit.isascii() and limit.isdigit()) or int(limit) < 1:
+            return None
+        if (kind is not None and kind not in SEARCH_KINDS) or (lang is not None and len(lang) > 35):
+            return None
+        state = scope["app"].state
+        holder = getattr(state, "search_index_holder", None)
+        if holder is None:
+            return None
+        index = holder.current(state.stores.get())
+        if index is None:  # to be (re)built: the route does that off the event loop
+            return None
+        settings = state.settings
+        accept_language = _headers(scope).get(b"accept-language")
+        chain = api.chain_for(settings, lang, accept_language.decode("latin-1") if accept_language else None)
+        body = api.search_body(settings, index, q, int(limit), kind, chain)
+        return 200, [(b"content-type", b"application/json")], body
+
+    def _page(self, scope: Scope) -> Answer | None:
+        parts = scope["path"].split("/")
+        if len(parts) != 4 or parts[2] not in KINDS:
+            return None
+        items = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        if any(name == "lang" for name, _ in items):  # the route also sets the language cookie
+            return None
+        headers = _headers(scope)
+        cookie = headers.get(b"cookie")
+        accept_language = headers.get(b"accept-language")
+        lang = i18n.choose_language(None, cookie_parser(cookie.decode("latin-1")).get(pages.COOKIE) if cookie else None,
+                                    accept_language.decode("latin-1") if accept_language else None)
+        state = scope["app"].state
+        key = pages.page_key(scope["path"], items, lang, state.settings.base_iri, state.stores.get().version())
+        page = pages.PAGES.get(key)
+        if page is None:
+            return None
+        out = [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())]
+        if b"gzip" in headers.get(b"accept-encoding", b"") and len(page.body) >= 1024:
+            out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+            return page.status, out, page.gzipped()
+        return page.status, out, page.body
