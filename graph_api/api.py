@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_api import crossborder, entities
+from graph_api.answer_cache import ENTITIES, answer_key
 from graph_api.entities import Labeller, curie, data_links, entity_iri, page_link, split_iri
 from graph_api.i18n import LANGUAGES, property_name
 from graph_api.labels import ALT, LABEL, PREF, Label, by_language, language_chain, parse_accept_language, pick
@@ -547,9 +548,16 @@ def get_entity(request: Request, kind: KindName, slug: str, lang: str | None = L
                out_offset: int = Query(0, ge=0), in_offset: int = Query(0, ge=0),
                mentions_offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1)) -> Response:
     view = make_view(request, lang)
-    iri, nb = resolve_entity(view, kind, slug)
-    return json_answer(Entity, entity_view(view, iri, out_offset=out_offset, in_offset=in_offset,
-                                           mentions_offset=mentions_offset, limit=limit, nb=nb))
+    key = answer_key(request.scope["path"], request.query_params.multi_items(),
+                     request.headers.get("accept-language"), view.base, view.store.version())
+    cached = ENTITIES.get(key)
+    if cached is not None:
+        return Response(cached.body, status_code=cached.status, media_type="application/json")
+    iri, nb = resolve_entity(view, kind, slug)  # a 404 raises, and is not cached
+    response = json_answer(Entity, entity_view(view, iri, out_offset=out_offset, in_offset=in_offset,
+                                               mentions_offset=mentions_offset, limit=limit, nb=nb))
+    ENTITIES.put(key, bytes(response.body), response.status_code)
+    return response
 
 
 @router.get("/search", response_model=SearchResult, summary="Autocomplete over every name in every script")

@@ -1,5 +1,5 @@
 """The hot read paths, answered before FastAPI's router: ``/sparql`` GET, ``/api/search`` and
-cached entity pages.
+entity pages and JSON already rendered for the current dataset version.
 
 On a sub-millisecond answer the framework is most of the cost: matching the path against every
 route, resolving and validating parameters, a thread-pool hop for a sync handler. This layer
@@ -13,8 +13,9 @@ not yet rendered, a ``lang`` switch that sets a cookie — to the app unchanged:
 - ``GET /api/search`` with well-formed parameters and a search index in step with the store is
   answered on the event loop (the index lookup is ~0.1 ms of SQLite) by
   :func:`graph_api.api.search_body`, the route's own code;
-- ``GET /page/{kind}/{slug}`` whose rendering for this dataset version and language is in
-  :data:`graph_api.pages.PAGES` is sent as stored, gzip-compressed once per page.
+- ``GET /page/{kind}/{slug}`` and ``GET /api/entities/{kind}/{slug}`` whose answer for this
+  dataset version, query and language is in :mod:`graph_api.answer_cache` (the routes put it
+  there) are sent as stored, gzip-compressed once per answer.
 
 Set ``SHEKARA_FAST_PATH=false`` to send everything through the router (the tests compare both).
 """
@@ -29,7 +30,7 @@ from fastapi import HTTPException
 from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph_api import api, i18n, pages, sparql
+from graph_api import answer_cache, api, i18n, pages, sparql
 from ingest.vocab import KINDS
 
 SEARCH_KINDS = frozenset(api.KindName.__args__)  # type: ignore[attr-defined]
@@ -66,6 +67,8 @@ class FastPath:
                     kind, answer = "search", self._search(scope)
                 elif path.startswith("/page/"):
                     kind, answer = "page", self._page(scope)
+                elif path.startswith("/api/entities/"):
+                    kind, answer = "entity", self._entity(scope)
                 if answer is not None:
                     ANSWERED[kind] += 1  # type: ignore[index]
                     await self._send(send, *answer)
@@ -123,13 +126,30 @@ class FastPath:
         accept_language = headers.get(b"accept-language")
         lang = i18n.choose_language(None, cookie_parser(cookie.decode("latin-1")).get(pages.COOKIE) if cookie else None,
                                     accept_language.decode("latin-1") if accept_language else None)
-        state = scope["app"].state
-        key = pages.page_key(scope["path"], items, lang, state.settings.base_iri, state.stores.get().version())
-        page = pages.PAGES.get(key)
-        if page is None:
+        return self._cached(scope, headers, answer_cache.PAGES, items, lang,
+                            [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())])
+
+    def _entity(self, scope: Scope) -> Answer | None:
+        if len(scope["path"].split("/")) != 5:
             return None
-        out = [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())]
-        if b"gzip" in headers.get(b"accept-encoding", b"") and len(page.body) >= 1024:
+        items = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        headers = _headers(scope)
+        accept_language = headers.get(b"accept-language")
+        return self._cached(scope, headers, answer_cache.ENTITIES, items,
+                            accept_language.decode("latin-1") if accept_language else None,
+                            [(b"content-type", b"application/json")])
+
+    @staticmethod
+    def _cached(scope: Scope, headers: dict[bytes, bytes], cache: answer_cache.AnswerCache,
+                items: list[tuple[str, str]], language: str | None, out: list[tuple[bytes, bytes]]) -> Answer | None:
+        """A cached answer for this version, gzip-compressed (once) as GZipMiddleware would."""
+        state = scope["app"].state
+        key = answer_cache.answer_key(scope["path"], items, language, state.settings.base_iri,
+                                      state.stores.get().version())
+        hit = cache.get(key)
+        if hit is None:
+            return None
+        if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
             out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-            return page.status, out, page.gzipped()
-        return page.status, out, page.body
+            return hit.status, out, hit.gzipped()
+        return hit.status, out, hit.body

@@ -7,11 +7,7 @@ into the text. Pages need no JavaScript and load nothing from outside the servic
 """
 from __future__ import annotations
 
-import gzip
 import math
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -21,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph_api import crossborder, entities, i18n
+from graph_api.answer_cache import PAGES, answer_key
 from graph_api.api import (View, crossborder_view, document_view, entity_view, geo_view, search_index,
                            settings_of, store_of, timeline_view)
 from graph_api.entities import entity_iri
@@ -221,67 +218,18 @@ def document_page(request: Request, name: str) -> HTMLResponse:
     return render(request, "document.html", lang, doc=doc, segments=segments(doc["text"] or "", doc["mentions"]))
 
 
-@dataclass
-class CachedPage:
-    """One rendered page: its UTF-8 bytes, status, and the gzip form made on first demand."""
-
-    body: bytes
-    status: int
-    _gzipped: bytes | None = None
-
-    def gzipped(self) -> bytes:
-        if self._gzipped is None:
-            self._gzipped = gzip.compress(self.body, compresslevel=5)
-        return self._gzipped
-
-
-class PageCache:
-    """Rendered entity pages per dataset version: a page only changes when the data does.
-
-    The key (:func:`page_key`) holds everything the HTML depends on (path, query, interface
-    language, base IRI, dataset version); a write changes the version, so stale pages are never
-    served. :mod:`graph_api.fastpath` answers hits before the request reaches the router.
-    """
-
-    def __init__(self, size: int = 512):
-        self.size = size
-        self._pages: OrderedDict[tuple, CachedPage] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> CachedPage | None:
-        with self._lock:
-            hit = self._pages.get(key)
-            if hit is not None:
-                self._pages.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple, html: str, status: int) -> None:
-        with self._lock:
-            self._pages[key] = CachedPage(html.encode("utf-8"), status)
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-
-PAGES = PageCache()
-
-
-def page_key(path: str, query_items: list[tuple[str, str]], lang: str, base: str, version: str) -> tuple:
-    return (path, tuple(sorted(query_items)), lang, base, version)
-
-
 @router.get("/page/{kind}/{slug}", response_class=HTMLResponse)
 def entity_page(request: Request, kind: str, slug: str, in_offset: int = Query(0, ge=0),
                 out_offset: int = Query(0, ge=0), mentions_offset: int = Query(0, ge=0),
                 x_offset: int = Query(0, ge=0)) -> HTMLResponse:
     lang = interface_language(request)
     view = page_view(request, lang)
-    key = page_key(request.scope["path"], request.query_params.multi_items(), lang, view.base, view.store.version())
+    key = answer_key(request.scope["path"], request.query_params.multi_items(), lang, view.base, view.store.version())
     cached = PAGES.get(key)
     if cached is not None:
         return respond(request, cached.body.decode("utf-8"), lang, cached.status)
     response = _entity_page(request, view, lang, kind, slug, in_offset, out_offset, mentions_offset, x_offset)
-    PAGES.put(key, response.body.decode("utf-8"), response.status_code)
+    PAGES.put(key, bytes(response.body), response.status_code)
     return response
 
 

@@ -329,6 +329,13 @@ def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
     return ["ok", fmt, form], body
 
 
+def _vanished(e: BaseException) -> bool:
+    """RocksDB's error for a table file deleted under a read-only view (``Store.read_only`` does
+    not pin the files of its snapshot; the writer's compactions may remove them)."""
+    text = str(e)
+    return "IO error" in text and "No such file or directory" in text
+
+
 def _worker_main(conn: Any, store_path: str) -> None:
     """Loop: receive a job, evaluate it on a read-only view, send back bytes or an error."""
     import orjson
@@ -350,7 +357,16 @@ def _worker_main(conn: Any, store_path: str) -> None:
                     raise StoreError(f"no store at {store_path} (run `shekara ingest` first)")
                 store = ox.Store.read_only(store_path)
                 seen = state
-            meta, body = _evaluate(store, job)
+            try:
+                meta, body = _evaluate(store, job)
+            except RuntimeError as e:
+                if not _vanished(e):
+                    raise
+                # A writer's compaction removed a table file this older view had not opened yet:
+                # answer from a fresh view (a later committed state) instead of failing.
+                store = ox.Store.read_only(store_path)
+                seen = _marker_state(store_path)
+                meta, body = _evaluate(store, job)
         except Exception as e:  # reported to the parent, which decides the status
             meta, body = ["error", f"{e}"], b""
         try:

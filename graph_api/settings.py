@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     max_page_size: int = Field(500, description="Largest page the JSON API returns.")
     write_token: str | None = Field(
         None, description="Bearer token for SPARQL Update, the Graph Store Protocol and ingest over HTTP; unset = read-only.")
-    fast_path: bool = Field(True, description="Answer /sparql GET, /api/search and cached entity pages before the "
+    fast_path: bool = Field(True, description="Answer /sparql GET, /api/search and already rendered entity pages and JSON before the "
                                               "router (graph_api/fastpath.py); off = every request through FastAPI.")
     access_log: bool = Field(True, description="Log one line per HTTP request (off saves ~0.1 ms a request).")
     cors_max_age: int = Field(3600, description="Seconds browsers may cache a CORS preflight answer.")

@@ -44,6 +44,9 @@ def clients(tmp_path_factory):
                 c.get("/page/library/omsk-pushkin-library", headers={"Accept-Language": lang})
                 c.cookies.clear()
             c.get("/page/person/nobody-at-all")
+            c.get("/api/entities/library/omsk-pushkin-library")
+            c.get("/api/entities/library/omsk-pushkin-library", params={"lang": "ru", "limit": "2"})
+            c.get("/api/entities/library/omsk-pushkin-library", headers={"Accept-Language": "kk"})
         yield f, s
 
 
@@ -105,6 +108,24 @@ def test_page_answers_agree(clients, url, headers, fast):
     assert (fastpath.ANSWERED["page"] > before) == fast
 
 
+ENTITIES = [
+    ("/api/entities/library/omsk-pushkin-library", {}, {}, True),
+    ("/api/entities/library/omsk-pushkin-library", {"limit": "2", "lang": "ru"}, {"Accept-Encoding": "identity"}, True),
+    ("/api/entities/library/omsk-pushkin-library", {}, {"Accept-Language": "kk", "Origin": "https://x.example"}, True),
+    ("/api/entities/library/omsk-pushkin-library", {}, {"Accept-Language": "ru"}, False),  # not asked before
+    ("/api/entities/library/omsk-pushkin-library", {"limit": "0"}, {}, False),              # 422
+    ("/api/entities/person/nobody-at-all", {}, {}, False),                                 # 404, never cached
+    ("/api/entities/planet/omsk-pushkin-library", {}, {}, False),                          # 422
+]
+
+
+@pytest.mark.parametrize("url,params,headers,fast", ENTITIES)
+def test_entity_json_answers_agree(clients, url, params, headers, fast):
+    before = fastpath.ANSWERED["entity"]
+    same(clients, "GET", url, params=params, headers=headers)
+    assert (fastpath.ANSWERED["entity"] > before) == fast
+
+
 SPARQL = [
     ("GET", {"query": "ASK { ?s ?p ?o }"}, {"Accept": "application/sparql-results+json"}),
     ("GET", {"query": "SELECT ?s WHERE { ?s a <http://schema.org/Library> } ORDER BY ?s"}, {"Accept": "text/csv"}),
@@ -140,11 +161,16 @@ def test_a_write_is_seen_by_the_next_fast_answer(tmp_path):
         assert c.get("/api/search", params={"q": "zebra reading"}).json()["items"] == []
         before = dict(fastpath.ANSWERED)
         assert c.get(page).status_code == 200  # the second view comes from the cache
+        assert "Zebra" not in c.get("/api/entities/library/omsk-pushkin-library").text
+        assert "Zebra" not in c.get("/api/entities/library/omsk-pushkin-library").text
         assert c.get("/api/search", params={"q": "zebra"}).status_code == 200
-        assert fastpath.ANSWERED["page"] > before.get("page", 0) and fastpath.ANSWERED["search"] > before.get("search", 0)
+        for kind in ("page", "search", "entity"):
+            assert fastpath.ANSWERED[kind] > before.get(kind, 0), kind
         update = (f'INSERT DATA {{ GRAPH <{BASE}graph/curation> {{ <{BASE}id/library/omsk-pushkin-library> '
                   f'<http://www.w3.org/2004/02/skos/core#altLabel> "Zebra Reading Room"@en }} }}')
         c.post("/sparql", data={"update": update}, headers={"Authorization": "Bearer secret"}).raise_for_status()
         assert "Zebra Reading Room" in c.get(page).text
+        entity = c.get("/api/entities/library/omsk-pushkin-library").json()
+        assert "Zebra Reading Room" in str(entity["labels"])
         hits = c.get("/api/search", params={"q": "zebra reading"}).json()["items"]
         assert [h["iri"] for h in hits] == [BASE + "id/library/omsk-pushkin-library"]
