@@ -57,4 +57,5 @@ def answer_key(path: str, query_items: list[tuple[str, str]], language: str | No
 
 
 PAGES = AnswerCache()     # entity pages (HTML), by interface language
-ENTITIES = AnswerCache()  # /api/entities/{kind}/{slug} (JSON)
+ENTITIES = AnswerCache()  # /api/entities/… and /api/crossborder/{kind}/{slug} (JSON)
+SEARCHES = AnswerCache(4096)  # /api/search answered by the fast path (JSON), per search-index version

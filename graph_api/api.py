@@ -7,7 +7,7 @@ builders (``entity_view`` …) are shared with the HTML pages, so both always sh
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 import pyoxigraph as ox
@@ -548,14 +548,23 @@ def get_entity(request: Request, kind: KindName, slug: str, lang: str | None = L
                out_offset: int = Query(0, ge=0), in_offset: int = Query(0, ge=0),
                mentions_offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1)) -> Response:
     view = make_view(request, lang)
+
+    def answer() -> Response:
+        iri, nb = resolve_entity(view, kind, slug)  # a 404 raises, and is not cached
+        return json_answer(Entity, entity_view(view, iri, out_offset=out_offset, in_offset=in_offset,
+                                               mentions_offset=mentions_offset, limit=limit, nb=nb))
+    return cached_answer(request, view, answer)
+
+
+def cached_answer(request: Request, view: View, make: Callable[[], Response]) -> Response:
+    """``make()``'s JSON answer, kept per dataset version, query and Accept-Language in
+    :data:`~graph_api.answer_cache.ENTITIES` (where :mod:`graph_api.fastpath` finds it too)."""
     key = answer_key(request.scope["path"], request.query_params.multi_items(),
                      request.headers.get("accept-language"), view.base, view.store.version())
     cached = ENTITIES.get(key)
     if cached is not None:
         return Response(cached.body, status_code=cached.status, media_type="application/json")
-    iri, nb = resolve_entity(view, kind, slug)  # a 404 raises, and is not cached
-    response = json_answer(Entity, entity_view(view, iri, out_offset=out_offset, in_offset=in_offset,
-                                               mentions_offset=mentions_offset, limit=limit, nb=nb))
+    response = make()
     ENTITIES.put(key, bytes(response.body), response.status_code)
     return response
 
@@ -631,9 +640,12 @@ def get_crossborder(request: Request, offset: int = Query(0, ge=0), limit: int |
 @router.get("/crossborder/{kind}/{slug}", response_model=CrossBorderList,
             summary="Cross-border pairs one entity takes part in (as a member or as what links them)")
 def get_entity_crossborder(request: Request, kind: KindName, slug: str, offset: int = Query(0, ge=0),
-                           limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> dict[str, Any]:
+                           limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> Response:
     view = make_view(request, lang)
-    iri = resolve(view, kind, slug)
-    version = view.store.version()
-    return crossborder_view(view, crossborder.pairs_for(view.store, view.base, iri.value), version, offset,
-                            bounded(limit, view.settings))
+
+    def answer() -> Response:
+        iri = resolve(view, kind, slug)
+        pairs = crossborder.pairs_for(view.store, view.base, iri.value)
+        return json_answer(CrossBorderList, crossborder_view(view, pairs, view.store.version(), offset,
+                                                             bounded(limit, view.settings)))
+    return cached_answer(request, view, answer)

@@ -12,8 +12,10 @@ not yet rendered, a ``lang`` switch that sets a cookie — to the app unchanged:
   handler (same negotiation, errors and executor);
 - ``GET /api/search`` with well-formed parameters and a search index in step with the store is
   answered on the event loop (the index lookup is ~0.1 ms of SQLite) by
-  :func:`graph_api.api.search_body`, the route's own code;
-- ``GET /page/{kind}/{slug}`` and ``GET /api/entities/{kind}/{slug}`` whose answer for this
+  :func:`graph_api.api.search_body`, the route's own code, and kept per index version
+  (autocomplete repeats prefixes);
+- ``GET /page/{kind}/{slug}``, ``/api/entities/{kind}/{slug}`` and ``/api/crossborder/{kind}/{slug}``
+  whose answer for this
   dataset version, query and language is in :mod:`graph_api.answer_cache` (the routes put it
   there) are sent as stored, gzip-compressed once per answer.
 
@@ -67,7 +69,7 @@ class FastPath:
                     kind, answer = "search", self._search(scope)
                 elif path.startswith("/page/"):
                     kind, answer = "page", self._page(scope)
-                elif path.startswith("/api/entities/"):
+                elif path.startswith(("/api/entities/", "/api/crossborder/")):
                     kind, answer = "entity", self._entity(scope)
                 if answer is not None:
                     ANSWERED[kind] += 1  # type: ignore[index]
@@ -109,10 +111,20 @@ class FastPath:
         if index is None:  # to be (re)built: the route does that off the event loop
             return None
         settings = state.settings
-        accept_language = _headers(scope).get(b"accept-language")
-        chain = api.chain_for(settings, lang, accept_language.decode("latin-1") if accept_language else None)
-        body = api.search_body(settings, index, q, int(limit), kind, chain)
-        return 200, [(b"content-type", b"application/json")], body
+        headers = _headers(scope)
+        accept_language = headers.get(b"accept-language")
+        language = accept_language.decode("latin-1") if accept_language else None
+        out = [(b"content-type", b"application/json")]
+        key = answer_cache.answer_key(scope["path"], sorted(params.items()), language, settings.base_iri, index.version)
+        hit = answer_cache.SEARCHES.get(key)  # autocomplete asks the same prefixes again and again
+        if hit is None:
+            body = api.search_body(settings, index, q, int(limit), kind, api.chain_for(settings, lang, language))
+            answer_cache.SEARCHES.put(key, body, 200)
+            hit = answer_cache.SEARCHES.get(key) or answer_cache.CachedAnswer(body, 200)
+        if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
+            out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+            return 200, out, hit.gzipped()
+        return 200, out, hit.body
 
     def _page(self, scope: Scope) -> Answer | None:
         parts = scope["path"].split("/")

@@ -47,6 +47,7 @@ def clients(tmp_path_factory):
             c.get("/api/entities/library/omsk-pushkin-library")
             c.get("/api/entities/library/omsk-pushkin-library", params={"lang": "ru", "limit": "2"})
             c.get("/api/entities/library/omsk-pushkin-library", headers={"Accept-Language": "kk"})
+            c.get("/api/crossborder/library/omsk-pushkin-library", params={"limit": "1"})
         yield f, s
 
 
@@ -116,6 +117,9 @@ ENTITIES = [
     ("/api/entities/library/omsk-pushkin-library", {"limit": "0"}, {}, False),              # 422
     ("/api/entities/person/nobody-at-all", {}, {}, False),                                 # 404, never cached
     ("/api/entities/planet/omsk-pushkin-library", {}, {}, False),                          # 422
+    ("/api/crossborder/library/omsk-pushkin-library", {"limit": "1"}, {}, True),
+    ("/api/crossborder/library/omsk-pushkin-library", {"limit": "2"}, {}, False),
+    ("/api/crossborder/person/nobody-at-all", {}, {}, False),                              # 404
 ]
 
 
