@@ -25,6 +25,7 @@ import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -111,23 +112,33 @@ class SearchIndex:
     # --- building ---------------------------------------------------------------------------
     @staticmethod
     def _rows(store: Store, base: str):
-        # one bound predicate per branch: the store reads its predicate index instead of every triple
-        rows = store.query(q("""SELECT DISTINCT ?e ?lp ?l WHERE {
-            { ?e skos:prefLabel ?l BIND(skos:prefLabel AS ?lp) } UNION { ?e rdfs:label ?l BIND(rdfs:label AS ?lp) }
-            UNION { ?e skos:altLabel ?l BIND(skos:altLabel AS ?lp) }
-            FILTER(isIRI(?e) && isLiteral(?l)) FILTER(STRSTARTS(STR(?e), ?idprefix)) }"""),
-                           substitutions={"idprefix": ox.Literal(base + "id/")})
-        for r in rows:
-            iri = r["e"].value
-            parts = split_iri(base, iri)
-            if not parts or parts[0] == "document":
-                continue
-            label = r["l"].value
-            key = fold(label)
-            if not key:
-                continue
-            yield (key, fold_stem(label) or key, label, r["l"].language or "", iri, parts[0],
-                   WEIGHTS.get(r["lp"].value, 0))
+        # One plain pattern per label property, streamed: the store reads its predicate index, and
+        # the filtering, de-duplication (a triple in two graphs comes back twice) and folding happen
+        # here. A DISTINCT over a UNION with string filters cost 3.5 s at 5M triples, this 2 s.
+        # Names repeat (one name in kk and ru, namesakes), so the folds are memoised for the build.
+        prefix = base + "id/"
+        fold_ = lru_cache(maxsize=1 << 16)(fold)
+        stem_ = lru_cache(maxsize=1 << 16)(fold_stem)
+        for prop, weight in sorted(WEIGHTS.items(), key=lambda kv: -kv[1]):
+            seen: set[tuple[str, str, str]] = set()
+            for r in store.query(f"SELECT ?e ?l WHERE {{ ?e <{prop}> ?l }}"):
+                e, lit = r["e"], r["l"]
+                if not isinstance(e, ox.NamedNode) or not isinstance(lit, ox.Literal):
+                    continue
+                iri = e.value
+                if not iri.startswith(prefix):
+                    continue
+                label, lang = lit.value, lit.language or ""
+                if (iri, label, lang) in seen:
+                    continue
+                seen.add((iri, label, lang))
+                parts = split_iri(base, iri)
+                if not parts or parts[0] == "document":
+                    continue
+                key = fold_(label)
+                if not key:
+                    continue
+                yield (key, stem_(label) or key, label, lang, iri, parts[0], weight)
 
     @staticmethod
     def _fill(conn: sqlite3.Connection, store: Store, base: str, version: str) -> None:
