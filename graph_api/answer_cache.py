@@ -41,12 +41,14 @@ class AnswerCache:
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: tuple, body: bytes, status: int) -> None:
+    def put(self, key: tuple, body: bytes, status: int) -> CachedAnswer:
+        answer = CachedAnswer(body, status)
         with self._lock:
-            self._items[key] = CachedAnswer(body, status)
+            self._items[key] = answer
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+        return answer
 
 
 def answer_key(path: str, query_items: list[tuple[str, str]], language: str | None, base: str,

@@ -119,8 +119,7 @@ class FastPath:
         hit = answer_cache.SEARCHES.get(key)  # autocomplete asks the same prefixes again and again
         if hit is None:
             body = api.search_body(settings, index, q, int(limit), kind, api.chain_for(settings, lang, language))
-            answer_cache.SEARCHES.put(key, body, 200)
-            hit = answer_cache.SEARCHES.get(key) or answer_cache.CachedAnswer(body, 200)
+            hit = answer_cache.SEARCHES.put(key, body, 200)
         if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
             out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
             return 200, out, hit.gzipped()
