@@ -107,8 +107,9 @@ class FastPath:
         holder = getattr(state, "search_index_holder", None)
         if holder is None:
             return None
-        index = holder.current(state.stores.get())
-        if index is None:  # to be (re)built: the route does that off the event loop
+        store = state.stores.current()
+        index = holder.current(store) if store is not None else None
+        if index is None:  # a view to open or an index to (re)build: the route does that off the event loop
             return None
         settings = state.settings
         headers = _headers(scope)
@@ -155,8 +156,10 @@ class FastPath:
                 items: list[tuple[str, str]], language: str | None, out: list[tuple[bytes, bytes]]) -> Answer | None:
         """A cached answer for this version, gzip-compressed (once) as GZipMiddleware would."""
         state = scope["app"].state
-        key = answer_cache.answer_key(scope["path"], items, language, state.settings.base_iri,
-                                      state.stores.get().version())
+        store = state.stores.current()
+        if store is None:  # a write moved the version: the route opens the new view off the event loop
+            return None
+        key = answer_cache.answer_key(scope["path"], items, language, state.settings.base_iri, store.version())
         hit = cache.get(key)
         if hit is None:
             return None

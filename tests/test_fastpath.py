@@ -178,3 +178,21 @@ def test_a_write_is_seen_by_the_next_fast_answer(tmp_path):
         assert "Zebra Reading Room" in str(entity["labels"])
         hits = c.get("/api/search", params={"q": "zebra reading"}).json()["items"]
         assert [h["iri"] for h in hits] == [BASE + "id/library/omsk-pushkin-library"]
+
+
+def test_the_fast_path_never_opens_a_view_itself(tmp_path):
+    """After a committed write the provider's open view is stale: ``current()`` says so (None)
+    instead of opening the new one, so the fast path hands that request to the router's thread."""
+    from graph_api.store.provider import StoreProvider, touch_version
+
+    st = EmbeddedStore(tmp_path / "store", base_iri=BASE)
+    st.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=BASE)
+    st.close()
+    stores = StoreProvider(Settings(store=tmp_path / "store", base_iri=BASE))
+    assert stores.current() is None  # nothing opened yet
+    first = stores.get()
+    assert stores.current() is first
+    touch_version(tmp_path / "store", "next")
+    assert stores.current() is None
+    second = stores.get()
+    assert second is not first and stores.current() is second

@@ -43,6 +43,12 @@ class StoreProvider:
         except OSError:
             return None
 
+    def current(self) -> Store | None:
+        """The open view if it is still the latest committed state, else None — never opens one
+        (for callers on the event loop, where opening a view would stall every request)."""
+        store = self._store
+        return store if store is not None and self._marker_mtime() == self._seen else None
+
     def get(self) -> Store:
         mtime = self._marker_mtime()
         with self._lock:
