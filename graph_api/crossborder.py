@@ -169,6 +169,15 @@ def _add_event_member(members: dict[str, list[Step]], e: str, prop: str, x: str)
         members[x] = [(e, prop, x)]
 
 
+def _event_rows(store: Store, bound: str, values: str) -> list[Any]:
+    """An event's member rows (``?e ?prop ?x``) with ``?e`` or ``?x`` (``bound``) taken from
+    ``values``; participants last, so that :func:`_add_event_member` lets them win."""
+    rows = store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?{bound} {{ {values} }} ?e a schema:Event .
+        {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }}
+        FILTER(isIRI(?x)) }}"""))
+    return sorted(rows, key=lambda r: r["prop"].value == PARTICIPANT)
+
+
 def hub_members(store: Store, hubs: set[str]) -> dict[Hub, dict[str, list[Step]]]:
     """Every hub these IRIs are (as project, event, namesake or document) with its members and
     the path to each — the same rows :func:`compute` reads, bound at the hub."""
@@ -178,10 +187,7 @@ def hub_members(store: Store, hubs: set[str]) -> dict[Hub, dict[str, list[Step]]
         for r in store.query(q(f"SELECT DISTINCT ?a ?p WHERE {{ VALUES ?p {{ {v} }} ?a schema:memberOf ?p FILTER(isIRI(?a)) }}")):
             a, p = r["a"].value, r["p"].value
             out[("project", p)][a] = [(a, MEMBER_OF, p)]
-        rows = store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?e {{ {v} }} ?e a schema:Event .
-            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }}
-            FILTER(isIRI(?x)) }}"""))
-        for r in sorted(rows, key=lambda r: r["prop"].value == PARTICIPANT):
+        for r in _event_rows(store, "e", v):
             _add_event_member(out[("event", r["e"].value)], r["e"].value, r["prop"].value, r["x"].value)
         for r in store.query(q(f"SELECT DISTINCT ?a ?who WHERE {{ VALUES ?who {{ {v} }} ?a wdt:P138 ?who }}")):
             a, who = r["a"].value, r["who"].value
@@ -202,15 +208,10 @@ def memberships(store: Store, iris: set[str]) -> dict[str, dict[Hub, list[Step]]
             a, p = r["a"].value, r["p"].value
             out[a][("project", p)] = [(a, MEMBER_OF, p)]
         events: dict[str, dict[str, list[Step]]] = defaultdict(dict)
-        rows = list(store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?x {{ {v} }} ?e a schema:Event .
-            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }} }}""")))
-        # an event with any member is a member of its own hub (with an empty path)
-        rows += store.query(q(f"""SELECT DISTINCT ?e ?prop ?x WHERE {{ VALUES ?e {{ {v} }} ?e a schema:Event .
-            {{ ?e wdt:P710 ?x BIND(wdt:P710 AS ?prop) }} UNION {{ ?e schema:location ?x BIND(schema:location AS ?prop) }}
-            FILTER(isIRI(?x)) }}"""))
+        # as a member of an event, and (an event with any member) as a member of its own hub
+        rows = _event_rows(store, "x", v) + _event_rows(store, "e", v)
         for r in sorted(rows, key=lambda r: r["prop"].value == PARTICIPANT):
-            if isinstance(r["x"], ox.NamedNode):
-                _add_event_member(events[r["e"].value], r["e"].value, r["prop"].value, r["x"].value)
+            _add_event_member(events[r["e"].value], r["e"].value, r["prop"].value, r["x"].value)
         wanted = set(chunk)
         for e, members in events.items():
             for x, path in members.items():
@@ -235,8 +236,6 @@ def around(store: Store, base: str, iri: str) -> list[Pair]:
     """
     mine = memberships(store, {iri}).get(iri, {})
     hubs = hub_members(store, {iri} | {hub for _, hub in mine})
-    for key in mine:  # the entity's own path in each of its hubs, as the hub's rows give it
-        hubs.setdefault(key, {})
     seen = {iri} | {m for members in hubs.values() for m in members}
     countries = countries_for(store, base, sorted(seen))
     side = countries.get(iri)
@@ -268,8 +267,12 @@ def around(store: Store, base: str, iri: str) -> list[Pair]:
         shared = member_of.get(a, {}).keys() & member_of.get(b, {}).keys()
         for via, hub in shared:
             pair.connections.append(Connection(via, hub, member_of[a][(via, hub)] + member_of[b][(via, hub)]))
-    for a, b in set(partners):
-        ca, cb = countries.get(a) or _side(store, base, a), countries.get(b) or _side(store, base, b)
+    partners = sorted(set(partners))
+    unplaced = {x for pair in partners for x in pair if x not in countries}
+    if unplaced:  # partners outside every hub around the entity, in one question
+        countries.update(countries_for(store, base, sorted(unplaced)))
+    for a, b in partners:
+        ca, cb = countries.get(a), countries.get(b)
         if ca == RU and cb == KZ and (iri in (a, b) or (a, b) in found):
             found.setdefault((a, b), Pair(a, b)).connections.append(Connection("partnership", None, [(a, PARTNER, b)]))
         elif ca == KZ and cb == RU and (iri in (a, b) or (b, a) in found):
@@ -285,10 +288,6 @@ def pairs_for(store: Store, base: str, iri: str) -> list[Pair]:
     (never waits for the whole-graph computation)."""
     cached = peek(store, base)
     return cached.for_entity(iri) if cached is not None else around(store, base, iri)
-
-
-def _side(store: Store, base: str, iri: str) -> str | None:
-    return countries_for(store, base, [iri]).get(iri)
 
 
 def countries_for(store: Store, base: str, iris: list[str]) -> dict[str, str]:
