@@ -104,9 +104,8 @@ def serve(
     """Serve SPARQL, Linked Data, the JSON API and the HTML pages."""
     import uvicorn
 
-    from graph_api.app import create_app
-
     from graph_api.access_log import defer_access_log
+    from graph_api.app import create_app
 
     settings = _settings(store)
     config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="info",

@@ -15,9 +15,8 @@ not yet rendered, a ``lang`` switch that sets a cookie — to the app unchanged:
   :func:`graph_api.api.search_body`, the route's own code, and kept per index version
   (autocomplete repeats prefixes);
 - ``GET /page/{kind}/{slug}``, ``/api/entities/{kind}/{slug}`` and ``/api/crossborder/{kind}/{slug}``
-  whose answer for this
-  dataset version, query and language is in :mod:`graph_api.answer_cache` (the routes put it
-  there) are sent as stored, gzip-compressed once per answer.
+  whose answer for this dataset version, query and language is in :mod:`graph_api.answer_cache`
+  (the routes put it there) are sent as stored, gzip-compressed once per answer.
 
 Set ``SHEKARA_FAST_PATH=false`` to send everything through the router (the tests compare both).
 """
@@ -43,6 +42,20 @@ ANSWERED: Counter[str] = Counter()  # answers given here, by path kind (for test
 def _headers(scope: Scope) -> dict[bytes, bytes]:
     """Request headers by lower-case name; of a repeated header the first, as Starlette reads it."""
     return dict(reversed(scope["headers"]))
+
+
+def _text(headers: dict[bytes, bytes], name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value is not None else None
+
+
+def _encoded(headers: dict[bytes, bytes], hit: answer_cache.CachedAnswer,
+             out: list[tuple[bytes, bytes]]) -> Answer:
+    """``hit`` gzip-compressed (once per answer) where GZipMiddleware would compress it."""
+    if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
+        out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+        return hit.status, out, hit.gzipped()
+    return hit.status, out, hit.body
 
 
 def _single(items: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -113,18 +126,13 @@ class FastPath:
             return None
         settings = state.settings
         headers = _headers(scope)
-        accept_language = headers.get(b"accept-language")
-        language = accept_language.decode("latin-1") if accept_language else None
-        out = [(b"content-type", b"application/json")]
-        key = answer_cache.answer_key(scope["path"], sorted(params.items()), language, settings.base_iri, index.version)
+        language = _text(headers, b"accept-language")
+        key = answer_cache.answer_key(scope["path"], list(params.items()), language, settings.base_iri, index.version)
         hit = answer_cache.SEARCHES.get(key)  # autocomplete asks the same prefixes again and again
         if hit is None:
             body = api.search_body(settings, index, q, int(limit), kind, api.chain_for(settings, lang, language))
             hit = answer_cache.SEARCHES.put(key, body, 200)
-        if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
-            out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-            return 200, out, hit.gzipped()
-        return 200, out, hit.body
+        return _encoded(headers, hit, [(b"content-type", b"application/json")])
 
     def _page(self, scope: Scope) -> Answer | None:
         parts = scope["path"].split("/")
@@ -134,10 +142,9 @@ class FastPath:
         if any(name == "lang" for name, _ in items):  # the route also sets the language cookie
             return None
         headers = _headers(scope)
-        cookie = headers.get(b"cookie")
-        accept_language = headers.get(b"accept-language")
-        lang = i18n.choose_language(None, cookie_parser(cookie.decode("latin-1")).get(pages.COOKIE) if cookie else None,
-                                    accept_language.decode("latin-1") if accept_language else None)
+        cookie = _text(headers, b"cookie")
+        lang = i18n.choose_language(None, cookie_parser(cookie).get(pages.COOKIE) if cookie else None,
+                                    _text(headers, b"accept-language"))
         return self._cached(scope, headers, answer_cache.PAGES, items, lang,
                             [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())])
 
@@ -146,24 +153,17 @@ class FastPath:
             return None
         items = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
         headers = _headers(scope)
-        accept_language = headers.get(b"accept-language")
-        return self._cached(scope, headers, answer_cache.ENTITIES, items,
-                            accept_language.decode("latin-1") if accept_language else None,
+        return self._cached(scope, headers, answer_cache.ENTITIES, items, _text(headers, b"accept-language"),
                             [(b"content-type", b"application/json")])
 
     @staticmethod
     def _cached(scope: Scope, headers: dict[bytes, bytes], cache: answer_cache.AnswerCache,
                 items: list[tuple[str, str]], language: str | None, out: list[tuple[bytes, bytes]]) -> Answer | None:
-        """A cached answer for this version, gzip-compressed (once) as GZipMiddleware would."""
+        """The answer the route cached for this version, query and language, if any."""
         state = scope["app"].state
         store = state.stores.current()
         if store is None:  # a write moved the version: the route opens the new view off the event loop
             return None
         key = answer_cache.answer_key(scope["path"], items, language, state.settings.base_iri, store.version())
         hit = cache.get(key)
-        if hit is None:
-            return None
-        if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
-            out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-            return hit.status, out, hit.gzipped()
-        return hit.status, out, hit.body
+        return _encoded(headers, hit, out) if hit is not None else None

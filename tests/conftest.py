@@ -52,8 +52,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_store(directory: Path, base_iri: str) -> Path:
-    """A fresh embedded store holding the fixture, closed again so the service can read it."""
+def build_store(directory: Path, base_iri: str, fixture: Path = FIXTURE) -> Path:
+    """A fresh embedded store holding ``fixture`` (TriG), closed again so the service can read it."""
     import pyoxigraph as ox
 
     from graph_api.store.embedded import EmbeddedStore
@@ -62,7 +62,7 @@ def build_store(directory: Path, base_iri: str) -> Path:
         shutil.rmtree(directory)
     st = EmbeddedStore(directory, base_iri=base_iri)
     try:
-        st.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=base_iri)
+        st.load(fixture, ox.RdfFormat.TRIG, base_iri=base_iri)
     finally:
         st.close()
     return directory

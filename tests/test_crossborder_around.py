@@ -101,18 +101,18 @@ def test_entity_page_and_api_do_not_wait_for_the_whole_graph(tmp_path, monkeypat
     the entity page and the per-entity API still show the entity's pairs."""
     from fastapi.testclient import TestClient
 
+    from conftest import build_store
+
     from graph_api.app import create_app
     from graph_api.settings import Settings
 
-    st = EmbeddedStore(tmp_path / "store", base_iri=BASE)
-    st.load(DATA / "pages_fixture.trig", ox.RdfFormat.TRIG, base_iri=BASE)
-    st.close()
 
     def unavailable(*_a, **_k):
         raise RuntimeError("the whole-graph computation must not run in the request")
 
     monkeypatch.setattr(crossborder, "compute", unavailable)
-    with TestClient(create_app(Settings(store=tmp_path / "store", base_iri=BASE))) as client:
+    store = build_store(tmp_path / "store", BASE, DATA / "pages_fixture.trig")
+    with TestClient(create_app(Settings(store=store, base_iri=BASE))) as client:
         html = client.get("/page/library/omsk-pushkin-library", headers={"Accept": "text/html"}).text
         across = html.split('id="across"')[1].split("</section>")[0]
         assert 'href="/page/library/pavlodar-pushkin-library"' in across

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
 from graph_api import fastpath
 from graph_api.app import create_app
 from graph_api.settings import Settings
-from graph_api.store.embedded import EmbeddedStore
+from conftest import build_store
 
 FIXTURE = Path(__file__).parent / "data" / "pages_fixture.trig"
 BASE = "http://shekara.test/"
@@ -29,12 +28,9 @@ HEADERS = ("content-type", "content-encoding", "content-language", "vary", "set-
 
 @pytest.fixture(scope="module")
 def clients(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fastpath")
-    st = EmbeddedStore(root / "store", base_iri=BASE)
-    st.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=BASE)
-    st.close()
-    fast = create_app(Settings(store=root / "store", base_iri=BASE, fast_path=True))
-    slow = create_app(Settings(store=root / "store", base_iri=BASE, fast_path=False))
+    store = build_store(tmp_path_factory.mktemp("fastpath") / "store", BASE, FIXTURE)
+    fast = create_app(Settings(store=store, base_iri=BASE, fast_path=True))
+    slow = create_app(Settings(store=store, base_iri=BASE, fast_path=False))
     with TestClient(fast) as f, TestClient(slow) as s:
         # the search index and the pages are made by the router's routes first
         s.get("/api/search", params={"q": "pushkin"}).raise_for_status()
@@ -155,10 +151,7 @@ def test_sparql_answers_agree(clients, method, params, headers):
 
 def test_a_write_is_seen_by_the_next_fast_answer(tmp_path):
     """A page or search answered by the fast path follows a committed write at once."""
-    st = EmbeddedStore(tmp_path / "store", base_iri=BASE)
-    st.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=BASE)
-    st.close()
-    settings = Settings(store=tmp_path / "store", base_iri=BASE, write_token="secret")
+    settings = Settings(store=build_store(tmp_path / "store", BASE, FIXTURE), base_iri=BASE, write_token="secret")
     with TestClient(create_app(settings)) as c:
         page = "/page/library/omsk-pushkin-library"
         assert "Zebra Reading Room" not in c.get(page).text
@@ -185,10 +178,7 @@ def test_the_fast_path_never_opens_a_view_itself(tmp_path):
     instead of opening the new one, so the fast path hands that request to the router's thread."""
     from graph_api.store.provider import StoreProvider, touch_version
 
-    st = EmbeddedStore(tmp_path / "store", base_iri=BASE)
-    st.load(FIXTURE, ox.RdfFormat.TRIG, base_iri=BASE)
-    st.close()
-    stores = StoreProvider(Settings(store=tmp_path / "store", base_iri=BASE))
+    stores = StoreProvider(Settings(store=build_store(tmp_path / "store", BASE, FIXTURE), base_iri=BASE))
     assert stores.current() is None  # nothing opened yet
     first = stores.get()
     assert stores.current() is first
