@@ -8,8 +8,9 @@ the router. It answers only what it can answer exactly as the route would, and h
 else — malformed parameters (the route gives the 422), a search index still to be built, a page
 not yet rendered, a ``lang`` switch that sets a cookie — to the app unchanged:
 
-- ``GET|HEAD /sparql`` goes straight to :func:`graph_api.sparql.sparql_get`, the route's own
-  handler (same negotiation, errors and executor);
+- ``GET|HEAD|POST /sparql`` goes straight to :func:`graph_api.sparql.sparql_get` or
+  :func:`~graph_api.sparql.sparql_post`, the routes' own handlers (same negotiation, errors,
+  updates with their token check, and executor);
 - ``GET /api/search`` with well-formed parameters and a search index in step with the store is
   answered on the event loop (the index lookup is ~0.1 ms of SQLite) by
   :func:`graph_api.api.search_body`, the route's own code, and kept per index version
@@ -72,8 +73,11 @@ class FastPath:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.enabled and scope["type"] == "http":
             method, path = scope["method"], scope["path"]
-            if path == "/sparql" and method in ("GET", "HEAD"):
-                if await self._handle(sparql.sparql_get, scope, receive, send):
+            if path == "/sparql" and method in ("GET", "HEAD", "POST"):
+                # POST is the route's own handler too; it never raises HTTPException, so a body it
+                # has read is never handed on to the router (which could not read it again)
+                handler = sparql.sparql_post if method == "POST" else sparql.sparql_get
+                if await self._handle(handler, scope, receive, send):
                     ANSWERED["sparql"] += 1
                     return
             elif method == "GET":

@@ -149,6 +149,34 @@ def test_sparql_answers_agree(clients, method, params, headers):
     assert fastpath.ANSWERED["sparql"] == before + 1
 
 
+SELECT = "SELECT ?s WHERE { ?s a <http://schema.org/Library> } ORDER BY ?s"
+POSTS = [
+    ({"content": SELECT, "headers": {"Content-Type": "application/sparql-query",
+                                     "Accept": "application/sparql-results+json"}}, 200),
+    ({"content": "DESCRIBE <http://shekara.test/id/library/omsk-pushkin-library>",
+      "headers": {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": "application/n-triples"}}, 200),
+    ({"data": {"query": SELECT}, "headers": {"Accept": "text/csv"}}, 200),
+    ({"data": {"query": SELECT, "default-graph-uri": "not an iri"}}, 400),
+    ({"content": "SELEKT", "headers": {"Content-Type": "application/sparql-query"}}, 400),
+    ({"content": b"\xff\xfe", "headers": {"Content-Type": "application/sparql-query"}}, 400),  # not UTF-8
+    ({"content": SELECT, "headers": {"Content-Type": "text/plain"}}, 415),
+    ({"data": {"query": SELECT, "update": "CLEAR ALL"}}, 400),
+    ({"data": {"update": "CLEAR ALL"}}, 401),                                # no token configured
+    ({"content": "CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}, 401),
+    ({"content": SELECT, "headers": {"Content-Type": "application/sparql-query", "Accept": "image/png"}}, 406),
+]
+
+
+@pytest.mark.parametrize("kw,status", POSTS)
+def test_sparql_posts_agree(clients, kw, status):
+    """POST /sparql (what SPARQLWrapper and most portals send for long queries) on the fast path:
+    the same answers, errors and token refusals as the router's."""
+    before = fastpath.ANSWERED["sparql"]
+    got, _ = same(clients, "POST", "/sparql", **kw)
+    assert got == status
+    assert fastpath.ANSWERED["sparql"] == before + 1
+
+
 def test_a_write_is_seen_by_the_next_fast_answer(tmp_path):
     """A page or search answered by the fast path follows a committed write at once."""
     settings = Settings(store=build_store(tmp_path / "store", BASE, FIXTURE), base_iri=BASE, write_token="secret")
