@@ -32,6 +32,7 @@ class EmbeddedStore(Store):
         self.path = path
         self.base_iri = base_iri
         self.read_only = read_only
+        self._snapshot_version: str | None = None
         self._version_node = ox.NamedNode(base_iri + "dataset")
         self._meta_graph = ox.NamedNode(base_iri + "graph/meta")
         try:
@@ -102,9 +103,17 @@ class EmbeddedStore(Store):
         return Statistics(triples=sum(per.values()), graphs=len(per), per_graph=per, version=self.version())
 
     def version(self) -> str:
+        # A read-only view is a snapshot: its version never moves, and the hot paths ask for it
+        # on every request (answer-cache keys, the search index check).
+        if self._snapshot_version is not None:
+            return self._snapshot_version
+        found = "0"
         for q in self._store.quads_for_pattern(self._version_node, VERSION_PREDICATE, None, self._meta_graph):
-            return q.object.value
-        return "0"
+            found = q.object.value
+            break
+        if self.read_only:
+            self._snapshot_version = found
+        return found
 
     # --- writing -------------------------------------------------------------------------
     def _check_writable(self) -> None:
