@@ -302,6 +302,21 @@ def test_load_nquads_keeps_graphs(store: Store, tmp_path: Path) -> None:
     assert count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{EX}p> ?o }}") >= 2
 
 
+def test_load_counts_the_quads_the_store_gained(store: Store, tmp_path: Path) -> None:
+    """A first load into an empty store reports its quads on every backend. The embedded bulk
+    loader reports none itself, so the count is what the store gained: the empty store is
+    recognised without counting it, and a later load counts only quads it did not hold."""
+    first, second = tmp_path / "first.nq", tmp_path / "second.nq"
+    first.write_text("".join(NQ.splitlines(keepends=True)[:2]), encoding="utf-8")
+    second.write_text(NQ + f"<{EX}s4> <{EX}p> <{EX}o> <{EX}g2> .\n", encoding="utf-8")
+    [a] = load_files(store, [first])
+    assert a.quads == 2
+    if isinstance(store, EmbeddedStore):
+        [b] = load_files(store, [second])
+        [c] = load_files(store, [second])
+        assert (b.quads, c.quads) == (2, 0)
+
+
 def test_load_nquads_into_a_named_graph(store: Store, tmp_path: Path) -> None:
     f = tmp_path / "data.nq"
     f.write_text(NQ, encoding="utf-8")

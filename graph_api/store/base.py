@@ -117,7 +117,8 @@ class Store(abc.ABC):
         graph: str | None = None,
         base_iri: str | None = None,
     ) -> int:
-        """Stream RDF into the store (memory bounded); returns the number of quads read."""
+        """Stream RDF into the store (memory bounded); returns the number of quads read (the
+        embedded bulk loader reports none, so there it is the number of quads the store gained)."""
 
     def insert(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
         """Add triples to a named graph in one transaction (terms serialised by pyoxigraph)."""
