@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -362,3 +363,28 @@ def test_jsonld_from_construct_is_valid(http, base_iri: str) -> None:  # type: i
     data = json.loads(r.text)
     g = rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
     assert len(g) == 12
+
+
+def test_an_idle_pool_hands_the_next_query_to_the_worker_that_just_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Light load stays on one warm worker (its RocksDB block cache), instead of going round the pool."""
+    from graph_api.query_exec import QueryExecutor
+    from graph_api.settings import Settings
+    from conftest import build_store
+
+    store = build_store(tmp_path / "store", "http://shekara.test/", Path(__file__).parent / "data" / "pages_fixture.trig")
+    executor = QueryExecutor(Settings(store=store, base_iri="http://shekara.test/", query_workers=3))
+    used: list[int] = []
+    get = executor._idle.get
+
+    def recording_get(*a, **kw):  # type: ignore[no-untyped-def]
+        w = get(*a, **kw)
+        used.append(w.proc.pid)
+        return w
+
+    executor._idle.get = recording_get  # type: ignore[method-assign]
+    try:
+        for _ in range(4):
+            assert executor.run("ASK { ?s ?p ?o }", "json").body
+        assert len(used) == 4 and len(set(used)) == 1, used
+    finally:
+        executor.close()
