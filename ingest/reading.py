@@ -175,10 +175,11 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc minu
 
 
 def _decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode text bytes: BOM, then UTF-8, then BOM-less UTF-16, then cp1251 / koi8-r.
+    """Decode text bytes: BOM, then UTF-8, then BOM-less UTF-16, then cp1251 / KZ-1048 / koi8-r.
 
-    Kazakh letters (ә ғ қ ң ө ұ ү һ і) do not exist in koi8-r and only і in cp1251, so
-    real Kazakh text arrives as UTF-8 or UTF-16; the single-byte guesses are for Russian.
+    Kazakh letters (ә ғ қ ң ө ұ ү һ і) do not exist in koi8-r and only і in cp1251. Older
+    Kazakh files use KZ-1048 (RK1048), which is cp1251 with 16 byte values moved to Kazakh
+    letters; read as cp1251 those come out as Ќ ј Є … and the text looks Cyrillic enough to pass.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -207,7 +208,7 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
     ascii_controls = sum(1 for b in data if (b < 0x20 and b not in b"\t\n\r\f\v") or b == 0x7F)
     if ascii_controls / len(data) > 0.02:
         raise ReadError(f"{name}: binary content, not a text file")
-    raise ReadError(f"{name}: cannot decode text (not UTF-8, UTF-16, cp1251 or koi8-r)")
+    raise ReadError(f"{name}: cannot decode text (not UTF-8, UTF-16, cp1251, KZ-1048 or koi8-r)")
 
 
 def _control_ratio(text: str) -> float:
@@ -255,12 +256,15 @@ def _guess_utf16(data: bytes) -> tuple[str, str] | None:
 
 
 # Relative frequencies (per mille) of lowercase Russian letters in running text; used to
-# tell cp1251 from koi8-r. Wrong guesses give mostly capital letters in random order.
+# tell cp1251 from koi8-r (and, with the Kazakh letters, from KZ-1048). Wrong guesses give mostly capital letters in random order.
 _RU_FREQ = {
     "о": 110, "е": 85, "а": 80, "и": 74, "н": 67, "т": 63, "с": 55, "р": 47, "в": 45,
     "л": 44, "к": 35, "м": 32, "д": 30, "п": 28, "у": 26, "я": 20, "ы": 19, "ь": 17,
     "г": 17, "з": 16, "б": 16, "ч": 14, "й": 12, "х": 10, "ж": 9, "ш": 7, "ю": 6,
     "ц": 5, "щ": 4, "э": 3, "ф": 3, "ъ": 1, "ё": 1, "і": 10,
+    # Kazakh letters, for KZ-1048 against cp1251 (whose bytes there hold Ќ ј Є Ў …, which
+    # kk/ru/en prose never uses and which get the floor value below)
+    "ә": 10, "ғ": 5, "қ": 10, "ң": 5, "ө": 5, "ұ": 5, "ү": 5, "һ": 1,
 }
 
 
@@ -281,7 +285,11 @@ def _cyrillic_plausibility(text: str) -> float:
 
 
 def _guess_legacy(data: bytes) -> tuple[str, str] | None:
-    """cp1251 or koi8-r: charset-normalizer proposes, letter frequencies decide."""
+    """cp1251, KZ-1048 or koi8-r: charset-normalizer proposes, letter frequencies decide.
+
+    KZ-1048 differs from cp1251 only in the 16 bytes that hold Kazakh letters, so it is tried
+    wherever cp1251 is; on text without those bytes the two tie and cp1251 (listed first) stays.
+    """
     candidates: list[str] = []
     try:
         from charset_normalizer import from_bytes
@@ -294,6 +302,8 @@ def _guess_legacy(data: bytes) -> tuple[str, str] | None:
                 candidates.append(codec)
         if not candidates:
             candidates = list(_LEGACY)
+    if "cp1251" in candidates:
+        candidates.insert(candidates.index("cp1251") + 1, "kz1048")
     best: tuple[float, str, str] | None = None
     for codec in candidates:
         try:
