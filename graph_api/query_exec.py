@@ -28,12 +28,12 @@ For the remote backend (``settings.backend == "sparql"``) a thread calls
 from __future__ import annotations
 
 import asyncio
+import collections
 import concurrent.futures
 import functools
 import io
 import multiprocessing
 import os
-import queue
 import select
 import struct
 import threading
@@ -401,6 +401,120 @@ class _Worker:
             self.proc.join(5)
 
 
+class _Waiter:
+    """One caller waiting for a worker: a thread (an Event) or a coroutine (a future on its loop).
+
+    ``state`` moves from ``waiting`` to ``given`` (a worker was handed over) or ``gone`` (the
+    caller stopped waiting), always under the pool's lock, so a worker is never handed to a
+    caller that has left, nor lost."""
+
+    __slots__ = ("state", "worker", "event", "loop", "future")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None):
+        self.state = "waiting"
+        self.worker: _Worker | None = None
+        self.loop = loop
+        self.event = threading.Event() if loop is None else None
+        self.future: asyncio.Future[None] | None = loop.create_future() if loop is not None else None
+
+    def wake(self) -> None:
+        if self.event is not None:
+            self.event.set()
+            return
+        assert self.loop is not None and self.future is not None
+        future = self.future
+
+        def resolve() -> None:
+            if not future.done():
+                future.set_result(None)
+
+        try:
+            same_loop = asyncio.get_running_loop() is self.loop
+        except RuntimeError:
+            same_loop = False
+        (self.loop.call_soon if same_loop else self.loop.call_soon_threadsafe)(resolve)
+
+
+class _Pool:
+    """Idle workers, handed out last in, first out, and the callers waiting for one.
+
+    A worker coming back goes straight to the longest-waiting caller, on that caller's event
+    loop when it is a coroutine, so a busy pool never sits idle while a waiter is woken. (A
+    thread blocked on a queue and then hopping back to the loop left the worker idle for that
+    hop on every query once all workers were busy.) Last in, first out: under light load one
+    worker takes every query and keeps its RocksDB block cache and the CPU's caches warm;
+    handing queries round the pool cost 10–20 % on heavy queries at one client.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._waiters: collections.deque[_Waiter] = collections.deque()
+
+    def put(self, w: _Worker) -> None:
+        with self._lock:
+            while self._waiters:
+                waiter = self._waiters.popleft()
+                if waiter.state == "waiting":
+                    waiter.state, waiter.worker = "given", w
+                    waiter.wake()
+                    return
+            self._idle.append(w)
+
+    def get_nowait(self) -> _Worker | None:
+        with self._lock:
+            return self._idle.pop() if self._idle else None
+
+    def _enqueue(self, waiter: _Waiter) -> _Worker | None:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+            self._waiters.append(waiter)
+            return None
+
+    def _settle(self, waiter: _Waiter) -> _Worker | None:
+        """After the wait: the worker handed over, or None (and the waiter leaves the line)."""
+        with self._lock:
+            if waiter.state == "given":
+                return waiter.worker
+            waiter.state = "gone"
+            try:
+                self._waiters.remove(waiter)
+            except ValueError:
+                pass
+            return None
+
+    def get(self, timeout: float) -> _Worker | None:
+        """A worker within ``timeout`` seconds (blocking), else None."""
+        waiter = _Waiter()
+        w = self._enqueue(waiter)
+        if w is not None:
+            return w
+        assert waiter.event is not None
+        waiter.event.wait(timeout)
+        return self._settle(waiter)
+
+    async def get_async(self, timeout: float) -> _Worker | None:
+        """A worker within ``timeout`` seconds, waiting on the event loop, else None."""
+        waiter = _Waiter(asyncio.get_running_loop())
+        w = self._enqueue(waiter)
+        if w is not None:
+            return w
+        assert waiter.future is not None
+        try:
+            await asyncio.wait([waiter.future], timeout=timeout)
+        except BaseException:  # cancelled while waiting: a worker handed over meanwhile goes back
+            w = self._settle(waiter)
+            if w is not None:
+                self.put(w)
+            raise
+        return self._settle(waiter)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._idle)
+
+
 def _answer(msg: bytes) -> QueryResult:
     """Turn a worker's answer into a result, or raise the error it reports."""
     import orjson
@@ -435,10 +549,7 @@ class QueryExecutor:
         self.settings = settings
         self.stores = stores
         self._ctx = multiprocessing.get_context("spawn")
-        # Last in, first out: under light load one worker takes every query and keeps its RocksDB
-        # block cache and the CPU's caches warm; handing queries round the pool cost 10–20 % on
-        # heavy queries at one client (bench/queries.py).
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._pool = _Pool()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._started = False
@@ -466,7 +577,7 @@ class QueryExecutor:
                 raise StoreError("the query executor is closed")
             self._started = True
         for _ in range(max(1, self.settings.query_workers)):
-            self._idle.put(self._spawn())
+            self._pool.put(self._spawn())
 
     def _retire(self, w: _Worker) -> None:
         """Kill an overrunning or broken worker and put a fresh one in its place."""
@@ -474,7 +585,7 @@ class QueryExecutor:
             self._all.discard(w)
         w.stop(kill=True)
         if not self._closed:
-            self._idle.put(self._spawn())
+            self._pool.put(self._spawn())
 
     def close(self) -> None:
         """Stop every worker (app shutdown)."""
@@ -548,10 +659,9 @@ class QueryExecutor:
         job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit)
         self._ensure_started()
         deadline = time.monotonic() + timeout
-        try:
-            w = self._idle.get(timeout=max(timeout, 0.001))
-        except queue.Empty:
-            raise self._busy(timeout) from None
+        w = self._pool.get(max(timeout, 0.001))
+        if w is None:
+            raise self._busy(timeout)
         reader = _MessageReader()
         try:
             _send_msg(w.fd, job)
@@ -566,7 +676,7 @@ class QueryExecutor:
         except (EOFError, OSError) as e:
             self._retire(w)
             raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
-        self._idle.put(w)
+        self._pool.put(w)
         return _answer(msg)
 
     async def run_async(
@@ -585,8 +695,8 @@ class QueryExecutor:
         The job is written to an idle worker's pipe and the loop watches the pipe
         (``add_reader``), collecting the answer as it arrives; the deadline is an asyncio
         timeout. Handing each query to a thread and back cost ~0.2 ms of the ~1.5 ms a point
-        lookup took. Threads are still used to wait for a worker when all are busy and to
-        replace a killed worker (starting a process blocks).
+        lookup took. When every worker is busy the caller waits on the loop too (:class:`_Pool`);
+        a thread is used only to replace a killed worker (starting a process blocks).
         """
         import anyio.to_thread
 
@@ -598,13 +708,9 @@ class QueryExecutor:
         if not self._started:
             await anyio.to_thread.run_sync(self._ensure_started)
         deadline = time.monotonic() + timeout
-        try:
-            w = self._idle.get_nowait()
-        except queue.Empty:
-            try:
-                w = await anyio.to_thread.run_sync(functools.partial(self._idle.get, timeout=max(timeout, 0.001)))
-            except queue.Empty:
-                raise self._busy(timeout) from None
+        w = self._pool.get_nowait() or await self._pool.get_async(max(timeout, 0.001))
+        if w is None:
+            raise self._busy(timeout)
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
         reader = _MessageReader()
@@ -636,7 +742,7 @@ class QueryExecutor:
         except BaseException:  # cancelled mid-query: the worker may still answer, so it cannot be reused
             loop.run_in_executor(None, self._retire, w)
             raise
-        self._idle.put(w)
+        self._pool.put(w)
         return _answer(msg)
 
     def _run_remote(self, query: str, choice: FormatChoice, default_graph: list[str] | None,

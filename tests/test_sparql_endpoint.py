@@ -374,14 +374,14 @@ def test_an_idle_pool_hands_the_next_query_to_the_worker_that_just_answered(tmp_
     store = build_store(tmp_path / "store", "http://shekara.test/", Path(__file__).parent / "data" / "pages_fixture.trig")
     executor = QueryExecutor(Settings(store=store, base_iri="http://shekara.test/", query_workers=3))
     used: list[int] = []
-    get = executor._idle.get
+    get = executor._pool.get
 
     def recording_get(*a, **kw):  # type: ignore[no-untyped-def]
         w = get(*a, **kw)
         used.append(w.proc.pid)
         return w
 
-    executor._idle.get = recording_get  # type: ignore[method-assign]
+    executor._pool.get = recording_get  # type: ignore[method-assign]
     try:
         for _ in range(4):
             assert executor.run("ASK { ?s ?p ?o }", "json").body

@@ -1,0 +1,117 @@
+"""The query executor's worker pool (``query_exec._Pool``): who gets a worker, and that none is lost.
+
+The pool hands idle workers out last in, first out, and a worker coming back goes straight to
+the longest-waiting caller — a thread or a coroutine on its own loop. Plain objects stand in
+for workers here: the pool never looks inside them. ``test_sparql_endpoint`` and
+``test_concurrency`` run the real worker processes through it.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+
+from graph_api.query_exec import _Pool
+
+
+class W:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def test_idle_workers_come_back_last_in_first_out() -> None:
+    pool = _Pool()
+    a, b = W("a"), W("b")
+    pool.put(a)
+    pool.put(b)
+    assert pool.get_nowait() is b
+    pool.put(b)
+    assert pool.get_nowait() is b and pool.get_nowait() is a and pool.get_nowait() is None
+
+
+def test_a_returned_worker_goes_to_the_longest_waiting_thread() -> None:
+    pool = _Pool()
+    got: dict[str, object] = {}
+
+    def wait(name: str) -> None:
+        got[name] = pool.get(5.0)
+
+    first = threading.Thread(target=wait, args=("first",))
+    first.start()
+    time.sleep(0.05)
+    second = threading.Thread(target=wait, args=("second",))
+    second.start()
+    time.sleep(0.05)
+    w1, w2 = W("w1"), W("w2")
+    pool.put(w1)
+    first.join(5)
+    assert got == {"first": w1}
+    pool.put(w2)
+    second.join(5)
+    assert got == {"first": w1, "second": w2} and len(pool) == 0
+
+
+def test_a_thread_that_stopped_waiting_is_skipped_and_the_worker_kept() -> None:
+    pool = _Pool()
+    assert pool.get(0.05) is None  # timed out: must leave the line
+    w = W("w")
+    pool.put(w)
+    assert len(pool) == 1 and pool.get_nowait() is w
+
+
+def test_a_coroutine_waits_on_its_loop_and_gets_a_worker_put_back_by_a_thread() -> None:
+    async def main() -> object:
+        pool = _Pool()
+        w = W("w")
+        threading.Timer(0.05, pool.put, args=(w,)).start()
+        got = await pool.get_async(5.0)
+        assert len(pool) == 0
+        return got
+
+    got = asyncio.run(main())
+    assert isinstance(got, W) and got.name == "w"
+
+
+def test_coroutines_are_served_in_arrival_order_and_a_timed_out_one_leaves_the_line() -> None:
+    async def main() -> list[object]:
+        pool = _Pool()
+        late = await pool.get_async(0.02)  # nobody puts anything back in time
+        assert late is None
+        order: list[object] = []
+
+        async def take(name: str) -> None:
+            w = await pool.get_async(5.0)
+            order.append((name, w))
+            pool.put(w)  # type: ignore[arg-type]
+
+        tasks = [asyncio.create_task(take(n)) for n in ("one", "two", "three")]
+        await asyncio.sleep(0.02)
+        w = W("w")
+        pool.put(w)
+        await asyncio.gather(*tasks)
+        assert pool.get_nowait() is w and pool.get_nowait() is None
+        return order
+
+    order = asyncio.run(main())
+    assert [name for name, _ in order] == ["one", "two", "three"]
+
+
+def test_a_cancelled_coroutine_gives_back_a_worker_handed_to_it() -> None:
+    """Cancelled just after a worker was handed over (before it woke): the worker returns to the pool."""
+    async def main() -> None:
+        pool = _Pool()
+        task = asyncio.create_task(pool.get_async(5.0))
+        await asyncio.sleep(0.01)
+        w = W("w")
+        pool.put(w)   # handed to the waiting task; its wake-up is scheduled, not yet run
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert pool.get_nowait() is w
+
+    asyncio.run(main())
