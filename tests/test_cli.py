@@ -106,3 +106,48 @@ def test_ingest_missing_path_fails_alone(ingested: Path, tmp_path: Path):
     assert p.returncode == 1
     assert "stored    ok.en.txt" in p.stdout
     assert "failed    absent.txt" in p.stdout
+
+
+AUTHORITY = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<http://127.0.0.1:8000/id/place/zhezkazgan> a <http://schema.org/Place> ;
+    rdfs:label "Zhezkazgan"@en , "Жезқазған"@kk , "Жезказган"@ru .
+<http://127.0.0.1:8000/id/person/test-person> a <http://schema.org/Person> ; rdfs:label "Abai Testuly"@en .
+"""
+
+
+def test_load_reports_counts_and_leaves_the_search_index_in_step(tmp_path: Path):
+    """``shekara load`` as users run it: counts on stderr, data queryable, and the search index
+    built for the store's new version before the command returns (from a read-only view, after
+    the writer closed)."""
+    import gzip
+
+    from graph_api.search_index import SearchIndex
+
+    store = tmp_path / "store"
+    (tmp_path / "authority.ttl.gz").write_bytes(gzip.compress(AUTHORITY.encode("utf-8")))
+    p = shekara("load", str(tmp_path / "authority.ttl.gz"), "--graph", "http://127.0.0.1:8000/graph/authority",
+                store=store)
+    assert p.returncode == 0, p.stderr
+    assert "loaded 6 quads from authority.ttl.gz" in p.stderr and "6 quads loaded" in p.stderr
+    q = shekara("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://127.0.0.1:8000/graph/authority> "
+                "{ ?s ?p ?o } }", store=store, check=True)
+    assert json.loads(q.stdout)["results"]["bindings"][0]["n"]["value"] == "6"
+    version = (store / "shekara-version").read_text().strip()
+    index = SearchIndex.open(store / "search.sqlite")
+    assert index is not None and index.version == version
+    assert [h.iri for h in index.search("жезказган")] == ["http://127.0.0.1:8000/id/place/zhezkazgan"]
+    # a second load moves the version, and the index follows
+    (tmp_path / "more.nt").write_text('<http://127.0.0.1:8000/id/place/karaganda> '
+                                      '<http://www.w3.org/2000/01/rdf-schema#label> "Karaganda"@en .\n',
+                                      encoding="utf-8")
+    shekara("load", str(tmp_path / "more.nt"), store=store, check=True)
+    index = SearchIndex.open(store / "search.sqlite")
+    assert index is not None and index.version == (store / "shekara-version").read_text().strip() != version
+    assert [h.iri for h in index.search("karaganda")] == ["http://127.0.0.1:8000/id/place/karaganda"]
+
+
+def test_load_of_a_broken_file_fails_with_the_file_and_line(tmp_path: Path):
+    bad = tmp_path / "broken.nt"
+    bad.write_text('<http://x/a> <http://x/p> "unterminated .\n', encoding="utf-8")
+    p = shekara("load", str(bad), store=tmp_path / "store")
+    assert p.returncode == 1 and "broken.nt" in p.stderr and "Traceback" not in p.stderr
