@@ -286,6 +286,54 @@ def test_row_limit_is_an_error_not_a_partial_result(limited) -> None:  # type: i
             assert c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "format": fmt}).status_code == 422
         exact = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5"})
         assert exact.status_code == 200 and len(exact.json()["results"]["bindings"]) == 5
+        # a LIMIT the cap cannot take on trust (in a comment, above the cap) is counted: 422
+        for q in ("SELECT * WHERE { ?s ?p ?o } # LIMIT 3", "SELECT * WHERE { ?s ?p ?o } LIMIT 6"):
+            assert c.get("/sparql", params={"query": q, "format": "json"}).status_code == 422, q
+        # and one it cannot see (a subquery's, one before VALUES) is counted too, and passes
+        for q in ("SELECT * WHERE { { SELECT * WHERE { ?s ?p ?o } LIMIT 3 } }",
+                  "SELECT * WHERE { ?s ?p ?o } LIMIT 3 VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label> }"):
+            r = c.get("/sparql", params={"query": q, "format": "json"})
+            assert r.status_code == 200 and 1 <= len(r.json()["results"]["bindings"]) <= 3, (q, r.text)
+
+TAILS = [
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 500", 500),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY DESC(?s) limit 10 offset 20", 10),
+    ("SELECT * WHERE { ?s ?p ?o } OFFSET 20 LIMIT 10\n", 10),
+    ("SELECT ?t (COUNT(*) AS ?n) WHERE { ?s a ?t } GROUP BY ?t HAVING (COUNT(*) > 2) LIMIT 7", 7),
+    ("SELECT * WHERE { ?s ?p ?o } # }\n LIMIT 4", 4),                         # the comment ended
+    ("SELECT * WHERE { ?s ?p ?o }", None),
+    ("SELECT * WHERE { { SELECT * WHERE { ?s ?p ?o } LIMIT 3 } }", None),   # a subquery's
+    ("SELECT * WHERE { ?s ?p ?o } # LIMIT 3", None),                        # a comment
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o = \"} LIMIT 3\") }", None),         # a string
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY (?o = \"}\") LIMIT 3", None),       # not sure: counted
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 3 VALUES ?s { <http://x/a> }", None),
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 3 OFFSET", None),
+]
+
+
+@pytest.mark.parametrize("query,limit", TAILS)
+def test_top_level_limit_is_read_only_where_it_is_certain(query: str, limit: int | None) -> None:
+    from graph_api.query_exec import top_level_limit
+
+    assert top_level_limit(query) == limit
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_a_query_within_its_own_limit_is_written_directly_and_the_same(fmt: str) -> None:
+    """The direct path (the query's LIMIT keeps it under the cap) gives the counted path's bytes."""
+    from graph_api.query_exec import FormatChoice, serialize_result
+
+    store = ox.Store()
+    for i in range(30):
+        store.add(ox.Quad(ox.NamedNode(f"http://x/s{i}"), ox.NamedNode("http://x/p"),
+                          ox.Literal(f"naïve \"{i}\"\tтекст", language="kk")))
+    q = "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 20"
+    direct = serialize_result(store.query(q), FormatChoice.of(fmt), 25, query_limit=20)
+    counted = serialize_result(store.query(q), FormatChoice.of(fmt), 25)
+    assert direct == counted
+    with pytest.raises(Exception, match="row limit"):  # a LIMIT above the cap is still counted
+        serialize_result(store.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 28"), FormatChoice.of(fmt), 25,
+                         query_limit=28)
 
 
 # --- stored queries and safe binding ---------------------------------------------------------------------
