@@ -37,6 +37,7 @@ from graph_api.store import Store
 
 WEIGHTS = {PREF: 3, LABEL: 2, ALT: 1}
 SCHEMA_VERSION = "1"
+NAMES_CACHED = 20_000  # entities whose labels a search answer keeps at hand (then the memo starts over)
 
 # Longest first within each list; an ending is stripped only when a stem of ≥ 4 letters remains.
 KAZAKH_ENDINGS = sorted("""
@@ -106,6 +107,7 @@ class SearchIndex:
     def __init__(self, conn: sqlite3.Connection, version: str, path: Path | None):
         self._conn = conn
         self._lock = threading.Lock()
+        self._names: dict[str, list[tuple[str, str, int]]] = {}
         self.version = version
         self.path = path
 
@@ -272,16 +274,30 @@ class SearchIndex:
         return list(hits.values())
 
     def labels(self, iris: list[str]) -> dict[str, list[tuple[str, str, int]]]:
-        """Stored (label, lang, weight) of some IRIs, so search answers need no store round trip."""
-        out: dict[str, list[tuple[str, str, int]]] = {i: [] for i in iris}
-        if not iris:
-            return out
-        marks = ",".join("?" * len(iris))
-        with self._lock:
-            for iri, label, lang, weight in self._conn.execute(
-                    f"SELECT iri, label, lang, weight FROM labels WHERE iri IN ({marks})", iris):
-                out[iri].append((label, lang, weight))
-        return out
+        """Stored (label, lang, weight) of some IRIs, so search answers need no store round trip.
+
+        Remembered per IRI (the index never changes; a new version is a new index): a user
+        typing a name asks for the same few entities with every letter."""
+        out: dict[str, list[tuple[str, str, int]]] = {}
+        missing = []
+        for iri in iris:
+            known = self._names.get(iri)
+            if known is None:
+                missing.append(iri)
+            else:
+                out[iri] = known
+        if missing:
+            found: dict[str, list[tuple[str, str, int]]] = {i: [] for i in missing}
+            marks = ",".join("?" * len(missing))
+            with self._lock:
+                for iri, label, lang, weight in self._conn.execute(
+                        f"SELECT iri, label, lang, weight FROM labels WHERE iri IN ({marks})", missing):
+                    found[iri].append((label, lang, weight))
+                if len(self._names) > NAMES_CACHED:
+                    self._names.clear()
+                self._names.update(found)
+            out.update(found)
+        return {i: out[i] for i in iris}
 
     def size(self) -> int:
         with self._lock:

@@ -162,3 +162,33 @@ def test_unwritable_path_falls_back_to_memory(store, tmp_path):
     blocker.write_text("not a directory")
     idx = SearchIndex.build(store, blocker / "search.sqlite", BASE)
     assert idx.path is None and idx.search("Omsk", 1)[0].iri == iri("place/omsk")
+
+
+def test_labels_are_the_stored_ones_asked_once_or_again(index, monkeypatch):
+    """``labels`` keeps what it read per IRI: the second answer is the first, without SQL, and
+    IRIs asked together with new ones still come back in the order asked."""
+    import graph_api.search_index as si
+
+    hits = index.search("pushkin", 5)
+    iris = [h.iri for h in hits]
+    assert len(iris) >= 2
+    first = index.labels(iris)
+    stored = {i: sorted(r[1:] for r in index._conn.execute(
+        "SELECT iri, label, lang, weight FROM labels WHERE iri = ?", (i,))) for i in iris}
+    assert {i: sorted(v) for i, v in first.items()} == stored and all(stored.values())
+    executed = []
+    real_conn = index._conn
+
+    class Spy:
+        def execute(self, *a):  # type: ignore[no-untyped-def]
+            executed.append(a[0])
+            return real_conn.execute(*a)
+
+    monkeypatch.setattr(index, "_conn", Spy())
+    assert index.labels(iris) == first and executed == []
+    unknown = iri("place/nowhere-at-all")
+    again = index.labels([unknown, *reversed(iris)])
+    assert list(again) == [unknown, *reversed(iris)] and again[unknown] == [] and len(executed) == 1
+    monkeypatch.setattr(si, "NAMES_CACHED", 0)  # a full memo starts over instead of growing
+    index.labels([iri("place/elsewhere")])
+    assert len(index._names) <= 2
