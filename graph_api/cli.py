@@ -259,14 +259,22 @@ def load(
     # closes it): while a read-write store stays open, RocksDB starts compacting the freshly
     # loaded files in the background, which took the CPU from the index build and left a layout
     # that scans ~8 % slower than the loader's own. The next write session does that work instead.
-    view = _open(settings, read_only=True)
+    for r in results:
+        err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
+    err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
+    # The data is committed now; an index that cannot be brought in step is only a warning
+    # (the service rebuilds it on its first search), as for every other write.
+    from graph_api.store import StoreError, open_store
+
+    try:
+        view = open_store(settings, read_only=True)
+    except StoreError as e:
+        typer.echo(f"shekara: warning: search index not updated: {e}", err=True)
+        return
     try:
         _refresh_search_index(view, settings)
     finally:
         view.close()
-    for r in results:
-        err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
-    err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
 
 
 def _refresh_search_index(store, settings: Settings) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import HTTPException
+from fastapi.exception_handlers import http_exception_handler
 from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -74,8 +75,7 @@ class FastPath:
         if self.enabled and scope["type"] == "http":
             method, path = scope["method"], scope["path"]
             if path == "/sparql" and method in ("GET", "HEAD", "POST"):
-                # POST is the route's own handler too; it never raises HTTPException, so a body it
-                # has read is never handed on to the router (which could not read it again)
+                # POST is the route's own handler too (updates and their token check included)
                 handler = sparql.sparql_post if method == "POST" else sparql.sparql_get
                 if await self._handle(handler, scope, receive, send):
                     ANSWERED["sparql"] += 1
@@ -97,11 +97,16 @@ class FastPath:
     async def _handle(self, handler: Callable[[Request], Awaitable[Any]], scope: Scope, receive: Receive,
                       send: Send) -> bool:
         """Run a route's own handler without the router; False hands the request back to the app
-        (an HTTPException is the app's to turn into its answer)."""
+        (an HTTPException is the app's to turn into its answer). A request whose body was read
+        cannot be handed on (the router would wait for a body that is gone), so such an
+        exception is answered here, the way FastAPI's default handler answers it."""
+        request = Request(scope, receive)
         try:
-            response = await handler(Request(scope, receive))
-        except HTTPException:
-            return False
+            response = await handler(request)
+        except HTTPException as e:
+            if scope["method"] != "POST":
+                return False
+            response = await http_exception_handler(request, e)
         await response(scope, receive, send)
         return True
 

@@ -34,7 +34,6 @@ import functools
 import io
 import multiprocessing
 import os
-import re
 import select
 import struct
 import threading
@@ -47,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
+from graph_api.sparql_text import top_level_limit
 from graph_api.store.base import QuerySyntaxError, StoreError
 
 if TYPE_CHECKING:
@@ -269,22 +269,6 @@ def _convert_tsv(tsv: bytes, fmt: str) -> bytes:
     return parsed.serialize(format=RESULT_FORMATS[fmt].results)
 
 
-# A query that ends in its own LIMIT (optionally with OFFSET, in either order). Only the text
-# after the last "}" is looked at, and only when it holds no comment, string or IRI that could
-# fake one: whatever this does not recognise simply takes the counted path.
-_TAIL_LIMIT = re.compile(r"(?:\bOFFSET\s+\d+\s+)?\bLIMIT\s+(\d+)(?:\s+OFFSET\s+\d+)?\s*$", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=512)
-def top_level_limit(query: str) -> int | None:
-    """The LIMIT of the outermost query, when its text shows one beyond doubt, else None."""
-    tail = query[query.rfind("}") + 1:]
-    if any(c in tail for c in "#\"'<{"):
-        return None
-    m = _TAIL_LIMIT.search(tail)
-    return int(m.group(1)) if m else None
-
-
 def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
                      query_limit: int | None = None) -> tuple[bytes, str, str]:
     """Serialise a pyoxigraph result; returns ``(body, format name, form)``.
@@ -347,8 +331,7 @@ def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
     except (SyntaxError, ValueError, TypeError) as e:  # parse errors and refused substitutions
         return ["syntax", str(e)], b""
     try:
-        body, fmt, form = serialize_result(result, FormatChoice(*job["choice"]), job["limit"],
-                                           top_level_limit(job["q"]))
+        body, fmt, form = serialize_result(result, FormatChoice(*job["choice"]), job["limit"], job["qlimit"])
     except RowLimitExceeded as e:
         return ["rows", e.limit], b""
     except FormNotAcceptable as e:
@@ -444,11 +427,14 @@ class _Waiter:
         self.event = threading.Event() if loop is None else None
         self.future: asyncio.Future[None] | None = loop.create_future() if loop is not None else None
 
-    def wake(self) -> None:
+    def wake(self) -> bool:
+        """Tell the caller; False when its event loop is gone (the worker must go elsewhere)."""
         if self.event is not None:
             self.event.set()
-            return
+            return True
         assert self.loop is not None and self.future is not None
+        if self.loop.is_closed() or not self.loop.is_running():
+            return False  # a loop shut down (or stopped) with the caller still waiting on it
         future = self.future
 
         def resolve() -> None:
@@ -459,7 +445,11 @@ class _Waiter:
             same_loop = asyncio.get_running_loop() is self.loop
         except RuntimeError:
             same_loop = False
-        (self.loop.call_soon if same_loop else self.loop.call_soon_threadsafe)(resolve)
+        try:
+            (self.loop.call_soon if same_loop else self.loop.call_soon_threadsafe)(resolve)
+        except RuntimeError:  # closed between the check and the call
+            return False
+        return True
 
 
 class _Pool:
@@ -482,10 +472,12 @@ class _Pool:
         with self._lock:
             while self._waiters:
                 waiter = self._waiters.popleft()
-                if waiter.state == "waiting":
-                    waiter.state, waiter.worker = "given", w
-                    waiter.wake()
+                if waiter.state != "waiting":
+                    continue
+                waiter.state, waiter.worker = "given", w
+                if waiter.wake():
                     return
+                waiter.state, waiter.worker = "gone", None  # its loop was closed: try the next one
             self._idle.append(w)
 
     def get_nowait(self) -> _Worker | None:
@@ -518,7 +510,13 @@ class _Pool:
         if w is not None:
             return w
         assert waiter.event is not None
-        waiter.event.wait(timeout)
+        try:
+            waiter.event.wait(timeout)
+        except BaseException:  # interrupted (KeyboardInterrupt, a signal handler): leave the line
+            w = self._settle(waiter)
+            if w is not None:
+                self.put(w)
+            raise
         return self._settle(waiter)
 
     async def get_async(self, timeout: float) -> _Worker | None:
@@ -647,6 +645,7 @@ class QueryExecutor:
             "dg": list(default_graph or []), "ng": list(named_graphs or []),
             "subs": {k: encode_term(v) for k, v in (substitutions or {}).items()},
             "limit": limit,
+            "qlimit": top_level_limit(query),  # read here, where the lexer is loaded and cached
         }
         return orjson.dumps(job), timeout
 
@@ -686,9 +685,13 @@ class QueryExecutor:
         job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit)
         self._ensure_started()
         deadline = time.monotonic() + timeout
-        w = self._pool.get(max(timeout, 0.001))
+        w = self._pool.get_nowait()
         if w is None:
-            raise self._busy(timeout)
+            w = self._pool.get(max(timeout, 0.001))
+            if w is None or time.monotonic() >= deadline:
+                if w is not None:  # handed over just as the wait ran out: no time left to use it
+                    self._pool.put(w)
+                raise self._busy(timeout)
         reader = _MessageReader()
         try:
             _send_msg(w.fd, job)
@@ -735,9 +738,13 @@ class QueryExecutor:
         if not self._started:
             await anyio.to_thread.run_sync(self._ensure_started)
         deadline = time.monotonic() + timeout
-        w = self._pool.get_nowait() or await self._pool.get_async(max(timeout, 0.001))
+        w = self._pool.get_nowait()
         if w is None:
-            raise self._busy(timeout)
+            w = await self._pool.get_async(max(timeout, 0.001))
+            if w is None or time.monotonic() >= deadline:
+                if w is not None:  # handed over just as the wait ran out: no time left to use it
+                    self._pool.put(w)
+                raise self._busy(timeout)
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
         reader = _MessageReader()

@@ -214,3 +214,21 @@ def test_the_fast_path_never_opens_a_view_itself(tmp_path):
     assert stores.current() is None
     second = stores.get()
     assert second is not first and stores.current() is second
+
+
+def test_an_http_exception_after_a_post_body_was_read_is_answered_not_handed_on(clients, monkeypatch):
+    """The router cannot read a POST body again: had ``sparql_post`` raised an HTTPException
+    after reading it, handing the request on would leave the client waiting. The fast path
+    answers it as FastAPI would (found in review)."""
+    from fastapi import HTTPException
+
+    from graph_api import sparql
+
+    async def refusing(request):  # type: ignore[no-untyped-def]
+        await request.body()
+        raise HTTPException(409, detail="not now")
+
+    monkeypatch.setattr(sparql, "sparql_post", refusing)
+    f, _ = clients
+    r = f.post("/sparql", content="ASK {}", headers={"Content-Type": "application/sparql-query"}, timeout=10)
+    assert r.status_code == 409 and r.json() == {"detail": "not now"}

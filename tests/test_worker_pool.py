@@ -115,3 +115,45 @@ def test_a_cancelled_coroutine_gives_back_a_worker_handed_to_it() -> None:
         assert pool.get_nowait() is w
 
     asyncio.run(main())
+
+
+def test_a_waiter_whose_loop_is_gone_is_passed_over() -> None:
+    """A coroutine left waiting on a loop that was stopped or closed never takes its worker:
+    the worker goes to the next caller, or back to the pool (found in review: it was lost)."""
+    pool = _Pool()
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(pool.get_async(30.0))
+    loop.run_until_complete(asyncio.sleep(0.01))  # the task waits; the loop stops
+    got: dict[str, object] = {}
+    t = threading.Thread(target=lambda: got.setdefault("thread", pool.get(5.0)))
+    t.start()
+    time.sleep(0.05)
+    w = W("w")
+    pool.put(w)      # the stopped loop's waiter is first in line, the thread second
+    t.join(5)
+    assert got == {"thread": w}
+    task.cancel()    # the loop runs again: its caller finds it was passed over and gets nothing
+    loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+    loop.close()
+    pool.put(w)
+    assert pool.get_nowait() is w and pool.get_nowait() is None
+
+
+def test_an_interrupted_thread_leaves_the_line() -> None:
+    """KeyboardInterrupt (or a signal handler's exception) during the wait: the next worker
+    is not handed to the caller that has gone."""
+    pool = _Pool()
+    real_wait = threading.Event.wait
+
+    def interrupted(self, timeout=None):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    threading.Event.wait = interrupted  # type: ignore[method-assign]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pool.get(5.0)
+    finally:
+        threading.Event.wait = real_wait  # type: ignore[method-assign]
+    w = W("w")
+    pool.put(w)
+    assert pool.get_nowait() is w

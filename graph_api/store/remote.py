@@ -24,7 +24,6 @@ import gzip
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 from urllib.parse import urlencode
@@ -33,6 +32,8 @@ import httpx
 import pyoxigraph as ox
 
 from ingest.vocab import SHK
+
+from graph_api.sparql_text import Tok as _Tok, tokens as _tokens
 
 from .base import QuerySyntaxError, ReadOnlyError, Statistics, Store, StoreError, Substitutions
 
@@ -44,31 +45,6 @@ UnionMode = Literal["auto", "native", "oxigraph", "dataset"]
 
 
 # --- query text -----------------------------------------------------------------------------
-_TOKEN = re.compile(
-    r"""(?P<ws>\s+)
-      | (?P<comment>\#[^\n]*)
-      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-                  |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-      | (?P<word>[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\-\u00B7\u00C0-\uFFFF]*(?::[^\s{}()<>"',;]*)?|:[^\s{}()<>"',;]*)
-      | (?P<other>.)""",
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass
-class _Tok:
-    kind: str
-    text: str
-
-    @property
-    def kw(self) -> str:
-        return self.text.upper() if self.kind == "word" else ""
-
-
-def _tokens(sparql: str) -> list[_Tok]:
-    return [_Tok(m.lastgroup or "other", m.group()) for m in _TOKEN.finditer(sparql)]
 
 
 def query_form(sparql: str) -> str:
