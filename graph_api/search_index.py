@@ -262,9 +262,10 @@ class SearchIndex:
             for m, sql in enumerate(tiers):
                 if cap <= 0 or len(hits) >= limit:
                     break
-                rows = self._conn.execute(sql, {**params, "cap": cap}).fetchall()
-                cap -= len(rows)
-                for iri, kind_, label, lang, weight in rows:
+                # Row by row, and the cursor dropped once the page is full: many entities share a
+                # name, so a tier often holds far more rows than the page needs.
+                for iri, kind_, label, lang, weight in self._conn.execute(sql, {**params, "cap": cap}):
+                    cap -= 1
                     if iri in hits:
                         continue
                     score = round((3 - m) * 10 + weight - min(len(label), 200) / 1000, 3)
