@@ -255,14 +255,14 @@ def load(
         _fail(str(e), code=1)
     finally:
         st.close()
+    for r in results:
+        err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
+    err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
     # The index is read from a read-only view, with the writer already closed (as `oxigraph load`
     # closes it): while a read-write store stays open, RocksDB starts compacting the freshly
     # loaded files in the background, which took the CPU from the index build and left a layout
     # that scans ~8 % slower than the loader's own. The next write session does that work instead.
-    for r in results:
-        err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
-    err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
-    # The data is committed now; an index that cannot be brought in step is only a warning
+    # The data is committed by now, so an index that cannot be brought in step is only a warning
     # (the service rebuilds it on its first search), as for every other write.
     from graph_api.store import StoreError, open_store
 

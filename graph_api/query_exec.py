@@ -503,13 +503,22 @@ class _Pool:
                 pass
             return None
 
+    def _in_time(self, w: _Worker | None, deadline: float) -> _Worker | None:
+        """``w`` if it came before ``deadline``; one handed over just as the wait ran out goes
+        back to the pool (the caller has no time left to use it, and killing it would be wrong)."""
+        if w is not None and time.monotonic() >= deadline:
+            self.put(w)
+            return None
+        return w
+
     def get(self, timeout: float) -> _Worker | None:
-        """A worker within ``timeout`` seconds (blocking), else None."""
+        """A worker within ``timeout`` seconds (blocking; at once when one is idle), else None."""
         waiter = _Waiter()
         w = self._enqueue(waiter)
         if w is not None:
             return w
         assert waiter.event is not None
+        deadline = time.monotonic() + timeout
         try:
             waiter.event.wait(timeout)
         except BaseException:  # interrupted (KeyboardInterrupt, a signal handler): leave the line
@@ -517,7 +526,7 @@ class _Pool:
             if w is not None:
                 self.put(w)
             raise
-        return self._settle(waiter)
+        return self._in_time(self._settle(waiter), deadline)
 
     async def get_async(self, timeout: float) -> _Worker | None:
         """A worker within ``timeout`` seconds, waiting on the event loop, else None."""
@@ -526,6 +535,7 @@ class _Pool:
         if w is not None:
             return w
         assert waiter.future is not None
+        deadline = time.monotonic() + timeout
         try:
             await asyncio.wait([waiter.future], timeout=timeout)
         except BaseException:  # cancelled while waiting: a worker handed over meanwhile goes back
@@ -533,7 +543,7 @@ class _Pool:
             if w is not None:
                 self.put(w)
             raise
-        return self._settle(waiter)
+        return self._in_time(self._settle(waiter), deadline)
 
     def __len__(self) -> int:
         with self._lock:
@@ -685,13 +695,9 @@ class QueryExecutor:
         job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit)
         self._ensure_started()
         deadline = time.monotonic() + timeout
-        w = self._pool.get_nowait()
+        w = self._pool.get_nowait() or self._pool.get(max(timeout, 0.001))
         if w is None:
-            w = self._pool.get(max(timeout, 0.001))
-            if w is None or time.monotonic() >= deadline:
-                if w is not None:  # handed over just as the wait ran out: no time left to use it
-                    self._pool.put(w)
-                raise self._busy(timeout)
+            raise self._busy(timeout)
         reader = _MessageReader()
         try:
             _send_msg(w.fd, job)
@@ -738,13 +744,9 @@ class QueryExecutor:
         if not self._started:
             await anyio.to_thread.run_sync(self._ensure_started)
         deadline = time.monotonic() + timeout
-        w = self._pool.get_nowait()
+        w = self._pool.get_nowait() or await self._pool.get_async(max(timeout, 0.001))
         if w is None:
-            w = await self._pool.get_async(max(timeout, 0.001))
-            if w is None or time.monotonic() >= deadline:
-                if w is not None:  # handed over just as the wait ran out: no time left to use it
-                    self._pool.put(w)
-                raise self._busy(timeout)
+            raise self._busy(timeout)
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
         reader = _MessageReader()

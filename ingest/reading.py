@@ -256,7 +256,8 @@ def _guess_utf16(data: bytes) -> tuple[str, str] | None:
 
 
 # Relative frequencies (per mille) of lowercase Russian letters in running text; used to
-# tell cp1251 from koi8-r (and, with the Kazakh letters, from KZ-1048). Wrong guesses give mostly capital letters in random order.
+# tell cp1251 from koi8-r (and, with the Kazakh letters, from KZ-1048). Wrong guesses give
+# mostly capital letters in random order.
 _RU_FREQ = {
     "о": 110, "е": 85, "а": 80, "и": 74, "н": 67, "т": 63, "с": 55, "р": 47, "в": 45,
     "л": 44, "к": 35, "м": 32, "д": 30, "п": 28, "у": 26, "я": 20, "ы": 19, "ь": 17,

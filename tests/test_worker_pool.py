@@ -157,3 +157,23 @@ def test_an_interrupted_thread_leaves_the_line() -> None:
     w = W("w")
     pool.put(w)
     assert pool.get_nowait() is w
+
+
+def test_a_worker_handed_over_as_the_wait_ran_out_goes_back() -> None:
+    """The caller has no time left to use it; the worker must stay in the pool, not be used
+    (and then killed as an overrun) by a caller whose deadline has passed."""
+    pool = _Pool()
+    w = W("w")
+    real_wait = threading.Event.wait
+
+    def late(self, timeout=None):  # type: ignore[no-untyped-def]
+        pool.put(w)                   # handed over ...
+        time.sleep(timeout + 0.01)    # ... but the caller only looks after its time ran out
+        return True
+
+    threading.Event.wait = late  # type: ignore[method-assign]
+    try:
+        assert pool.get(0.02) is None
+    finally:
+        threading.Event.wait = real_wait  # type: ignore[method-assign]
+    assert pool.get_nowait() is w
