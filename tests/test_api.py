@@ -184,6 +184,28 @@ def test_search_ranks_exact_before_prefix_and_labels_in_requested_language(clien
     assert client.get("/api/search", params={"q": ""}).status_code == 422
 
 
+def test_search_body_is_what_the_model_would_write(client, settings):
+    """``search_body`` writes its JSON without pydantic: the same bytes as ``SearchResult``'s dump,
+    for every hit of many texts, kinds and language chains (and the model accepts it)."""
+    from graph_api import api
+    from graph_api.search_index import SearchIndex
+
+    index = SearchIndex.open(settings.search_index)
+    assert index is not None
+    labels = [r[0] for r in index._conn.execute("SELECT DISTINCT label FROM labels")]
+    texts = sorted({t for lb in labels for t in (lb, lb[:3], lb[1:5], lb.upper())} | {"Пав", "a\"b", "<x>"})
+    seen = 0
+    for text in texts:
+        for kind in (None, "person", "place"):
+            for chain in (["ru", "kk", "en"], ["en", "ru", "kk"], ["de"]):
+                body = api.search_body(settings, index, text, 5, kind, chain)
+                model = api.SearchResult.model_validate_json(body)
+                assert body == model.model_dump_json(by_alias=True).encode(), text
+                seen += len(model.items)
+    assert seen > 200
+    index.close()
+
+
 # --- documents, timeline, map ---------------------------------------------------------------------
 def test_documents_list_and_detail(client):
     body = client.get("/api/documents").json()

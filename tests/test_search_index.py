@@ -192,3 +192,26 @@ def test_labels_are_the_stored_ones_asked_once_or_again(index, monkeypatch):
     monkeypatch.setattr(si, "NAMES_CACHED", 0)  # a full memo starts over instead of growing
     index.labels([iri("place/elsewhere")])
     assert len(index._names) <= 2
+
+
+def test_an_index_file_of_an_older_schema_is_rebuilt_not_misread(store, tmp_path):
+    """An index written by an earlier release (schema 1 had no ``names`` table) is not opened
+    as current: ``ensure`` rebuilds it, and the labels of hits come from the new table."""
+    path = tmp_path / "search.sqlite"
+    SearchIndex.build(store, path, BASE).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE names")
+    conn.execute("UPDATE meta SET value = '1' WHERE name = 'schema'")
+    conn.commit()
+    conn.close()
+    assert SearchIndex.open(path) is None
+    idx = SearchIndex.ensure(store, path, BASE)
+    try:
+        hit = idx.search("Omsk", 1)[0]
+        assert hit.iri == iri("place/omsk")
+        names = idx.labels([hit.iri])[hit.iri]
+        assert any(text == "Omsk" for text, _, _ in names), names
+        stored = sorted(idx._conn.execute("SELECT label, lang, weight FROM labels WHERE iri = ?", (hit.iri,)))
+        assert sorted(names) == stored
+    finally:
+        idx.close()
