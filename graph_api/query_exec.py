@@ -346,27 +346,54 @@ def _vanished(e: BaseException) -> bool:
     return "IO error" in text and "No such file or directory" in text
 
 
-def _worker_main(conn: Any, store_path: str) -> None:
-    """Loop: receive a job, evaluate it on a read-only view, send back bytes or an error."""
+class _View:
+    """The read-only view a worker process's query threads share (one RocksDB block cache).
+
+    Reopened when the version marker changed. The store and the marker state it was opened at
+    are one tuple, swapped whole, so a thread never pairs a new marker with an old store."""
+
+    def __init__(self, store_path: str):
+        self.path = store_path
+        self._lock = threading.Lock()
+        self._current: tuple[ox.Store, tuple[int, int, int] | None] | None = None
+
+    def get(self) -> ox.Store:
+        state = _marker_state(self.path)
+        current = self._current
+        if current is not None and current[1] == state:
+            return current[0]
+        with self._lock:
+            current = self._current
+            if current is None or current[1] != state:
+                if not os.path.exists(os.path.join(self.path, "CURRENT")):
+                    raise StoreError(f"no store at {self.path} (run `shekara ingest` first)")
+                current = (ox.Store.read_only(self.path), state)
+                self._current = current
+            return current[0]
+
+    def reopen(self, stale: ox.Store) -> ox.Store:
+        """A fresh view after ``stale`` lost a table file (another thread may have done it)."""
+        with self._lock:
+            current = self._current
+            if current is None or current[0] is stale:
+                state = _marker_state(self.path)
+                current = (ox.Store.read_only(self.path), state)
+                self._current = current
+            return current[0]
+
+
+def _serve_slot(fd: int, view: _View) -> None:
+    """One query thread: receive a job, evaluate it on the shared view, send back bytes or an error."""
     import orjson
 
-    fd = conn.fileno()
-    store: ox.Store | None = None
-    seen: tuple[int, int, int] | None = None
     while True:
         try:
             payload = _recv_msg_blocking(fd)
-        except (EOFError, OSError, KeyboardInterrupt):
+        except (EOFError, OSError):
             return
         try:
             job = orjson.loads(payload)
-            state = _marker_state(store_path)
-            if store is None or state != seen:
-                store = None
-                if not os.path.exists(os.path.join(store_path, "CURRENT")):
-                    raise StoreError(f"no store at {store_path} (run `shekara ingest` first)")
-                store = ox.Store.read_only(store_path)
-                seen = state
+            store = view.get()
             try:
                 meta, body = _evaluate(store, job)
             except RuntimeError as e:
@@ -374,9 +401,7 @@ def _worker_main(conn: Any, store_path: str) -> None:
                     raise
                 # A writer's compaction removed a table file this older view had not opened yet:
                 # answer from a fresh view (a later committed state) instead of failing.
-                store = ox.Store.read_only(store_path)
-                seen = _marker_state(store_path)
-                meta, body = _evaluate(store, job)
+                meta, body = _evaluate(view.reopen(store), job)
         except Exception as e:  # reported to the parent, which decides the status
             meta, body = ["error", f"{e}"], b""
         try:
@@ -385,30 +410,81 @@ def _worker_main(conn: Any, store_path: str) -> None:
             return
 
 
-class _Worker:
-    def __init__(self, ctx: Any, store_path: str):
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, store_path), daemon=True,
-                                name="shekara-query-worker")
+def _worker_main(conns: list[Any], store_path: str) -> None:
+    """A worker process: one thread per slot, all over one read-only view.
+
+    Threads, not one process per slot, so that concurrent queries share the view's block cache:
+    at 5M triples four aggregations over one store took 0.53–0.70 s, over four stores 0.95–1.0 s
+    (RocksDB decompresses each block once per cache). pyoxigraph releases the GIL while it
+    evaluates and serialises, so the threads run in parallel."""
+    view = _View(store_path)
+    threads = [threading.Thread(target=_serve_slot, args=(c.fileno(), view), daemon=True,
+                                name=f"shekara-query-{i}") for i, c in enumerate(conns)]
+    for t in threads:
+        t.start()
+    try:
+        for t in threads:
+            t.join()
+    except KeyboardInterrupt:
+        return
+
+
+class _Engine:
+    """One worker process and its slots (a pipe and a query thread each).
+
+    Ending a query means ending the process, so an overrun also ends the queries running on
+    the other slots: their callers see ``ended == "overrun"`` and run them again elsewhere."""
+
+    def __init__(self, ctx: Any, store_path: str, slots: int):
+        pairs = [ctx.Pipe() for _ in range(max(1, slots))]
+        self.proc = ctx.Process(target=_worker_main, args=([child for _, child in pairs], store_path),
+                                daemon=True, name="shekara-query-worker")
         self.proc.start()
-        child.close()
-        self.fd = self.conn.fileno()
-        os.set_blocking(self.fd, False)  # the event loop reads answers as they come
+        for _, child in pairs:
+            child.close()
+        self.slots = [_Worker(self, conn) for conn, _ in pairs]
+        self.ended: str | None = None  # why the parent ended it: "overrun", "cancelled", "broken", "closed"
 
     def stop(self, *, kill: bool) -> None:
+        """End the process. Slots still in use are closed by their callers (closing a descriptor
+        another thread is waiting on could hand its number to an unrelated file)."""
         if kill:
             try:
                 self.proc.kill()
             except (OSError, ValueError):
                 pass
-        try:
-            self.conn.close()  # a waiting worker reads EOF and leaves
-        except OSError:
-            pass
+        else:
+            for slot in self.slots:
+                slot.close()  # a waiting thread reads EOF and leaves
         self.proc.join(5)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(5)
+
+
+class _Worker:
+    """A slot of a worker process: what the pool hands out, one query at a time."""
+
+    __slots__ = ("engine", "conn", "fd", "_closed")
+
+    def __init__(self, engine: _Engine, conn: Any):
+        self.engine = engine
+        self.conn = conn
+        self.fd = conn.fileno()
+        self._closed = False
+        os.set_blocking(self.fd, False)  # the event loop reads answers as they come
+
+    @property
+    def proc(self) -> Any:
+        return self.engine.proc
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            try:
+                self.conn.close()
+            except OSError:
+                pass
 
 
 class _Waiter:
@@ -483,6 +559,13 @@ class _Pool:
     def get_nowait(self) -> _Worker | None:
         with self._lock:
             return self._idle.pop() if self._idle else None
+
+    def discard(self, items: list[_Worker]) -> list[_Worker]:
+        """Take those of ``items`` that are idle out of the pool; returns them."""
+        with self._lock:
+            gone = [w for w in self._idle if any(w is i for i in items)]
+            self._idle = [w for w in self._idle if not any(w is i for i in items)]
+            return gone
 
     def _enqueue(self, waiter: _Waiter) -> _Worker | None:
         with self._lock:
@@ -585,7 +668,7 @@ class QueryExecutor:
         self.stores = stores
         self._ctx = multiprocessing.get_context("spawn")
         self._pool = _Pool()
-        self._all: set[_Worker] = set()
+        self._all: set[_Engine] = set()
         self._lock = threading.Lock()
         self._started = False
         self._closed = False
@@ -596,11 +679,15 @@ class QueryExecutor:
         return self.settings.backend == "sparql"
 
     # --- pool management -----------------------------------------------------------------
-    def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, str(self.settings.store))
+    @property
+    def slots(self) -> int:
+        return max(1, self.settings.query_workers) * max(1, self.settings.query_threads)
+
+    def _spawn(self) -> _Engine:
+        engine = _Engine(self._ctx, str(self.settings.store), self.settings.query_threads)
         with self._lock:
-            self._all.add(w)
-        return w
+            self._all.add(engine)
+        return engine
 
     def _ensure_started(self) -> None:
         if self._started:
@@ -612,24 +699,53 @@ class QueryExecutor:
                 raise StoreError("the query executor is closed")
             self._started = True
         for _ in range(max(1, self.settings.query_workers)):
-            self._pool.put(self._spawn())
+            for slot in self._spawn().slots:
+                self._pool.put(slot)
 
-    def _retire(self, w: _Worker) -> None:
-        """Kill an overrunning or broken worker and put a fresh one in its place."""
+    def _retire(self, w: _Worker, why: str) -> None:
+        """End the process of an overrunning or broken slot and put a fresh process in its place.
+
+        Its idle slots leave the pool; slots still running a query are closed by their callers,
+        which see ``engine.ended`` and (after an overrun) run their query again elsewhere."""
+        engine = w.engine
         with self._lock:
-            self._all.discard(w)
-        w.stop(kill=True)
+            first = engine.ended is None
+            if first:
+                engine.ended = why
+                self._all.discard(engine)
+        w.close()
+        if not first:
+            return
+        engine.stop(kill=True)
+        for slot in self._pool.discard(engine.slots):
+            slot.close()
         if not self._closed:
-            self._pool.put(self._spawn())
+            for slot in self._spawn().slots:
+                self._pool.put(slot)
+
+    def _give_back(self, w: _Worker) -> None:
+        if w.engine.ended is None:
+            self._pool.put(w)
+        else:  # its process was ended (a sibling overran) while this query finished
+            w.close()
+
+    def _rerun(self, w: _Worker, deadline: float) -> bool:
+        """After a slot failed: True when its process was ended for another slot's overrun and
+        there is time left, so the query runs again on another slot (it only reads)."""
+        if w.engine.ended in ("overrun", "cancelled") and time.monotonic() < deadline:
+            w.close()
+            return True
+        return False
 
     def close(self) -> None:
-        """Stop every worker (app shutdown)."""
+        """Stop every worker process (app shutdown)."""
         with self._lock:
             self._closed = True
-            workers = list(self._all)
+            engines = list(self._all)
             self._all.clear()
-        for w in workers:
-            w.stop(kill=False)
+        for engine in engines:
+            engine.ended = "closed"
+            engine.stop(kill=False)
         if self._threads is not None:
             self._threads.shutdown(wait=False, cancel_futures=True)
 
@@ -664,7 +780,7 @@ class QueryExecutor:
                             "narrow it down or add LIMIT")
 
     def _busy(self, timeout: float) -> QueryTimeout:
-        return QueryTimeout(f"all {self.settings.query_workers} query workers stayed busy for "
+        return QueryTimeout(f"all {self.slots} query slots stayed busy for "
                             f"{timeout:g} s; try again later")
 
     def run(
@@ -695,25 +811,37 @@ class QueryExecutor:
         job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit)
         self._ensure_started()
         deadline = time.monotonic() + timeout
-        w = self._pool.get_nowait() or self._pool.get(max(timeout, 0.001))
-        if w is None:
-            raise self._busy(timeout)
-        reader = _MessageReader()
-        try:
-            _send_msg(w.fd, job)
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([w.fd], [], [], left)[0]:
-                    self._retire(w)
-                    raise self._overran(timeout)
-                msg = reader.feed(w.fd)
-                if msg is not None:
-                    break
-        except (EOFError, OSError) as e:
-            self._retire(w)
-            raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
-        self._pool.put(w)
-        return _answer(msg)
+        while True:
+            w = self._take(self._pool.get_nowait() or self._pool.get(max(deadline - time.monotonic(), 0.001)))
+            if w is None:
+                if time.monotonic() < deadline:
+                    continue  # an ended process's slot: take another
+                raise self._busy(timeout)
+            reader = _MessageReader()
+            try:
+                _send_msg(w.fd, job)
+                while True:
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not select.select([w.fd], [], [], left)[0]:
+                        self._retire(w, "overrun")
+                        raise self._overran(timeout)
+                    msg = reader.feed(w.fd)
+                    if msg is not None:
+                        break
+            except (EOFError, OSError) as e:
+                if self._rerun(w, deadline):
+                    continue
+                self._retire(w, "broken")
+                raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
+            self._give_back(w)
+            return _answer(msg)
+
+    def _take(self, w: _Worker | None) -> _Worker | None:
+        """``w`` unless its process has been ended (then its slot is closed and None returned)."""
+        if w is not None and w.engine.ended is not None:
+            w.close()
+            return None
+        return w
 
     async def run_async(
         self,
@@ -744,9 +872,32 @@ class QueryExecutor:
         if not self._started:
             await anyio.to_thread.run_sync(self._ensure_started)
         deadline = time.monotonic() + timeout
-        w = self._pool.get_nowait() or await self._pool.get_async(max(timeout, 0.001))
-        if w is None:
-            raise self._busy(timeout)
+        while True:
+            w = self._take(self._pool.get_nowait()
+                           or await self._pool.get_async(max(deadline - time.monotonic(), 0.001)))
+            if w is None:
+                if time.monotonic() < deadline:
+                    continue  # an ended process's slot: take another
+                raise self._busy(timeout)
+            try:
+                msg = await self._ask(w, job, deadline)
+            except asyncio.TimeoutError:
+                await anyio.to_thread.run_sync(self._retire, w, "overrun")
+                raise self._overran(timeout) from None
+            except (EOFError, OSError) as e:
+                if self._rerun(w, deadline):
+                    continue
+                await anyio.to_thread.run_sync(self._retire, w, "broken")
+                raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
+            except BaseException:  # cancelled mid-query: the slot may still answer, so it cannot be reused
+                asyncio.get_running_loop().run_in_executor(None, self._retire, w, "cancelled")
+                raise
+            self._give_back(w)
+            return _answer(msg)
+
+    @staticmethod
+    async def _ask(w: _Worker, job: bytes, deadline: float) -> bytes:
+        """Send ``job`` to slot ``w`` and collect the answer on the event loop (``add_reader``)."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
         reader = _MessageReader()
@@ -762,24 +913,12 @@ class QueryExecutor:
             if msg is not None:
                 done.set_result(msg)
 
+        _send_msg(w.fd, job)
+        loop.add_reader(w.fd, readable)
         try:
-            _send_msg(w.fd, job)
-            loop.add_reader(w.fd, readable)
-            try:
-                msg = await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))
-            finally:
-                loop.remove_reader(w.fd)
-        except asyncio.TimeoutError:
-            await anyio.to_thread.run_sync(self._retire, w)
-            raise self._overran(timeout) from None
-        except (EOFError, OSError) as e:
-            await anyio.to_thread.run_sync(self._retire, w)
-            raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
-        except BaseException:  # cancelled mid-query: the worker may still answer, so it cannot be reused
-            loop.run_in_executor(None, self._retire, w)
-            raise
-        self._pool.put(w)
-        return _answer(msg)
+            return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))
+        finally:
+            loop.remove_reader(w.fd)
 
     def _run_remote(self, query: str, choice: FormatChoice, default_graph: list[str] | None,
                     named_graphs: list[str] | None, timeout: float,

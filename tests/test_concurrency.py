@@ -30,6 +30,7 @@ WRITER = textwrap.dedent(
     from ingest.vocab import SDO, OA, RDF, Graphs
 
     store_dir, docs, rewrites, k = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    readers = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     graphs = Graphs("%(base)s")
 
     def document(i, round_):
@@ -46,10 +47,19 @@ WRITER = textwrap.dedent(
             yield ox.Triple(ann, SDO.text, ox.Literal(f"{name} annotation {a} round {round_} " + "x" * 400))
 
     st = EmbeddedStore(store_dir, base_iri="%(base)s")
+    # With readers to serve, wait until they have started (a Python start-up can take longer
+    # than this whole ingest on a busy machine) and leave them a moment between writes, so
+    # that they see many intermediate states, not just the first and the last.
+    waited = time.monotonic() + 60
+    while len(list(store_dir.parent.glob("ready-*"))) < readers and time.monotonic() < waited:
+        time.sleep(0.01)
+    pause = 0.002 if readers else 0.0
     for i in range(docs):
         st.replace_graph(graphs.document(f"doc-{i:05d}.txt").value, document(i, 1))
+        time.sleep(pause)
     for i in range(rewrites):
         st.replace_graph(graphs.document(f"doc-{i:05d}.txt").value, document(i, 2))
+        time.sleep(pause)
     st.close()
     (store_dir / "writer-done").write_text("ok")
     """
@@ -84,6 +94,8 @@ READER = textwrap.dedent(
             errors.append(f"{n} documents but {graphs} complete document graphs")
         counts.append(n)
 
+    import os
+    (store_dir.parent / f"ready-{os.getpid()}").write_text("ok")
     deadline = time.monotonic() + 120
     while not (store_dir / "CURRENT").exists() or not (store_dir / "shekara-version").exists():
         time.sleep(0.01)
@@ -110,7 +122,7 @@ def _python(code: str, *args: object) -> subprocess.Popen:
 @pytest.mark.parametrize("docs,rewrites", [(150, 60)])
 def test_reader_sees_only_committed_states_while_a_writer_ingests(tmp_path: Path, docs: int, rewrites: int) -> None:
     store_dir = tmp_path / "store"
-    writer = _python(WRITER, store_dir, docs, rewrites, ANNOTATIONS)
+    writer = _python(WRITER, store_dir, docs, rewrites, ANNOTATIONS, 2)
     readers = [_python(READER, store_dir, ANNOTATIONS) for _ in range(2)]
     w_out, w_err = writer.communicate(timeout=300)
     assert writer.returncode == 0, w_err

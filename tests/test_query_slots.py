@@ -1,0 +1,101 @@
+"""Worker processes with several query slots (``SHEKARA_QUERY_THREADS``), on real processes.
+
+A worker process runs one query per slot at once over one shared read-only view. Ending an
+overrunning query ends its process, so the queries running on the other slots of that process
+are run again on the fresh one: the callers get their answers, not an error.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import build_store
+from graph_api.query_exec import QueryExecutor, QueryTimeout
+from graph_api.settings import Settings
+
+FIXTURE = Path(__file__).parent / "data" / "pages_fixture.trig"
+BASE = "http://shekara.test/"
+# ~350 triples squared, times 80: some ten million rows to count, a second or two of work that
+# does finish (the overrunning query below, a five-way product, never would).
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f VALUES ?x { "
+        + " ".join(str(i) for i in range(80)) + " } }")
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+@pytest.fixture()
+def executor(tmp_path):  # type: ignore[no-untyped-def]
+    store = build_store(tmp_path / "store", BASE, FIXTURE)
+    ex = QueryExecutor(Settings(store=store, base_iri=BASE, query_workers=1, query_threads=2))
+    yield ex
+    ex.close()
+
+
+def _in_background(ex: QueryExecutor, query: str, out: dict) -> threading.Thread:  # type: ignore[type-arg]
+    def go() -> None:
+        try:
+            out["result"] = ex.run(query, "json", timeout=120)
+        except Exception as e:  # reported to the test
+            out["error"] = e
+
+    t = threading.Thread(target=go)
+    t.start()
+    deadline = time.monotonic() + 60
+    while len(ex._pool) != ex.slots - 1 and time.monotonic() < deadline:  # it has taken its slot
+        time.sleep(0.005)
+    return t
+
+
+def _pids(ex: QueryExecutor) -> set[int]:
+    return {e.proc.pid for e in ex._all}
+
+
+def test_one_worker_process_answers_on_its_second_slot_while_the_first_is_busy(executor) -> None:  # type: ignore[no-untyped-def]
+    executor.run("ASK {}", "json")  # start the worker
+    assert executor.slots == 2 and len(_pids(executor)) == 1
+    out: dict = {}  # type: ignore[type-arg]
+    slow = _in_background(executor, SLOW, out)
+    quick = executor.run("ASK { ?s ?p ?o }", "json")
+    assert b"true" in quick.body
+    assert slow.is_alive(), "the quick query should have been answered while the slow one ran"
+    slow.join(120)
+    assert "error" not in out and b'"n"' in out["result"].body
+    assert len(_pids(executor)) == 1  # both on the one process
+
+
+def test_an_overrun_ends_the_process_and_its_sibling_query_is_run_again(executor) -> None:  # type: ignore[no-untyped-def]
+    executor.run("ASK {}", "json")
+    before = _pids(executor)
+    reruns: list[bool] = []
+    real_rerun = executor._rerun
+
+    def recording_rerun(w, deadline):  # type: ignore[no-untyped-def]
+        again = real_rerun(w, deadline)
+        reruns.append(again)
+        return again
+
+    executor._rerun = recording_rerun  # type: ignore[method-assign]
+    out: dict = {}  # type: ignore[type-arg]
+    sibling = _in_background(executor, SLOW, out)
+    with pytest.raises(QueryTimeout, match="longer than"):
+        executor.run(ENDLESS, "json", timeout=0.3)
+    sibling.join(120)
+    assert "error" not in out, out.get("error")
+    assert reruns == [True], "the sibling's query should have been cut off by the kill and run again"
+    after = _pids(executor)
+    assert after and not (after & before), "the overrunning process should have been replaced"
+    assert out["result"].body == executor.run(SLOW, "json", timeout=120).body  # the full, right count
+    assert len(executor._pool) == executor.slots  # every slot of the new process is back, none of the old
+
+
+def test_slots_of_an_ended_process_are_never_handed_out(executor) -> None:  # type: ignore[no-untyped-def]
+    executor.run("ASK {}", "json")
+    old = next(iter(executor._all))
+    w = executor._pool.get_nowait()
+    assert w is not None and w.engine is old
+    executor._retire(w, "broken")
+    assert all(s.engine is not old for s in executor._pool._idle)
+    assert old.ended == "broken" and not old.proc.is_alive()
+    assert b"true" in executor.run("ASK { ?s ?p ?o }", "json").body
