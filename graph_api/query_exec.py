@@ -4,10 +4,12 @@ pyoxigraph's ``Store.query`` has no timeout, and plans that aggregate or sort (C
 big joins) block inside the first ``next()``: no thread can interrupt them. So, for the
 embedded backend, every query runs in one of a small pool of worker *processes*. Each worker
 opens the store read-only once (``pyoxigraph.Store.read_only``) and reopens it when the version
-marker ``{store}/shekara-version`` changed (a write was committed). When a query overruns its
+marker ``{store}/shekara-version`` changed (a write was committed). A worker has several *slots*
+(a pipe and a thread each) sharing that view and its block cache. When a query overruns its
 deadline, the parent kills that worker, starts a fresh one, and the caller gets
-:class:`QueryTimeout` (HTTP 503). Processes are started with the ``spawn`` context: forking a
-process that holds pyoxigraph threads and locks is not safe.
+:class:`QueryTimeout` (HTTP 503); queries cut off on the worker's other slots run again on the
+fresh one. Processes are started with the ``spawn`` context: forking a process that holds
+pyoxigraph threads and locks is not safe.
 
 Per-request cost matters (a point lookup is ~0.1 ms of engine work): the parent does not parse
 a query it hands to a worker (the worker's parser reports syntax errors, which stay 400s);
