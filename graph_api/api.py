@@ -580,6 +580,9 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
     return Response(search_body(settings, index, q, limit, type, chain), media_type="application/json")
 
 
+_WEIGHT_PREDICATE = {3: PREF, 2: LABEL, 1: ALT}  # the search index stores a label's predicate as its weight
+
+
 def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind: str | None,
                 chain: list[str]) -> bytes:
     """The JSON of a search answer, shaped as :class:`SearchResult`; shared by the route and the
@@ -587,7 +590,7 @@ def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind
 
     Written with orjson, field for field in the model's order: every value already has the
     model's type (the index stores strings, the match class and a rounded score), and pydantic's
-    validation and dump were a fifth of a search on a new text. ``tests/test_search_api.py``
+    validation and dump were a fifth of a search on a new text. ``tests/test_api.py``
     checks that the model would write the same bytes."""
     hits = index.search(q, min(limit, settings.max_page_size), kind)
     names = index.labels([h.iri for h in hits])
@@ -598,9 +601,6 @@ def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind
                       "link": page_link(settings.base_iri, h.iri), "country": None, "matched": h.label,
                       "matched_lang": h.lang or None, "match": h.match, "score": h.score})
     return orjson.dumps({"query": q, "items": items})
-
-
-_WEIGHT_PREDICATE = {3: PREF, 2: LABEL, 1: ALT}
 
 
 @router.get("/documents", response_model=DocumentList, summary="Ingested documents")

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from graph_api.settings import Settings
     from graph_api.store.provider import StoreProvider
 
+RERUN_MIN_LEFT = 1.0  # seconds a query cut off with an overrunning sibling needs left to run again
 MARKER = "shekara-version"  # graph_api.store.provider.MARKER; not imported to keep workers light
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -216,6 +217,10 @@ class _MessageReader:
         self.buf = bytearray()
         self.size: int | None = None
 
+    def complete(self) -> bool:
+        """Whether a whole message has been read (its payload was handed out)."""
+        return self.size is not None and len(self.buf) >= self.size + _HEADER.size
+
     def feed(self, fd: int) -> bytes | None:
         """Read what is there; the payload once complete, else None. EOFError if the peer is gone."""
         while True:
@@ -360,11 +365,13 @@ class _View:
         self._current: tuple[ox.Store, tuple[int, int, int] | None] | None = None
 
     def get(self) -> ox.Store:
-        state = _marker_state(self.path)
         current = self._current
-        if current is not None and current[1] == state:
+        if current is not None and current[1] == _marker_state(self.path):
             return current[0]
         with self._lock:
+            # Read again under the lock: a thread that saw an older marker must not reopen the
+            # view another thread has just opened (each open starts a cold block cache).
+            state = _marker_state(self.path)
             current = self._current
             if current is None or current[1] != state:
                 if not os.path.exists(os.path.join(self.path, "CURRENT")):
@@ -418,17 +425,20 @@ def _worker_main(conns: list[Any], store_path: str) -> None:
     Threads, not one process per slot, so that concurrent queries share the view's block cache:
     at 5M triples four aggregations over one store took 0.53–0.70 s, over four stores 0.95–1.0 s
     (RocksDB decompresses each block once per cache). pyoxigraph releases the GIL while it
-    evaluates and serialises, so the threads run in parallel."""
+    evaluates and serialises, so the threads run in parallel.
+
+    Ctrl-C in a terminal reaches the whole process group: the service shuts its workers down
+    itself, so a worker ignores SIGINT instead of exiting with threads inside RocksDB."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     view = _View(store_path)
     threads = [threading.Thread(target=_serve_slot, args=(c.fileno(), view), daemon=True,
                                 name=f"shekara-query-{i}") for i, c in enumerate(conns)]
     for t in threads:
         t.start()
-    try:
-        for t in threads:
-            t.join()
-    except KeyboardInterrupt:
-        return
+    for t in threads:
+        t.join()
 
 
 class _Engine:
@@ -445,23 +455,17 @@ class _Engine:
         for _, child in pairs:
             child.close()
         self.slots = [_Worker(self, conn) for conn, _ in pairs]
-        self.ended: str | None = None  # why the parent ended it: "overrun", "cancelled", "broken", "closed"
+        self.ended: str | None = None  # why the parent ended it: "overrun", "broken" or "closed"
 
-    def stop(self, *, kill: bool) -> None:
-        """End the process. Slots still in use are closed by their callers (closing a descriptor
-        another thread is waiting on could hand its number to an unrelated file)."""
-        if kill:
-            try:
-                self.proc.kill()
-            except (OSError, ValueError):
-                pass
-        else:
-            for slot in self.slots:
-                slot.close()  # a waiting thread reads EOF and leaves
-        self.proc.join(5)
-        if self.proc.is_alive():
+    def kill(self) -> None:
+        """End the process. Its slots are not closed here: a caller still waiting on one reads
+        EOF and closes it (closing a descriptor someone waits on could hand its number to an
+        unrelated file while they still use it); idle ones are closed by the executor."""
+        try:
             self.proc.kill()
-            self.proc.join(5)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(5)
 
 
 class _Worker:
@@ -545,6 +549,7 @@ class _Pool:
         self._lock = threading.Lock()
         self._idle: list[_Worker] = []
         self._waiters: collections.deque[_Waiter] = collections.deque()
+        self._closed = False
 
     def put(self, w: _Worker) -> None:
         with self._lock:
@@ -564,15 +569,33 @@ class _Pool:
 
     def discard(self, items: list[_Worker]) -> list[_Worker]:
         """Take those of ``items`` that are idle out of the pool; returns them."""
+        ids = {id(i) for i in items}
         with self._lock:
-            gone = [w for w in self._idle if any(w is i for i in items)]
-            self._idle = [w for w in self._idle if not any(w is i for i in items)]
+            gone = [w for w in self._idle if id(w) in ids]
+            self._idle = [w for w in self._idle if id(w) not in ids]
             return gone
 
+    def close(self) -> list[_Worker]:
+        """Empty the pool for good: every waiting caller wakes with no worker at once (instead of
+        waiting out its time for one that will never come back); returns the idle workers."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            waiters, self._waiters = list(self._waiters), collections.deque()
+            for waiter in waiters:
+                if waiter.state == "waiting":
+                    waiter.state, waiter.worker = "given", None
+                    waiter.wake()
+            return idle
+
     def _enqueue(self, waiter: _Waiter) -> _Worker | None:
+        """An idle worker, or None with ``waiter`` in line (or settled at once: the pool is closed)."""
         with self._lock:
             if self._idle:
                 return self._idle.pop()
+            if self._closed:
+                waiter.state = "given"
+                return None
             self._waiters.append(waiter)
             return None
 
@@ -600,7 +623,7 @@ class _Pool:
         """A worker within ``timeout`` seconds (blocking; at once when one is idle), else None."""
         waiter = _Waiter()
         w = self._enqueue(waiter)
-        if w is not None:
+        if w is not None or waiter.state == "given":
             return w
         assert waiter.event is not None
         deadline = time.monotonic() + timeout
@@ -617,7 +640,7 @@ class _Pool:
         """A worker within ``timeout`` seconds, waiting on the event loop, else None."""
         waiter = _Waiter(asyncio.get_running_loop())
         w = self._enqueue(waiter)
-        if w is not None:
+        if w is not None or waiter.state == "given":
             return w
         assert waiter.future is not None
         deadline = time.monotonic() + timeout
@@ -685,11 +708,22 @@ class QueryExecutor:
     def slots(self) -> int:
         return max(1, self.settings.query_workers) * max(1, self.settings.query_threads)
 
-    def _spawn(self) -> _Engine:
+    def _spawn(self) -> _Engine | None:
+        """A fresh worker process, or None once the executor is closed."""
+        if self._closed:
+            return None
         engine = _Engine(self._ctx, str(self.settings.store), self.settings.query_threads)
         with self._lock:
-            self._all.add(engine)
-        return engine
+            if not self._closed:
+                self._all.add(engine)
+                return engine
+        engine.kill()  # close() ran meanwhile and would not have seen it
+        return None
+
+    def _put_new(self) -> None:
+        engine = self._spawn()
+        for slot in engine.slots if engine is not None else []:
+            self._pool.put(slot)
 
     def _ensure_started(self) -> None:
         if self._started:
@@ -701,8 +735,7 @@ class QueryExecutor:
                 raise StoreError("the query executor is closed")
             self._started = True
         for _ in range(max(1, self.settings.query_workers)):
-            for slot in self._spawn().slots:
-                self._pool.put(slot)
+            self._put_new()
 
     def _retire(self, w: _Worker, why: str) -> None:
         """End the process of an overrunning or broken slot and put a fresh process in its place.
@@ -718,12 +751,21 @@ class QueryExecutor:
         w.close()
         if not first:
             return
-        engine.stop(kill=True)
+        engine.kill()
         for slot in self._pool.discard(engine.slots):
             slot.close()
-        if not self._closed:
-            for slot in self._spawn().slots:
-                self._pool.put(slot)
+        self._put_new()
+
+    def _take(self, w: _Worker | None) -> _Worker | None:
+        """``w`` unless its process has been ended (then its slot is closed and None returned)."""
+        if self._closed:
+            if w is not None:
+                w.close()
+            raise StoreError("the query executor is closed")
+        if w is not None and w.engine.ended is not None:
+            w.close()
+            return None
+        return w
 
     def _give_back(self, w: _Worker) -> None:
         if w.engine.ended is None:
@@ -731,23 +773,58 @@ class QueryExecutor:
         else:  # its process was ended (a sibling overran) while this query finished
             w.close()
 
-    def _rerun(self, w: _Worker, deadline: float) -> bool:
-        """After a slot failed: True when its process was ended for another slot's overrun and
-        there is time left, so the query runs again on another slot (it only reads)."""
-        if w.engine.ended in ("overrun", "cancelled") and time.monotonic() < deadline:
+    def _rerun(self, w: _Worker, deadline: float, timeout: float) -> bool:
+        """A slot failed under a query (EOF, a broken pipe). True when the query should run
+        again on another slot: its process was ended because *another* query overran, and
+        enough time is left for a fresh process to start and answer. False when the process
+        broke by itself (the caller retires it and reports the failure). Raises otherwise.
+
+        A re-run with almost no time left would overrun in turn and end the fresh process, and
+        with it the queries just sent there: so below :data:`RERUN_MIN_LEFT` seconds the caller
+        gets a timeout instead."""
+        ended = w.engine.ended
+        if ended == "overrun":
             w.close()
-            return True
+            if deadline - time.monotonic() >= RERUN_MIN_LEFT:
+                return True
+            raise QueryTimeout(f"the query was stopped together with another one that ran past its limit, "
+                               f"with too little of its own {timeout:g} s left to run again; try again")
+        if ended == "closed" or self._closed:
+            w.close()
+            raise StoreError("the query executor is closed")
         return False
 
+    def _drain(self, w: _Worker, reader: _MessageReader, deadline: float) -> None:
+        """The slot of a cancelled caller: wait (in a thread) for its answer and throw it away, so
+        the slot goes back to the pool without ending the queries on its sibling slots; end the
+        process only if the query runs past its deadline after all."""
+        try:
+            while not reader.complete():  # (the answer may have come just before the cancel)
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([w.fd], [], [], left)[0]:
+                    self._retire(w, "overrun")
+                    return
+                reader.feed(w.fd)
+        except (EOFError, OSError, ValueError):  # ValueError: the slot was closed meanwhile
+            if w.engine.ended is None:
+                self._retire(w, "broken")
+            else:
+                w.close()
+            return
+        self._give_back(w)
+
     def close(self) -> None:
-        """Stop every worker process (app shutdown)."""
+        """Stop every worker process (app shutdown). Callers waiting for a slot are told at once;
+        queries still running end with an error (their process is ended)."""
         with self._lock:
             self._closed = True
             engines = list(self._all)
             self._all.clear()
+        for slot in self._pool.close():
+            slot.close()
         for engine in engines:
             engine.ended = "closed"
-            engine.stop(kill=False)
+            engine.kill()
         if self._threads is not None:
             self._threads.shutdown(wait=False, cancel_futures=True)
 
@@ -831,19 +908,12 @@ class QueryExecutor:
                     if msg is not None:
                         break
             except (EOFError, OSError) as e:
-                if self._rerun(w, deadline):
+                if self._rerun(w, deadline, timeout):
                     continue
                 self._retire(w, "broken")
                 raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
             self._give_back(w)
             return _answer(msg)
-
-    def _take(self, w: _Worker | None) -> _Worker | None:
-        """``w`` unless its process has been ended (then its slot is closed and None returned)."""
-        if w is not None and w.engine.ended is not None:
-            w.close()
-            return None
-        return w
 
     async def run_async(
         self,
@@ -881,28 +951,29 @@ class QueryExecutor:
                 if time.monotonic() < deadline:
                     continue  # an ended process's slot: take another
                 raise self._busy(timeout)
+            reader = _MessageReader()
             try:
-                msg = await self._ask(w, job, deadline)
+                msg = await self._ask(w, job, reader, deadline)
             except asyncio.TimeoutError:
                 await anyio.to_thread.run_sync(self._retire, w, "overrun")
                 raise self._overran(timeout) from None
             except (EOFError, OSError) as e:
-                if self._rerun(w, deadline):
+                if self._rerun(w, deadline, timeout):
                     continue
                 await anyio.to_thread.run_sync(self._retire, w, "broken")
                 raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
-            except BaseException:  # cancelled mid-query: the slot may still answer, so it cannot be reused
-                asyncio.get_running_loop().run_in_executor(None, self._retire, w, "cancelled")
+            except BaseException:  # cancelled mid-query: the slot is drained, not its process ended
+                threading.Thread(target=self._drain, args=(w, reader, deadline), daemon=True,
+                                 name="shekara-query-drain").start()
                 raise
             self._give_back(w)
             return _answer(msg)
 
     @staticmethod
-    async def _ask(w: _Worker, job: bytes, deadline: float) -> bytes:
+    async def _ask(w: _Worker, job: bytes, reader: _MessageReader, deadline: float) -> bytes:
         """Send ``job`` to slot ``w`` and collect the answer on the event loop (``add_reader``)."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
-        reader = _MessageReader()
 
         def readable() -> None:
             if done.done():
@@ -951,7 +1022,7 @@ class QueryExecutor:
 
         if self._threads is None:
             self._threads = concurrent.futures.ThreadPoolExecutor(
-                max_workers=max(2, self.settings.query_workers * 2), thread_name_prefix="shekara-remote-query")
+                max_workers=max(2, self.slots), thread_name_prefix="shekara-remote-query")
         fut = self._threads.submit(work)
         try:
             body, name = fut.result(timeout=timeout)

@@ -6,6 +6,7 @@ are run again on the fresh one: the callers get their answers, not an error.
 """
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from conftest import build_store
 from graph_api.query_exec import QueryExecutor, QueryTimeout
+from graph_api.store.base import StoreError
 from graph_api.settings import Settings
 
 FIXTURE = Path(__file__).parent / "data" / "pages_fixture.trig"
@@ -33,10 +35,10 @@ def executor(tmp_path):  # type: ignore[no-untyped-def]
     ex.close()
 
 
-def _in_background(ex: QueryExecutor, query: str, out: dict) -> threading.Thread:  # type: ignore[type-arg]
+def _in_background(ex: QueryExecutor, query: str, out: dict, timeout: float = 120) -> threading.Thread:  # type: ignore[type-arg]
     def go() -> None:
         try:
-            out["result"] = ex.run(query, "json", timeout=120)
+            out["result"] = ex.run(query, "json", timeout=timeout)
         except Exception as e:  # reported to the test
             out["error"] = e
 
@@ -71,8 +73,8 @@ def test_an_overrun_ends_the_process_and_its_sibling_query_is_run_again(executor
     reruns: list[bool] = []
     real_rerun = executor._rerun
 
-    def recording_rerun(w, deadline):  # type: ignore[no-untyped-def]
-        again = real_rerun(w, deadline)
+    def recording_rerun(w, deadline, timeout):  # type: ignore[no-untyped-def]
+        again = real_rerun(w, deadline, timeout)
         reruns.append(again)
         return again
 
@@ -99,3 +101,68 @@ def test_slots_of_an_ended_process_are_never_handed_out(executor) -> None:  # ty
     assert all(s.engine is not old for s in executor._pool._idle)
     assert old.ended == "broken" and not old.proc.is_alive()
     assert b"true" in executor.run("ASK { ?s ?p ?o }", "json").body
+
+
+def test_a_sibling_with_too_little_time_left_is_not_run_again(executor) -> None:  # type: ignore[no-untyped-def]
+    """Run again with almost no time left, the cut-off query would overrun in turn and end the
+    fresh process too: it gets a timeout instead, and the fresh process is left alone."""
+    executor.run("ASK {}", "json")
+    out: dict = {}  # type: ignore[type-arg]
+    sibling = _in_background(executor, SLOW, out, timeout=1.2)  # less than RERUN_MIN_LEFT after the kill
+    with pytest.raises(QueryTimeout):
+        executor.run(ENDLESS, "json", timeout=0.3)
+    sibling.join(60)
+    assert isinstance(out.get("error"), QueryTimeout) and "too little" in str(out["error"]), out
+    fresh = _pids(executor)
+    assert b"true" in executor.run("ASK { ?s ?p ?o }", "json").body
+    assert _pids(executor) == fresh, "the fresh process should not have been ended"
+
+
+def test_a_cancelled_query_leaves_its_siblings_running(executor) -> None:  # type: ignore[no-untyped-def]
+    """A caller that goes away mid-query no longer ends the process: its slot is drained in the
+    background and comes back, and the query on the sibling slot is not started again."""
+    executor.run("ASK {}", "json")
+    before = _pids(executor)
+    reruns: list[bool] = []
+    real_rerun = executor._rerun
+    executor._rerun = lambda *a: reruns.append(True) or real_rerun(*a)  # type: ignore[method-assign]
+    out: dict = {}  # type: ignore[type-arg]
+    sibling = _in_background(executor, SLOW, out)
+
+    async def cancel_one() -> None:
+        task = asyncio.ensure_future(executor.run_async(SLOW, "json", timeout=120))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(cancel_one())
+    sibling.join(120)
+    assert "error" not in out and reruns == [], (out, reruns)
+    deadline = time.monotonic() + 60
+    while len(executor._pool) != executor.slots and time.monotonic() < deadline:  # the drained slot returns
+        time.sleep(0.01)
+    assert len(executor._pool) == executor.slots
+    assert _pids(executor) == before, "cancelling should not have ended the process"
+
+
+def test_closing_tells_waiting_and_running_callers_at_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = build_store(tmp_path / "store", BASE, FIXTURE)
+    ex = QueryExecutor(Settings(store=store, base_iri=BASE, query_workers=1, query_threads=1))
+    ex.run("ASK {}", "json")
+    running: dict = {}  # type: ignore[type-arg]
+    waiting: dict = {}  # type: ignore[type-arg]
+    first = _in_background(ex, SLOW, running, timeout=60)
+    second = threading.Thread(target=lambda: waiting.update(error=pytest.raises(StoreError, ex.run, SLOW, "json",
+                                                                                    timeout=60)))
+    second.start()
+    time.sleep(0.2)  # the second caller is now waiting for the only slot
+    started = time.monotonic()
+    ex.close()
+    first.join(30)
+    second.join(30)
+    assert time.monotonic() - started < 10, "callers should not wait out their 60 s"
+    assert "closed" in str(running.get("error")), running
+    assert "closed" in str(waiting["error"].value)
+    with pytest.raises(StoreError, match="closed"):
+        ex.run("ASK {}", "json")

@@ -177,3 +177,32 @@ def test_a_worker_handed_over_as_the_wait_ran_out_goes_back() -> None:
     finally:
         threading.Event.wait = real_wait  # type: ignore[method-assign]
     assert pool.get_nowait() is w
+
+
+def test_closing_wakes_every_waiter_and_later_callers_do_not_wait() -> None:
+    pool = _Pool()
+    idle = W("idle")
+    pool.put(idle)
+    assert pool.get_nowait() is idle
+    got: dict[str, object] = {}
+    thread = threading.Thread(target=lambda: got.update(thread=pool.get(30.0)))
+    thread.start()
+
+    async def coroutine() -> None:
+        got["coroutine"] = await pool.get_async(30.0)
+
+    async def both() -> None:
+        task = asyncio.ensure_future(coroutine())
+        await asyncio.sleep(0.05)
+        pool.put(W("spare"))  # goes to the thread, the longest waiting
+        assert pool.close() == []
+        await asyncio.wait_for(task, 5)
+
+    started = time.monotonic()
+    time.sleep(0.05)
+    asyncio.run(both())
+    thread.join(5)
+    assert repr(got["thread"]) == "spare" and got["coroutine"] is None
+    assert pool.get(30.0) is None and time.monotonic() - started < 5
+    pool.put(W("late"))  # a worker coming back after the close is simply kept; nobody waits
+    assert pool.close() and pool.close() == []
