@@ -72,7 +72,13 @@ def main() -> None:
     ap.add_argument("--clients", default="1,4,16")
     ap.add_argument("--slices", type=int, default=4,
                     help="interleaved slices per query and client level (more = less drift between targets)")
+    ap.add_argument("--queries", default=",".join(QUERIES),
+                    help="comma-separated names from the mix, to time some of them only (default: all)")
     a = ap.parse_args()
+    names = [n.strip() for n in a.queries.split(",") if n.strip()]
+    unknown = [n for n in names if n not in QUERIES]
+    if unknown:
+        ap.error(f"unknown queries {', '.join(unknown)}; the mix has {', '.join(QUERIES)}")
     shk_store, oxi_store = loaded_stores(a.size)
     shk_proc, shk_url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
@@ -80,7 +86,8 @@ def main() -> None:
     levels = [int(x) for x in a.clients.split(",")]
     rows = []
     try:
-        for name, q in QUERIES.items():
+        for name in names:
+            q = QUERIES[name]
             accept = ACCEPT.get(name, "application/sparql-results+json")
             for url in targets.values():  # warm-up, and check both agree on the row count
                 httpx.post(url, content=q.encode(), headers={"Content-Type": "application/sparql-query", "Accept": accept},
