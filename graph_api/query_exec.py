@@ -22,7 +22,9 @@ Results are serialised inside the worker by pyoxigraph and travel back as bytes.
 of a SELECT is enforced while serialising: the worker writes TSV into a sink that counts rows
 and stops the evaluation at ``limit + 1``; the answer is then an explicit
 :class:`RowLimitExceeded`, never a silently cut result. The (lossless) TSV is re-parsed and
-re-serialised by pyoxigraph when another format was asked for.
+re-serialised by pyoxigraph when another format was asked for. Every result, CONSTRUCT and
+DESCRIBE included, is also held to ``query_max_bytes`` the same way (:class:`ResultTooLarge`),
+so no answer is built whole in memory beyond that size.
 
 For the remote backend (``settings.backend == "sparql"``) a thread calls
 ``store.query_serialized``; the remote store's HTTP timeout bounds the work.
@@ -71,6 +73,20 @@ class RowLimitExceeded(StoreError):
     def __init__(self, limit: int):
         self.limit = limit
         super().__init__(f"result exceeds the row limit of {limit} rows; add LIMIT (and OFFSET to page) to the query")
+
+
+class ResultTooLarge(RowLimitExceeded):
+    """A result larger than ``query_max_bytes`` once serialised; nothing partial is returned.
+    A kind of :class:`RowLimitExceeded`, so callers that handle the row cap handle this too."""
+
+    def __init__(self, max_bytes: int):
+        self.limit = max_bytes
+        StoreError.__init__(self, f"result exceeds the size limit of {_size(max_bytes)} once serialised; "
+                                  "add LIMIT (and OFFSET to page), or ask for fewer or shorter values")
+
+
+def _size(n: int) -> str:
+    return f"{n / (1 << 20):g} MiB" if n >= 1 << 20 else f"{n} bytes"
 
 
 class FormNotAcceptable(StoreError):
@@ -247,13 +263,16 @@ def _recv_msg_blocking(fd: int) -> bytes:
 
 
 # --- serialisation with a row cap (runs in the worker, and in the parent for remote) ---------
-class _RowCap(io.RawIOBase):
-    """A write sink for TSV results that gives up once ``limit`` rows were written."""
+class _Sink(io.RawIOBase):
+    """A write sink that gives up once more than ``max_bytes`` were written, or (for TSV) more
+    than ``max_rows`` rows: pyoxigraph stops evaluating when a write fails, so a result that
+    is too big is never built whole in memory."""
 
-    def __init__(self, limit: int):
-        self.limit = limit
+    def __init__(self, max_bytes: int, max_rows: int | None = None):
+        self.max_bytes = max_bytes
+        self.max_rows = max_rows
         self.lines = 0
-        self.exceeded = False
+        self.exceeded: StoreError | None = None
         self.buf = bytearray()
 
     def writable(self) -> bool:
@@ -262,11 +281,27 @@ class _RowCap(io.RawIOBase):
     def write(self, b: Any) -> int:  # type: ignore[override]
         data = bytes(b)
         self.buf += data
-        self.lines += data.count(b"\n")
-        if self.lines > self.limit + 1:  # header line + rows
-            self.exceeded = True
-            raise OSError("row limit exceeded")
+        if self.max_rows is not None:
+            self.lines += data.count(b"\n")
+            if self.lines > self.max_rows + 1:  # header line + rows
+                self.exceeded = RowLimitExceeded(self.max_rows)
+                raise OSError("row limit exceeded")
+        if len(self.buf) > self.max_bytes:
+            self.exceeded = ResultTooLarge(self.max_bytes)
+            raise OSError("size limit exceeded")
         return len(data)
+
+
+def _write(result: Any, sink: _Sink, fmt: Any) -> bytes:
+    try:
+        result.serialize(sink, format=fmt)
+    except Exception:
+        if sink.exceeded is not None:
+            raise sink.exceeded from None
+        raise
+    if sink.exceeded is not None:  # (a sink error pyoxigraph did not pass on)
+        raise sink.exceeded
+    return bytes(sink.buf)
 
 
 def _convert_tsv(tsv: bytes, fmt: str) -> bytes:
@@ -277,36 +312,34 @@ def _convert_tsv(tsv: bytes, fmt: str) -> bytes:
 
 
 def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
-                     query_limit: int | None = None) -> tuple[bytes, str, str]:
+                     query_limit: int | None = None, max_bytes: int = 1 << 62) -> tuple[bytes, str, str]:
     """Serialise a pyoxigraph result; returns ``(body, format name, form)``.
 
     A SELECT is written as TSV through a sink that counts rows, then converted to the format
     asked for, unless ``query_limit`` (the query's own LIMIT, :func:`top_level_limit`) already
     keeps it within ``row_limit``: then pyoxigraph writes the format directly (for 500 rows the
-    TSV detour cost ~0.6 ms on top of a ~11 ms query).
+    TSV detour cost ~0.6 ms on top of a ~11 ms query). Every form is also held to
+    ``max_bytes`` once serialised (:class:`ResultTooLarge`): a CONSTRUCT has no row cap, and
+    ten thousand rows of document texts can be large.
     """
     if isinstance(result, ox.QuerySolutions):
         if choice.results is None:
             raise FormNotAcceptable("select")
+        fmt = RESULT_FORMATS[choice.results].results
         if query_limit is not None and query_limit <= row_limit:
-            return result.serialize(format=RESULT_FORMATS[choice.results].results), choice.results, "select"
-        sink = _RowCap(row_limit)
-        try:
-            result.serialize(sink, format=ox.QueryResultsFormat.TSV)
-        except Exception:
-            if sink.exceeded:
-                raise RowLimitExceeded(row_limit) from None
-            raise
-        if sink.lines > row_limit + 1:
-            raise RowLimitExceeded(row_limit)
-        return _convert_tsv(bytes(sink.buf), choice.results), choice.results, "select"
+            return _write(result, _Sink(max_bytes), fmt), choice.results, "select"
+        tsv = _write(result, _Sink(max_bytes, row_limit), ox.QueryResultsFormat.TSV)
+        body = _convert_tsv(tsv, choice.results)
+        if len(body) > max_bytes:  # JSON and XML take more room than TSV
+            raise ResultTooLarge(max_bytes)
+        return body, choice.results, "select"
     if isinstance(result, ox.QueryBoolean):
         if choice.results is None:
             raise FormNotAcceptable("ask")
         return result.serialize(format=RESULT_FORMATS[choice.results].results), choice.results, "ask"
     if choice.rdf is None:
         raise FormNotAcceptable("graph")
-    return result.serialize(format=RDF_FORMATS[choice.rdf].rdf), choice.rdf, "graph"
+    return _write(result, _Sink(max_bytes), RDF_FORMATS[choice.rdf].rdf), choice.rdf, "graph"
 
 
 # --- the worker process ----------------------------------------------------------------------
@@ -338,7 +371,10 @@ def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
     except (SyntaxError, ValueError, TypeError) as e:  # parse errors and refused substitutions
         return ["syntax", str(e)], b""
     try:
-        body, fmt, form = serialize_result(result, FormatChoice(*job["choice"]), job["limit"], job["qlimit"])
+        body, fmt, form = serialize_result(result, FormatChoice(*job["choice"]), job["limit"], job["qlimit"],
+                                           job["bytes"])
+    except ResultTooLarge as e:
+        return ["bytes", e.limit], b""
     except RowLimitExceeded as e:
         return ["rows", e.limit], b""
     except FormNotAcceptable as e:
@@ -671,6 +707,8 @@ def _answer(msg: bytes) -> QueryResult:
         raise QuerySyntaxError(meta[1])
     if kind == "rows":
         raise RowLimitExceeded(meta[1])
+    if kind == "bytes":
+        raise ResultTooLarge(meta[1])
     if kind == "form":
         raise FormNotAcceptable(meta[1])
     raise StoreError(meta[1])
@@ -850,6 +888,7 @@ class QueryExecutor:
             "dg": list(default_graph or []), "ng": list(named_graphs or []),
             "subs": {k: encode_term(v) for k, v in (substitutions or {}).items()},
             "limit": limit,
+            "bytes": self.settings.query_max_bytes,
             "qlimit": top_level_limit(query),  # read here, where the lexer is loaded and cached
         }
         return orjson.dumps(job), timeout
@@ -1006,19 +1045,26 @@ class QueryExecutor:
         store = self.stores.get()
         kwargs = {"default_graph": default_graph or None, "named_graphs": named_graphs or None}
 
+        max_bytes = self.settings.query_max_bytes
+
         def work() -> tuple[bytes, str]:
+            # The remote server sends the whole answer; the caps are checked on what came back.
             if form == "select":
                 if choice.results is None:
                     raise FormNotAcceptable(form)
                 tsv = store.query_serialized(query, ox.QueryResultsFormat.TSV, **kwargs)
                 if tsv.count(b"\n") > limit + 1:
                     raise RowLimitExceeded(limit)
-                return _convert_tsv(tsv, choice.results), choice.results
-            name = choice.results if form == "ask" else choice.rdf
-            if name is None:
-                raise FormNotAcceptable(form)
-            f = RESULT_FORMATS[name].results if form == "ask" else RDF_FORMATS[name].rdf
-            return store.query_serialized(query, f, **kwargs), name
+                body, name = _convert_tsv(tsv, choice.results), choice.results
+            else:
+                name = choice.results if form == "ask" else choice.rdf
+                if name is None:
+                    raise FormNotAcceptable(form)
+                f = RESULT_FORMATS[name].results if form == "ask" else RDF_FORMATS[name].rdf
+                body = store.query_serialized(query, f, **kwargs)
+            if len(body) > max_bytes:
+                raise ResultTooLarge(max_bytes)
+            return body, name
 
         if self._threads is None:
             self._threads = concurrent.futures.ThreadPoolExecutor(

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
 
     query_timeout: float = Field(30.0, description="Seconds a SPARQL query may run before it is stopped (HTTP 503).")
     query_row_limit: int = Field(10000, description="Most rows a SELECT returns; more gives an error, never a silent cut.")
+    query_max_bytes: int = Field(64 << 20, ge=1024, description="Largest query result once serialised, in bytes (any form, "
+                                                               "CONSTRUCT and DESCRIBE too); more gives an error, never a silent cut.")
     query_workers: int = Field(1, ge=1, description="Worker processes that evaluate SPARQL queries (each can be ended).")
     query_threads: int = Field(4, ge=1, description="Queries each worker process runs at once, over one shared read-only "
                                                     "view (one block cache); the service runs workers × threads queries at once.")

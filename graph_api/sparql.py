@@ -7,7 +7,8 @@ no token is configured — the public endpoint then stays read-only).
 
 Errors are plain text with the reason: 400 for a query that does not parse (the parser's
 message), 406 when no acceptable format exists, 413 for an oversized request, 422 when a SELECT
-exceeds the row limit, 503 when the query ran past the deadline (it was stopped). Browsers that
+exceeds the row limit or any result the size limit, 503 when the query ran past the deadline
+(it was stopped). Browsers that
 GET ``/sparql`` get the query page (``templates/sparql.html``); RDF clients get the SPARQL 1.1
 Service Description.
 """

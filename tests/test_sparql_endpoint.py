@@ -277,6 +277,63 @@ def test_timeout_stops_the_query_and_the_pool_recovers(limited) -> None:  # type
         assert ok.status_code == 200 and ok.json()["boolean"] is True
 
 
+@pytest.fixture(scope="module")
+def small_results(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from conftest import start_server
+
+    server, settings = start_server(tmp_path_factory.mktemp("small"), query_max_bytes=4096)
+    yield server
+    server.stop()
+
+
+def test_a_result_over_the_size_limit_is_an_error_in_every_form(small_results) -> None:  # type: ignore[no-untyped-def]
+    """CONSTRUCT and DESCRIBE have no row cap: the size cap holds them (and SELECTs with long
+    values), as an explicit 422, never a cut-off body."""
+    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    with httpx.Client(base_url=small_results.url, timeout=60) as c:
+        for fmt in ("ttl", "nt", "jsonld", "rdfxml"):
+            r = c.get("/sparql", params={"query": everything, "format": fmt})
+            assert r.status_code == 422, (fmt, r.status_code, r.text[:200])
+            assert "size limit of 4096 bytes" in r.text and "LIMIT" in r.text
+        small = c.get("/sparql", params={"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3", "format": "nt"})
+        assert small.status_code == 200 and small.text.count("\n") == 3
+        # a SELECT within the row cap but over the size: the direct path (its own LIMIT) and the counted one
+        for q in ("SELECT * WHERE { ?s ?p ?o } LIMIT 5000", "SELECT * WHERE { ?s ?p ?o }"):
+            for fmt in ("json", "xml", "csv", "tsv"):
+                r = c.get("/sparql", params={"query": q, "format": fmt})
+                assert r.status_code == 422 and "size limit" in r.text, (q, fmt, r.status_code)
+        ok = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 2", "format": "json"})
+        assert ok.status_code == 200 and len(ok.json()["results"]["bindings"]) == 2
+        assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_the_size_cap_stops_the_serialisation_early() -> None:
+    """The sink refuses the write that crosses the cap, so pyoxigraph stops there: the bytes held
+    are the cap plus one buffer, not the whole result."""
+    import pyoxigraph as ox
+
+    from graph_api.query_exec import FormatChoice, ResultTooLarge, _Sink, serialize_result
+
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal("x" * 200)) for i in range(20_000))
+    writes: list[int] = []
+    real_write = _Sink.write
+
+    def counting(self, b):  # type: ignore[no-untyped-def]
+        writes.append(len(self.buf))
+        return real_write(self, b)
+
+    _Sink.write = counting  # type: ignore[method-assign]
+    try:
+        with pytest.raises(ResultTooLarge):
+            serialize_result(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), FormatChoice(rdf="nt"), 10, None, 64 * 1024)
+    finally:
+        _Sink.write = real_write  # type: ignore[method-assign]
+    full = 20_000 * 200  # the literals alone
+    assert writes and max(writes) <= 64 * 1024 + (1 << 16) < full // 10, max(writes)
+
+
 def test_row_limit_is_an_error_not_a_partial_result(limited) -> None:  # type: ignore[no-untyped-def]
     with httpx.Client(base_url=limited.url, timeout=60) as c:
         r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
