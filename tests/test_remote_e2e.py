@@ -73,3 +73,18 @@ def test_an_entity_iri_dereferences_from_the_remote_store(client, settings: Sett
     assert r.status_code == 200, r.text
     subjects = {t.subject for t in ox.parse(r.content, format=ox.RdfFormat.TURTLE, base_iri=BASE)}
     assert ox.NamedNode(iri) in subjects
+
+
+def test_the_size_cap_holds_on_the_remote_backend_too(settings: Settings, ingested: int) -> None:
+    """The remote server sends its whole answer; the executor still refuses one over the cap."""
+    from graph_api.query_exec import QueryExecutor, ResultTooLarge
+    from graph_api.store.provider import StoreProvider
+
+    small = settings.model_copy(update={"query_max_bytes": 2048})
+    ex = QueryExecutor(small, StoreProvider(small))
+    try:
+        with pytest.raises(ResultTooLarge, match="size limit of 2048 bytes"):
+            ex.run("CONSTRUCT WHERE { ?s ?p ?o }", "nt")
+        assert ex.run("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2", "nt").body.count(b"\n") == 2
+    finally:
+        ex.close()
