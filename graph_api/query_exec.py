@@ -204,24 +204,30 @@ def query_form(query: str, substitutions: Mapping[str, Term] | None = None) -> s
 _HEADER = struct.Struct("!Q")
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    """Write everything, also on a non-blocking descriptor (waits for room when the pipe is full)."""
+def _write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
+    """Write everything, also on a non-blocking descriptor (waits for room when the pipe is full).
+
+    With a ``deadline``, gives up then (``TimeoutError``): a job bigger than the socket buffer
+    waits for the worker to read it, and a worker that never does must not hold the caller."""
     view = memoryview(data)
     while view:
         try:
             n = os.write(fd, view)
         except BlockingIOError:
-            select.select([], [fd], [], 1.0)
+            left = 1.0 if deadline is None else min(1.0, deadline - time.monotonic())
+            if left <= 0:
+                raise TimeoutError("the query worker did not take the job in time") from None
+            select.select([], [fd], [], left)
             continue
         view = view[n:]
 
 
-def _send_msg(fd: int, payload: bytes) -> None:
+def _send_msg(fd: int, payload: bytes, deadline: float | None = None) -> None:
     if len(payload) < 65536:
-        _write_all(fd, _HEADER.pack(len(payload)) + payload)
+        _write_all(fd, _HEADER.pack(len(payload)) + payload, deadline)
     else:
-        _write_all(fd, _HEADER.pack(len(payload)))
-        _write_all(fd, payload)
+        _write_all(fd, _HEADER.pack(len(payload)), deadline)
+        _write_all(fd, payload, deadline)
 
 
 class _MessageReader:
@@ -937,7 +943,11 @@ class QueryExecutor:
                 raise self._busy(timeout)
             reader = _MessageReader()
             try:
-                _send_msg(w.fd, job)
+                try:
+                    _send_msg(w.fd, job, deadline)
+                except TimeoutError:
+                    self._retire(w, "overrun")
+                    raise self._overran(timeout) from None
                 while True:
                     left = deadline - time.monotonic()
                     if left <= 0 or not select.select([w.fd], [], [], left)[0]:
@@ -1025,7 +1035,12 @@ class QueryExecutor:
             if msg is not None:
                 done.set_result(msg)
 
-        _send_msg(w.fd, job)
+        if len(job) < 65536:
+            _send_msg(w.fd, job)  # fits the socket buffer: never blocks
+        else:  # may wait for the worker to read it: not on the event loop (a TimeoutError past the
+            import anyio.to_thread  # deadline is asyncio's: the caller ends the worker as for an overrun)
+
+            await anyio.to_thread.run_sync(_send_msg, w.fd, job, deadline)
         loop.add_reader(w.fd, readable)
         try:
             return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))

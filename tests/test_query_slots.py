@@ -166,3 +166,47 @@ def test_closing_tells_waiting_and_running_callers_at_once(tmp_path) -> None:  #
     assert "closed" in str(waiting["error"].value)
     with pytest.raises(StoreError, match="closed"):
         ex.run("ASK {}", "json")
+
+
+def test_a_job_bigger_than_the_socket_buffer_reaches_the_worker_both_ways(executor) -> None:  # type: ignore[no-untyped-def]
+    """A long query (a portal's VALUES list) is more than a socket buffer: it is written from a
+    thread on the async path, so the event loop never waits for the worker to read it."""
+    values = " ".join(f"<http://example.org/v{i}>" for i in range(12_000))
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {values} }} }}"
+    assert len(query) > 300_000
+    executor.settings.max_query_length = len(query)
+    assert b'"12000"' in executor.run(query, "json").body
+
+    async def go() -> bytes:
+        ticks = 0
+
+        async def ticking() -> None:  # the loop keeps running while the job is written
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0)
+
+        ticker = asyncio.ensure_future(ticking())
+        body = (await executor.run_async(query, "json")).body
+        ticker.cancel()
+        assert ticks > 0
+        return body
+
+    assert b'"12000"' in asyncio.run(go())
+
+
+def test_writing_a_job_gives_up_at_the_deadline_when_nobody_reads() -> None:
+    import socket
+
+    from graph_api.query_exec import _send_msg
+
+    ours, theirs = socket.socketpair()
+    ours.setblocking(False)
+    try:
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):
+            _send_msg(ours.fileno(), b"x" * (4 << 20), time.monotonic() + 0.3)
+        assert time.monotonic() - started < 5
+    finally:
+        ours.close()
+        theirs.close()
