@@ -726,7 +726,7 @@ def _media_type(fmt: str) -> str:
 
 
 class QueryExecutor:
-    """Runs queries with a deadline and a row cap; ``run`` blocks, ``run_async`` does not.
+    """Runs queries with a deadline, a row cap and a size cap; ``run`` blocks, ``run_async`` does not.
 
     Workers start on first use, so building the app (or a test client) costs nothing until a
     query arrives.
