@@ -23,8 +23,9 @@ of a SELECT is enforced while serialising: the worker writes TSV into a sink tha
 and stops the evaluation at ``limit + 1``; the answer is then an explicit
 :class:`RowLimitExceeded`, never a silently cut result. The (lossless) TSV is re-parsed and
 re-serialised by pyoxigraph when another format was asked for. Every result, CONSTRUCT and
-DESCRIBE included, is also held to ``query_max_bytes`` the same way (:class:`ResultTooLarge`),
-so no answer is built whole in memory beyond that size.
+DESCRIBE included, is also held to ``query_max_bytes`` the same way (:class:`ResultTooLarge`):
+evaluation stops at the write that crosses it (for a SELECT's intermediate TSV, at a multiple of
+it, :data:`TSV_SLACK`), so no answer of any size is built whole in memory.
 
 For the remote backend (``settings.backend == "sparql"``) a thread calls
 ``store.query_serialized``; the remote store's HTTP timeout bounds the work.
@@ -86,7 +87,9 @@ class ResultTooLarge(RowLimitExceeded):
 
 
 def _size(n: int) -> str:
-    return f"{n / (1 << 20):g} MiB" if n >= 1 << 20 else f"{n} bytes"
+    if n >= 1 << 20 and n % (1 << 20) == 0:
+        return f"{n >> 20} MiB"
+    return f"{n} bytes"
 
 
 class FormNotAcceptable(StoreError):
@@ -233,11 +236,12 @@ def _send_msg(fd: int, payload: bytes, deadline: float | None = None) -> None:
 class _MessageReader:
     """Collects one framed message from a (non-blocking or blocking) descriptor."""
 
-    __slots__ = ("buf", "size")
+    __slots__ = ("buf", "size", "sent")
 
     def __init__(self) -> None:
         self.buf = bytearray()
         self.size: int | None = None
+        self.sent = False  # whether the job this answer is for went out (the async path's cancel)
 
     def complete(self) -> bool:
         """Whether a whole message has been read (its payload was handed out)."""
@@ -272,13 +276,17 @@ def _recv_msg_blocking(fd: int) -> bytes:
 class _Sink(io.RawIOBase):
     """A write sink that gives up once more than ``max_bytes`` were written, or (for TSV) more
     than ``max_rows`` rows: pyoxigraph stops evaluating when a write fails, so a result that
-    is too big is never built whole in memory."""
+    is too big is never built whole in memory.
+
+    It records only *which* cap was crossed: an exception kept here would tie the sink, the
+    frames and the pyoxigraph result into a reference cycle, freed later by the cyclic
+    collector, possibly on another thread, where pyoxigraph refuses to drop its objects."""
 
     def __init__(self, max_bytes: int, max_rows: int | None = None):
         self.max_bytes = max_bytes
         self.max_rows = max_rows
         self.lines = 0
-        self.exceeded: StoreError | None = None
+        self.exceeded: str | None = None  # "rows" or "bytes"
         self.buf = bytearray()
 
     def writable(self) -> bool:
@@ -290,31 +298,41 @@ class _Sink(io.RawIOBase):
         if self.max_rows is not None:
             self.lines += data.count(b"\n")
             if self.lines > self.max_rows + 1:  # header line + rows
-                self.exceeded = RowLimitExceeded(self.max_rows)
+                self.exceeded = "rows"
                 raise OSError("row limit exceeded")
         if len(self.buf) > self.max_bytes:
-            self.exceeded = ResultTooLarge(self.max_bytes)
+            self.exceeded = "bytes"
             raise OSError("size limit exceeded")
         return len(data)
 
+    def error(self) -> StoreError:
+        return RowLimitExceeded(self.max_rows or 0) if self.exceeded == "rows" else ResultTooLarge(self.max_bytes)
+
 
 def _write(result: Any, sink: _Sink, fmt: Any) -> bytes:
+    crossed = False
     try:
         result.serialize(sink, format=fmt)
     except Exception:
-        if sink.exceeded is not None:
-            raise sink.exceeded from None
-        raise
-    if sink.exceeded is not None:  # (a sink error pyoxigraph did not pass on)
-        raise sink.exceeded
+        if sink.exceeded is None:
+            raise
+        crossed = True  # raised below, outside this handler, so no traceback holds the frames
+    if crossed or sink.exceeded is not None:  # (also a sink error pyoxigraph did not pass on)
+        raise sink.error()
     return bytes(sink.buf)
 
 
-def _convert_tsv(tsv: bytes, fmt: str) -> bytes:
+# The TSV stage may take this many times the size cap: CSV drops the datatype IRIs TSV keeps, so
+# a CSV of dates is ~4.5x smaller than its TSV. (A CSV still more than 8x smaller is refused even
+# under the cap; memory, not the exact cap, is what this stage protects.)
+TSV_SLACK = 8
+
+
+def _convert_tsv(tsv: bytes, fmt: str, max_bytes: int = 1 << 62) -> bytes:
     if fmt == "tsv":
         return tsv
     parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    return parsed.serialize(format=RESULT_FORMATS[fmt].results)
+    return _write(parsed, _Sink(max_bytes), RESULT_FORMATS[fmt].results)
 
 
 def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
@@ -334,11 +352,12 @@ def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
         fmt = RESULT_FORMATS[choice.results].results
         if query_limit is not None and query_limit <= row_limit:
             return _write(result, _Sink(max_bytes), fmt), choice.results, "select"
-        tsv = _write(result, _Sink(max_bytes, row_limit), ox.QueryResultsFormat.TSV)
-        body = _convert_tsv(tsv, choice.results)
-        if len(body) > max_bytes:  # JSON and XML take more room than TSV
-            raise ResultTooLarge(max_bytes)
-        return body, choice.results, "select"
+        # The TSV stage counts rows. It is held to a multiple of the cap (CSV drops the brackets,
+        # quotes and datatypes TSV keeps, so a CSV under the cap can come from a TSV over it),
+        # and the answer in the format asked for to the cap itself, written through a sink too.
+        tsv = _write(result, _Sink(max_bytes * (TSV_SLACK if choice.results != "tsv" else 1), row_limit),
+                     ox.QueryResultsFormat.TSV)
+        return _convert_tsv(tsv, choice.results, max_bytes), choice.results, "select"
     if isinstance(result, ox.QueryBoolean):
         if choice.results is None:
             raise FormNotAcceptable("ask")
@@ -1012,8 +1031,11 @@ class QueryExecutor:
                 await anyio.to_thread.run_sync(self._retire, w, "broken")
                 raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
             except BaseException:  # cancelled mid-query: the slot is drained, not its process ended
-                threading.Thread(target=self._drain, args=(w, reader, deadline), daemon=True,
-                                 name="shekara-query-drain").start()
+                if reader.sent:
+                    threading.Thread(target=self._drain, args=(w, reader, deadline), daemon=True,
+                                     name="shekara-query-drain").start()
+                else:  # cancelled before the job went out (a long job waits for a thread): nothing to drain
+                    self._give_back(w)
                 raise
             self._give_back(w)
             return _answer(msg)
@@ -1036,11 +1058,18 @@ class QueryExecutor:
                 done.set_result(msg)
 
         if len(job) < 65536:
+            reader.sent = True
             _send_msg(w.fd, job)  # fits the socket buffer: never blocks
         else:  # may wait for the worker to read it: not on the event loop (a TimeoutError past the
             import anyio.to_thread  # deadline is asyncio's: the caller ends the worker as for an overrun)
 
-            await anyio.to_thread.run_sync(_send_msg, w.fd, job, deadline)
+            def send() -> None:
+                # Set once the thread runs: anyio then waits for it to finish even when the caller
+                # is cancelled, while a cancel before it starts leaves the job unsent.
+                reader.sent = True
+                _send_msg(w.fd, job, deadline)
+
+            await anyio.to_thread.run_sync(send)
         loop.add_reader(w.fd, readable)
         try:
             return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))
@@ -1070,7 +1099,7 @@ class QueryExecutor:
                 tsv = store.query_serialized(query, ox.QueryResultsFormat.TSV, **kwargs)
                 if tsv.count(b"\n") > limit + 1:
                     raise RowLimitExceeded(limit)
-                body, name = _convert_tsv(tsv, choice.results), choice.results
+                body, name = _convert_tsv(tsv, choice.results, max_bytes), choice.results
             else:
                 name = choice.results if form == "ask" else choice.rdf
                 if name is None:

@@ -451,8 +451,14 @@ async def gsp_get(request: Request) -> Response:
     try:
         graph = _target_graph(request)
         fmt = choose_format(request, "graph", request.query_params.get("format"), allow_html=False)
+        cap = request.app.state.settings.query_max_bytes
+        too_big = (f"the graph is larger than the size limit of {cap} bytes (SHEKARA_QUERY_MAX_BYTES); "
+                   "read it graph by graph (?graph=IRI), page through /sparql, or take a dump (`shekara export`)")
         if graph is None:
-            res = await run_query(request, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", fmt)
+            try:
+                res = await run_query(request, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", fmt)
+            except HttpProblem as p:
+                raise (HttpProblem(422, too_big) if p.status == 422 else p) from None
             body = res.body
         else:
             store = request.app.state.stores.get()
@@ -461,6 +467,8 @@ async def gsp_get(request: Request) -> Response:
                 raise HttpProblem(404, f"no graph {graph} in the store")
             body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                                 format=RDF_FORMATS[fmt].rdf)
+            if len(body) > cap:  # (one document's graph is small; a graph loaded whole may not be)
+                raise HttpProblem(422, too_big)
     except HttpProblem as p:
         return p.response()
     return Response(b"" if request.method == "HEAD" else body, media_type=_media(fmt), headers={"Vary": "Accept"})

@@ -210,3 +210,34 @@ def test_writing_a_job_gives_up_at_the_deadline_when_nobody_reads() -> None:
     finally:
         ours.close()
         theirs.close()
+
+
+def test_a_long_job_cancelled_before_it_went_out_gives_its_slot_back(executor) -> None:  # type: ignore[no-untyped-def]
+    """A job of 64 KiB or more waits for a thread to write it; a caller cancelled before that
+    leaves nothing running, so its slot comes straight back (it once waited out the whole
+    timeout and then ended the process)."""
+    executor.run("ASK {}", "json")
+    before = _pids(executor)
+    values = " ".join(f"<http://example.org/v{i}>" for i in range(4000))
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {values} }} }}"
+    assert len(query) > 65536
+    executor.settings.max_query_length = len(query)
+
+    async def cancel_soon(ticks: int) -> None:
+        task = asyncio.ensure_future(executor.run_async(query, "json", timeout=60))
+        for _ in range(ticks):
+            await asyncio.sleep(0)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+
+    for ticks in (0, 1, 2, 5):
+        asyncio.run(cancel_soon(ticks))
+    deadline = time.monotonic() + 10
+    while len(executor._pool) != executor.slots and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(executor._pool) == executor.slots, "a cancelled long job held its slot"
+    assert _pids(executor) == before, "cancelling should not have ended the process"
+    assert b'"4000"' in executor.run(query, "json").body
