@@ -310,14 +310,13 @@ class _Sink(io.RawIOBase):
 
 
 def _write(result: Any, sink: _Sink, fmt: Any) -> bytes:
-    crossed = False
     try:
         result.serialize(sink, format=fmt)
     except Exception:
         if sink.exceeded is None:
             raise
-        crossed = True  # raised below, outside this handler, so no traceback holds the frames
-    if crossed or sink.exceeded is not None:  # (also a sink error pyoxigraph did not pass on)
+        # a crossed cap is raised below, outside this handler, so no traceback holds the frames
+    if sink.exceeded is not None:  # (also when pyoxigraph did not pass the sink's error on)
         raise sink.error()
     return bytes(sink.buf)
 
@@ -437,8 +436,7 @@ class _View:
             if current is None or current[1] != state:
                 if not os.path.exists(os.path.join(self.path, "CURRENT")):
                     raise StoreError(f"no store at {self.path} (run `shekara ingest` first)")
-                current = (ox.Store.read_only(self.path), state)
-                self._current = current
+                return self._open(state)
             return current[0]
 
     def reopen(self, stale: ox.Store) -> ox.Store:
@@ -446,10 +444,14 @@ class _View:
         with self._lock:
             current = self._current
             if current is None or current[0] is stale:
-                state = _marker_state(self.path)
-                current = (ox.Store.read_only(self.path), state)
-                self._current = current
+                return self._open(_marker_state(self.path))
             return current[0]
+
+    def _open(self, state: tuple[int, int, int] | None) -> ox.Store:
+        """Open a view tagged with the marker ``state`` read before it (under the lock)."""
+        store = ox.Store.read_only(self.path)
+        self._current = (store, state)
+        return store
 
 
 def _serve_slot(fd: int, view: _View) -> None:
@@ -672,6 +674,13 @@ class _Pool:
                 pass
             return None
 
+    def _leave(self, waiter: _Waiter) -> None:
+        """A caller interrupted while waiting leaves the line; a worker handed to it meanwhile
+        goes back to the pool."""
+        w = self._settle(waiter)
+        if w is not None:
+            self.put(w)
+
     def _in_time(self, w: _Worker | None, deadline: float) -> _Worker | None:
         """``w`` if it came before ``deadline``; one handed over just as the wait ran out goes
         back to the pool (the caller has no time left to use it, and killing it would be wrong)."""
@@ -691,9 +700,7 @@ class _Pool:
         try:
             waiter.event.wait(timeout)
         except BaseException:  # interrupted (KeyboardInterrupt, a signal handler): leave the line
-            w = self._settle(waiter)
-            if w is not None:
-                self.put(w)
+            self._leave(waiter)
             raise
         return self._in_time(self._settle(waiter), deadline)
 
@@ -708,9 +715,7 @@ class _Pool:
         try:
             await asyncio.wait([waiter.future], timeout=timeout)
         except BaseException:  # cancelled while waiting: a worker handed over meanwhile goes back
-            w = self._settle(waiter)
-            if w is not None:
-                self.put(w)
+            self._leave(waiter)
             raise
         return self._in_time(self._settle(waiter), deadline)
 
