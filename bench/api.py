@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table  # noqa: E402,E501
+from common import add_layout_option, dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table  # noqa: E402,E501
 
 ENTITY = "id/library/library-3"
 
@@ -49,8 +49,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("size", nargs="?", default="1M")
     ap.add_argument("--rounds", type=int, default=30)
+    add_layout_option(ap)
     a = ap.parse_args()
-    shk_store, oxi_store = loaded_stores(a.size)
+    shk_store, oxi_store = loaded_stores(a.size, a.layout)
     proc, url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
     iri = BASE + ENTITY
@@ -110,7 +111,7 @@ def main() -> None:
     finally:
         stop(proc)
         oxi.stop()
-    print(f"API on {dataset(a.size).name}, median of {a.rounds}, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"API on {dataset(a.size).name}, median of {a.rounds}, {a.layout} stores, {time.strftime('%Y-%m-%d')}, {machine()}")
     print(table(["endpoint", "first request ms", "shekara ms", "oxigraph reference", "reference ms", "ratio"], rows))
     print(f"whole-graph cross-border pairs, once per dataset version: {whole:.0f} ms")
     for s in skipped:

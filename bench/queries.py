@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table)
+from common import (add_layout_option, dataset, loaded_stores, BASE, machine, start_server, start_shekara, stop, table)
 
 P = ("PREFIX schema: <http://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
      "PREFIX wdt: <http://www.wikidata.org/prop/direct/> PREFIX oa: <http://www.w3.org/ns/oa#> ")
@@ -76,12 +76,13 @@ def main() -> None:
                     help="interleaved slices per query and client level (more = less drift between targets)")
     ap.add_argument("--queries", default=",".join(QUERIES),
                     help="comma-separated names from the mix, to time some of them only (default: all)")
+    add_layout_option(ap)
     a = ap.parse_args()
     names = [n.strip() for n in a.queries.split(",") if n.strip()]
     unknown = [n for n in names if n not in QUERIES]
     if unknown:
         ap.error(f"unknown queries {', '.join(unknown)}; the mix has {', '.join(QUERIES)}")
-    shk_store, oxi_store = loaded_stores(a.size)
+    shk_store, oxi_store = loaded_stores(a.size, a.layout)
     shk_proc, shk_url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
     targets = {"shekara": shk_url + "/sparql", "oxigraph": oxi.query_url}
@@ -112,7 +113,7 @@ def main() -> None:
     finally:
         stop(shk_proc)
         oxi.stop()
-    print(f"/sparql query mix on {dataset(a.size).name}, {a.rounds} requests per client, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"/sparql query mix on {dataset(a.size).name}, {a.rounds} requests per client, {a.layout} stores, {time.strftime('%Y-%m-%d')}, {machine()}")
     print(table(["query", "clients", "shekara ms", "oxigraph ms", "latency ratio", "shekara req/s",
                  "oxigraph req/s", "throughput ratio"], rows))
 

@@ -180,3 +180,36 @@ def test_load_whose_index_view_cannot_open_still_succeeds(tmp_path: Path, monkey
     view = real_open(cli._settings(None), read_only=True)
     assert len(list(view.raw.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 6
     view.close()
+
+
+def test_load_with_optimize_and_optimize_keep_the_data(tmp_path: Path):
+    """``load --optimize`` compacts after loading, and ``optimize`` alone does it again: both
+    say so, leave the data and its version as they were, and the search index stays in step."""
+    from graph_api.search_index import SearchIndex
+
+    store = tmp_path / "store"
+    (tmp_path / "a.ttl").write_text(AUTHORITY, encoding="utf-8")
+    p = shekara("load", "--optimize", str(tmp_path / "a.ttl"), store=store, check=True)
+    assert "6 quads loaded" in p.stderr and "store optimised in" in p.stderr
+    dump = shekara("export", store=store, check=True).stdout
+    version = (store / "shekara-version").read_text()
+    p = shekara("optimize", store=store, check=True)
+    assert "store optimised in" in p.stderr
+    assert shekara("export", store=store, check=True).stdout == dump
+    assert (store / "shekara-version").read_text() == version
+    index = SearchIndex.open(store / "search.sqlite")
+    assert index is not None and index.version == version
+    assert [h.iri for h in index.search("Zhezkazgan")] == ["http://127.0.0.1:8000/id/place/zhezkazgan"]
+
+
+def test_optimize_without_a_store_is_one_line(tmp_path: Path):
+    p = shekara("optimize", store=tmp_path / "nothing")
+    assert p.returncode == 2 and "no store at" in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_optimize_on_the_remote_backend_names_the_engines_own_tool(tmp_path: Path):
+    env = {**os.environ, "SHEKARA_BACKEND": "sparql", "SHEKARA_SPARQL_QUERY_URL": "http://127.0.0.1:9/query"}
+    p = subprocess.run([sys.executable, "-m", "graph_api.cli", "optimize"], capture_output=True, text=True,
+                       env=env, cwd=ROOT, timeout=120)
+    assert p.returncode != 0 and "oxigraph optimize" in p.stderr and "Traceback" not in p.stderr

@@ -241,3 +241,36 @@ def test_a_long_job_cancelled_before_it_went_out_gives_its_slot_back(executor) -
     assert len(executor._pool) == executor.slots, "a cancelled long job held its slot"
     assert _pids(executor) == before, "cancelling should not have ended the process"
     assert b'"4000"' in executor.run(query, "json").body
+
+
+def _deleted_tables_held(pid: int) -> list[str]:
+    """Table files the process still holds open although they were deleted."""
+    held = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:
+            continue
+        if target.endswith(".sst (deleted)"):
+            held.append(target)
+    return held
+
+
+def test_workers_move_to_the_compacted_files_after_optimize(executor) -> None:  # type: ignore[no-untyped-def]
+    """``shekara optimize`` replaces every table file while the service reads. The workers
+    answer the same, and reopen onto the new files instead of holding the old ones (and their
+    disk space) open."""
+    from graph_api.store.embedded import EmbeddedStore
+
+    store = executor.settings.store
+    with EmbeddedStore(store, base_iri=BASE) as w:  # a few small commits: level-0 files to compact
+        for i in range(3):
+            w.update(f"INSERT DATA {{ GRAPH <{BASE}graph/extra> {{ <{BASE}x{i}> <{BASE}p> {i} }} }}")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = executor.run(count, "json").body
+    (pid,) = _pids(executor)
+    with EmbeddedStore(store, base_iri=BASE) as w:
+        w.optimize()
+    assert _deleted_tables_held(pid), "the test needs a view opened on the files the compaction replaced"
+    assert executor.run(count, "json").body == before
+    assert _pids(executor) == {pid} and _deleted_tables_held(pid) == []

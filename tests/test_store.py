@@ -346,3 +346,42 @@ def test_load_refuses_unknown_formats(store: Store, tmp_path: Path) -> None:
     f.write_text("a,b\n", encoding="utf-8")
     with pytest.raises(LoadError):
         load_files(store, [f])
+
+
+# --- optimising -------------------------------------------------------------------------------
+def test_optimize_keeps_the_data_and_the_version(store: Store, backend: str) -> None:
+    """A full compaction changes the files, never the data: the version (and with it every
+    cache and the search index keyed on it) stays. A remote engine keeps its own files, so
+    there it is a clear error naming the engine's own tool, and nothing is touched."""
+    store.replace_graph(G1, [t("a", "p", "b"), t("a", "q", ox.Literal("x"))])
+    store.replace_graph(G2, [t("c", "p", "d")])
+    before, version = user_quads(store), store.version()
+    if backend == "embedded":
+        store.optimize()
+    else:
+        with pytest.raises(StoreError, match="oxigraph optimize"):
+            store.optimize()
+    assert user_quads(store) == before and store.version() == version
+    store.replace_graph(G2, [t("c", "p", "e")])  # and it still takes writes
+    assert store.version() != version and count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{EX}p> <{EX}e> }}") == 1
+
+
+def test_optimize_refuses_a_read_only_store(read_only_store: Store) -> None:
+    with pytest.raises(StoreError):
+        read_only_store.optimize()
+    assert count(read_only_store, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{EX}p> ?o }}") == 1
+
+
+def test_optimize_republishes_the_marker_so_readers_reopen(tmp_path: Path) -> None:
+    """Readers in other processes follow the marker file, not the version: after a compaction
+    they must move to the new files rather than hold the replaced ones open."""
+    from graph_api.store.provider import version_marker
+
+    with EmbeddedStore(tmp_path / "store", base_iri=BASE) as w:
+        for i in range(3):  # a few commits, each a flush of its own on close
+            w.replace_graph(f"{G1}{i}", [t(f"a{i}", "p", "b")])
+    marker = version_marker(tmp_path / "store")
+    text, ident = marker.read_text(), marker.stat().st_ino
+    with EmbeddedStore(tmp_path / "store", base_iri=BASE) as w:
+        w.optimize()
+    assert marker.read_text() == text and marker.stat().st_ino != ident

@@ -120,6 +120,12 @@ class Store(abc.ABC):
         """Stream RDF into the store (memory bounded); returns the number of quads read (the
         embedded bulk loader reports none, so there it is the number of quads the store gained)."""
 
+    def optimize(self) -> None:
+        """Compact the storage for reading. Only a store that owns its files can: a remote
+        engine manages its own (``oxigraph optimize``, Fuseki's compact, GraphDB's own tools)."""
+        raise StoreError("this backend keeps no files of its own to optimise: "
+                         "use the SPARQL engine's own tool (e.g. `oxigraph optimize --location DIR`)")
+
     def insert(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
         """Add triples to a named graph in one transaction (terms serialised by pyoxigraph)."""
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
