@@ -66,7 +66,24 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Outcome]]:
             files.append(p)
         else:
             problems.append(Outcome(p, "failed", "no such file or directory"))
-    return files, problems
+    return _one_per_name(files, problems)
+
+
+def _one_per_name(files: list[Path], problems: list[Outcome]) -> tuple[list[Path], list[Outcome]]:
+    """A document is known by its file name (its graph, its IRI, ``schema:identifier``), so two
+    different files of one name in one run would overwrite each other's graph, silently: the
+    first one named is kept and each other one fails with the reason. A file named twice (a
+    folder and a file in it) is simply read once."""
+    kept: dict[str, Path] = {}
+    out: list[Path] = []
+    for f in files:
+        first = kept.setdefault(f.name, f)
+        if first is f:
+            out.append(f)
+        elif first.resolve() != f.resolve():
+            problems.append(Outcome(f, "failed", f"another file of this run has the same name ({first}): "
+                                                 "documents are identified by their file name, rename one"))
+    return out, problems
 
 
 def _stored_hash(store: Store, graphs: Graphs, name: str) -> str | None:

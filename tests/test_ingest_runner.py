@@ -183,3 +183,18 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert bad.returncode == 1, bad.stderr
     assert "failed" in bad.stdout and "empty" in bad.stdout
     assert "1 stored" in bad.stderr and "1 failed" in bad.stderr
+
+
+def test_two_files_of_one_name_do_not_overwrite_each_other(small) -> None:  # type: ignore[no-untyped-def]
+    """Graphs are keyed by file name: a second ``one.en.txt`` from another folder would have
+    replaced the first one's graph without a word. It fails instead, and the first is stored."""
+    corpus, settings, store = small
+    other = corpus.parent / "elsewhere"
+    other.mkdir()
+    (other / "one.en.txt").write_text(ONE_CHANGED, encoding="utf-8")
+    report = ingest_paths(store, settings, [corpus, other, corpus / "one.en.txt"])
+    assert [(o.path, o.status) for o in report.outcomes if o.path.name == "one.en.txt"] == [
+        (other / "one.en.txt", "failed"), (corpus / "one.en.txt", "stored")]
+    assert "same name" in report.failed[0].reason and str(corpus / "one.en.txt") in report.failed[0].reason
+    assert BASE + "id/library/omsk-regional-scientific-library" in bodies(store, "one.en.txt")
+    assert BASE + "id/library/troitsk-city-library" not in bodies(store, "one.en.txt")

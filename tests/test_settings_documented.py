@@ -37,3 +37,16 @@ def test_quickstart_is_exactly_two_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert _quickstart()[1] in ci
+
+
+def test_every_command_is_in_the_readme():
+    import typer.main
+
+    from graph_api.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    names = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert "optimize" in names
+    for name in names:
+        assert f"| `shekara {name}" in table, f"`shekara {name}` is not in the README's command table"
