@@ -237,6 +237,9 @@ def load(
     from graph_api.store import ReadOnlyError, StoreError
 
     settings = _settings(store)
+    if optimize_after and settings.backend != "embedded":
+        _fail("--optimize is for the embedded store: a remote engine compacts its own files "
+              "(e.g. `oxigraph optimize --location DIR`)")
     for f in files:
         if not f.is_file():
             _fail(f"file not found: {f}")

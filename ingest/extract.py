@@ -18,6 +18,7 @@ from . import relations as rel
 from .authority import Authority
 from .dates import DateMention
 from .keys import fold, slugify
+from .tokens import tokenize
 from .language import Passage, main_language, passages
 from .linking import link_by_name, link_person, new_slug, person_key
 from .pipeline import build, load_authority
@@ -29,6 +30,7 @@ from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTIC
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
 TITLE_KINDS = ("event", "project", "work")
+GENRE_TITLE = "rule:genre-title"
 EVENT_FAMILY = {"seminar-council": "seminar", "seminar": "seminar", "forum": "conference"}
 
 
@@ -224,6 +226,10 @@ class _DocState:
             c = x[0]
             return (-(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
 
+        # Unquoted document titles (``rules.genre_titles``) are laid over the others afterwards:
+        # they may hold a library, a project or a place, and must not take those mentions away.
+        genre = sorted([x for x in cands if x[0].method == GENRE_TITLE], key=order)
+        cands = [x for x in cands if x[0].method != GENRE_TITLE]
         named = [c for c, _ in cands if "entry" in c.extra and c.kind in ("project", "work")]
         cands = [(c, lang) for c, lang in cands
                  if not (c.kind == "event" and c.label and any(
@@ -270,6 +276,29 @@ class _DocState:
             iri = self.link(c, lang)
             if iri:
                 self.mentions.append(Mention(c.start, c.end, c.kind, iri, c.method, c.confidence, lang))
+        laid: list[Candidate] = []
+        laid_iris: list[tuple[Candidate, str | None]] = []
+        for c, lang in genre:
+            for o in taken:  # a name cut by the complement's edge belongs to the title (the head is the
+                # other edge: last in Kazakh, "Ресей–Қазақстан: «…» жобасының Тұжырымдамасы", first elsewhere)
+                if lang == "kk" and o.start < c.start < o.end <= c.end \
+                        and not re.search(r"[.!?\n]", self.text[o.start:c.start]):
+                    c.start = o.start
+                elif lang != "kk" and c.start <= o.start < c.end < o.end \
+                        and not re.search(r"[.!?\n]", self.text[c.end:o.end]):
+                    c.end = o.end
+            if any(c.start < o.end and o.start < c.end and not (c.start <= o.start and o.end <= c.end)
+                   and not (o.start <= c.start and c.end <= o.end) for o in taken + laid):
+                continue  # straddles a name's border
+            if any(o.start <= c.start and c.end <= o.end for o in taken):
+                continue  # words inside a name
+            if any(o.kind == "work" and c.start <= o.start and o.end <= c.end for o in taken):
+                continue  # its quoted title is already the work
+            laid.append(c)
+            iri = self._same_title(c, laid_iris) or self.link(c, lang)
+            laid_iris.append((c, iri))
+            if iri:
+                self.mentions.append(Mention(c.start, c.end, c.kind, iri, c.method, c.confidence, lang))
         # namesakes inside library names
         for c, lang in self.containers:
             if c.kind == "library" and c.namesake:
@@ -279,6 +308,27 @@ class _DocState:
                     continue
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+
+    def _same_title(self, c: Candidate, earlier: list[tuple[Candidate, str | None]]) -> str | None:
+        """The IRI of a document this document already named by a longer or shorter form of the
+        same title ("… кеңістік қалыптастыру Тұжырымдамасы", later "… Тұжырымдамасын"): same
+        genre, and the words of the shorter title are words of the longer one, endings aside."""
+        def words(x: Candidate) -> list[str]:
+            return [t.key for t in tokenize(self.text[x.start:x.end]) if len(t.key) > 2]
+
+        def same(a: str, b: str) -> bool:
+            n = min(len(a), len(b))
+            return a == b or (n >= 5 and a[:max(4, n - 3)] == b[:max(4, n - 3)])
+
+        mine = words(c)
+        for o, iri in earlier:
+            if iri is None or o.cls != c.cls:
+                continue
+            theirs = words(o)
+            short, long_ = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            if short and sum(any(same(a, b) for b in long_) for a in short) >= 0.8 * len(short) and len(short) >= 3:
+                return iri
+        return None
 
     def _iri_at(self, start: int, end: int, kind: str) -> str | None:
         for m in self.mentions:

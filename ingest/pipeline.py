@@ -52,6 +52,7 @@ class CandidateFinder:
         found += rules.library_phrases(text, toks)
         found += rules.titled_things(text, toks, doc.text)
         found += rules.unquoted_events(text, toks)
+        found += rules.genre_titles(text, toks, lang, doc.text)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

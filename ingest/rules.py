@@ -337,3 +337,101 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         out.append(Candidate("event", toks[s].start, t.end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
+
+
+# --- documents named without quotes: "the Agreement on cooperation of …", "… Тұжырымдамасы" ----
+# A genre noun written with a capital inside a sentence is the head of a document's title in all
+# three languages. English and Russian put the head first and its complement after it (of/on …,
+# a genitive); Kazakh puts the complement first and the head last.
+DECISION_WORDS = fold_all(("decision", "resolution", "resheni", "postanovleni", "sheshim", "kauli"))
+TITLE_HEADS = {**{cls: stems for cls, stems in WORK_WORDS.items() if cls != "Periodical"}, None: DECISION_WORDS}
+TITLE_OPENERS_EN = fold_all(("of", "on", "for", "about", "between", "to", "concerning"))
+# Words that end a title where no punctuation does: verbs and clause openers after it.
+TITLE_STOP = fold_all((
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "which", "that", "who", "signed", "adopted",
+    "approved", "developed", "prepared", "presented", "discussed", "will", "would",
+    "and", "и",  # two documents named side by side ("the Conception … and the draft Decision …")
+    "был", "была", "было", "были", "будет", "который", "которая", "которое", "которые", "что", "подписан",
+    "подписано", "принят", "принята", "принято", "утвержден", "утверждена", "разработан", "разработана"))
+# Function words a title does not end on.
+TITLE_TAIL = fold_all(("of", "on", "for", "about", "between", "to", "the", "a", "and", "in", "at", "with", "by",
+                       "и", "в", "во", "с", "со", "на", "о", "об", "по", "от", "для", "между"))
+# Kazakh: words of the clause around a title, never in it ("2015 жылы" = in 2015, "осы" = this).
+TITLE_STOP_KK = fold_all(("жылы", "кезде", "кейін", "бері", "соң", "сол", "осы", "бұл", "және", "мен", "бен",
+                          "пен", "арқылы", "бойынша"))
+KK_LOCATIVE_END = ("da", "de", "ta", "te")
+TITLE_BREAK = re.compile(r"[.;:!?\n,()\[\]]")
+MAX_TITLE_WORDS = 24
+
+
+def _kk_outside(t: Tok) -> bool:
+    """A Kazakh word of the clause around a title: a stop word, or a noun in the instrumental
+    case ("Үкіметімен" = with the Government), which says who did something with the document."""
+    return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
+
+
+def _breaks(text: str, a: Tok, b: Tok) -> bool:
+    return bool(TITLE_BREAK.search(text, a.end, b.start)) or b.start - a.end > 3
+
+
+_OPENERS, _CLOSERS = "«“„\"", "»”“\""
+
+
+def _balance_quotes(original: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the quote mark a title's quoted name lost at either edge ("… project “Meetings at
+    the boundaries”", "«Шекарадағы кездесулер» жобасының Тұжырымдамасы"); on the original text,
+    where the quote marks are not folded to one."""
+    inner = original[start:end]
+    last_open = max(inner.rfind(c) for c in _OPENERS)
+    last_close = max(inner.rfind(c) for c in "»”")
+    if last_open > last_close and end < len(original) and original[end] in _CLOSERS:
+        end += 1
+    firsts = [inner.find(c) for c in _OPENERS if c in inner]
+    first_close = min((inner.find(c) for c in "»”“" if c in inner), default=-1)
+    if first_close >= 0 and first_close < min(firsts, default=len(inner)) and start > 0 \
+            and original[start - 1] in _OPENERS:
+        start -= 1
+    return start, end
+
+
+def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = None) -> list[Candidate]:
+    """Works named by an unquoted title around a capitalised genre noun (agreement, conception,
+    plan, report, decision), within one clause. A title that runs past ``MAX_TITLE_WORDS``
+    without a boundary is not taken: its extent would be a guess."""
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if not t.capitalized or t.text.isupper() or len(t.text) < 4:
+            continue
+        cls = next((c for c, stems in TITLE_HEADS.items() if _is(t, stems)), "none")
+        if cls == "none":
+            continue
+        if lang == "kk":
+            s = i
+            while s > 0 and i - s < MAX_TITLE_WORDS and not _breaks(text, toks[s - 1], toks[s]) \
+                    and not _kk_outside(toks[s - 1]):
+                s -= 1
+            if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks[s - 1])):
+                continue
+            if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
+                s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
+            start, end = toks[s].start, t.end
+        else:
+            if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):
+                continue
+            nxt = toks[i + 1]
+            if lang == "en" and nxt.key not in TITLE_OPENERS_EN:
+                continue
+            if lang == "ru" and (nxt.capitalized or nxt.key in TITLE_STOP):
+                continue
+            e = i + 1
+            while (e + 1 < len(toks) and e - i < MAX_TITLE_WORDS and not _breaks(text, toks[e], toks[e + 1])
+                   and toks[e + 1].key not in TITLE_STOP):
+                e += 1
+            if e + 1 < len(toks) and e - i >= MAX_TITLE_WORDS and not _breaks(text, toks[e], toks[e + 1]):
+                continue
+            while e > i + 1 and toks[e].key in TITLE_TAIL:
+                e -= 1
+            start, end = t.start, toks[e].end
+        start, end = _balance_quotes(original if original is not None else text, start, end)
+        out.append(Candidate("work", start, end, "rule:genre-title", 0.5, cls=cls))
+    return out

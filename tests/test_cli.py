@@ -213,3 +213,8 @@ def test_optimize_on_the_remote_backend_names_the_engines_own_tool(tmp_path: Pat
     p = subprocess.run([sys.executable, "-m", "graph_api.cli", "optimize"], capture_output=True, text=True,
                        env=env, cwd=ROOT, timeout=120)
     assert p.returncode != 0 and "oxigraph optimize" in p.stderr and "Traceback" not in p.stderr
+    # refused before anything is loaded, not after the data went in
+    (tmp_path / "a.ttl").write_text(AUTHORITY, encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "graph_api.cli", "load", "--optimize", str(tmp_path / "a.ttl")],
+                       capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert p.returncode == 2 and "--optimize is for the embedded store" in p.stderr and "quads loaded" not in p.stderr

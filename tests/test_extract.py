@@ -281,3 +281,27 @@ def test_a_retried_batch_does_not_count_tokens_twice(extractor: Extractor, monke
     clean, out = _with_crash(extractor, monkeypatch)
     for name in ("a.en.txt", "b.en.txt"):
         assert out[name].token_count == clean[name].token_count
+
+
+# --- documents named without quotes ---------------------------------------------------------------
+
+def test_an_unquoted_document_title_is_a_work_and_keeps_the_names_inside_it(extractor: Extractor) -> None:
+    text = ("In 2012 the partners adopted the Plan of cooperation with the Omsk Regional Scientific Library, "
+            "written in Pavlodar.\n")
+    r = extract(extractor, "plan.en.txt", text)
+    works = [m for m in r.mentions if m.kind == "work" and m.method == "rule:genre-title"]
+    assert [text[m.start:m.end] for m in works] == ["Plan of cooperation with the Omsk Regional Scientific Library"]
+    st = graph(r)
+    assert SHK.Plan in objects(st, ox.NamedNode(works[0].iri), RDF.type)
+    libs = [m for m in r.mentions if m.kind == "library"]
+    assert [m.iri for m in libs] == [str(I("library/omsk-regional-scientific-library").value)]
+    assert works[0].start <= libs[0].start and libs[0].end <= works[0].end
+
+
+def test_one_document_named_twice_in_a_text_is_one_work(extractor: Extractor) -> None:
+    text = ("The Concept of joint digitisation of regional newspapers was approved in 2010.\n"
+            "Since then both libraries follow the Concept of digitisation of regional newspapers, "
+            "and report on it every year.\n")
+    r = extract(extractor, "concept.en.txt", text)
+    works = {m.iri for m in r.mentions if m.kind == "work" and m.method == "rule:genre-title"}
+    assert len(works) == 1 and len([m for m in r.mentions if m.iri in works]) == 2

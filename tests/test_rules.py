@@ -158,3 +158,45 @@ def test_project_title_beside_its_keyword() -> None:
 
 def test_quoted_words_without_a_keyword_are_nothing() -> None:
     assert run(rules.titled_things, "He wrote «just some words here» on the board.") == []
+
+
+# --- documents named without quotes -------------------------------------------------------------
+
+def genre(text: str, lang: str) -> list[tuple[str, str | None]]:
+    view = matching_view(text)
+    return [(text[c.start:c.end], c.cls) for c in rules.genre_titles(view, tokenize(view), lang, text)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In 2011 the partners signed the Agreement on joint digitisation of local history collections "
+           "“Steppe Archive” in Pavlodar.",
+     [("Agreement on joint digitisation of local history collections “Steppe Archive” in Pavlodar", "Agreement")]),
+    ("en", "Both libraries follow the Plan of exchange of regional periodicals, which was renewed in 2019.",
+     [("Plan of exchange of regional periodicals", "Plan")]),
+    ("en", "Later that year the Report on reading habits of rural pupils was published.",
+     [("Report on reading habits of rural pupils", "Report")]),
+    ("ru", "Стороны утвердили План совместных мероприятий приграничных библиотек, а также обсудили выставку.",
+     [("План совместных мероприятий приграничных библиотек", "Plan")]),
+    ("ru", "Стороны утвердили План обмена книгами и проект Решения о совместной выставке.",  # two, side by side
+     [("План обмена книгами", "Plan"), ("Решения о совместной выставке", None)]),
+    ("ru", "Библиотеки действуют на основании Решения от 5 мая 2015 года.",
+     [("Решения от 5 мая 2015 года", None)]),
+    ("kk", "Екі кітапхана 2015 жылы «Дала кітабы» жобасының Жоспарын бекітті.",
+     [("«Дала кітабы» жобасының Жоспарын", "Plan")]),
+    ("kk", "Семинарда шекаралас аудандардың кітапхана ісін дамыту Тұжырымдамасы талқыланды.",
+     [("шекаралас аудандардың кітапхана ісін дамыту Тұжырымдамасы", "Concept")]),
+])
+def test_genre_titles_take_the_whole_unquoted_title(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert genre(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Agreement on exchange was signed in May."),          # sentence-initial: a title or just a word
+    ("en", "We read the Plan and the Report."),                  # no complement
+    ("en", "The NLRK PLAN OF WORK is online."),                   # shouting, not a title
+    ("ru", "Стороны подписали Соглашение, которое вступило в силу."),  # the head alone
+    ("kk", "Осы Келісім 2006 жылы күшіне енді."),                   # "this Agreement": no title before it
+    ("en", "They approved the Concept of " + " ".join(["a"] * 3 + ["long"] * 28) + " thing"),  # no edge in sight
+])
+def test_genre_titles_leave_what_is_not_a_title(lang: str, text: str) -> None:
+    assert genre(text, lang) == []
