@@ -60,4 +60,6 @@ def answer_key(path: str, query_items: list[tuple[str, str]], language: str | No
 
 PAGES = AnswerCache()     # entity pages (HTML), by interface language
 ENTITIES = AnswerCache()  # /api/entities/… and /api/crossborder/{kind}/{slug} (JSON)
+DESCRIPTIONS = AnswerCache()  # /data/{kind}/{slug}.{ext}: the RDF description (Linked Data clients)
+DESCRIPTION_MAX_BYTES = 256 * 1024  # a document's description carries its text: big ones are not kept
 SEARCHES = AnswerCache(4096)  # /api/search answered by the fast path (JSON), per search-index version

@@ -38,3 +38,25 @@ def test_a_write_shows_on_the_next_page_view(tmp_path: Path) -> None:
         assert "New Name Library" in after.text and "Old Name Library" not in after.text
         other_language = client.get("/page/library/test-library?lang=kk")
         assert other_language.headers["content-language"] == "kk"
+
+
+def test_a_write_shows_on_the_next_description(tmp_path: Path) -> None:
+    """``/data/…`` descriptions are kept per dataset version too: the same bytes while it
+    stays, the new data (and a new ETag) once a write moved it, in every format."""
+    from graph_api import answer_cache
+
+    _write(tmp_path / "store", "Old Name Library")
+    settings = Settings(store=tmp_path / "store", base_iri=BASE, search_index=tmp_path / "s.sqlite")
+    with TestClient(create_app(settings)) as client:
+        for ext in ("jsonld", "ttl"):
+            first = client.get(f"/data/library/test-library.{ext}")
+            again = client.get(f"/data/library/test-library.{ext}")
+            assert first.status_code == again.status_code == 200 and "Old Name Library" in first.text
+            assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+        assert len(answer_cache.DESCRIPTIONS._items) >= 2
+        _write(tmp_path / "store", "New Name Library")
+        for ext in ("jsonld", "ttl"):
+            after = client.get(f"/data/library/test-library.{ext}")
+            assert "New Name Library" in after.text and "Old Name Library" not in after.text
+        assert client.get("/data/library/no-such-library.ttl").status_code == 404
+        assert client.get("/data/library/no-such-library.ttl").status_code == 404  # a 404 is never kept

@@ -95,6 +95,11 @@ class Store(abc.ABC):
     def version(self) -> str:
         """An opaque string that changes with every committed write (ETags use it)."""
 
+    def known_version(self) -> str | None:
+        """The version if it is known without any I/O (a read-only snapshot's), else None: callers
+        on the event loop use it, and ask ``version()`` from a thread otherwise."""
+        return None
+
     # --- writing -------------------------------------------------------------------------
     @abc.abstractmethod
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:

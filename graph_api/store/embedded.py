@@ -115,6 +115,9 @@ class EmbeddedStore(Store):
             self._snapshot_version = found
         return found
 
+    def known_version(self) -> str | None:
+        return self._snapshot_version
+
     # --- writing -------------------------------------------------------------------------
     def _check_writable(self) -> None:
         if self.read_only:
