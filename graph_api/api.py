@@ -594,11 +594,12 @@ def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind
     checks that the model would write the same bytes."""
     hits = index.search(q, min(limit, settings.max_page_size), kind)
     names = index.labels([h.iri for h in hits])
+    countries = index.countries([h.iri for h in hits])
     items = []
     for h in hits:
         shown = pick([Label(t, lg, _WEIGHT_PREDICATE.get(w, LABEL)) for t, lg, w in names[h.iri]], chain, h.iri)
         items.append({"iri": h.iri, "label": shown.text, "lang": shown.lang or None, "kind": h.kind,
-                      "link": page_link(settings.base_iri, h.iri), "country": None, "matched": h.label,
+                      "link": page_link(settings.base_iri, h.iri), "country": countries[h.iri], "matched": h.label,
                       "matched_lang": h.lang or None, "match": h.match, "score": h.score})
     return orjson.dumps({"query": q, "items": items})
 

@@ -37,7 +37,10 @@ from graph_api.labels import ALT, LABEL, PREF
 from graph_api.store import Store
 
 WEIGHTS = {PREF: 3, LABEL: 2, ALT: 1}
-SCHEMA_VERSION = "2"  # 2: the names table
+WDT_P17 = "http://www.wikidata.org/prop/direct/P17"
+SDO_LOCATION = "http://schema.org/location"
+SDO_CONTAINED_IN = "http://schema.org/containedInPlace"
+SCHEMA_VERSION = "3"  # 2: the names table; 3: its country column
 NAMES_CACHED = 20_000  # entities whose labels a search answer keeps at hand (then the memo starts over)
 
 # Longest first within each list; an ending is stripped only when a stem of ≥ 4 letters remains.
@@ -108,7 +111,7 @@ class SearchIndex:
     def __init__(self, conn: sqlite3.Connection, version: str, path: Path | None):
         self._conn = conn
         self._lock = threading.Lock()
-        self._names: dict[str, list[tuple[str, str, int]]] = {}
+        self._names: dict[str, tuple[list[tuple[str, str, int]], str | None]] = {}
         self.version = version
         self.path = path
 
@@ -144,6 +147,29 @@ class SearchIndex:
                 yield (key, stem_(label) or key, label, lang, iri, parts[0], weight)
 
     @staticmethod
+    def _countries(store: Store, base: str) -> dict[str, str]:
+        """The side of the border (RU | KZ) of what has a country itself or is located in a place
+        that has one: two plain predicate scans, so the build stays cheap at millions of triples.
+        Like the entity pages' side, an IRI on both sides has none, nor has a country itself."""
+        from graph_api.crossborder import country_iris
+
+        code_of = {iri: code for code, iri in country_iris(base).items()}
+        sides: dict[str, set[str]] = {}
+        for r in store.query(f"SELECT ?e ?c WHERE {{ ?e <{WDT_P17}> ?c }}"):
+            code = code_of.get(r["c"].value) if isinstance(r["c"], ox.NamedNode) else None
+            if code and isinstance(r["e"], ox.NamedNode):
+                sides.setdefault(r["e"].value, set()).add(code)
+        direct = {iri: next(iter(c)) for iri, c in sides.items() if len(c) == 1}
+        for prop in (SDO_LOCATION, SDO_CONTAINED_IN):
+            for r in store.query(f"SELECT ?e ?p WHERE {{ ?e <{prop}> ?p }}"):
+                e, place = r["e"], r["p"]
+                if isinstance(e, ox.NamedNode) and isinstance(place, ox.NamedNode) and e.value not in direct:
+                    code = direct.get(place.value) or code_of.get(place.value)
+                    if code:
+                        sides.setdefault(e.value, set()).add(code)
+        return {iri: next(iter(c)) for iri, c in sides.items() if len(c) == 1 and iri not in code_of}
+
+    @staticmethod
     def _fill(conn: sqlite3.Connection, store: Store, base: str, version: str) -> None:
         conn.executescript("""
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -160,10 +186,12 @@ class SearchIndex:
             CREATE INDEX labels_stem ON labels (stem);
             -- Every name of an entity in one primary-key row, for the labels an answer shows: one
             -- B-tree step per hit instead of an index range plus a table lookup per label.
-            CREATE TABLE names (iri TEXT PRIMARY KEY, names TEXT NOT NULL) WITHOUT ROWID;
-            INSERT INTO names SELECT iri, json_group_array(json_array(label, lang, weight))
+            CREATE TABLE names (iri TEXT PRIMARY KEY, names TEXT NOT NULL, country TEXT) WITHOUT ROWID;
+            INSERT INTO names SELECT iri, json_group_array(json_array(label, lang, weight)), NULL
                               FROM labels GROUP BY iri;
         """)
+        conn.executemany("UPDATE names SET country = ? WHERE iri = ?",
+                         ((code, iri) for iri, code in SearchIndex._countries(store, base).items()))
         conn.executemany("INSERT INTO meta VALUES (?, ?)",
                          [("version", version), ("base", base), ("schema", SCHEMA_VERSION)])
         conn.commit()
@@ -285,7 +313,14 @@ class SearchIndex:
 
         Remembered per IRI (the index never changes; a new version is a new index): a user
         typing a name asks for the same few entities with every letter."""
-        out: dict[str, list[tuple[str, str, int]]] = {}
+        return {i: names for i, (names, _) in self._entries(iris).items()}
+
+    def countries(self, iris: list[str]) -> dict[str, str | None]:
+        """The side of the border (RU | KZ) of some IRIs, or None, from the same rows as their labels."""
+        return {i: country for i, (_, country) in self._entries(iris).items()}
+
+    def _entries(self, iris: list[str]) -> dict[str, tuple[list[tuple[str, str, int]], str | None]]:
+        out: dict[str, tuple[list[tuple[str, str, int]], str | None]] = {}
         missing = []
         for iri in iris:
             known = self._names.get(iri)
@@ -294,11 +329,12 @@ class SearchIndex:
             else:
                 out[iri] = known
         if missing:
-            found: dict[str, list[tuple[str, str, int]]] = {i: [] for i in missing}
+            found: dict[str, tuple[list[tuple[str, str, int]], str | None]] = {i: ([], None) for i in missing}
             marks = ",".join("?" * len(missing))
             with self._lock:
-                for iri, names in self._conn.execute(f"SELECT iri, names FROM names WHERE iri IN ({marks})", missing):
-                    found[iri] = [(label, lang, weight) for label, lang, weight in orjson.loads(names)]
+                for iri, names, country in self._conn.execute(
+                        f"SELECT iri, names, country FROM names WHERE iri IN ({marks})", missing):
+                    found[iri] = ([(label, lang, weight) for label, lang, weight in orjson.loads(names)], country)
                 if len(self._names) > NAMES_CACHED:
                     self._names.clear()
                 self._names.update(found)

@@ -184,6 +184,30 @@ def test_search_ranks_exact_before_prefix_and_labels_in_requested_language(clien
     assert client.get("/api/search", params={"q": ""}).status_code == 422
 
 
+def test_search_hits_say_which_side_of_the_border_they_are_on(client):
+    """The search index keeps each entity's side (RU | KZ): it must agree with what the entity's
+    own JSON says, for every hit of many searches, and be given where the entity has a country."""
+    seen: dict[str, str | None] = {}
+    for text in ("Omsk", "Pavlodar", "Petropavl", "library", "кітапхана", "библиотека", "Kostanay", "Kurgan",
+                 "Mukanov", "a", "о"):
+        for it in client.get("/api/search", params={"q": text, "limit": 50}).json()["items"]:
+            seen[it["iri"]] = it["country"]
+    assert seen[iri("place/omsk")] == "RU" and seen[iri("place/pavlodar")] == "KZ"
+    assert {"RU", "KZ"} <= {c for c in seen.values()}
+    checked = 0
+    for entity, country in seen.items():
+        kind, slug = entity[len(BASE) + 3:].split("/", 1)
+        r = client.get(f"/api/entities/{kind}/{slug}")
+        if r.status_code != 200:
+            continue
+        if r.json()["country"] is not None:  # the page may reach further (chains of containment)
+            assert country in (None, r.json()["country"]), entity
+        if country is not None:
+            assert r.json()["country"] == country, entity
+        checked += 1
+    assert checked >= 10
+
+
 def test_search_body_is_what_the_model_would_write(client, settings):
     """``search_body`` writes its JSON without pydantic: the same bytes as ``SearchResult``'s dump,
     for every hit of many texts, kinds and language chains (and the model accepts it)."""
