@@ -257,7 +257,8 @@ class _DocState:
                 continue
             taken.append(c)
             self.containers.append((c, lang))
-        titles = [c for c in taken if c.kind in TITLE_KINDS]
+        # the countries in "the Year of Kazakhstan in Russia" are what names it: they stay mentions
+        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method != "rule:commemorative-year"]
         inner_taken: list[Candidate] = []
         self.inner: list[tuple[Candidate, str]] = []
         for c, lang in inner:
@@ -330,6 +331,33 @@ class _DocState:
                 return iri
         return None
 
+    def _commemorative_year(self, c: Candidate, lang: str, places: list[Mention], dates: list[DateMention],
+                            sentence: tuple[int, int]) -> None:
+        """"The Year of Kazakhstan in Russia": one event whichever language names it, identified by
+        its guest and its host (the places named inside it), held in the host; its year is the one
+        its sentence gives, if any. Without two places inside it names no year of a country."""
+        inside = [m for m in places if c.start <= m.start and m.end <= c.end]
+        if len(inside) < 2:
+            return
+        guest, host = (inside[0], inside[1]) if c.extra.get("guest_first", True) else (inside[1], inside[0])
+        if guest.iri == host.iri:
+            return
+        slug = f"year-of-{guest.iri.rsplit('/', 1)[-1]}-in-{host.iri.rsplit('/', 1)[-1]}"
+        iri = self._mint("event", slug, _clean_label(self.text[c.start:c.end]), lang, c.cls)
+        ne = self.new[iri]
+        in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]
+                       and dm.precision == "year"]
+        if in_sentence:
+            year = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value[:4]
+            if (START_DATE, _date_literal(year)) not in ne.facts:
+                ne.facts.append((START_DATE, _date_literal(year)))
+        if (LOCATION, ox.NamedNode(host.iri)) not in ne.facts:
+            ne.facts.append((LOCATION, ox.NamedNode(host.iri)))
+            country = self.a.country_of(host.iri)
+            if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
+                ne.facts.append((COUNTRY, ox.NamedNode(country)))
+        self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
+
     def _iri_at(self, start: int, end: int, kind: str) -> str | None:
         for m in self.mentions:
             if m.kind == kind and m.start >= start and m.end <= end:
@@ -370,6 +398,9 @@ class _DocState:
         # events: date and place from the same line, identity from (type, year, place)
         for c, lang in self.containers:
             if c.kind != "event":
+                continue
+            if c.extra.get("event_type") == "year":
+                self._commemorative_year(c, lang, places, dates, sent_of(c.start))
                 continue
             line = (line_of(c.start)[0], line_of(c.end)[1])  # a title may run over a line break
             in_line = [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]

@@ -435,3 +435,59 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
         start, end = _balance_quotes(original if original is not None else text, start, end)
         out.append(Candidate("work", start, end, "rule:genre-title", 0.5, cls=cls))
     return out
+
+
+# --- "the Year of Kazakhstan in Russia" -----------------------------------------------------------
+# Countries (and regions) hold years of each other: "Year of Russia in Kazakhstan", "Год Казахстана
+# в России", "Қазақстандағы Ресей жылы". The guest and the host are names, capitalised; Kazakh puts
+# the host first (locative -дағы) and the word for year last.
+YEAR_WORDS = fold_all(("year", "god", "goda", "godu", "godom", "gody"))
+YEAR_IN = fold_all(("in", "в", "во"))
+KK_YEAR = fold("жылы")
+KK_AT = ("dagi", "degi", "tagi", "tegi")
+
+
+def _names_at(toks: list[Tok], i: int, text: str, most: int = 3) -> int:
+    """How many capitalised words, joined by spaces or hyphens, start at ``i`` (up to ``most``)."""
+    n = 0
+    while i + n < len(toks) and n < most and toks[i + n].capitalized and not toks[i + n].text.isupper() \
+            and (n == 0 or text[toks[i + n - 1].end:toks[i + n].start] in (" ", "-", "\u00a0")):
+        n += 1
+    return n
+
+
+def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+    """A year one country (or region) holds for another, as an event (a commemorative period)."""
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if lang == "kk":
+            if t.key != KK_YEAR or i < 2 or not toks[i - 1].capitalized:
+                continue
+            g = i - 1
+            while g > 0 and i - g < 3 and toks[g - 1].capitalized and not toks[g - 1].key.endswith(KK_AT):
+                g -= 1
+            h = g - 1
+            if h < 0 or not toks[h].capitalized or not toks[h].key.endswith(KK_AT):
+                continue
+            while h > 0 and g - h < 3 and toks[h - 1].capitalized and text[toks[h - 1].end:toks[h].start] == " ":
+                h -= 1
+            out.append(Candidate("event", toks[h].start, t.end, "rule:commemorative-year", 0.7,
+                                 cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": False}))
+            continue
+        if not t.capitalized or t.key not in YEAR_WORDS:
+            continue
+        j = i + 1
+        if lang == "en":
+            if j >= len(toks) or toks[j].key != "of":
+                continue
+            j += 1
+        guest = _names_at(toks, j, text)
+        if not guest or j + guest >= len(toks) or toks[j + guest].key not in YEAR_IN:
+            continue
+        k = j + guest + 1
+        host = _names_at(toks, k, text)
+        if not host:
+            continue
+        out.append(Candidate("event", t.start, toks[k + host - 1].end, "rule:commemorative-year", 0.7,
+                             cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": True}))
+    return out

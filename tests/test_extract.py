@@ -305,3 +305,32 @@ def test_one_document_named_twice_in_a_text_is_one_work(extractor: Extractor) ->
     r = extract(extractor, "concept.en.txt", text)
     works = {m.iri for m in r.mentions if m.kind == "work" and m.method == "rule:genre-title"}
     assert len(works) == 1 and len([m for m in r.mentions if m.iri in works]) == 2
+
+
+# --- years of one country in another ---------------------------------------------------------------
+
+YEARS = {
+    "ru": "В 2003 году в рамках Года Казахстана в России библиотеки Кургана и Костаная обменялись книгами.\n",
+    "en": "In 2003, during the Year of Kazakhstan in Russia, the libraries of Kurgan and Kostanay exchanged books.\n",
+    "kk": "2003 жылы Ресейдегі Қазақстан жылы аясында Қорған мен Қостанай кітапханалары кітап алмасты.\n",
+}
+
+
+def test_a_year_of_one_country_in_another_is_one_event_in_every_language(extractor: Extractor) -> None:
+    iris = set()
+    for lang, text in YEARS.items():
+        r = extract(extractor, f"year.{lang}.txt", text)
+        years = [m for m in r.mentions if m.method == "rule:commemorative-year"]
+        assert len(years) == 1, (lang, [text[m.start:m.end] for m in years])
+        iris.add(years[0].iri)
+        st = graph(r)
+        ev = ox.NamedNode(years[0].iri)
+        assert SHK.CommemorativePeriod in objects(st, ev, RDF.type) and SDO.Event in objects(st, ev, RDF.type)
+        assert objects(st, ev, SDO.location) == [I("place/russia")]
+        assert objects(st, ev, SDO.startDate) == [ox.Literal("2003", datatype=XSD.gYear)]
+    assert iris == {str(I("event/year-of-kazakhstan-in-russia").value)}
+
+
+def test_a_year_of_something_else_is_not_a_year_of_a_country(extractor: Extractor) -> None:
+    r = extract(extractor, "culture.en.txt", "The Year of Culture in Omsk opened with a reading in 2010.\n")
+    assert not [m for m in r.mentions if m.method == "rule:commemorative-year"]
