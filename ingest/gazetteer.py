@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from os.path import commonprefix
 
 from .authority import Authority, Entry
+from .keys import fold
 from .tokens import Tok, tokenize
 
 MAX_TAIL = {"kk": 9, "ru": 4, "en": 1}
@@ -55,6 +56,21 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     return True, False
 
 
+# Kazakh writes case endings on an abbreviation or a foreign name after a hyphen: ТМД-ға (to the
+# CIS), ҚР-да (in the RK), ЮНЕСКО-ның (of UNESCO). The hyphen marks the ending for certain, so even
+# a name too short to guess endings for (ТМД, ҚР) is matched there.
+KK_CASE_ENDINGS = frozenset(fold(e) for e in (
+    "ға", "ге", "қа", "ке", "а", "е", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
+    "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің", "ны", "ні", "ды", "ді", "ты", "ті", "н", "мен", "бен",
+    "пен", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"))
+
+
+def hyphenated_case(label: str, word: str) -> bool:
+    """``word`` (as written) is the one-word name ``label`` plus a Kazakh case ending after a hyphen."""
+    head, sep, ending = word.rpartition("-")
+    return bool(sep) and fold(head) == label and fold(ending) in KK_CASE_ENDINGS
+
+
 class Gazetteer:
     def __init__(self, authority: Authority):
         self.authority = authority
@@ -90,6 +106,8 @@ class Gazetteer:
                         ok = False  # abbreviations must be written as abbreviations
                         break
                     m, exact = word_ok(lk, tok.key, inflect)
+                    if not m and inflect == "kk":
+                        m = hyphenated_case(lk, tok.text)
                     if not m:
                         ok = False
                         break

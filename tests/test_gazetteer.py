@@ -117,3 +117,22 @@ def test_word_ok_tolerance_depends_on_the_language() -> None:
     # four letters of Kazakh suffixes are too many for an English word
     assert word_ok(fold("Omsk"), fold("Omskdagy"), "en") == (False, False)
     assert word_ok(fold("Омск"), fold("Омске"), "ru") == (True, False)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "iri"), [
+    ("Кездесуге ТМД-ға мүше елдердің өкілдері келді.", "ТМД-ға", "organization/cis"),
+    ("Құжат ТМД-ның барлық елдеріне жіберілді.", "ТМД-ның", "organization/cis"),
+    ("Бағдарлама ЮНЕСКО-ның қолдауымен өтті.", "ЮНЕСКО-ның", "organization/unesco"),
+])
+def test_kazakh_case_ending_after_a_hyphen_on_a_short_name(gazetteer: Gazetteer, sentence: str, surface: str,
+                                                           iri: str) -> None:
+    assert iri in found(gazetteer, sentence, "kk").get(surface, set())
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("ТМД-лық ынтымақтастық дамиды.", "kk"),   # an adjective ending, not a case
+    ("ТМД-ға мүше елдер.", "ru"),             # Kazakh endings are only read in Kazakh text
+    ("ТМДға мүше елдер.", "kk"),              # without the hyphen a three-letter name takes no ending
+])
+def test_no_hyphenated_case_where_there_is_none(gazetteer: Gazetteer, sentence: str, lang: str) -> None:
+    assert not any(s.startswith("ТМД") for s in found(gazetteer, sentence, lang))
