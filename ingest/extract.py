@@ -475,11 +475,19 @@ class _DocState:
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # project membership: listed participants, and sentences naming one project with a cue
+        # "Participants of the project:" means the project its section is about: the one the
+        # heading names, else the one named most since the previous list (the first of equals),
+        # not simply the last one named, which is often a programme that funds it.
         main_project = Counter(p.iri for p in projects).most_common(1)
         lists = rel.participant_lists(text, ms)
+        section_start = 0
         for region in lists:
-            proj = [p for p in projects if p.start <= region[1]]
-            target = proj[-1].iri if proj else (main_project[0][0] if main_project else None)
+            heading = line_of(region[0])
+            named = [p for p in projects if heading[0] <= p.start and p.end <= heading[1]]
+            section = Counter(p.iri for p in projects if section_start <= p.start and p.end <= heading[0])
+            section_start = region[1]
+            target = (named[0].iri if named else section.most_common(1)[0][0] if section
+                      else main_project[0][0] if main_project else None)
             if target:
                 for o in agents:
                     if region[0] <= o.start and o.end <= region[1]:

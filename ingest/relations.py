@@ -81,6 +81,8 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
                     continue
                 if re.match(r"\s*[\^•\-–]?\s*\d{4}", seg) or not any(in_span(m, (a2, b2)) for m in mentions):
                     break  # a dated bullet or a line that names nobody ends the list
+                if any(m.kind == "project" and in_span(m, (a2, b2)) for m in mentions):
+                    break  # a line naming a project opens the next section
                 end = b2
             regions.append((a, end))
     return regions

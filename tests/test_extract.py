@@ -334,3 +334,21 @@ def test_a_year_of_one_country_in_another_is_one_event_in_every_language(extract
 def test_a_year_of_something_else_is_not_a_year_of_a_country(extractor: Extractor) -> None:
     r = extract(extractor, "culture.en.txt", "The Year of Culture in Omsk opened with a reading in 2010.\n")
     assert not [m for m in r.mentions if m.method == "rule:commemorative-year"]
+
+
+def test_a_participants_list_belongs_to_its_sections_project_not_to_a_programme_named_last(extractor: Extractor) -> None:
+    """The members listed under "Participants of the project" joined the project the section is
+    about; a programme named just before the list only funds it. A second section with a list of
+    its own names its own project."""
+    text = ("The project “Meetings at the boundaries” joins the frontier libraries.\n"
+            "It is funded under the federal programme “Culture of Russia”.\n"
+            "Participants of the project:\n"
+            "Troitsk City Library\n"
+            "\n"
+            "The project “Caravan-sarai on the Great Silk Way” began later.\n"
+            "Participants of the project:\n"
+            "National Library of the Republic of Kazakhstan\n")
+    st = graph(extract(extractor, "sections.en.txt", text))
+    assert objects(st, I("library/troitsk-city-library"), SDO.memberOf) == [I("project/meetings-at-the-boundaries")]
+    members = objects(st, I("library/national-library-of-kazakhstan"), SDO.memberOf)
+    assert I("project/meetings-at-the-boundaries") not in members and len(members) == 1
