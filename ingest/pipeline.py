@@ -54,6 +54,7 @@ class CandidateFinder:
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)
         found += rules.commemorative_years(text, toks, lang)
+        found += rules.days_events(text, toks, lang)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

@@ -312,6 +312,10 @@ EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "ha
 COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 
+# "қ.", "г.", "обл.", "им.": a full stop that ends an abbreviation, not a clause
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}\.")
+
+
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     """Events named only by their kind ("a seminar-council met in Petropavl in 2002").
 
@@ -328,9 +332,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             etype, cls = "days", "CommemorativePeriod"
         if etype is None:
             continue
-        if not any(abs(h.start - t.start) < 60 and not re.search(r"[\n.!?;]", text[min(h.end, t.end):max(h.start, t.start)])
+        if not any(abs(h.start - t.start) < 60
+                   and not re.search(r"[\n.!?;]", _ABBREVIATION.sub("", text[min(h.end, t.end):max(h.start, t.start)]))
                    for h in lines_held):
-            continue  # the verb of holding must be in the same clause
+            continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
@@ -490,4 +495,38 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
             continue
         out.append(Candidate("event", t.start, toks[k + host - 1].end, "rule:commemorative-year", 0.7,
                              cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": True}))
+    return out
+
+
+# --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
+DAYS_HEADS = fold_all(("days", "дни"))
+DAYS_BREAK = re.compile(r"[.;:!?\n(),\[\]]")
+MAX_DAYS_WORDS = 14
+
+
+def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+    """A capitalised "Days"/"Дни" opening a name ("the Days of UNESCO Programme … in Kuzbass") is
+    an event whatever verb there is: the name runs to the end of its clause. (Kazakh puts "күндері"
+    last, in lower case: ``unquoted_events`` reads it beside a verb of holding.)"""
+    out: list[Candidate] = []
+    if lang not in ("en", "ru"):
+        return out
+    for i, t in enumerate(toks):
+        if not t.capitalized or t.text.isupper() or t.key not in DAYS_HEADS or i + 1 >= len(toks):
+            continue
+        if lang == "en" and toks[i + 1].key != "of":
+            continue
+        e = i
+        while (e + 1 < len(toks) and e - i < MAX_DAYS_WORDS
+               and not DAYS_BREAK.search(_ABBREVIATION.sub("", text[toks[e].end:toks[e + 1].start]))):
+            e += 1
+        if e == i or (e + 1 < len(toks) and e - i >= MAX_DAYS_WORDS):
+            continue
+        if not any(toks[k].key in YEAR_IN and toks[k + 1].capitalized for k in range(i + 1, e)):
+            continue  # the Days of something are held in a named place: "in Omsk", "в Омске"
+        end = toks[e].end
+        if end < len(text) and text[end] in "»”\"":
+            end += 1
+        out.append(Candidate("event", t.start, end, "rule:days", 0.6, cls="CommemorativePeriod",
+                             label=" ".join(text[t.start:end].split()), extra={"event_type": "days"}))
     return out

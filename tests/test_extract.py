@@ -352,3 +352,21 @@ def test_a_participants_list_belongs_to_its_sections_project_not_to_a_programme_
     assert objects(st, I("library/troitsk-city-library"), SDO.memberOf) == [I("project/meetings-at-the-boundaries")]
     members = objects(st, I("library/national-library-of-kazakhstan"), SDO.memberOf)
     assert I("project/meetings-at-the-boundaries") not in members and len(members) == 1
+
+
+DAYS = {
+    "en": "^2011 - the Days of Kazakh literature in Omsk (Omsk city);\n",
+    "kk": "- 2011 жылы – Омбыдағы қазақ әдебиетінің күндері (Омбы қ.) өтті;\n",
+}
+
+
+def test_days_of_literature_are_one_event_in_both_languages(extractor: Extractor) -> None:
+    iris = set()
+    for lang, text in DAYS.items():
+        r = extract(extractor, f"days.{lang}.txt", text)
+        (ev,) = events(r)
+        st = graph(r)
+        assert objects(st, ev, SDO.startDate) == [ox.Literal("2011", datatype=XSD.gYear)]
+        assert objects(st, ev, SDO.location) == [I("place/omsk")]
+        iris.add(ev)
+    assert len(iris) == 1

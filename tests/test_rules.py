@@ -200,3 +200,28 @@ def test_genre_titles_take_the_whole_unquoted_title(lang: str, text: str, expect
 ])
 def test_genre_titles_leave_what_is_not_a_title(lang: str, text: str) -> None:
     assert genre(text, lang) == []
+
+
+def days(text: str, lang: str) -> list[str]:
+    view = matching_view(text)
+    return [text[c.start:c.end] for c in rules.days_events(view, tokenize(view), lang)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "^2011 - the Days of Kazakh literature in Omsk (Omsk city); then a seminar.",
+     ["Days of Kazakh literature in Omsk"]),
+    ("ru", "В 2012 году прошли Дни казахской литературы в Омске, библиотеки обменялись книгами.",
+     ["Дни казахской литературы в Омске"]),
+    ("en", "Days of work were long.", []),                  # held nowhere: not a name
+    ("en", "The exchange lasted for days in Omsk.", []),    # lower case: a span of time
+    ("kk", "Омбыдағы қазақ әдебиетінің күндері өтті.", []),   # Kazakh: unquoted_events reads it
+])
+def test_days_of_something_in_a_place_are_an_event(lang: str, text: str, expected: list[str]) -> None:
+    assert days(text, lang) == expected
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() -> None:
+    text = "- 2011 жылы – Омбыдағы қазақ әдебиетінің күндері (Омбы қ.) өтті;"
+    assert spans(run(rules.unquoted_events, text), text) == ["күндері"]
+    text = "- 2011 жылы – Омбыдағы қазақ әдебиетінің күндері. Кейін семинар өтті;"
+    assert spans(run(rules.unquoted_events, text), text) == ["семинар"]
