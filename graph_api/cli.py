@@ -255,15 +255,23 @@ def load(
             task = progress.add_task("load", total=None)
             results = load_files(st, files, graph=graph, fmt=fmt, base_iri=settings.base_iri,
                                  progress=lambda done, total: progress.update(task, completed=done, total=total))
-        if optimize_after:
-            _optimize_with_status(st, err)
-    except (LoadError, ReadOnlyError, StoreError) as e:
-        _fail(str(e), code=1)
-    finally:
+    except (LoadError, ReadOnlyError) as e:
         st.close()
+        _fail(str(e), code=1)
     for r in results:
         err.print(f"loaded {r.quads} quads from {r.path.name}", markup=False)
     err.print(f"{sum(r.quads for r in results)} quads loaded", markup=False)
+    optimise_failed = False
+    try:
+        if optimize_after:  # the data is committed: a failed compaction loses nothing, and is said
+            try:
+                _optimize_with_status(st, err)
+            except StoreError as e:
+                optimise_failed = True
+                typer.echo(f"shekara: error: the data is loaded, but the store was not optimised: {e} "
+                           "(run `shekara optimize` again later)", err=True)
+    finally:
+        st.close()
     # The index is read from a read-only view, with the writer already closed (as `oxigraph load`
     # closes it): while a read-write store stays open, RocksDB starts compacting the freshly
     # loaded files in the background, which took the CPU from the index build and left a layout
@@ -277,11 +285,13 @@ def load(
         view = open_store(settings, read_only=True)
     except StoreError as e:
         typer.echo(f"shekara: warning: search index not updated: {e}", err=True)
-        return
+        raise typer.Exit(1 if optimise_failed else 0)
     try:
         _refresh_search_index(view, settings)
     finally:
         view.close()
+    if optimise_failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -149,8 +149,10 @@ class SearchIndex:
     @staticmethod
     def _countries(store: Store, base: str) -> dict[str, str]:
         """The side of the border (RU | KZ) of what has a country itself or is located in a place
-        that has one: two plain predicate scans, so the build stays cheap at millions of triples.
-        Like the entity pages' side, an IRI on both sides has none, nor has a country itself."""
+        that has one: plain predicate scans, so the build stays cheap at millions of triples. Like
+        the entity pages' side, an IRI on both sides has none, nor has a country itself. Unlike the
+        pages, containment is followed one step only: a village two steps inside a region whose
+        country is stated gets no side from it here."""
         from graph_api.crossborder import country_iris
 
         code_of = {iri: code for code, iri in country_iris(base).items()}
@@ -163,7 +165,9 @@ class SearchIndex:
         for prop in (SDO_LOCATION, SDO_CONTAINED_IN):
             for r in store.query(f"SELECT ?e ?p WHERE {{ ?e <{prop}> ?p }}"):
                 e, place = r["e"], r["p"]
-                if isinstance(e, ox.NamedNode) and isinstance(place, ox.NamedNode) and e.value not in direct:
+                if isinstance(e, ox.NamedNode) and isinstance(place, ox.NamedNode):
+                    # added to a country stated directly too: a side stated one way and placed the
+                    # other way is no side, as on the entity's page
                     code = direct.get(place.value) or code_of.get(place.value)
                     if code:
                         sides.setdefault(e.value, set()).add(code)

@@ -258,7 +258,9 @@ class _DocState:
             taken.append(c)
             self.containers.append((c, lang))
         # the countries in "the Year of Kazakhstan in Russia" are what names it: they stay mentions
-        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method != "rule:commemorative-year"]
+        # the places in "the Year of Kazakhstan in Russia", "the Days of … in Omsk" are what names
+        # them and say where: they stay mentions
+        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method not in ("rule:commemorative-year", "rule:days")]
         inner_taken: list[Candidate] = []
         self.inner: list[tuple[Candidate, str]] = []
         for c, lang in inner:
@@ -321,14 +323,24 @@ class _DocState:
             n = min(len(a), len(b))
             return a == b or (n >= 5 and a[:max(4, n - 3)] == b[:max(4, n - 3)])
 
+        def names(x: Candidate) -> set[str]:
+            """Numbers and capitalised words after the head: what tells two documents apart."""
+            toks = tokenize(self.text[x.start:x.end])[1:] if (x.end - x.start) else []
+            return {t.key for t in toks if t.key.isdigit() or t.capitalized}
+
         mine = words(c)
         for o, iri in earlier:
             if iri is None or o.cls != c.cls:
                 continue
             theirs = words(o)
             short, long_ = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-            if short and sum(any(same(a, b) for b in long_) for a in short) >= 0.8 * len(short) and len(short) >= 3:
-                return iri
+            if len(short) < 3 or not all(any(same(a, b) for b in long_) for a in short):
+                continue
+            n_short, n_long = (names(c), names(o)) if len(mine) <= len(theirs) else (names(o), names(c))
+            digits_short, digits_long = {a for a in n_short if a.isdigit()}, {a for a in n_long if a.isdigit()}
+            if all(any(same(a, b) for b in n_long) for a in n_short if not a.isdigit()) and \
+                    (not digits_short or not digits_long or digits_short == digits_long):
+                return iri  # a year on one side only is a longer way of naming it; two years, two documents
         return None
 
     def _commemorative_year(self, c: Candidate, lang: str, places: list[Mention], dates: list[DateMention],
@@ -357,6 +369,14 @@ class _DocState:
             if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
                 ne.facts.append((COUNTRY, ox.NamedNode(country)))
         self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
+
+    def _is_programme(self, iri: str) -> bool:
+        """A programme funds or frames projects (the federal programme "Culture of Russia")."""
+        entry = self.a.get(iri)
+        if entry is not None:
+            return SHK.iri("Programme") in entry.types
+        new = self.new.get(iri)
+        return new is not None and new.cls == "Programme"
 
     def _iri_at(self, start: int, end: int, kind: str) -> str | None:
         for m in self.mentions:
@@ -413,6 +433,8 @@ class _DocState:
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
                 cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
                                not (c.start <= m.start and m.end <= c.end)]
+            if not cand_places and c.method == "rule:days":  # "Дни … в Омске": the place its name gives
+                cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
             def distance(m: Mention) -> int:
                 d = c.start - m.end if m.end <= c.start else m.start - c.end
@@ -484,7 +506,8 @@ class _DocState:
         for region in lists:
             heading = line_of(region[0])
             named = [p for p in projects if heading[0] <= p.start and p.end <= heading[1]]
-            section = Counter(p.iri for p in projects if section_start <= p.start and p.end <= heading[0])
+            section = Counter(p.iri for p in projects if section_start <= p.start and p.end <= heading[0]
+                              and not self._is_programme(p.iri))
             section_start = region[1]
             target = (named[0].iri if named else section.most_common(1)[0][0] if section
                       else main_project[0][0] if main_project else None)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .keys import fold, fold_all
-from .tokens import Tok
+from .tokens import Tok, tokenize
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
 LIBRARY_HEAD = ("kitaphan", "bibliotek", "library", "libraries", "rusl", "ounb", "ouonb")
@@ -251,7 +251,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
         else:
             kw = _near_keyword(free, starts, qs, qe, PROJECT_WORDS, window=2)
             if kw is not None:
-                out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, label=title))
+                cls = "Programme" if _is(kw, PROGRAMME_WORDS) else None  # it funds or frames projects
+                out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, cls=cls, label=title))
                 continue
             for cls, stems in WORK_WORDS.items():
                 kw = _near_keyword(free, starts, qs, qe, stems, window=2)
@@ -300,6 +301,7 @@ LIBRARY_HEAD = fold_all(LIBRARY_HEAD)
 LIBRARY_MOD = fold_all(LIBRARY_MOD)
 NAMING_MODIFIERS = fold_all(NAMING_MODIFIERS)
 PROJECT_WORDS = fold_all(PROJECT_WORDS)
+PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
@@ -312,8 +314,28 @@ EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "ha
 COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 
-# "қ.", "г.", "обл.", "им.": a full stop that ends an abbreviation, not a clause
-_ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}\.")
+# Full stops that end an abbreviation, not a clause: "Кемеров қ.", "г. Омск", "обл.", "им. Абая",
+# "2003 ж.", "St. Petersburg", and initials ("А. С. Пушкин").
+ABBREVIATIONS = frozenset(("қ", "г", "гг", "обл", "им", "ул", "пр", "пос", "ж", "жж", "st", "dr", "mr", "mrs", "prof",
+                           "проф", "акад", "т", "тт"))
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+
+
+def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 8), dot)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _clause_break(text: str, start: int, end: int, marks: str = "\n.!?;") -> bool:
+    """Whether ``text[start:end]`` holds one of ``marks`` other than an abbreviation's full stop."""
+    for i in range(start, end):
+        ch = text[i]
+        if ch in marks and not (ch == "." and _is_abbreviation_dot(text, i)):
+            return True
+    return False
 
 
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
@@ -332,8 +354,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             etype, cls = "days", "CommemorativePeriod"
         if etype is None:
             continue
-        if not any(abs(h.start - t.start) < 60
-                   and not re.search(r"[\n.!?;]", _ABBREVIATION.sub("", text[min(h.end, t.end):max(h.start, t.start)]))
+        if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
         s = i
@@ -365,7 +386,6 @@ TITLE_TAIL = fold_all(("of", "on", "for", "about", "between", "to", "the", "a", 
 TITLE_STOP_KK = fold_all(("жылы", "кезде", "кейін", "бері", "соң", "сол", "осы", "бұл", "және", "мен", "бен",
                           "пен", "арқылы", "бойынша"))
 KK_LOCATIVE_END = ("da", "de", "ta", "te")
-TITLE_BREAK = re.compile(r"[.;:!?\n,()\[\]]")
 MAX_TITLE_WORDS = 24
 
 
@@ -376,7 +396,7 @@ def _kk_outside(t: Tok) -> bool:
 
 
 def _breaks(text: str, a: Tok, b: Tok) -> bool:
-    return bool(TITLE_BREAK.search(text, a.end, b.start)) or b.start - a.end > 3
+    return b.start - a.end > 3 or _clause_break(text, a.end, b.start, ".;:!?\n,()[]")
 
 
 _OPENERS, _CLOSERS = "«“„\"", "»”“\""
@@ -399,6 +419,34 @@ def _balance_quotes(original: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Words that begin like a genre noun but are none: Planetarium, Reporter, Докладчик.
+HEAD_NOT = fold_all(("planet", "reporter", "докладчик", "planir", "планир"))
+KK_LIBRARY_NOMINATIVE = frozenset(fold_all(("кітапхана", "кітапханасы", "кітапханалар", "кітапханалары")))
+KK_PLURAL_END = ("lar", "ler", "dar", "der", "tar", "ter")
+
+
+def _drop_open_quote(original: str, start: int, end: int) -> int:
+    """End a title before a quote mark it opens and never closes ("the Agreement on “Steppe")."""
+    inner = original[start:end]
+    last_open = max(inner.rfind(c) for c in "«„“")
+    last_close = max(inner.rfind(c) for c in "»”")
+    if last_open > last_close and not (inner[last_open] == "“" and "„" in inner[:last_open]):
+        return start + len(inner[:last_open].rstrip())
+    return end
+
+
+def _genre_of(t: Tok) -> str | None:
+    """The class of the document a genre noun names ("none" if it is no genre noun): the stem with
+    an inflectional ending at most (plan, plans, плана, жоспарын), not a longer word built on it."""
+    if _is(t, HEAD_NOT):
+        return "none"
+    for cls, stems in TITLE_HEADS.items():
+        for st in stems:
+            if t.key.startswith(st) and len(t.key) - len(st) <= 4:
+                return cls
+    return "none"
+
+
 def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = None) -> list[Candidate]:
     """Works named by an unquoted title around a capitalised genre noun (agreement, conception,
     plan, report, decision), within one clause. A title that runs past ``MAX_TITLE_WORDS``
@@ -407,7 +455,7 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
     for i, t in enumerate(toks):
         if not t.capitalized or t.text.isupper() or len(t.text) < 4:
             continue
-        cls = next((c for c, stems in TITLE_HEADS.items() if _is(t, stems)), "none")
+        cls = _genre_of(t)
         if cls == "none":
             continue
         if lang == "kk":
@@ -417,8 +465,12 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 s -= 1
             if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks[s - 1])):
                 continue
+            if toks[i - 1].key in KK_LIBRARY_NOMINATIVE:
+                continue  # "кітапханасы Келісімге қол қойды": the library signed, it is not the title
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
                 s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
+            elif s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_PLURAL_END):
+                s += 1  # "Кітапханалар … Жоспарын бекітті": the subject, not the document
             start, end = toks[s].start, t.end
         else:
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):
@@ -436,8 +488,15 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 continue
             while e > i + 1 and toks[e].key in TITLE_TAIL:
                 e -= 1
+            if toks[e].key in TITLE_TAIL:
+                continue  # "the Report of A. Zhaksybekova": nothing of a title is left
             start, end = t.start, toks[e].end
-        start, end = _balance_quotes(original if original is not None else text, start, end)
+        source = original if original is not None else text
+        start, end = _balance_quotes(source, start, end)
+        end = _drop_open_quote(source, start, end)
+        words = tokenize(source[start:end])
+        if end <= t.end and lang != "kk" or not words or words[-1].key in TITLE_TAIL:
+            continue  # nothing of a title is left beside its head
         out.append(Candidate("work", start, end, "rule:genre-title", 0.5, cls=cls))
     return out
 
@@ -452,13 +511,11 @@ KK_YEAR = fold("жылы")
 KK_AT = ("dagi", "degi", "tagi", "tegi")
 
 
-def _names_at(toks: list[Tok], i: int, text: str, most: int = 3) -> int:
-    """How many capitalised words, joined by spaces or hyphens, start at ``i`` (up to ``most``)."""
-    n = 0
-    while i + n < len(toks) and n < most and toks[i + n].capitalized and not toks[i + n].text.isupper() \
-            and (n == 0 or text[toks[i + n - 1].end:toks[i + n].start] in (" ", "-", "\u00a0")):
-        n += 1
-    return n
+def _name_at(toks: list[Tok], i: int, text: str) -> bool:
+    """A capitalised word at ``i``, joined to the word before it by a plain space: a country or a
+    region as years of countries name them (Russia, Казахстане, Қазақстан)."""
+    return (0 < i < len(toks) and toks[i].capitalized and not toks[i].text.isupper()
+            and text[toks[i - 1].end:toks[i].start] in (" ", "\u00a0"))
 
 
 def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
@@ -466,48 +523,40 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
     out: list[Candidate] = []
     for i, t in enumerate(toks):
         if lang == "kk":
-            if t.key != KK_YEAR or i < 2 or not toks[i - 1].capitalized:
+            # "Ресейдегі Қазақстан жылы": host in the locative, guest, then the word for year
+            if t.key != KK_YEAR or i < 2 or not _name_at(toks, i - 1, text) or text[toks[i - 1].end:t.start] != " ":
                 continue
-            g = i - 1
-            while g > 0 and i - g < 3 and toks[g - 1].capitalized and not toks[g - 1].key.endswith(KK_AT):
-                g -= 1
-            h = g - 1
-            if h < 0 or not toks[h].capitalized or not toks[h].key.endswith(KK_AT):
+            host = toks[i - 2]
+            if not host.capitalized or host.text.isupper() or not host.key.endswith(KK_AT):
                 continue
-            while h > 0 and g - h < 3 and toks[h - 1].capitalized and text[toks[h - 1].end:toks[h].start] == " ":
-                h -= 1
-            out.append(Candidate("event", toks[h].start, t.end, "rule:commemorative-year", 0.7,
+            out.append(Candidate("event", toks[i - 2].start, t.end, "rule:commemorative-year", 0.7,
                                  cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": False}))
             continue
         if not t.capitalized or t.key not in YEAR_WORDS:
             continue
         j = i + 1
         if lang == "en":
-            if j >= len(toks) or toks[j].key != "of":
+            if j >= len(toks) or toks[j].key != "of" or text[t.end:toks[j].start] != " ":
                 continue
             j += 1
-        guest = _names_at(toks, j, text)
-        if not guest or j + guest >= len(toks) or toks[j + guest].key not in YEAR_IN:
+        if not _name_at(toks, j, text) or j + 2 >= len(toks) or toks[j + 1].key not in YEAR_IN \
+                or text[toks[j].end:toks[j + 1].start] != " " or not _name_at(toks, j + 2, text):
             continue
-        k = j + guest + 1
-        host = _names_at(toks, k, text)
-        if not host:
-            continue
-        out.append(Candidate("event", t.start, toks[k + host - 1].end, "rule:commemorative-year", 0.7,
+        out.append(Candidate("event", t.start, toks[j + 2].end, "rule:commemorative-year", 0.7,
                              cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": True}))
     return out
 
 
 # --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
 DAYS_HEADS = fold_all(("days", "дни"))
-DAYS_BREAK = re.compile(r"[.;:!?\n(),\[\]]")
 MAX_DAYS_WORDS = 14
 
 
 def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
-    """A capitalised "Days"/"Дни" opening a name ("the Days of UNESCO Programme … in Kuzbass") is
-    an event whatever verb there is: the name runs to the end of its clause. (Kazakh puts "күндері"
-    last, in lower case: ``unquoted_events`` reads it beside a verb of holding.)"""
+    """A capitalised "Days"/"Дни" opening a name that says where ("the Days of UNESCO Programme …
+    in Kuzbass", "Дни казахской литературы в Омске") is an event whatever verb there is. The name
+    ends with the place after "in"/"в" (one or two capitalised words), within its clause.
+    (Kazakh puts "күндері" last, in lower case: ``unquoted_events`` reads it beside a verb.)"""
     out: list[Candidate] = []
     if lang not in ("en", "ru"):
         return out
@@ -516,17 +565,22 @@ def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             continue
         if lang == "en" and toks[i + 1].key != "of":
             continue
-        e = i
-        while (e + 1 < len(toks) and e - i < MAX_DAYS_WORDS
-               and not DAYS_BREAK.search(_ABBREVIATION.sub("", text[toks[e].end:toks[e + 1].start]))):
-            e += 1
-        if e == i or (e + 1 < len(toks) and e - i >= MAX_DAYS_WORDS):
+        end = None
+        for k in range(i + 1, min(len(toks) - 1, i + MAX_DAYS_WORDS)):
+            if _clause_break(text, toks[k - 1].end, toks[k].start, ".;:!?\n(),[]") or toks[k].key in TITLE_STOP \
+                    or _is(toks[k], HELD):
+                break  # "the Days of culture were held in …": the name ended before its verb
+            if toks[k].key in YEAR_IN and toks[k + 1].capitalized \
+                    and not _clause_break(text, toks[k].end, toks[k + 1].start, ".;:!?\n(),[]"):
+                last = k + 1
+                if last + 1 < len(toks) and toks[last + 1].capitalized and text[toks[last].end:toks[last + 1].start] == " " \
+                        and toks[last + 1].key not in DAYS_HEADS:
+                    last += 1
+                end = toks[last].end
+                break
+        if end is None:
             continue
-        if not any(toks[k].key in YEAR_IN and toks[k + 1].capitalized for k in range(i + 1, e)):
-            continue  # the Days of something are held in a named place: "in Omsk", "в Омске"
-        end = toks[e].end
-        if end < len(text) and text[end] in "»”\"":
-            end += 1
-        out.append(Candidate("event", t.start, end, "rule:days", 0.6, cls="CommemorativePeriod",
-                             label=" ".join(text[t.start:end].split()), extra={"event_type": "days"}))
+        start, end = _balance_quotes(text, t.start, end)
+        out.append(Candidate("event", start, end, "rule:days", 0.6, cls="CommemorativePeriod",
+                             label=" ".join(text[start:end].split()), extra={"event_type": "days"}))
     return out

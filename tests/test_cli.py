@@ -218,3 +218,27 @@ def test_optimize_on_the_remote_backend_names_the_engines_own_tool(tmp_path: Pat
     p = subprocess.run([sys.executable, "-m", "graph_api.cli", "load", "--optimize", str(tmp_path / "a.ttl")],
                        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert p.returncode == 2 and "--optimize is for the embedded store" in p.stderr and "quads loaded" not in p.stderr
+
+
+def test_a_failed_compaction_after_a_load_keeps_the_load_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """``load --optimize`` whose compaction fails: the quads are committed by then, so the load is
+    reported, the search index brought in step, and only the compaction is an error (found in review)."""
+    from typer.testing import CliRunner
+
+    from graph_api import cli
+    from graph_api.search_index import SearchIndex
+    from graph_api.store import StoreError
+    from graph_api.store.embedded import EmbeddedStore
+
+    def broken(self):  # type: ignore[no-untyped-def]
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(EmbeddedStore, "optimize", broken)
+    monkeypatch.setenv("SHEKARA_STORE", str(tmp_path / "store"))
+    (tmp_path / "a.ttl").write_text(AUTHORITY, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["load", "--optimize", "--store", str(tmp_path / "store"), str(tmp_path / "a.ttl")])
+    assert result.exit_code == 1, result.output
+    assert "6 quads loaded" in result.output and "the data is loaded, but the store was not optimised" in result.output
+    index = SearchIndex.open(tmp_path / "store" / "search.sqlite")
+    assert index is not None and [h.iri for h in index.search("Zhezkazgan")] == [
+        "http://127.0.0.1:8000/id/place/zhezkazgan"]

@@ -370,3 +370,30 @@ def test_days_of_literature_are_one_event_in_both_languages(extractor: Extractor
         assert objects(st, ev, SDO.location) == [I("place/omsk")]
         iris.add(ev)
     assert len(iris) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The library published the Report on the activity of the library in 2014. A year later it published "
+    "the Report on the activity of the library in 2015.\n",
+    "Omsk signed the Agreement on cooperation with the Pavlodar Regional Library. Kurgan signed the Agreement "
+    "on cooperation with the Kostanay Regional Library.\n",
+])
+def test_two_documents_of_one_genre_stay_two_works(extractor: Extractor, text: str) -> None:
+    r = extract(extractor, "two.en.txt", text)
+    assert len({m.iri for m in r.mentions if m.kind == "work" and m.method == "rule:genre-title"}) == 2
+
+
+def test_days_in_a_russian_sentence_are_held_where_their_name_says(extractor: Extractor) -> None:
+    r = extract(extractor, "days.ru.txt", "В 2011 году прошли Дни казахской литературы в Омске.\n")
+    (ev,) = events(r)
+    st = graph(r)
+    assert objects(st, ev, SDO.location) == [I("place/omsk")]
+    assert any(m.kind == "place" and m.iri == str(I("place/omsk").value) for m in r.mentions)
+
+
+def test_a_programme_named_before_the_project_does_not_take_its_participants(extractor: Extractor) -> None:
+    text = ("Under the federal programme “Culture of Russia” the project “Meetings at the boundaries” was started.\n"
+            "Participants of the project:\n"
+            "Troitsk City Library\n")
+    st = graph(extract(extractor, "programme-first.en.txt", text))
+    assert objects(st, I("library/troitsk-city-library"), SDO.memberOf) == [I("project/meetings-at-the-boundaries")]

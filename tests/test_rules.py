@@ -225,3 +225,56 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() ->
     assert spans(run(rules.unquoted_events, text), text) == ["күндері"]
     text = "- 2011 жылы – Омбыдағы қазақ әдебиетінің күндері. Кейін семинар өтті;"
     assert spans(run(rules.unquoted_events, text), text) == ["семинар"]
+
+
+# --- found in review: edges of the new rules -------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an abbreviation's full stop is not the end of a title
+    ("ru", "Стороны подписали Договор о сотрудничестве г. Омска и г. Павлодара.",
+     [("Договор о сотрудничестве г. Омска", "Agreement")]),
+    # nothing of a title left beside its head
+    ("en", "They signed the Plan of \"A\" and \"B\".", []),
+    ("en", "They signed the Agreement on “Steppe and left.", []),
+    # words built on a genre noun are none
+    ("en", "They visited the Planetarium of Omsk.", []),
+    ("ru", "Выступил Докладчик конференции Иванов.", []),
+    # Kazakh: the library that signed, and a plural subject, are not in the title
+    ("kk", "2010 жылы Павлодар облыстық кітапханасы Келісімге қол қойды.", []),
+    ("kk", "Кітапханалар ынтымақтастық Жоспарын бекітті.", [("ынтымақтастық Жоспарын", "Plan")]),
+])
+def test_genre_titles_at_their_edges(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert genre(text, lang) == expected
+
+
+def years(text: str, lang: str) -> list[str]:
+    view = matching_view(text)
+    return [text[c.start:c.end] for c in rules.commemorative_years(view, tokenize(view), lang)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The exhibition marked the Year of Kazakhstan. In Russia the libraries met.", []),
+    ("ru", "Год Казахстана. В России прошли чтения.", []),
+    ("kk", "Павлодардағы. Қазақстан жылы", []),
+    ("en", "In the Year of Kazakhstan in Russia Omsk Regional Scientific Library held a reading.",
+     ["Year of Kazakhstan in Russia"]),
+])
+def test_a_year_of_a_country_stays_within_its_clause_and_its_two_names(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert years(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In 2011 the Days of Kazakh literature in Omsk were held at the regional library.",
+     ["Days of Kazakh literature in Omsk"]),
+    ("en", "the Days of culture were held in St. Petersburg", []),
+])
+def test_days_end_with_their_place(lang: str, text: str, expected: list[str]) -> None:
+    assert days(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Семинар өте маңызды еді. Кейін жаңа зал ашылды.",           # "еді." ends a Kazakh sentence
+    "The seminar was for all. Then the delegation met the director.",
+])
+def test_a_short_last_word_does_not_hide_a_sentence_end(text: str) -> None:
+    assert spans(run(rules.unquoted_events, text), text) == []

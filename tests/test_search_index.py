@@ -215,3 +215,29 @@ def test_an_index_file_of_an_older_schema_is_rebuilt_not_misread(store, tmp_path
         assert sorted(names) == stored
     finally:
         idx.close()
+
+
+def test_the_side_of_the_border_in_the_index_is_none_where_the_data_says_both(tmp_path):
+    """A country stated one way and a location on the other side (found in review): no side, as on
+    the entity's page; a country stated and a location on the same side: that side."""
+    import pyoxigraph as ox
+
+    from graph_api.store.embedded import EmbeddedStore
+
+    b = "http://side.test/"
+    N = lambda t: ox.NamedNode(b + "id/" + t)  # noqa: E731
+    P17, LOC = ox.NamedNode("http://www.wikidata.org/prop/direct/P17"), ox.NamedNode("http://schema.org/location")
+    st = EmbeddedStore(tmp_path / "s", base_iri=b)
+    st.replace_graph(b + "graph/doc/x", [
+        ox.Triple(N("place/omsk"), P17, N("place/russia")),
+        ox.Triple(N("place/pavlodar"), P17, N("place/kazakhstan")),
+        ox.Triple(N("event/mixed"), P17, N("place/russia")),
+        ox.Triple(N("event/mixed"), LOC, N("place/pavlodar")),
+        ox.Triple(N("event/plain"), P17, N("place/russia")),
+        ox.Triple(N("event/plain"), LOC, N("place/omsk")),
+        ox.Triple(N("library/placed"), LOC, N("place/pavlodar")),
+    ])
+    sides = SearchIndex._countries(st, b)
+    assert sides == {b + "id/place/omsk": "RU", b + "id/place/pavlodar": "KZ", b + "id/event/plain": "RU",
+                     b + "id/library/placed": "KZ"}
+    st.close()
