@@ -64,6 +64,10 @@ MARKER = "shekara-version"  # graph_api.store.provider.MARKER; not imported to k
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
+class _NotSent(Exception):
+    """A long job found no thread to write it before its deadline: the worker never saw it."""
+
+
 class QueryTimeout(StoreError):
     """The query ran past its deadline (or no worker became free in time); it was stopped."""
 
@@ -1027,6 +1031,9 @@ class QueryExecutor:
             reader = _MessageReader()
             try:
                 msg = await self._ask(w, job, reader, deadline)
+            except _NotSent:  # no thread to write a long job before the deadline: the slot is untouched
+                self._give_back(w)
+                raise self._overran(timeout) from None
             except asyncio.TimeoutError:
                 await anyio.to_thread.run_sync(self._retire, w, "overrun")
                 raise self._overran(timeout) from None
@@ -1066,7 +1073,8 @@ class QueryExecutor:
             reader.sent = True
             _send_msg(w.fd, job)  # fits the socket buffer: never blocks
         else:  # may wait for the worker to read it: not on the event loop (a TimeoutError past the
-            import anyio.to_thread  # deadline is asyncio's: the caller ends the worker as for an overrun)
+            import anyio  # deadline is asyncio's: the caller ends the worker as for an overrun)
+            import anyio.to_thread
 
             def send() -> None:
                 # Set once the thread runs: anyio then waits for it to finish even when the caller
@@ -1074,7 +1082,16 @@ class QueryExecutor:
                 reader.sent = True
                 _send_msg(w.fd, job, deadline)
 
-            await anyio.to_thread.run_sync(send)
+            # Waiting for a free thread counts against the deadline too: a job still unsent then
+            # is a timeout that leaves the worker alone (``_NotSent``); one being written gives up
+            # at the deadline in its thread, an overrun as any other.
+            try:
+                with anyio.fail_after(max(deadline - time.monotonic(), 0.0)):
+                    await anyio.to_thread.run_sync(send)
+            except TimeoutError:
+                if not reader.sent:
+                    raise _NotSent() from None
+                raise
         loop.add_reader(w.fd, readable)
         try:
             return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))

@@ -274,3 +274,38 @@ def test_workers_move_to_the_compacted_files_after_optimize(executor) -> None:  
     assert _deleted_tables_held(pid), "the test needs a view opened on the files the compaction replaced"
     assert executor.run(count, "json").body == before
     assert _pids(executor) == {pid} and _deleted_tables_held(pid) == []
+
+
+def test_a_long_job_that_finds_no_thread_in_time_times_out_and_leaves_the_worker(executor) -> None:  # type: ignore[no-untyped-def]
+    """The wait for a thread to write a long job counts against the query's deadline. Nothing
+    reached the worker, so its process stays and the slot comes back (it was a leftover noted
+    last stop: the wait did not count at all)."""
+    import anyio.to_thread
+
+    executor.run("ASK {}", "json")
+    before = _pids(executor)
+    values = " ".join(f"<http://example.org/v{i}>" for i in range(4000))
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {values} }} }}"
+    executor.settings.max_query_length = len(query)
+    release = threading.Event()
+
+    async def go() -> float:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = 1
+        blocker = asyncio.ensure_future(anyio.to_thread.run_sync(release.wait))
+        threading.Timer(4, release.set).start()  # frees the thread in any case, so no version hangs
+        await asyncio.sleep(0.05)  # the one thread is taken
+        started = time.monotonic()
+        try:
+            with pytest.raises(QueryTimeout, match="ran longer than the limit"):
+                await executor.run_async(query, "json", timeout=0.5)
+            return time.monotonic() - started
+        finally:
+            release.set()
+            await blocker
+
+    took = asyncio.run(go())
+    assert took < 3, took
+    assert _pids(executor) == before, "a job that never went out should not end the process"
+    assert len(executor._pool) == executor.slots
+    assert b'"4000"' in executor.run(query, "json").body
