@@ -188,3 +188,12 @@ def test_segments_cover_the_text_and_skip_overlaps_and_stale_offsets():
     segs = segments(text, marks)
     assert "".join(s["text"] for s in segs) == text
     assert [s["text"] for s in segs if s["ref"]] == ["Omsk", "Pavlodar"]
+
+
+def test_search_page_says_which_side_of_the_border(client):
+    html = get(client, "/search", params={"q": "Pavlodar", "lang": "en"}).text
+    hit = html.split('<a href="/page/place/pavlodar">', 1)[1].split("</li>", 1)[0]
+    assert 'class="flag flag-KZ" title="Kazakhstan">KZ</span>' in hit
+    html = get(client, "/search", params={"q": "Omsk", "lang": "ru"}).text
+    hit = html.split('<a href="/page/place/omsk">', 1)[1].split("</li>", 1)[0]
+    assert 'class="flag flag-RU" title="Россия">RU</span>' in hit
