@@ -500,7 +500,8 @@ class _DocState:
         # "Participants of the project:" means the project its section is about: the one the
         # heading names, else the one named most since the previous list (the first of equals),
         # not simply the last one named, which is often a programme that funds it.
-        main_project = Counter(p.iri for p in projects).most_common(1)
+        main_project = (Counter(p.iri for p in projects if not self._is_programme(p.iri)).most_common(1)
+                        or Counter(p.iri for p in projects).most_common(1))
         lists = rel.participant_lists(text, ms)
         section_start = 0
         for region in lists:

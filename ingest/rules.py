@@ -321,12 +321,25 @@ ABBREVIATIONS = frozenset(("қ", "г", "гг", "обл", "им", "ул", "пр",
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 
 
+# Abbreviations written before a name ("им. Абая", "St. Petersburg", "проф. Иванов"): their full
+# stop never ends a sentence. The others ("2020 г.", "2019 ж.", "Кемеров қ.") often do, so theirs
+# ends one when a capital letter follows.
+BEFORE_NAMES = frozenset(("им", "ул", "пр", "пос", "st", "dr", "mr", "mrs", "prof", "проф", "акад"))
+
+
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot - 8), dot)
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    if word.lower() in BEFORE_NAMES or (len(word) == 1 and word.isupper()):
+        return True  # before a name, or an initial ("А. С. Пушкин")
+    if word.lower() not in ABBREVIATIONS:
+        return False
+    if word.lower() in ("г", "гг") and not re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]):
+        return True  # "г. Омска" (the city of): before a name; "2020 г." (the year) may end a sentence
+    nxt = re.match(r"\s*(\S)", text[dot + 1:dot + 4])
+    return not (nxt and nxt.group(1).isupper())
 
 
 def _clause_break(text: str, start: int, end: int, marks: str = "\n.!?;") -> bool:
@@ -376,7 +389,6 @@ TITLE_OPENERS_EN = fold_all(("of", "on", "for", "about", "between", "to", "conce
 TITLE_STOP = fold_all((
     "was", "were", "is", "are", "be", "been", "has", "have", "had", "which", "that", "who", "signed", "adopted",
     "approved", "developed", "prepared", "presented", "discussed", "will", "would",
-    "and", "и",  # two documents named side by side ("the Conception … and the draft Decision …")
     "был", "была", "было", "были", "будет", "который", "которая", "которое", "которые", "что", "подписан",
     "подписано", "принят", "принята", "принято", "утвержден", "утверждена", "разработан", "разработана"))
 # Function words a title does not end on.
@@ -393,6 +405,25 @@ def _kk_outside(t: Tok) -> bool:
     """A Kazakh word of the clause around a title: a stop word, or a noun in the instrumental
     case ("Үкіметімен" = with the Government), which says who did something with the document."""
     return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
+
+
+COORDINATORS = fold_all(("and", "и"))
+SECOND_DOCUMENT = fold_all(("the", "a", "an", "its", "draft", "проект", "project"))
+
+
+def _second_document(toks: list[Tok], k: int) -> bool:
+    """"and"/"и" opening a second document ("… and the draft Decision …", "… и проект Решения"),
+    not joining two names inside one title ("between the Omsk and Pavlodar libraries")."""
+    if toks[k].key not in COORDINATORS or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt.key in SECOND_DOCUMENT or (nxt.capitalized and _genre_of(nxt) != "none")
+
+
+def _kk_subject(toks: list[Tok], k: int) -> bool:
+    """A library named in the nominative, not followed by a postposition: the one that signed or
+    adopted the document ("Павлодар облыстық кітапханасы Келісімге қол қойды"), not its title."""
+    return toks[k].key in KK_LIBRARY_NOMINATIVE and not (k + 1 < len(toks) and toks[k + 1].key.endswith(KK_INSIDE_ENDS))
 
 
 def _breaks(text: str, a: Tok, b: Tok) -> bool:
@@ -421,8 +452,11 @@ def _balance_quotes(original: str, start: int, end: int) -> tuple[int, int]:
 
 # Words that begin like a genre noun but are none: Planetarium, Reporter, Докладчик.
 HEAD_NOT = fold_all(("planet", "reporter", "докладчик", "planir", "планир"))
-KK_LIBRARY_NOMINATIVE = frozenset(fold_all(("кітапхана", "кітапханасы", "кітапханалар", "кітапханалары")))
-KK_PLURAL_END = ("lar", "ler", "dar", "der", "tar", "ter")
+KK_LIBRARY_NOMINATIVE = frozenset(fold_all(("кітапханасы", "кітапханалар", "кітапханалары")))
+KK_HEAD_STEMS = frozenset(fold_all(("тұжырымдам", "жоспар", "келісім", "баяндам", "хаттам", "шешім")))
+# Endings of the word after a library's name when that name is part of a title ("кітапханалары
+# базасында", "кітапханалар арасындағы"), not the subject of the sentence.
+KK_INSIDE_ENDS = ("da", "de", "ta", "te", "dagi", "degi", "tagi", "tegi", "nin", "din", "tin")
 
 
 def _drop_open_quote(original: str, start: int, end: int) -> int:
@@ -442,8 +476,8 @@ def _genre_of(t: Tok) -> str | None:
         return "none"
     for cls, stems in TITLE_HEADS.items():
         for st in stems:
-            if t.key.startswith(st) and len(t.key) - len(st) <= 4:
-                return cls
+            if t.key.startswith(st) and len(t.key) - len(st) <= (7 if st in KK_HEAD_STEMS else 4):
+                return cls  # Kazakh chains endings: Тұжырымдамасына, Жоспарларын, Келісімдерін
     return "none"
 
 
@@ -461,16 +495,13 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
         if lang == "kk":
             s = i
             while s > 0 and i - s < MAX_TITLE_WORDS and not _breaks(text, toks[s - 1], toks[s]) \
-                    and not _kk_outside(toks[s - 1]):
+                    and not _kk_outside(toks[s - 1]) and not _kk_subject(toks, s - 1):
                 s -= 1
-            if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks[s - 1])):
+            if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks[s - 1])
+                          and not _kk_subject(toks, s - 1)):
                 continue
-            if toks[i - 1].key in KK_LIBRARY_NOMINATIVE:
-                continue  # "кітапханасы Келісімге қол қойды": the library signed, it is not the title
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
                 s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
-            elif s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_PLURAL_END):
-                s += 1  # "Кітапханалар … Жоспарын бекітті": the subject, not the document
             start, end = toks[s].start, t.end
         else:
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):
@@ -482,14 +513,14 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 continue
             e = i + 1
             while (e + 1 < len(toks) and e - i < MAX_TITLE_WORDS and not _breaks(text, toks[e], toks[e + 1])
-                   and toks[e + 1].key not in TITLE_STOP):
+                   and toks[e + 1].key not in TITLE_STOP and not _second_document(toks, e + 1)):
                 e += 1
             if e + 1 < len(toks) and e - i >= MAX_TITLE_WORDS and not _breaks(text, toks[e], toks[e + 1]):
                 continue
             while e > i + 1 and toks[e].key in TITLE_TAIL:
                 e -= 1
             if toks[e].key in TITLE_TAIL:
-                continue  # "the Report of A. Zhaksybekova": nothing of a title is left
+                continue  # "the Plan of “A” and …": nothing of a title is left
             start, end = t.start, toks[e].end
         source = original if original is not None else text
         start, end = _balance_quotes(source, start, end)
@@ -529,7 +560,8 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
             host = toks[i - 2]
             if not host.capitalized or host.text.isupper() or not host.key.endswith(KK_AT):
                 continue
-            out.append(Candidate("event", toks[i - 2].start, t.end, "rule:commemorative-year", 0.7,
+            first = i - 3 if _name_at(toks, i - 2, text) and toks[i - 3].capitalized else i - 2
+            out.append(Candidate("event", toks[first].start, t.end, "rule:commemorative-year", 0.7,
                                  cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": False}))
             continue
         if not t.capitalized or t.key not in YEAR_WORDS:
@@ -542,13 +574,17 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
         if not _name_at(toks, j, text) or j + 2 >= len(toks) or toks[j + 1].key not in YEAR_IN \
                 or text[toks[j].end:toks[j + 1].start] != " " or not _name_at(toks, j + 2, text):
             continue
-        out.append(Candidate("event", t.start, toks[j + 2].end, "rule:commemorative-year", 0.7,
+        host_end = j + 2
+        if _name_at(toks, j + 3, text) and not _name_at(toks, j + 4, text):
+            host_end = j + 3  # "в Республике Казахстан", "in the Russian Federation": a two-word name
+        out.append(Candidate("event", t.start, toks[host_end].end, "rule:commemorative-year", 0.7,
                              cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": True}))
     return out
 
 
 # --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
 DAYS_HEADS = fold_all(("days", "дни"))
+REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
 MAX_DAYS_WORDS = 14
 
 
@@ -573,9 +609,11 @@ def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             if toks[k].key in YEAR_IN and toks[k + 1].capitalized \
                     and not _clause_break(text, toks[k].end, toks[k + 1].start, ".;:!?\n(),[]"):
                 last = k + 1
-                if last + 1 < len(toks) and toks[last + 1].capitalized and text[toks[last].end:toks[last + 1].start] == " " \
-                        and toks[last + 1].key not in DAYS_HEADS:
-                    last += 1
+                if last + 1 < len(toks) and toks[last + 1].key not in DAYS_HEADS:
+                    gap = text[toks[last].end:toks[last + 1].start]
+                    if (toks[last + 1].capitalized and (gap == " " or gap == ". " and _is_abbreviation_dot(text, toks[last].end))) \
+                            or (gap == " " and _is(toks[last + 1], REGION_WORDS)):
+                        last += 1  # "Omsk Region", "St. Petersburg", "Омской области"
                 end = toks[last].end
                 break
         if end is None:

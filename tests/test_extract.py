@@ -397,3 +397,9 @@ def test_a_programme_named_before_the_project_does_not_take_its_participants(ext
             "Troitsk City Library\n")
     st = graph(extract(extractor, "programme-first.en.txt", text))
     assert objects(st, I("library/troitsk-city-library"), SDO.memberOf) == [I("project/meetings-at-the-boundaries")]
+
+
+def test_a_year_with_a_two_word_host_is_still_one_event(extractor: Extractor) -> None:
+    r = extract(extractor, "year2.ru.txt", "В 2004 году Год России в Республике Казахстан открылся в Астане.\n")
+    years = [m for m in r.mentions if m.method == "rule:commemorative-year"]
+    assert [m.iri for m in years] == [str(I("event/year-of-russia-in-kazakhstan").value)]

@@ -232,9 +232,23 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() ->
 @pytest.mark.parametrize("lang,text,expected", [
     # an abbreviation's full stop is not the end of a title
     ("ru", "Стороны подписали Договор о сотрудничестве г. Омска и г. Павлодара.",
-     [("Договор о сотрудничестве г. Омска", "Agreement")]),
+     [("Договор о сотрудничестве г. Омска и г. Павлодара", "Agreement")]),
+    ("en", "In 2011 the Agreement on cooperation between the Omsk and Pavlodar libraries was signed.",
+     [("Agreement on cooperation between the Omsk and Pavlodar libraries", "Agreement")]),
+    # "г." after a year ends a sentence when a capital follows; before a name it does not
+    ("ru", "Утвержден План мероприятий на 2020 г. Библиотека провела семинар для читателей области.",
+     [("План мероприятий на 2020 г", "Plan")]),
+    # Kazakh heads take long chains of endings; a library in the nominative is the subject, not
+    # part of the title, unless a postposition follows it
+    ("kk", "Кітапхана ісін дамыту Тұжырымдамасына сәйкес жұмыс жүргізілді.",
+     [("Кітапхана ісін дамыту Тұжырымдамасына", "Concept")]),
+    ("kk", "Кітапханалар арасындағы ынтымақтастық туралы Келісімге қол қойылды.",
+     [("Кітапханалар арасындағы ынтымақтастық туралы Келісімге", "Agreement")]),
+    ("kk", "Омбы мен Павлодар кітапханалары ынтымақтастық туралы Келісімге қол қойды.",
+     [("ынтымақтастық туралы Келісімге", "Agreement")]),
     # nothing of a title left beside its head
-    ("en", "They signed the Plan of \"A\" and \"B\".", []),
+    ("en", "They signed the Plan of \"A\" and \"B\".", [('Plan of "A" and "B"', "Plan")]),
+    ("en", "They signed the Plan of.", []),
     ("en", "They signed the Agreement on “Steppe and left.", []),
     # words built on a genre noun are none
     ("en", "They visited the Planetarium of Omsk.", []),
@@ -242,6 +256,7 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() ->
     # Kazakh: the library that signed, and a plural subject, are not in the title
     ("kk", "2010 жылы Павлодар облыстық кітапханасы Келісімге қол қойды.", []),
     ("kk", "Кітапханалар ынтымақтастық Жоспарын бекітті.", [("ынтымақтастық Жоспарын", "Plan")]),
+    ("kk", "Іс-шаралар Жоспарларын бекітті.", [("Іс-шаралар Жоспарларын", "Plan")]),
 ])
 def test_genre_titles_at_their_edges(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert genre(text, lang) == expected
@@ -278,3 +293,21 @@ def test_days_end_with_their_place(lang: str, text: str, expected: list[str]) ->
 ])
 def test_a_short_last_word_does_not_hide_a_sentence_end(text: str) -> None:
     assert spans(run(rules.unquoted_events, text), text) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "Год России в Республике Казахстан прошёл успешно.", ["Год России в Республике Казахстан"]),
+    ("ru", "Год Казахстана в Российской Федерации открылся.", ["Год Казахстана в Российской Федерации"]),
+    ("kk", "Қазақстан Республикасындағы Ресей жылы аясында кездесу өтті.", ["Қазақстан Республикасындағы Ресей жылы"]),
+])
+def test_a_year_of_a_country_takes_a_two_word_host(lang: str, text: str, expected: list[str]) -> None:
+    assert years(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "В мае 2019 года прошли Дни казахской литературы в Омской области.",
+     ["Дни казахской литературы в Омской области"]),
+    ("en", "The Days of Kazakh books in St. Petersburg were held.", ["Days of Kazakh books in St. Petersburg"]),
+])
+def test_days_take_a_place_of_two_words(lang: str, text: str, expected: list[str]) -> None:
+    assert days(text, lang) == expected
