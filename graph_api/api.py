@@ -593,13 +593,13 @@ def search_body(settings: Settings, index: SearchIndex, q: str, limit: int, kind
     validation and dump were a fifth of a search on a new text. ``tests/test_api.py``
     checks that the model would write the same bytes."""
     hits = index.search(q, min(limit, settings.max_page_size), kind)
-    names = index.labels([h.iri for h in hits])
-    countries = index.countries([h.iri for h in hits])
+    entries = index.entries([h.iri for h in hits])
     items = []
     for h in hits:
-        shown = pick([Label(t, lg, _WEIGHT_PREDICATE.get(w, LABEL)) for t, lg, w in names[h.iri]], chain, h.iri)
+        names, country = entries[h.iri]
+        shown = pick([Label(t, lg, _WEIGHT_PREDICATE.get(w, LABEL)) for t, lg, w in names], chain, h.iri)
         items.append({"iri": h.iri, "label": shown.text, "lang": shown.lang or None, "kind": h.kind,
-                      "link": page_link(settings.base_iri, h.iri), "country": countries[h.iri], "matched": h.label,
+                      "link": page_link(settings.base_iri, h.iri), "country": country, "matched": h.label,
                       "matched_lang": h.lang or None, "match": h.match, "score": h.score})
     return orjson.dumps({"query": q, "items": items})
 

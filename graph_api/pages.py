@@ -193,16 +193,16 @@ def search_page(request: Request, q: str = Query("", max_length=200), type: str 
         index = search_index(request, store)
         kind = type if type in KINDS else None
         hits = index.search(q, settings.page_size, kind)
-        names = index.labels([h.iri for h in hits])
-        countries = index.countries([h.iri for h in hits])
+        entries = index.entries([h.iri for h in hits])
         chain = language_chain([lang], settings.languages)
         weights = {3: PREF, 2: LABEL, 1: ALT}
         for h in hits:
-            shown = pick([Label(t, lg, weights.get(w, LABEL)) for t, lg, w in names[h.iri]], chain, h.iri)
+            names, country = entries[h.iri]
+            shown = pick([Label(t, lg, weights.get(w, LABEL)) for t, lg, w in names], chain, h.iri)
             results.append({"label": shown.text, "matched": h.label, "kind": h.kind,
                             "kind_name": i18n.t("kind_" + h.kind, lang),
                             "link": entities.page_link(settings.base_iri, h.iri), "iri": h.iri,
-                            "country": countries[h.iri]})
+                            "country": country})
     return render(request, "search.html", lang, q=q, results=results)
 
 

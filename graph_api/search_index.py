@@ -35,11 +35,9 @@ from anyascii import anyascii
 from graph_api.entities import q, split_iri
 from graph_api.labels import ALT, LABEL, PREF
 from graph_api.store import Store
+from ingest.vocab import SDO, WDT
 
 WEIGHTS = {PREF: 3, LABEL: 2, ALT: 1}
-WDT_P17 = "http://www.wikidata.org/prop/direct/P17"
-SDO_LOCATION = "http://schema.org/location"
-SDO_CONTAINED_IN = "http://schema.org/containedInPlace"
 SCHEMA_VERSION = "3"  # 2: the names table; 3: its country column
 NAMES_CACHED = 20_000  # entities whose labels a search answer keeps at hand (then the memo starts over)
 
@@ -157,13 +155,13 @@ class SearchIndex:
 
         code_of = {iri: code for code, iri in country_iris(base).items()}
         sides: dict[str, set[str]] = {}
-        for r in store.query(f"SELECT ?e ?c WHERE {{ ?e <{WDT_P17}> ?c }}"):
+        for r in store.query(f"SELECT ?e ?c WHERE {{ ?e {WDT.P17} ?c }}"):
             code = code_of.get(r["c"].value) if isinstance(r["c"], ox.NamedNode) else None
             if code and isinstance(r["e"], ox.NamedNode):
                 sides.setdefault(r["e"].value, set()).add(code)
         direct = {iri: next(iter(c)) for iri, c in sides.items() if len(c) == 1}
-        for prop in (SDO_LOCATION, SDO_CONTAINED_IN):
-            for r in store.query(f"SELECT ?e ?p WHERE {{ ?e <{prop}> ?p }}"):
+        for prop in (SDO.location, SDO.containedInPlace):
+            for r in store.query(f"SELECT ?e ?p WHERE {{ ?e {prop} ?p }}"):
                 e, place = r["e"], r["p"]
                 if isinstance(e, ox.NamedNode) and isinstance(place, ox.NamedNode):
                     # added to a country stated directly too: a side stated one way and placed the
@@ -317,13 +315,11 @@ class SearchIndex:
 
         Remembered per IRI (the index never changes; a new version is a new index): a user
         typing a name asks for the same few entities with every letter."""
-        return {i: names for i, (names, _) in self._entries(iris).items()}
+        return {i: names for i, (names, _) in self.entries(iris).items()}
 
-    def countries(self, iris: list[str]) -> dict[str, str | None]:
-        """The side of the border (RU | KZ) of some IRIs, or None, from the same rows as their labels."""
-        return {i: country for i, (_, country) in self._entries(iris).items()}
-
-    def _entries(self, iris: list[str]) -> dict[str, tuple[list[tuple[str, str, int]], str | None]]:
+    def entries(self, iris: list[str]) -> dict[str, tuple[list[tuple[str, str, int]], str | None]]:
+        """The stored labels and the side of the border (RU | KZ, or None) of some IRIs, in one
+        pass over the same rows: what a page of search hits shows."""
         out: dict[str, tuple[list[tuple[str, str, int]], str | None]] = {}
         missing = []
         for iri in iris:
