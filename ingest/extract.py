@@ -24,13 +24,12 @@ from .linking import link_by_name, link_person, new_slug, person_key
 from .pipeline import build, load_authority
 from .reading import Document
 from . import rules
-from .rules import Candidate
+from .rules import DAYS_OF, GENRE_TITLE, YEAR_OF, Candidate
 from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
 TITLE_KINDS = ("event", "project", "work")
-GENRE_TITLE = "rule:genre-title"
 EVENT_FAMILY = {"seminar-council": "seminar", "seminar": "seminar", "forum": "conference"}
 
 
@@ -257,10 +256,9 @@ class _DocState:
                 continue
             taken.append(c)
             self.containers.append((c, lang))
-        # the countries in "the Year of Kazakhstan in Russia" are what names it: they stay mentions
         # the places in "the Year of Kazakhstan in Russia", "the Days of … in Omsk" are what names
         # them and say where: they stay mentions
-        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method not in ("rule:commemorative-year", "rule:days")]
+        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method not in (YEAR_OF, DAYS_OF)]
         inner_taken: list[Candidate] = []
         self.inner: list[tuple[Candidate, str]] = []
         for c, lang in inner:
@@ -316,27 +314,25 @@ class _DocState:
         """The IRI of a document this document already named by a longer or shorter form of the
         same title ("… кеңістік қалыптастыру Тұжырымдамасы", later "… Тұжырымдамасын"): same
         genre, and the words of the shorter title are words of the longer one, endings aside."""
-        def words(x: Candidate) -> list[str]:
-            return [t.key for t in tokenize(self.text[x.start:x.end]) if len(t.key) > 2]
+        def words_and_names(x: Candidate) -> tuple[list[str], set[str]]:
+            """Its words (endings aside), and the numbers and capitalised words after its head:
+            what tells two documents of one genre apart."""
+            toks = tokenize(self.text[x.start:x.end])
+            return ([t.key for t in toks if len(t.key) > 2],
+                    {t.key for t in toks[1:] if t.key.isdigit() or t.capitalized})
 
         def same(a: str, b: str) -> bool:
             n = min(len(a), len(b))
             return a == b or (n >= 5 and a[:max(4, n - 3)] == b[:max(4, n - 3)])
 
-        def names(x: Candidate) -> set[str]:
-            """Numbers and capitalised words after the head: what tells two documents apart."""
-            toks = tokenize(self.text[x.start:x.end])[1:] if (x.end - x.start) else []
-            return {t.key for t in toks if t.key.isdigit() or t.capitalized}
-
-        mine = words(c)
+        mine = words_and_names(c)
         for o, iri in earlier:
             if iri is None or o.cls != c.cls:
                 continue
-            theirs = words(o)
-            short, long_ = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            theirs = words_and_names(o)
+            (short, n_short), (long_, n_long) = (mine, theirs) if len(mine[0]) <= len(theirs[0]) else (theirs, mine)
             if len(short) < 3 or not all(any(same(a, b) for b in long_) for a in short):
                 continue
-            n_short, n_long = (names(c), names(o)) if len(mine) <= len(theirs) else (names(o), names(c))
             digits_short, digits_long = {a for a in n_short if a.isdigit()}, {a for a in n_long if a.isdigit()}
             if all(any(same(a, b) for b in n_long) for a in n_short if not a.isdigit()) and \
                     (not digits_short or not digits_long or digits_short == digits_long):
@@ -356,18 +352,23 @@ class _DocState:
             return
         slug = f"year-of-{guest.iri.rsplit('/', 1)[-1]}-in-{host.iri.rsplit('/', 1)[-1]}"
         iri = self._mint("event", slug, _clean_label(self.text[c.start:c.end]), lang, c.cls)
-        ne = self.new[iri]
         in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]
                        and dm.precision == "year"]
-        if in_sentence:
-            year = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value[:4]
-            if (START_DATE, _date_literal(year)) not in ne.facts:
-                ne.facts.append((START_DATE, _date_literal(year)))
-        if (LOCATION, ox.NamedNode(host.iri)) not in ne.facts:
-            ne.facts.append((LOCATION, ox.NamedNode(host.iri)))
-            country = self.a.country_of(host.iri)
-            if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
-                ne.facts.append((COUNTRY, ox.NamedNode(country)))
+        year = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value[:4] if in_sentence else None
+        self._event_mention(c, lang, iri, year, [host.iri])
+
+    def _event_mention(self, c: Candidate, lang: str, iri: str, date: str | None, places: list[str]) -> None:
+        """The mention of event ``iri`` at ``c``, and the facts it states: its date, and the places
+        it is held in with their countries (each once, however many mentions state it)."""
+        ne = self.new[iri]
+        if date and (START_DATE, _date_literal(date)) not in ne.facts:
+            ne.facts.append((START_DATE, _date_literal(date)))
+        for pl in places:
+            if (LOCATION, ox.NamedNode(pl)) not in ne.facts:
+                ne.facts.append((LOCATION, ox.NamedNode(pl)))
+                country = self.a.country_of(pl)
+                if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
+                    ne.facts.append((COUNTRY, ox.NamedNode(country)))
         self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
 
     def _is_programme(self, iri: str) -> bool:
@@ -433,7 +434,7 @@ class _DocState:
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
                 cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
                                not (c.start <= m.start and m.end <= c.end)]
-            if not cand_places and c.method == "rule:days":  # "Дни … в Омске": the place its name gives
+            if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
             def distance(m: Mention) -> int:
@@ -462,16 +463,7 @@ class _DocState:
             else:
                 slug = new_slug("event", c.label or self.text[c.start:c.end])
             iri = self._mint("event", slug, c.label or self.text[c.start:c.end], lang, c.cls)
-            ne = self.new[iri]
-            if date and (START_DATE, _date_literal(date)) not in ne.facts:
-                ne.facts.append((START_DATE, _date_literal(date)))
-            for pl in chosen:
-                if (LOCATION, ox.NamedNode(pl)) not in ne.facts:
-                    ne.facts.append((LOCATION, ox.NamedNode(pl)))
-                    country = self.a.country_of(pl)
-                    if country and (COUNTRY, ox.NamedNode(country)) not in ne.facts:
-                        ne.facts.append((COUNTRY, ox.NamedNode(country)))
-            self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
+            self._event_mention(c, lang, iri, date, chosen)
         self.mentions.sort(key=lambda m: m.start)
 
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]

@@ -378,6 +378,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     return out
 
 
+# The methods of the three rules below, which ``extract`` treats apart when it resolves overlaps.
+GENRE_TITLE, YEAR_OF, DAYS_OF = "rule:genre-title", "rule:commemorative-year", "rule:days"
+
+
 # --- documents named without quotes: "the Agreement on cooperation of …", "… Тұжырымдамасы" ----
 # A genre noun written with a capital inside a sentence is the head of a document's title in all
 # three languages. English and Russian put the head first and its complement after it (of/on …,
@@ -528,7 +532,7 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
         words = tokenize(source[start:end])
         if end <= t.end and lang != "kk" or not words or words[-1].key in TITLE_TAIL:
             continue  # nothing of a title is left beside its head
-        out.append(Candidate("work", start, end, "rule:genre-title", 0.5, cls=cls))
+        out.append(Candidate("work", start, end, GENRE_TITLE, 0.5, cls=cls))
     return out
 
 
@@ -561,7 +565,7 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
             if not host.capitalized or host.text.isupper() or not host.key.endswith(KK_AT):
                 continue
             first = i - 3 if _name_at(toks, i - 2, text) and toks[i - 3].capitalized else i - 2
-            out.append(Candidate("event", toks[first].start, t.end, "rule:commemorative-year", 0.7,
+            out.append(Candidate("event", toks[first].start, t.end, YEAR_OF, 0.7,
                                  cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": False}))
             continue
         if not t.capitalized or t.key not in YEAR_WORDS:
@@ -577,7 +581,7 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
         host_end = j + 2
         if _name_at(toks, j + 3, text) and not _name_at(toks, j + 4, text):
             host_end = j + 3  # "в Республике Казахстан", "in the Russian Federation": a two-word name
-        out.append(Candidate("event", t.start, toks[host_end].end, "rule:commemorative-year", 0.7,
+        out.append(Candidate("event", t.start, toks[host_end].end, YEAR_OF, 0.7,
                              cls="CommemorativePeriod", extra={"event_type": "year", "guest_first": True}))
     return out
 
@@ -619,6 +623,6 @@ def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         if end is None:
             continue
         start, end = _balance_quotes(text, t.start, end)
-        out.append(Candidate("event", start, end, "rule:days", 0.6, cls="CommemorativePeriod",
+        out.append(Candidate("event", start, end, DAYS_OF, 0.6, cls="CommemorativePeriod",
                              label=" ".join(text[start:end].split()), extra={"event_type": "days"}))
     return out

@@ -13,9 +13,10 @@ from ingest.rules import Candidate
 from ingest.tokens import tokenize
 
 
-def run(rule, text: str) -> list[Candidate]:  # type: ignore[no-untyped-def]
+def run(rule, text: str, *args: object) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """``rule`` on the matching view of ``text`` and its tokens, then ``args`` (a language, …)."""
     view = matching_view(text)
-    return rule(view, tokenize(view))
+    return rule(view, tokenize(view), *args)
 
 
 def spans(cands: list[Candidate], text: str, kind: str | None = None) -> list[str]:
@@ -163,8 +164,7 @@ def test_quoted_words_without_a_keyword_are_nothing() -> None:
 # --- documents named without quotes -------------------------------------------------------------
 
 def genre(text: str, lang: str) -> list[tuple[str, str | None]]:
-    view = matching_view(text)
-    return [(text[c.start:c.end], c.cls) for c in rules.genre_titles(view, tokenize(view), lang, text)]
+    return [(text[c.start:c.end], c.cls) for c in run(rules.genre_titles, text, lang, text)]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -202,11 +202,6 @@ def test_genre_titles_leave_what_is_not_a_title(lang: str, text: str) -> None:
     assert genre(text, lang) == []
 
 
-def days(text: str, lang: str) -> list[str]:
-    view = matching_view(text)
-    return [text[c.start:c.end] for c in rules.days_events(view, tokenize(view), lang)]
-
-
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "^2011 - the Days of Kazakh literature in Omsk (Omsk city); then a seminar.",
      ["Days of Kazakh literature in Omsk"]),
@@ -217,7 +212,7 @@ def days(text: str, lang: str) -> list[str]:
     ("kk", "Омбыдағы қазақ әдебиетінің күндері өтті.", []),   # Kazakh: unquoted_events reads it
 ])
 def test_days_of_something_in_a_place_are_an_event(lang: str, text: str, expected: list[str]) -> None:
-    assert days(text, lang) == expected
+    assert spans(run(rules.days_events, text, lang), text) == expected
 
 
 def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() -> None:
@@ -262,11 +257,6 @@ def test_genre_titles_at_their_edges(lang: str, text: str, expected: list) -> No
     assert genre(text, lang) == expected
 
 
-def years(text: str, lang: str) -> list[str]:
-    view = matching_view(text)
-    return [text[c.start:c.end] for c in rules.commemorative_years(view, tokenize(view), lang)]
-
-
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "The exhibition marked the Year of Kazakhstan. In Russia the libraries met.", []),
     ("ru", "Год Казахстана. В России прошли чтения.", []),
@@ -275,7 +265,7 @@ def years(text: str, lang: str) -> list[str]:
      ["Year of Kazakhstan in Russia"]),
 ])
 def test_a_year_of_a_country_stays_within_its_clause_and_its_two_names(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
-    assert years(text, lang) == expected
+    assert spans(run(rules.commemorative_years, text, lang), text) == expected
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -284,7 +274,7 @@ def test_a_year_of_a_country_stays_within_its_clause_and_its_two_names(lang: str
     ("en", "the Days of culture were held in St. Petersburg", []),
 ])
 def test_days_end_with_their_place(lang: str, text: str, expected: list[str]) -> None:
-    assert days(text, lang) == expected
+    assert spans(run(rules.days_events, text, lang), text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -301,7 +291,7 @@ def test_a_short_last_word_does_not_hide_a_sentence_end(text: str) -> None:
     ("kk", "Қазақстан Республикасындағы Ресей жылы аясында кездесу өтті.", ["Қазақстан Республикасындағы Ресей жылы"]),
 ])
 def test_a_year_of_a_country_takes_a_two_word_host(lang: str, text: str, expected: list[str]) -> None:
-    assert years(text, lang) == expected
+    assert spans(run(rules.commemorative_years, text, lang), text) == expected
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -310,4 +300,4 @@ def test_a_year_of_a_country_takes_a_two_word_host(lang: str, text: str, expecte
     ("en", "The Days of Kazakh books in St. Petersburg were held.", ["Days of Kazakh books in St. Petersburg"]),
 ])
 def test_days_take_a_place_of_two_words(lang: str, text: str, expected: list[str]) -> None:
-    assert days(text, lang) == expected
+    assert spans(run(rules.days_events, text, lang), text) == expected
