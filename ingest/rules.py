@@ -314,30 +314,29 @@ EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "ha
 COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 
-# Full stops that end an abbreviation, not a clause: "Кемеров қ.", "г. Омск", "обл.", "им. Абая",
-# "2003 ж.", "St. Petersburg", and initials ("А. С. Пушкин").
-ABBREVIATIONS = frozenset(("қ", "г", "гг", "обл", "им", "ул", "пр", "пос", "ж", "жж", "st", "dr", "mr", "mrs", "prof",
-                           "проф", "акад", "т", "тт"))
+# Abbreviations written before a name ("им. Абая", "St. Petersburg", "проф. Иванов", and initials:
+# "А. С. Пушкин"): their full stop never ends a sentence.
+BEFORE_NAMES = frozenset(("им", "ул", "пр", "пос", "st", "dr", "mr", "mrs", "prof", "проф", "акад"))
+# Abbreviations written after a number or a name ("2020 г.", "2019 ж.", "Кемеров қ.", "обл."): a
+# sentence often ends on them, so their full stop ends one when a capital letter follows ("г. Омска",
+# the city of, is written before a name: not after a number).
+AFTER_WORDS = frozenset(("қ", "г", "гг", "обл", "ж", "жж", "т", "тт"))
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 
 
-# Abbreviations written before a name ("им. Абая", "St. Petersburg", "проф. Иванов"): their full
-# stop never ends a sentence. The others ("2020 г.", "2019 ж.", "Кемеров қ.") often do, so theirs
-# ends one when a capital letter follows.
-BEFORE_NAMES = frozenset(("им", "ул", "пр", "пос", "st", "dr", "mr", "mrs", "prof", "проф", "акад"))
-
-
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation inside a sentence."""
     m = _WORD_BEFORE.search(text, max(0, dot - 8), dot)
     if m is None:
         return False
     word = m.group(1)
-    if word.lower() in BEFORE_NAMES or (len(word) == 1 and word.isupper()):
-        return True  # before a name, or an initial ("А. С. Пушкин")
-    if word.lower() not in ABBREVIATIONS:
+    key = word.lower()
+    if key in BEFORE_NAMES or (len(word) == 1 and word.isupper()):
+        return True
+    if key not in AFTER_WORDS:
         return False
-    if word.lower() in ("г", "гг") and not re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]):
-        return True  # "г. Омска" (the city of): before a name; "2020 г." (the year) may end a sentence
+    if key in ("г", "гг") and not re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]):
+        return True  # "г. Омска"
     nxt = re.match(r"\s*(\S)", text[dot + 1:dot + 4])
     return not (nxt and nxt.group(1).isupper())
 
