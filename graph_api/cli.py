@@ -104,18 +104,13 @@ def serve(
     """Serve SPARQL, Linked Data, the JSON API and the HTML pages."""
     import uvicorn
 
-    from graph_api.access_log import defer_access_log
+    from graph_api.access_log import run_server
     from graph_api.app import create_app
 
     settings = _settings(store)
     config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="info",
                             access_log=settings.access_log)  # configures uvicorn's loggers
-    listener = defer_access_log() if settings.access_log else None
-    try:
-        uvicorn.Server(config).run()
-    finally:
-        if listener is not None:
-            listener.stop()
+    run_server(config, settings.access_log)
 
 
 def _resolve_query(text: str, settings: Settings) -> str:

@@ -212,6 +212,62 @@ def test_writing_a_job_gives_up_at_the_deadline_when_nobody_reads() -> None:
         theirs.close()
 
 
+@pytest.mark.parametrize("size", [0, 10, 70_000, 3 << 20])
+def test_a_message_arrives_whole_whatever_its_size(size: int) -> None:
+    """Header and payload go out in one ``writev``; a payload bigger than the socket buffer is
+    finished by the partial-write path while the reader drains it."""
+    import socket
+
+    from graph_api.query_exec import _MessageReader, _send_msg
+
+    ours, theirs = socket.socketpair()
+    ours.setblocking(False)
+    payload = bytes(range(256)) * (size // 256) + b"z" * (size % 256)
+    got: list[bytes] = []
+
+    def read() -> None:
+        reader = _MessageReader()
+        while True:
+            msg = reader.feed(theirs.fileno())
+            if msg is not None:
+                got.append(msg)
+                return
+
+    t = threading.Thread(target=read)
+    t.start()
+    try:
+        _send_msg(ours.fileno(), payload, time.monotonic() + 10)
+        t.join(10)
+        assert got == [payload]
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def test_a_message_that_fits_the_buffer_goes_out_in_one_write(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One system call, so the reader's wake-up finds the whole answer: written apart, a 70 kB
+    answer woke the service once for its 8-byte header alone, an extra loop turn and context
+    switch per heavy query."""
+    import os
+    import socket
+
+    from graph_api.query_exec import _MessageReader, _send_msg
+
+    calls: list[int] = []
+    real_write, real_writev = os.write, os.writev
+    monkeypatch.setattr(os, "write", lambda fd, b: calls.append(len(b)) or real_write(fd, b))
+    monkeypatch.setattr(os, "writev", lambda fd, bs: calls.append(sum(len(b) for b in bs)) or real_writev(fd, bs))
+    ours, theirs = socket.socketpair()
+    theirs.setblocking(False)
+    try:
+        _send_msg(ours.fileno(), b"a" * 70_000)
+        assert calls == [70_008]
+        assert _MessageReader().feed(theirs.fileno()) == b"a" * 70_000
+    finally:
+        ours.close()
+        theirs.close()
+
+
 def test_a_long_job_cancelled_before_it_went_out_gives_its_slot_back(executor) -> None:  # type: ignore[no-untyped-def]
     """A job of 64 KiB or more waits for a thread to write it; a caller cancelled before that
     leaves nothing running, so its slot comes straight back (it once waited out the whole
