@@ -39,6 +39,7 @@ from ingest.vocab import SDO, WDT
 
 WEIGHTS = {PREF: 3, LABEL: 2, ALT: 1}
 SCHEMA_VERSION = "3"  # 2: the names table; 3: its country column
+MMAP_BYTES = 1 << 30  # address space, not memory: the pages are the OS's file cache
 NAMES_CACHED = 20_000  # entities whose labels a search answer keeps at hand (then the memo starts over)
 
 # Longest first within each list; an ending is stripped only when a stem of ≥ 4 letters remains.
@@ -235,6 +236,10 @@ class SearchIndex:
             return None
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Pages read through a memory map, not a read() each into SQLite's 2 MB cache: on new
+            # search texts at 1M triples the median search went from ~356 to ~297 µs. The file is
+            # only ever replaced by rename, so a mapped page never changes under a reader.
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
         except sqlite3.Error:
             return None

@@ -126,6 +126,9 @@ def test_rebuilt_after_a_version_change(tmp_path):
     holder = IndexHolder(path, BASE)
     first = holder.get(st)
     assert first.version == st.version() and not first.search("Semey", 5)
+    assert first._conn.execute("PRAGMA mmap_size").fetchone()[0] > 0  # pages read through a map
+    before = first.search("Omsk", 5)
+    assert before
     assert holder.get(st) is first  # same version: no rebuild
     mtime = path.stat().st_mtime_ns
 
@@ -138,6 +141,8 @@ def test_rebuilt_after_a_version_change(tmp_path):
     rebuilt_at = path.stat().st_mtime_ns
     assert rebuilt_at != mtime
     assert [p.name for p in path.parent.iterdir()] == ["search.sqlite"]  # no temp files left
+    # A search still running on the old index (its file replaced by rename) reads its own pages.
+    assert first.search("Omsk", 5) == before and not first.search("Semey", 5)
 
     # A fresh holder (a restarted service) reuses the up-to-date file instead of rebuilding.
     again = SearchIndex.ensure(st, path, BASE)
