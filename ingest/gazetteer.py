@@ -13,13 +13,20 @@ from os.path import commonprefix
 
 from .authority import Authority, Entry
 from .keys import fold
+from .vocab import SHK
 from .tokens import Tok, tokenize
 
 MAX_TAIL = {"kk": 9, "ru": 4, "en": 1}
 ADJECTIVE_TAILS = ("sk", "lik", "lk", "ian", "ani", "ets", "cki")
 # Kazakh adjectives in -тық/-дық/-лық ("облыстық" regional, "Ресейлік" Russian) are never case forms.
 KK_ADJECTIVE_TAILS = ("tik", "dik", "lik")
+# A region word closing a list of names ("regions", "областей", "облыстары"), and the list's "and".
+_REGION_STEMS = ("region", "oblast", "област", "oblis", "krai", "kra")
+_AND = frozenset({"and", "i", "jane", "men", "ben", "pen"})
 KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
+
+
+_REGION_TYPES = frozenset({SHK.iri("Region")})
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,48 @@ class Gazetteer:
                 if len(keys) == 1 and not toks[i].capitalized:
                     continue  # a lower-case single word is a common noun, not a name
                 found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
-        return dedupe(found)
+        return dedupe(self._listed_regions(text, lang, toks, found))
+
+    def _listed_regions(self, text: str, lang: str, toks: list[Tok], found: list[Match]) -> list[Match]:
+        """Names listed before a plural region word are regions too: in "the Kurgan, Novosibirsk
+        and Chelyabinsk regions", "Курганской, Новосибирской и Челябинской областей" or "Қорған,
+        Новосібір облыстары" the region word is written once, after the last name, yet every name
+        is a region, not its centre city. Each listed word is matched again with that region word
+        after it; where a region answers, it replaces the other matches of that word."""
+        extra: list[Match] = []
+        for m in found:
+            if m.entry.kind != "place" or m.last - m.first < 2 or not m.entry.types & _REGION_TYPES:
+                continue
+            word = toks[m.last - 1]
+            if not word.key.startswith(_REGION_STEMS):
+                continue
+            if lang != "ru" and not (word.key.endswith("s") or "tar" in word.key):
+                # "Kurgan, Chelyabinsk region" may be a city and a region; "regions" and
+                # "облыстары" are plural. (Russian lists adjectives, which no city name matches.)
+                continue
+            k = m.first  # the token the list continues before
+            while k > 0:
+                gap = text[toks[k - 1].end:toks[k].start]
+                if gap.strip() == ",":
+                    item = k - 1
+                elif gap == " " and toks[k - 1].key in _AND and k >= 2 and text[toks[k - 2].end:toks[k - 1].start] in (" ", ", "):
+                    item = k - 2
+                else:
+                    break
+                t = toks[item]
+                if not t.capitalized or t.text.isupper():
+                    break
+                probe = f"{t.text} {word.text}"
+                region = next((r for r in self.find(probe, lang) if r.start == 0 and r.end == len(probe)
+                               and r.entry.kind == "place" and r.entry.types & _REGION_TYPES), None)
+                if region is None:
+                    break
+                extra.append(Match(t.start, t.end, item, item + 1, region.entry, region.name, False))
+                k = item
+        if not extra:
+            return found
+        spans = {(x.start, x.end) for x in extra}
+        return [f for f in found if (f.start, f.end) not in spans] + extra
 
 
 def dedupe(matches: list[Match]) -> list[Match]:

@@ -147,3 +147,36 @@ def test_a_region_by_its_short_name(gazetteer: Gazetteer, sentence: str, lang: s
     """People name the three Kazakh regions called after a direction without the word "region",
     most often inside a library's name: the region is still a mention there (it says where)."""
     assert iri in found(gazetteer, sentence, lang).get(surface, set())
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Directors from the Astrakhan, Kurgan, Novosibirsk and Chelyabinsk regions came.", "en",
+     [("Astrakhan", "place/astrakhan-region"), ("Kurgan", "place/kurgan-region"),
+      ("Novosibirsk", "place/novosibirsk-region"), ("Chelyabinsk regions", "place/chelyabinsk-region")]),
+    ("Приехали гости из Курганской, Новосибирской и Челябинской областей.", "ru",
+     [("Курганской", "place/kurgan-region"), ("Новосибирской", "place/novosibirsk-region"),
+      ("Челябинской областей", "place/chelyabinsk-region")]),
+    ("Қорған, Новосібір және Челябі облыстарының басшылары келді.", "kk",
+     [("Қорған", "place/kurgan-region"), ("Новосібір", "place/novosibirsk-region"),
+      ("Челябі облыстарының", "place/chelyabinsk-region")]),
+])
+def test_names_listed_before_a_plural_region_word_are_regions(gazetteer: Gazetteer, text: str, lang: str,
+                                                              expected: list[tuple[str, str]]) -> None:
+    """The region word is written once, after the last name of the list; every name is a region."""
+    assert resolved(gazetteer, text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a singular region word closes no list: the city before it stays a city
+    ("He went to Kurgan, Chelyabinsk region and Omsk.",
+     [("Kurgan", "place/kurgan"), ("Chelyabinsk region", "place/chelyabinsk-region"), ("Omsk", "place/omsk")]),
+    # no region word at all
+    ("Readers of Omsk, Kurgan and Pavlodar met online.",
+     [("Omsk", "place/omsk"), ("Kurgan", "place/kurgan"), ("Pavlodar", "place/pavlodar")]),
+    # the list ends at a word that is not a name: "Omsk" is not part of it
+    ("Omsk hosted guests from the Kurgan and Chelyabinsk regions.",
+     [("Omsk", "place/omsk"), ("Kurgan", "place/kurgan-region"), ("Chelyabinsk regions", "place/chelyabinsk-region")]),
+])
+def test_cities_outside_a_list_of_regions_stay_cities(gazetteer: Gazetteer, text: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert resolved(gazetteer, text, "en") == expected
