@@ -20,8 +20,10 @@ from .dates import DateMention
 from .keys import fold, slugify
 from .tokens import tokenize
 from .language import Passage, main_language, passages
+from .gazetteer import resolve as resolve_matches
 from .linking import link_by_name, link_person, new_slug, person_key
 from .pipeline import build, load_authority
+from .title_keys import key_slug, title_key
 from .reading import Document
 from . import rules
 from .rules import DAYS_OF, GENRE_TITLE, YEAR_OF, Candidate
@@ -84,7 +86,7 @@ class Extractor:
         self.graphs = Graphs(base_iri)
         self.run_iri = run_iri
         self.natasha = natasha
-        self.authority, _ = load_authority(str(authority_dir), base_iri)
+        self.authority, self.gazetteer = load_authority(str(authority_dir), base_iri)
         self._nlp: dict[str, object] = {}
 
     @classmethod
@@ -212,12 +214,21 @@ class _DocState:
             e = link_by_name(self.a, name, c.kind, threshold=1.0)
             if e:
                 return e.iri
+            if c.kind == "work":
+                key = title_key(name, c.cls, self._names_in(name, lang))
+                if key is not None:  # one IRI for the document in every language that names it
+                    return self._mint("work", key_slug(key), name, lang, c.cls)
             return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
         if c.kind == "place":
             return self._mint("place", new_slug("place", surface), surface, lang, None)
         return None
+
+    def _names_in(self, title: str, lang: str) -> list[str]:
+        """Authority entities a title names, countries aside: "Russian-Kazakhstani" names no country
+        where "Россия – Казахстан" does, and the title key has both as words (russia, kazakhstan)."""
+        return [m.entry.iri for m in resolve_matches(self.ex.gazetteer.find(title, lang)) if not m.entry.is_country]
 
     # --- overlap resolution -------------------------------------------------------------
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:

@@ -404,9 +404,18 @@ KK_LOCATIVE_END = ("da", "de", "ta", "te")
 MAX_TITLE_WORDS = 24
 
 
-def _kk_outside(t: Tok) -> bool:
-    """A Kazakh word of the clause around a title: a stop word, or a noun in the instrumental
-    case ("Үкіметімен" = with the Government), which says who did something with the document."""
+KK_AND = fold_all(("және", "мен", "бен", "пен"))
+
+
+def _kk_outside(toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is a Kazakh word of the clause around a title: a stop word, or a noun in
+    the instrumental case ("Үкіметімен" = with the Government), which says who did something with
+    the document. An "and" between two names is inside: "Омбы мен Павлодар кітапханалары
+    арасындағы … Келісім" (the Agreement between the libraries of Omsk and Pavlodar)."""
+    t = toks[k]
+    if t.key in KK_AND and 0 < k < len(toks) - 1 and toks[k - 1].capitalized and toks[k + 1].capitalized \
+            and not toks[k - 1].text.isupper() and not toks[k + 1].text.isupper():
+        return False
     return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
 
 
@@ -498,9 +507,9 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
         if lang == "kk":
             s = i
             while s > 0 and i - s < MAX_TITLE_WORDS and not _breaks(text, toks[s - 1], toks[s]) \
-                    and not _kk_outside(toks[s - 1]) and not _kk_subject(toks, s - 1):
+                    and not _kk_outside(toks, s - 1) and not _kk_subject(toks, s - 1):
                 s -= 1
-            if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks[s - 1])
+            if s == i or (s > 0 and not _breaks(text, toks[s - 1], toks[s]) and not _kk_outside(toks, s - 1)
                           and not _kk_subject(toks, s - 1)):
                 continue
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):

@@ -403,3 +403,44 @@ def test_a_year_with_a_two_word_host_is_still_one_event(extractor: Extractor) ->
     r = extract(extractor, "year2.ru.txt", "В 2004 году Год России в Республике Казахстан открылся в Астане.\n")
     years = [m for m in r.mentions if m.method == "rule:commemorative-year"]
     assert [m.iri for m in years] == [str(I("event/year-of-russia-in-kazakhstan").value)]
+
+
+# --- one document named in three languages ------------------------------------------------------
+
+PLANS = {
+    "en": "In 2012 the libraries adopted the Plan of joint activities of the frontier libraries for 2012.\n",
+    "ru": "В 2012 году библиотеки приняли План совместных мероприятий приграничных библиотек на 2012 год.\n",
+    "kk": "2012 жылы кітапханалар шекаралас кітапханалардың 2012 жылға арналған бірлескен іс-шаралар "
+          "Жоспарын қабылдады.\n",
+}
+
+
+def test_a_document_named_in_three_languages_is_one_work(extractor: Extractor) -> None:
+    """The three titles share no word, but say the same: a plan, joint, activities, frontier,
+    libraries, 2012 (ingest/title_keys.py). Each text is a document of its own."""
+    iris = {}
+    for lang, text in PLANS.items():
+        r = extract(extractor, f"plan.{lang}.txt", text)
+        works = {m.iri for m in r.mentions if m.kind == "work"}
+        assert len(works) == 1, (lang, works)
+        iris[lang] = works.pop()
+    assert len(set(iris.values())) == 1, iris
+    assert iris["en"].startswith(BASE + "id/work/plan-")
+
+
+def test_the_same_title_for_another_year_is_another_work(extractor: Extractor) -> None:
+    one = extract(extractor, "plan.en.txt", PLANS["en"])
+    other = extract(extractor, "plan2.en.txt", PLANS["en"].replace("2012", "2013"))
+    assert {m.iri for m in one.mentions if m.kind == "work"}.isdisjoint(
+        {m.iri for m in other.mentions if m.kind == "work"})
+
+
+def test_a_country_named_in_a_title_or_by_its_adjective_gives_one_work(extractor: Extractor) -> None:
+    """"Россия – Казахстан" names two countries where "Russian-Kazakhstani" names none: countries
+    count as the title's words, not as names, so both titles are one work."""
+    en = extract(extractor, "c.en.txt", "The libraries approved the Conception of the Russian-Kazakhstani project "
+                                        "of electronic exchange between frontier libraries.\n")
+    ru = extract(extractor, "c.ru.txt", "Библиотеки одобрили Концепцию проекта электронного обмена приграничных "
+                                        "библиотек Россия – Казахстан.\n")
+    works = [{m.iri for m in r.mentions if m.kind == "work"} for r in (en, ru)]
+    assert len(works[0]) == 1 and works[0] == works[1], works

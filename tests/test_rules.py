@@ -241,6 +241,9 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() ->
      [("Кітапханалар арасындағы ынтымақтастық туралы Келісімге", "Agreement")]),
     ("kk", "Омбы мен Павлодар кітапханалары ынтымақтастық туралы Келісімге қол қойды.",
      [("ынтымақтастық туралы Келісімге", "Agreement")]),
+    # ... but "and" between two names before a postposition is inside the title
+    ("kk", "2015 жылы Омбы мен Павлодар кітапханалары арасындағы ынтымақтастық туралы Келісімді бекітті.",
+     [("Омбы мен Павлодар кітапханалары арасындағы ынтымақтастық туралы Келісімді", "Agreement")]),
     # nothing of a title left beside its head
     ("en", "They signed the Plan of \"A\" and \"B\".", [('Plan of "A" and "B"', "Plan")]),
     ("en", "They signed the Plan of.", []),
