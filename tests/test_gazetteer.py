@@ -180,3 +180,21 @@ def test_names_listed_before_a_plural_region_word_are_regions(gazetteer: Gazette
 def test_cities_outside_a_list_of_regions_stay_cities(gazetteer: Gazetteer, text: str,
                                                      expected: list[tuple[str, str]]) -> None:
     assert resolved(gazetteer, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
+    ("Guests from the Eastern-Kazakhstani regional library came.", "en", "Eastern-Kazakhstani",
+     "place/east-kazakhstan-region"),
+    ("The North-Kazakhstani library hosted them.", "en", "North-Kazakhstani", "place/north-kazakhstan-region"),
+    ("Гости из Западно-Казахстанской библиотеки приехали.", "ru", "Западно-Казахстанской",
+     "place/west-kazakhstan-region"),
+])
+def test_a_region_named_by_its_adjective_inside_a_library_name(gazetteer: Gazetteer, text: str, lang: str,
+                                                               surface: str, iri: str) -> None:
+    """Library names call the region by an adjective ("Eastern-Kazakhstani regional library",
+    "Западно-Казахстанская библиотека"); the region is mentioned all the same."""
+    assert iri in found(gazetteer, text, lang).get(surface, set())
+
+
+def test_the_country_adjective_alone_is_still_not_a_region(gazetteer: Gazetteer) -> None:
+    assert "Kazakhstani" not in found(gazetteer, "The Kazakhstani guests came.", "en")
