@@ -382,6 +382,18 @@ class _DocState:
                     ne.facts.append((COUNTRY, ox.NamedNode(country)))
         self.mentions.append(Mention(c.start, c.end, "event", iri, c.method, c.confidence, lang))
 
+    def _named_places(self, c: Candidate, places: list[Mention], sentence: tuple[int, int]) -> list[str]:
+        """Places an event's name gives: inside a "Days of … in Place" name, or a Kazakh place in the
+        attributive locative just before its keyword ("Кузбастағы күндері", the Days in Kuzbass)."""
+        if c.method == DAYS_OF:
+            return [m.iri for m in places if c.start <= m.start and m.end <= c.end][-1:]
+        if c.extra.get("event_type") == "days":
+            before = [m for m in places if sentence[0] <= m.start and m.end <= c.start
+                      and len(tokenize(self.norm[m.end:c.start])) <= 3
+                      and fold(self.norm[m.start:m.end]).endswith(rules.KK_AT)]
+            return [before[-1].iri] if before else []
+        return []
+
     def _is_programme(self, iri: str) -> bool:
         """A programme funds or frames projects (the federal programme "Culture of Russia")."""
         entry = self.a.get(iri)
@@ -460,6 +472,9 @@ class _DocState:
             chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked]))
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
+            # the place the event's own name gives is where it was held too ("the Days … in Kuzbass
+            # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"); its identity stays with the town
+            chosen += [p for p in self._named_places(c, places, sentence) if p not in chosen]
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
             if c.extra.get("needs_date_place"):

@@ -444,3 +444,21 @@ def test_a_country_named_in_a_title_or_by_its_adjective_gives_one_work(extractor
                                         "библиотек Россия – Казахстан.\n")
     works = [{m.iri for m in r.mentions if m.kind == "work"} for r in (en, ru)]
     assert len(works[0]) == 1 and works[0] == works[1], works
+
+
+DAYS_IN_REGION = {
+    "en": "^2005 - the Days of Kazakh culture in Altai (Barnaul city); a seminar followed.\n",
+    "kk": "- 2005 жылы – қазақ мәдениетінің Алтайдағы күндері (Барнауыл қ.) өтті;\n",
+}
+
+
+def test_days_are_held_in_the_town_given_and_in_the_place_their_name_says(extractor: Extractor) -> None:
+    """"The Days … in Altai (Barnaul city)": held in Barnaul, where the town is written, and in
+    Altai, which the name gives; one event in both languages, named by the town."""
+    iris = set()
+    for lang, text in DAYS_IN_REGION.items():
+        r = extract(extractor, f"days.{lang}.txt", text)
+        (ev,) = events(r)
+        iris.add(ev)
+        assert set(objects(graph(r), ev, SDO.location)) == {I("place/barnaul"), I("place/altai")}, lang
+    assert iris == {I("event/days-2005-barnaul")}
