@@ -56,6 +56,8 @@ class BatchedAccessLog:
         self._thread = threading.Thread(target=self._run, name="shekara-access-log", daemon=True)
 
     def start(self) -> None:
+        if self._stop.is_set():
+            raise RuntimeError("this access log was stopped; make a new one")
         for h in self.handlers:
             self.logger.removeHandler(h)
         self.logger.addHandler(self._front)
@@ -67,24 +69,35 @@ class BatchedAccessLog:
         self.flush()
 
     def flush(self) -> None:
-        """Write what is kept (uvicorn's record, uvicorn's handlers, their levels respected)."""
+        """Write what is kept (uvicorn's record, uvicorn's handlers, their levels respected).
+
+        A handler that raises (a filter or a stream of the user's logging configuration) reports
+        it the logging way and the writing goes on: an exception here would end the thread, and
+        the kept lines would then grow without end, unwritten."""
         records = self.records
         while records:
             record = records.popleft()
             for h in self.handlers:
                 if record.levelno >= h.level:
-                    h.handle(record)
+                    try:
+                        h.handle(record)
+                    except Exception:
+                        h.handleError(record)
 
     def stop(self) -> None:
-        """Write every kept line and give the logger its handlers back (once; later calls do nothing)."""
+        """Write every kept line and give the logger its handlers back (once; later calls do nothing).
+
+        Also before ``start``: the handlers are back in place either way."""
         if self._stop.is_set():
             return
         self._stop.set()
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
+        for h in self.handlers:  # the real handlers first, so no line falls between the two
+            if h not in self.logger.handlers:
+                self.logger.addHandler(h)
         self.logger.removeHandler(self._front)
-        for h in self.handlers:
-            self.logger.addHandler(h)
-        self.flush()  # a line logged between the thread's last flush and the swap back
+        self.flush()  # lines kept between the thread's last flush and the swap back
 
 
 def defer_access_log() -> BatchedAccessLog | None:

@@ -385,12 +385,21 @@ class _DocState:
     def _named_places(self, c: Candidate, places: list[Mention], sentence: tuple[int, int]) -> list[str]:
         """Places an event's name gives: inside a "Days of … in Place" name, or a Kazakh place in the
         attributive locative just before its keyword ("Кузбастағы күндері", the Days in Kuzbass)."""
-        if c.method == DAYS_OF:
-            return [m.iri for m in places if c.start <= m.start and m.end <= c.end][-1:]
+        def held_in(m: Mention) -> bool:  # not a country (they frame), not inside a library's name
+            entry = self.a.get(m.iri)
+            return not (entry is not None and entry.is_country) and not any(
+                h.kind in ("library", "organization") and h.start <= m.start and m.end <= h.end
+                for h in self.mentions)
+
+        if c.method == DAYS_OF:  # the name ends with its place: the last one in it, if any
+            last = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
+            return [m.iri for m in last if held_in(m)]
         if c.extra.get("event_type") == "days":
+            # right before the keyword: in "Омбыдағы қазақтардың мәдениеті күндері" the place
+            # describes the people whose culture it is, not where the days are held
             before = [m for m in places if sentence[0] <= m.start and m.end <= c.start
-                      and len(tokenize(self.norm[m.end:c.start])) <= 3
-                      and fold(self.norm[m.start:m.end]).endswith(rules.KK_AT)]
+                      and not tokenize(self.norm[m.end:c.start])
+                      and fold(self.norm[m.start:m.end]).endswith(rules.KK_AT) and held_in(m)]
             return [before[-1].iri] if before else []
         return []
 

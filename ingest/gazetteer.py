@@ -8,6 +8,7 @@ not Russia. Longest match wins.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from os.path import commonprefix
 
@@ -23,6 +24,20 @@ KK_ADJECTIVE_TAILS = ("tik", "dik", "lik")
 # A region word closing a list of names ("regions", "областей", "облыстары"), and the list's "and".
 _REGION_STEMS = ("region", "oblast", "област", "oblis", "krai", "kra")
 _AND = frozenset({"and", "i", "jane", "men", "ben", "pen"})
+_RU_PLURAL = frozenset({"oblastei", "oblastiah", "oblastiam", "oblastiami", "oblasti", "kraev", "kraiah", "kraiam",
+                        "kraiami", "kra"})  # "области", "края": plural, or a genitive read as one in lists
+_KK_PLURAL = ("tar", "lar", "dar", "ter", "ler", "der")
+_RU_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ой|ая|ую|их|им|ими|ом|ое|ого|ому)$", re.IGNORECASE)
+
+
+def _plural_region_word(word: Tok, lang: str) -> bool:
+    """A plural region word that closes a list ("regions", "областей", "облыстары"); not a
+    possessive ("region's") nor a singular ("область", "облыс")."""
+    if lang == "en":
+        return word.text.endswith("s") and not word.text.endswith(("'s", "’s"))
+    if lang == "kk":
+        return any(p in word.key[4:] for p in _KK_PLURAL)
+    return word.key in _RU_PLURAL
 KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
 
 
@@ -137,12 +152,8 @@ class Gazetteer:
             if m.entry.kind != "place" or m.last - m.first < 2 or not m.entry.types & _REGION_TYPES:
                 continue
             word = toks[m.last - 1]
-            if not word.key.startswith(_REGION_STEMS):
-                continue
-            if lang != "ru" and not (word.key.endswith("s") or "tar" in word.key):
-                # "Kurgan, Chelyabinsk region" may be a city and a region; "regions" and
-                # "облыстары" are plural. (Russian lists adjectives, which no city name matches.)
-                continue
+            if not word.key.startswith(_REGION_STEMS) or not _plural_region_word(word, lang):
+                continue  # "Kurgan, Chelyabinsk region" may be a city and a region
             k = m.first  # the token the list continues before
             while k > 0:
                 gap = text[toks[k - 1].end:toks[k].start]
@@ -153,8 +164,8 @@ class Gazetteer:
                 else:
                     break
                 t = toks[item]
-                if not t.capitalized or t.text.isupper():
-                    break
+                if not t.capitalized or t.text.isupper() or (lang == "ru" and not _RU_ADJECTIVE.search(t.text)):
+                    break  # a Russian list of regions is one of adjectives ("Курганской, Омской областей")
                 probe = f"{t.text} {word.text}"
                 region = next((r for r in self.find(probe, lang) if r.start == 0 and r.end == len(probe)
                                and r.entry.kind == "place" and r.entry.types & _REGION_TYPES), None)

@@ -414,8 +414,9 @@ def _kk_outside(toks: list[Tok], k: int) -> bool:
     арасындағы … Келісім" (the Agreement between the libraries of Omsk and Pavlodar)."""
     t = toks[k]
     if t.key in KK_AND and 0 < k < len(toks) - 1 and toks[k - 1].capitalized and toks[k + 1].capitalized \
-            and not toks[k - 1].text.isupper() and not toks[k + 1].text.isupper():
-        return False
+            and not toks[k - 1].text.isupper() and not toks[k + 1].text.isupper() \
+            and any(x.key.endswith(KK_INSIDE_ENDS) for x in toks[k + 2:k + 4]):
+        return False  # the names lead to a postposition or a genitive: they are the title's own
     return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
 
 

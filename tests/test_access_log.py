@@ -62,3 +62,45 @@ def test_stop_writes_the_rest_and_gives_the_handlers_back(logger) -> None:  # ty
     assert handler in log.handlers and batch._front not in log.handlers
     log.info("after")
     assert out.getvalue().endswith("INFO after\n")
+
+
+def test_a_stop_before_start_leaves_the_handlers_in_place(logger) -> None:  # type: ignore[no-untyped-def]
+    log, handler, out = logger
+    batch = BatchedAccessLog(log)
+    batch.stop()
+    assert handler in log.handlers and batch._front not in log.handlers
+    with pytest.raises(RuntimeError):
+        batch.start()  # a stopped log does not come back half-working
+    log.info("still written")
+    assert out.getvalue() == "INFO still written\n"
+
+
+def test_a_failing_handler_neither_ends_the_writing_nor_loses_the_other_lines(logger, capsys) -> None:  # type: ignore[no-untyped-def]
+    log, handler, out = logger
+
+    class Broken(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            if "boom" in record.getMessage():
+                raise ValueError("a broken filter")
+            return True
+
+    handler.addFilter(Broken())
+    batch = BatchedAccessLog(log, interval=0.02)
+    batch.start()
+    try:
+        log.info("before")
+        log.info("boom")
+        log.info("after")
+        deadline = time.monotonic() + 5
+        while "after" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert out.getvalue() == "INFO before\nINFO after\n"
+        assert batch._thread.is_alive() and not batch.records
+        log.info("later")
+        deadline = time.monotonic() + 5
+        while "later" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert out.getvalue().endswith("INFO later\n")
+    finally:
+        batch.stop()
+    assert "a broken filter" in capsys.readouterr().err  # reported the logging way

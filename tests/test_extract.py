@@ -462,3 +462,17 @@ def test_days_are_held_in_the_town_given_and_in_the_place_their_name_says(extrac
         iris.add(ev)
         assert set(objects(graph(r), ev, SDO.location)) == {I("place/barnaul"), I("place/altai")}, lang
     assert iris == {I("event/days-2005-barnaul")}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # the place before "күндері" describes the people, not where the days were held
+    ("people.kk.txt", "2015 жылы Омбыдағы қазақтардың мәдениеті күндері Павлодарда өтті.\n", {"place/pavlodar"}),
+    # a country in the name frames, it does not say where
+    ("country.en.txt", "^2016 - the Days of Omsk culture in Kazakhstan (Pavlodar city); a seminar followed.\n",
+     {"place/pavlodar"}),
+])
+def test_days_are_not_held_where_their_name_only_describes(extractor: Extractor, name: str, text: str,
+                                                          expected: set[str]) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    assert set(objects(graph(r), ev, SDO.location)) == {I(x) for x in expected}

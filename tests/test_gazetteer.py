@@ -198,3 +198,14 @@ def test_a_region_named_by_its_adjective_inside_a_library_name(gazetteer: Gazett
 
 def test_the_country_adjective_alone_is_still_not_a_region(gazetteer: Gazetteer) -> None:
     assert "Kazakhstani" not in found(gazetteer, "The Kazakhstani guests came.", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
+    ("Он ездил в Курган, Челябинскую область и Омск.", "ru", "Курган", "place/kurgan"),  # singular: no list
+    ("Гости из Омска, Новосибирской и Кемеровской областей.", "ru", "Омска", "place/omsk"),  # a noun, not an adjective
+    ("He went to Kurgan, Chelyabinsk region's capital.", "en", "Kurgan", "place/kurgan"),  # a possessive
+    ("Делегация Қорған, Челябі облыс әкімдігінен келді.", "kk", "Қорған", "place/kurgan"),  # singular
+])
+def test_a_city_before_a_region_word_that_closes_no_list_stays_a_city(gazetteer: Gazetteer, text: str, lang: str,
+                                                                     surface: str, iri: str) -> None:
+    assert (surface, iri) in resolved(gazetteer, text, lang)

@@ -260,6 +260,17 @@ def test_genre_titles_at_their_edges(lang: str, text: str, expected: list) -> No
     assert genre(text, lang) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Асқар мен Айгүл ынтымақтастық туралы Келісімге қол қойды.",  # Asqar and Aigul signed …
+    "Павлодар және Омбы өкілдері ынтымақтастық туралы Келісімге қол қойды.",  # the representatives of …
+])
+def test_a_kazakh_and_between_subjects_does_not_join_them_to_the_title(text: str) -> None:
+    """Only names that lead to a postposition or a genitive ("… кітапханалары арасындағы") are the
+    title's own; the first name and the "and" of a subject stay out."""
+    (title,) = genre(text, "kk")
+    assert not title[0].startswith(("Асқар", "Павлодар")) and " мен " not in title[0] and " және " not in title[0]
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "The exhibition marked the Year of Kazakhstan. In Russia the libraries met.", []),
     ("ru", "Год Казахстана. В России прошли чтения.", []),
