@@ -225,10 +225,11 @@ class _DocState:
             return self._mint("place", new_slug("place", surface), surface, lang, None)
         return None
 
-    def _names_in(self, title: str, lang: str) -> list[str]:
-        """Authority entities a title names, countries aside: "Russian-Kazakhstani" names no country
-        where "Россия – Казахстан" does, and the title key has both as words (russia, kazakhstan)."""
-        return [m.entry.iri for m in resolve_matches(self.ex.gazetteer.find(title, lang)) if not m.entry.is_country]
+    def _names_in(self, title: str, lang: str) -> list[tuple[int, int, str]]:
+        """Spans and IRIs of the authority entities a title names, countries aside: "Russian-Kazakhstani"
+        names no country where "Россия – Казахстан" does, and the title key has both as words."""
+        return [(m.start, m.end, m.entry.iri) for m in resolve_matches(self.ex.gazetteer.find(title, lang))
+                if not m.entry.is_country]
 
     # --- overlap resolution -------------------------------------------------------------
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:

@@ -10,73 +10,99 @@ frontier, participant states, the CIS. A title's *key* is that: its genre (the d
 its head noun names), the concepts of a small lexicon of our field's words in kk, ru and en that
 its words stem from, the authority entities named inside it, and its years.
 
-A work gets its IRI from the key when the key says enough (:data:`MIN_PARTS` concepts and names
-besides the genre), so the same document gets one IRI in every language and every document,
-without a store lookup: extraction stays a function of the text and the authority file. A short
-or vague title ("the Agreement on cooperation") keeps the IRI of its own words.
+A work gets its IRI from the key when the key is the whole title and says enough: every word of
+the title is a concept's, a function word, a number or part of a name the authority file knows,
+and there are :data:`MIN_PARTS` parts besides the genre. Then the same document gets one IRI in
+every language and every document, without a store lookup: extraction stays a function of the
+text and the authority file. A title with a word the lexicon does not know ("the Agreement on the
+*termination* of …"), and a short or vague one ("the Agreement on cooperation"), keep the IRI of
+their own words: two documents must never become one because the key could not see what tells
+them apart. Years keep documents of different periods apart (a plan for 2012 and one for
+2012–2014).
 
 The lexicon is of the subject, not of any one text: words a title about library co-operation
-across a border is made of. A word no concept knows changes nothing (the key is over what is
-known), so a key is as exact as its lexicon is complete for a title: two titles in one language
-that differ in a word the lexicon does not know become one work when the rest agrees. Years
-keep documents of different periods apart (a report for 2014 and one for 2015).
+across a border is made of. A stem matches words of its own script only (the English "state" is
+not the Russian "статей") and with an ending of a few letters at most ("Commonwealth" is not
+"common").
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from .keys import fold, slugify
 from .tokens import tokenize
 
 # concept -> stems (any script; folded below). A word belongs to a concept when its folded form
-# starts with one of the stems: endings and Kazakh suffix chains fall away by themselves.
+# starts with one of the stems of its own script, with at most a few letters of ending. Kazakh
+# stems stop before a final қ/к that turns into ғ/г before an ending (ынтымақтастық, ынтымақтастығы).
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # genres: the head of a title, or a document a title speaks of ("Plan … of the Conception …")
     "agreement": ("agreement", "соглашени", "договор", "келісім"),
-    "conception": ("conception", "concept", "концепци", "тұжырымдам"),
+    "conception": ("conception", "concept", "концепци", "тұжырымдама"),
     "plan": ("plan", "план", "жоспар"),
-    "report": ("report", "доклад", "отчет", "отчёт", "баяндам"),
-    "protocol": ("protocol", "протокол", "хаттам"),
+    "report": ("report", "доклад", "отчет", "отчёт", "баяндама"),
+    "protocol": ("protocol", "протокол", "хаттама"),
     "decision": ("decision", "resolution", "решени", "постановлени", "шешім", "қаулы"),
-    "programme": ("programme", "program", "программ", "бағдарлам"),
-    "convention": ("convention", "конвенци"),
+    "programme": ("programme", "program", "программ", "бағдарлама"),
+    "convention": ("convention", "конвенци", "конвенция"),
     "memorandum": ("memorandum", "меморандум"),
     "regulation": ("regulation", "statute", "положени", "ереже"),
     # what such documents are about
-    "library": ("librar", "библиотек", "кітапхан"),
+    "library": ("librar", "библиотек", "библиотечн", "кітапхана"),
     "frontier": ("frontier", "border", "boundar", "transborder", "пригранич", "погранич", "трансгранич",
                  "границ", "шекара", "шекарал"),
     "information": ("informat", "информаци", "ақпарат"),
-    "space": ("space", "пространств", "кеңістік"),
-    "cooperation": ("cooperat", "co-operat", "collaborat", "сотрудничеств", "взаимодействи", "ынтымақ"),
+    "space": ("space", "пространств", "кеңісті"),
+    "cooperation": ("cooperat", "co-operat", "collaborat", "сотрудничеств", "взаимодействи", "ынтымақтасты"),
     "formation": ("formation", "forming", "формировани", "қалыптастыр"),
-    "implementation": ("implement", "realization", "реализаци", "осуществлени", "выполнени", "асыр"),
-    "activity": ("activit", "measure", "мероприяти", "деятельност", "ісшара", "іс-шара"),
-    "joint": ("joint", "common", "совместн", "бірлескен", "бірлес"),
-    "development": ("develop", "развити", "дамыт", "даму"),
+    "implementation": ("implement", "realization", "реализаци", "осуществлени", "выполнени", "асыру"),
+    "activity": ("activit", "measure", "мероприяти", "деятельност", "іс-шара"),
+    "joint": ("joint", "совместн", "бірлескен"),
+    "development": ("develop", "развити", "дамыту", "даму"),
     "participant": ("participant", "участник", "қатысушы"),
     "state": ("state", "государств", "мемлекет"),
     "project": ("project", "проект", "жоба"),
     "electronic": ("electronic", "электрон"),
     "resource": ("resource", "ресурс"),
-    "exchange": ("exchange", "обмен", "алмас"),
+    "exchange": ("exchange", "обмен", "алмасу"),
     "culture": ("cultur", "культур", "мәдени"),
     "literature": ("literatur", "литератур", "әдебиет"),
     "history": ("histor", "истори", "тарих"),
     "catalogue": ("catalog", "каталог"),
-    "collection": ("collection", "коллекци", "собрани", "жинақ"),
-    "russia": ("russia", "росси", "ресей"),
+    "collection": ("collection", "коллекци", "собрани", "жинақ", "жинағ"),
+    "basis": ("basis", "base", "базе", "базы", "базой", "базас", "негіз"),
+    "russia": ("russia", "federation", "росси", "федераци", "ресей"),
     "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
-    "international": ("international", "международн", "халықаралық"),
+    "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
 }
+# Abbreviations, matched whole.
+WHOLE: dict[str, str] = {"rk": "kazakhstan", "рк": "kazakhstan", "қр": "kazakhstan", "rok": "kazakhstan",
+                         "rf": "russia", "рф": "russia"}
 # Words that begin like a concept's stem but mean something else.
-NOT_CONCEPT = tuple(fold(w) for w in ("planet", "plane", "statement", "stated", "reporter", "докладчик"))
+NOT_CONCEPT = tuple(fold(w) for w in ("planet", "plane", "plant", "statement", "stated", "reporter", "репортаж",
+                                       "докладчик", "basement", "baseball", "spaceship"))
+# Words a title is held together by, in the three languages: they say nothing of what it is about.
+FUNCTION_WORDS = frozenset(fold(w) for w in """
+    the a an of on in at for to and or between about by with within from its their into under over
+    year years period
+    о об обо в во на по с со для между и или к у от из за при до год года году годы годов гг г
+    туралы жөніндегі бойынша арасындағы арасында үшін және мен бен пен арналған жылға жылдарға жылы
+    жылғы ж іске жүзеге
+""".split())
+COUNTRIES = frozenset({"russia", "kazakhstan"})
 GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "plan", "Report": "report",
                   None: "decision"}
 MIN_PARTS = 3  # concepts, names and years besides the genre
+MAX_ENDING = {"latin": 5, "cyrillic": 9}  # letters after a stem: "implement|ation", "кітапхана|ларының"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
+
+def _script(word: str) -> str:
+    return "cyrillic" if _CYRILLIC.search(word) else "latin"
 
 
 def _folded(stem: str) -> list[str]:
@@ -86,37 +112,91 @@ def _folded(stem: str) -> list[str]:
     return [key, key[:-1] + "c"] if key.endswith("t") else [key]
 
 
-_STEMS: list[tuple[str, str]] = sorted(((k, c) for c, stems in CONCEPTS.items() for s in stems for k in _folded(s)),
-                                       key=lambda x: -len(x[0]))
+_STEMS: dict[str, list[tuple[str, str]]] = {"latin": [], "cyrillic": []}
+for _concept, _stems in CONCEPTS.items():
+    for _stem in _stems:
+        _STEMS[_script(_stem)] += [(k, _concept) for k in _folded(_stem)]
+for _list in _STEMS.values():
+    _list.sort(key=lambda x: -len(x[0]))
+_WHOLE = {fold(w): c for w, c in WHOLE.items()}
 
 
-def concepts(text: str) -> set[str]:
-    """The lexicon's concepts the words of ``text`` stem from (hyphenated words count per part)."""
-    out: set[str] = set()
+def concept_of(word: str) -> str | None:
+    """The concept one word (no hyphen) stems from, or None."""
+    k = fold(word)
+    if k in _WHOLE:
+        return _WHOLE[k]
+    if len(k) < 3 or k.startswith(NOT_CONCEPT):
+        return None
+    script = _script(word)
+    for stem, concept in _STEMS[script]:
+        if k.startswith(stem) and len(k) - len(stem) <= MAX_ENDING[script]:
+            return concept
+    return None
+
+
+def _known(word: str) -> bool:
+    return word[0].isdigit() or fold(word) in FUNCTION_WORDS or concept_of(word) is not None
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``; a hyphenated one as its parts ("информационно-библиотечного",
+    "Ресей-Қазақстан"), or whole where only the whole is known ("іс-шаралар")."""
+    out: list[str] = []
     for t in tokenize(text):
-        for part in [t.text, *t.text.split("-")] if "-" in t.text else [t.text]:
-            k = fold(part)
-            if len(k) < 3 or k.startswith(NOT_CONCEPT):
-                continue
-            for stem, concept in _STEMS:
-                if k.startswith(stem):
-                    out.add(concept)
-                    break
+        parts = [part for part in t.text.split("-") if part]
+        if len(parts) > 1 and not all(_known(p) for p in parts) and concept_of(t.text) is not None:
+            out.append(t.text)
+        else:
+            out += parts
     return out
 
 
+def concepts(text: str) -> set[str]:
+    """The lexicon's concepts the words of ``text`` stem from."""
+    return {c for w in _words(text) if (c := concept_of(w)) is not None}
+
+
+def unknown_words(text: str) -> list[str]:
+    """Words of ``text`` the key cannot see: neither a concept's, a function word nor a number
+    (with its letters: "2012г", "15th")."""
+    return [w for w in _words(text) if not _known(w)]
+
+
 def years(text: str) -> set[str]:
-    return {t.text for t in tokenize(text) if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")}
+    """Years written in a title, both ends of a range too ("2012-2014", "2012г.", "2012-жылға")."""
+    return set(_YEAR.findall(text))
 
 
-def title_key(title: str, cls: str | None, names: Iterable[str] = ()) -> str | None:
-    """The key of a document's title of class ``cls`` naming the authority entities ``names``
-    (their IRIs), or None when it says too little to tell one document from another."""
+def title_key(title: str, cls: str | None, names: Iterable[tuple[int, int, str]] = ()) -> str | None:
+    """The key of a document's title of class ``cls``, or None when the key would not be the whole
+    title or would say too little to tell one document from another.
+
+    ``names`` are the spans ``(start, end, IRI)`` in ``title`` of the authority entities it names,
+    countries aside (the words of a country's name count as words: "Россия – Казахстан" and
+    "Russian-Kazakhstani" must meet). A name counts once, as its entity: its own words are not
+    read ("Commonwealth of Independent States" is the CIS, as "СНГ" is), but the countries it is
+    written with are."""
     genre = GENRE_OF_CLASS.get(cls)
     if genre is None:
         return None  # periodicals are named by their own title, not by what it says
-    parts = concepts(title) - {genre}
-    parts |= {"=" + n.rstrip("/").rsplit("/id/", 1)[-1] for n in names}
+    spans = sorted(names)
+    rest, pos = [], 0
+    for start, end, _ in spans:
+        rest.append(title[pos:max(pos, start)])
+        pos = max(pos, end)
+    rest.append(title[pos:])
+    words = " ".join(rest)
+    if unknown_words(words):
+        return None
+    # The countries a name is written with count as the title's words: "Ресей-Қазақстан «…»
+    # жобасы" holds them inside the project's name where "the Russian-Kazakhstan project “…”" has
+    # them outside it.
+    inside = set().union(*(concepts(title[a:b]) for a, b, _ in spans)) if spans else set()
+    parts = (concepts(words) | (inside & COUNTRIES)) - {genre}
+    if any("/id/project/" in iri for _, _, iri in spans):
+        parts.discard("project")  # the word for the named project, inside its name or beside it
+    parts |= {"=" + iri.rstrip("/").rsplit("/id/", 1)[-1] for _, _, iri in spans}
     parts |= {"y" + y for y in years(title)}
     if len(parts) < MIN_PARTS:
         return None

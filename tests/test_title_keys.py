@@ -42,9 +42,52 @@ def test_periodicals_are_named_by_their_own_title() -> None:
 def test_years_and_names_tell_documents_apart() -> None:
     base = "Report on the exchange of electronic resources"
     assert title_key(base + " in 2014", "Report") != title_key(base + " in 2015", "Report")
-    omsk = title_key(base, "Report", ["http://x/id/library/omsk-library"])
-    pavlodar = title_key(base, "Report", ["http://x/id/library/pavlodar-library"])
+    title = base + " of Omsk"
+    omsk = title_key(title, "Report", [(len(base) + 4, len(title), "http://x/id/library/omsk-library")])
+    pavlodar = title_key(title, "Report", [(len(base) + 4, len(title), "http://x/id/library/pavlodar-library")])
     assert omsk != pavlodar and omsk is not None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Plan of joint activities of the frontier libraries for 2012-2014",
+     "Plan of joint activities of the frontier libraries for 2015-2017"),
+    ("План совместных мероприятий приграничных библиотек на 2012г.",
+     "План совместных мероприятий приграничных библиотек на 2013г."),
+])
+def test_years_written_in_ranges_and_with_letters_count(a: str, b: str) -> None:
+    assert title_key(a, "Plan") is not None and title_key(a, "Plan") != title_key(b, "Plan")
+
+
+def test_one_year_in_any_writing_is_the_same_year() -> None:
+    keys = {title_key("План совместных мероприятий приграничных библиотек на 2012 год", "Plan"),
+            title_key("шекаралас кітапханалардың 2012-жылға арналған бірлескен іс-шаралар Жоспары", "Plan")}
+    assert len(keys) == 1 and None not in keys
+
+
+@pytest.mark.parametrize("word", ["статей", "Commonwealth", "commons", "Алмас", "репортаж", "plant", "асырау",
+                                  "spaceship"])
+def test_words_that_only_look_like_a_concept(word: str) -> None:
+    """A stem matches words of its own script, with a short ending: the Russian "статей" (articles)
+    is not the English "state", "Commonwealth" is not "common", the name "Алмас" is not "алмасу"."""
+    assert concepts(word) == set()
+
+
+def test_a_word_the_lexicon_does_not_know_keeps_the_title_its_own_iri() -> None:
+    """"The termination of the exchange" is not "the exchange": the key cannot see the difference,
+    so it is not used."""
+    assert title_key("Agreement on the exchange of electronic resources between frontier libraries",
+                     "Agreement") is not None
+    assert title_key("Agreement on the termination of the exchange of electronic resources between frontier "
+                     "libraries", "Agreement") is None
+
+
+def test_a_name_counts_as_its_entity_not_as_its_words() -> None:
+    cis = "http://x/id/organization/cis"
+    en = "Conception of cooperation of the frontier libraries of the Commonwealth of Independent States"
+    ru = "Концепция сотрудничества приграничных библиотек СНГ"
+    key_en = title_key(en, "Concept", [(en.index("Commonwealth"), len(en), cis)])
+    key_ru = title_key(ru, "Concept", [(ru.index("СНГ"), len(ru), cis)])
+    assert key_en is not None and key_en == key_ru
 
 
 def test_the_genre_is_the_class_not_any_genre_word_inside() -> None:
@@ -60,3 +103,16 @@ def test_slugs_are_readable_and_stable() -> None:
     assert key is not None
     slug = key_slug(key)
     assert slug == key_slug(key) and slug.startswith("agreement-electronic-exchange-frontier-library-resource-")
+
+
+def test_countries_inside_a_name_count_as_the_titles_words() -> None:
+    """"Ресей-Қазақстан «…» жобасын" has the countries inside the project's name where the English
+    title has them outside it."""
+    project = "http://x/id/project/steppe-books"
+    kk = "Ресей-Қазақстан «Дала кітабы» жобасын іске асыру жөніндегі ынтымақтастық туралы Келісім"
+    en = "Agreement on cooperation for implementation of the Russian-Kazakhstan project “Steppe Books”"
+    key_kk = title_key(kk, "Agreement", [(0, kk.index("»") + 1, project)])
+    # ... and so may the word for project ("… жобасын" inside the name, "project" outside it)
+    assert key_kk == title_key(kk, "Agreement", [(0, kk.index("жобасын") + 7, project)])
+    key_en = title_key(en, "Agreement", [(en.index("“"), len(en), project)])
+    assert key_kk is not None and key_kk == key_en
