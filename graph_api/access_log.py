@@ -93,10 +93,10 @@ class BatchedAccessLog:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
-        for h in self.handlers:  # the real handlers first, so no line falls between the two
-            if h not in self.logger.handlers:
-                self.logger.addHandler(h)
-        self.logger.removeHandler(self._front)
+        # One assignment swaps the handlers back: a line logged meanwhile goes to the batch (written
+        # just below) or to the real handlers, never to both or to neither.
+        self.logger.handlers = [h for h in self.logger.handlers if h is not self._front] + [
+            h for h in self.handlers if h not in self.logger.handlers]
         self.flush()  # lines kept between the thread's last flush and the swap back
 
 

@@ -215,7 +215,7 @@ class _DocState:
             if e:
                 return e.iri
             if c.kind == "work":
-                key = title_key(name, c.cls, self._names_in(name, lang))
+                key = title_key(name, c.cls, *self._names_in(name, lang))
                 if key is not None:  # one IRI for the document in every language that names it
                     return self._mint("work", key_slug(key), name, lang, c.cls)
             return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
@@ -225,11 +225,12 @@ class _DocState:
             return self._mint("place", new_slug("place", surface), surface, lang, None)
         return None
 
-    def _names_in(self, title: str, lang: str) -> list[tuple[int, int, str]]:
-        """Spans and IRIs of the authority entities a title names, countries aside: "Russian-Kazakhstani"
-        names no country where "Россия – Казахстан" does, and the title key has both as words."""
-        return [(m.start, m.end, m.entry.iri) for m in resolve_matches(self.ex.gazetteer.find(title, lang))
-                if not m.entry.is_country]
+    def _names_in(self, title: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """Spans and IRIs of the authority entities a title names, and apart those of the countries
+        (a country counts as the word for it: "Russian-Kazakhstani" names none, "Россия – Казахстан" two)."""
+        found = [(m.start, m.end, m.entry.iri, m.entry.is_country)
+                 for m in resolve_matches(self.ex.gazetteer.find(title, lang))]
+        return [f[:3] for f in found if not f[3]], [f[:3] for f in found if f[3]]
 
     # --- overlap resolution -------------------------------------------------------------
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:
@@ -396,10 +397,14 @@ class _DocState:
             last = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
             return [m.iri for m in last if held_in(m)]
         if c.extra.get("event_type") == "days":
-            # right before the keyword: in "Омбыдағы қазақтардың мәдениеті күндері" the place
-            # describes the people whose culture it is, not where the days are held
-            before = [m for m in places if sentence[0] <= m.start and m.end <= c.start
-                      and not tokenize(self.norm[m.end:c.start])
+            # within a few words before the keyword, none of them a genitive: "Павлодардағы Омбы
+            # мәдениеті күндері" are held in Pavlodar, but in "Омбыдағы қазақтардың мәдениеті
+            # күндері" the place describes the people whose culture it is
+            def near(m: Mention) -> bool:
+                gap = tokenize(self.norm[m.end:c.start])
+                return len(gap) <= 3 and not any(t.key.endswith(_KK_GENITIVE) for t in gap)
+
+            before = [m for m in places if sentence[0] <= m.start and m.end <= c.start and near(m)
                       and fold(self.norm[m.start:m.end]).endswith(rules.KK_AT) and held_in(m)]
             return [before[-1].iri] if before else []
         return []
@@ -683,6 +688,7 @@ class _DocState:
         return out
 
 
+_KK_GENITIVE = ("nin", "din", "tin")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.)\s*$", re.IGNORECASE)
 

@@ -405,6 +405,9 @@ MAX_TITLE_WORDS = 24
 
 
 KK_AND = fold_all(("және", "мен", "бен", "пен"))
+# "Between": the postposition that ties two names before it into a title ("Омбы мен Павлодар
+# кітапханалары арасындағы … Келісім"); "туралы" (about) follows the topic, not its parties.
+KK_POSTPOSITIONS = frozenset(fold_all(("арасындағы", "арасында", "арасының")))
 
 
 def _kk_outside(toks: list[Tok], k: int) -> bool:
@@ -413,11 +416,15 @@ def _kk_outside(toks: list[Tok], k: int) -> bool:
     the document. An "and" between two names is inside: "Омбы мен Павлодар кітапханалары
     арасындағы … Келісім" (the Agreement between the libraries of Omsk and Pavlodar)."""
     t = toks[k]
-    if t.key in KK_AND and 0 < k < len(toks) - 1 and toks[k - 1].capitalized and toks[k + 1].capitalized \
-            and not toks[k - 1].text.isupper() and not toks[k + 1].text.isupper() \
-            and any(x.key.endswith(KK_INSIDE_ENDS) for x in toks[k + 2:k + 4]):
-        return False  # the names lead to a postposition or a genitive: they are the title's own
+    if _kk_names_and(toks, k) and any(x.key in KK_POSTPOSITIONS for x in toks[k + 2:k + 5]):
+        return False  # the names are the parties "between" whom the document is: the title's own
     return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
+
+
+def _kk_names_and(toks: list[Tok], k: int) -> bool:
+    """``toks[k]`` is an "and" between two names ("Омбы мен Павлодар")."""
+    return toks[k].key in KK_AND and 0 < k < len(toks) - 1 and toks[k - 1].capitalized \
+        and toks[k + 1].capitalized and not toks[k - 1].text.isupper() and not toks[k + 1].text.isupper()
 
 
 COORDINATORS = fold_all(("and", "и"))
@@ -515,6 +522,8 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 continue
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
                 s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
+            if s < i - 1 and s > 0 and _kk_names_and(toks, s - 1):
+                s += 1  # "Асқар мен Айгүл … Келісімге қол қойды": the second of two subjects is one too
             start, end = toks[s].start, t.end
         else:
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):

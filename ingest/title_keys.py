@@ -57,7 +57,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "space": ("space", "пространств", "кеңісті"),
     "cooperation": ("cooperat", "co-operat", "collaborat", "сотрудничеств", "взаимодействи", "ынтымақтасты"),
     "formation": ("formation", "forming", "формировани", "қалыптастыр"),
-    "implementation": ("implement", "realization", "реализаци", "осуществлени", "выполнени", "асыру"),
+    "implementation": ("implement", "realization", "реализаци", "осуществлени", "выполнени", "асыру", "орындау"),
     "activity": ("activit", "measure", "мероприяти", "деятельност", "іс-шара"),
     "joint": ("joint", "совместн", "бірлескен"),
     "development": ("develop", "развити", "дамыту", "даму"),
@@ -71,31 +71,32 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "literature": ("literatur", "литератур", "әдебиет"),
     "history": ("histor", "истори", "тарих"),
     "catalogue": ("catalog", "каталог"),
-    "collection": ("collection", "коллекци", "собрани", "жинақ", "жинағ"),
-    "basis": ("basis", "base", "базе", "базы", "базой", "базас", "негіз"),
-    "russia": ("russia", "federation", "росси", "федераци", "ресей"),
-    "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
+    "collection": ("collection", "коллекци", "жинақ", "жинағ"),
+    "basis": ("basis", "базас", "негіз"),
+    "unified": ("unified", "common", "единого", "единый", "единое", "единой", "бірыңғай"),
+    "russia": ("russia", "росси", "ресей"),
+    "kazakhstan": ("kazakh", "казах", "қазақ"),
     "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
 }
 # Abbreviations, matched whole.
 WHOLE: dict[str, str] = {"rk": "kazakhstan", "рк": "kazakhstan", "қр": "kazakhstan", "rok": "kazakhstan",
-                         "rf": "russia", "рф": "russia"}
+                         "rf": "russia", "рф": "russia", "базе": "basis", "базы": "basis", "базой": "basis"}
 # Words that begin like a concept's stem but mean something else.
 NOT_CONCEPT = tuple(fold(w) for w in ("planet", "plane", "plant", "statement", "stated", "reporter", "репортаж",
-                                       "докладчик", "basement", "baseball", "spaceship"))
+                                       "докладчик", "spaceship", "проектир", "commonwealth"))
 # Words a title is held together by, in the three languages: they say nothing of what it is about.
 FUNCTION_WORDS = frozenset(fold(w) for w in """
-    the a an of on in at for to and or between about by with within from its their into under over
+    the a an of on in at for and or between about by with its their
     year years period
-    о об обо в во на по с со для между и или к у от из за при до год года году годы годов гг г
+    о об обо в во на по с со для между и или к у при год года году годы годов гг г
     туралы жөніндегі бойынша арасындағы арасында үшін және мен бен пен арналған жылға жылдарға жылы
     жылғы ж іске жүзеге
 """.split())
 COUNTRIES = frozenset({"russia", "kazakhstan"})
 GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "plan", "Report": "report",
                   None: "decision"}
-MIN_PARTS = 3  # concepts, names and years besides the genre
+MIN_PARTS = 3  # concepts and names besides the genre (years come on top)
 MAX_ENDING = {"latin": 5, "cyrillic": 9}  # letters after a stem: "implement|ation", "кітапхана|ларының"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -136,7 +137,11 @@ def concept_of(word: str) -> str | None:
 
 
 def _known(word: str) -> bool:
-    return word[0].isdigit() or fold(word) in FUNCTION_WORDS or concept_of(word) is not None
+    """A word the key sees: a concept's, a function word, or a year ("2012", "2012г"). Other numbers
+    are not: "Протокол № 2" and "№ 3", a date "12.05.2014", are different documents."""
+    if word[0].isdigit():
+        return _YEAR.search(word) is not None and not word[4:5].isdigit()
+    return fold(word) in FUNCTION_WORDS or concept_of(word) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -168,38 +173,43 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
-def title_key(title: str, cls: str | None, names: Iterable[tuple[int, int, str]] = ()) -> str | None:
+def title_key(title: str, cls: str | None, names: Iterable[tuple[int, int, str]] = (),
+              countries: Iterable[tuple[int, int, str]] = ()) -> str | None:
     """The key of a document's title of class ``cls``, or None when the key would not be the whole
     title or would say too little to tell one document from another.
 
     ``names`` are the spans ``(start, end, IRI)`` in ``title`` of the authority entities it names,
-    countries aside (the words of a country's name count as words: "Россия – Казахстан" and
-    "Russian-Kazakhstani" must meet). A name counts once, as its entity: its own words are not
-    read ("Commonwealth of Independent States" is the CIS, as "СНГ" is), but the countries it is
-    written with are."""
+    countries aside. A name counts once, as its entity: its own words are not read ("Commonwealth
+    of Independent States" is the CIS, as "СНГ" is), except the countries a project's name is
+    written with. ``countries`` are the spans of the countries it names ("Республики Казахстан",
+    "Republic of Kazakhstan"): each counts as its country, as the words "Russian-Kazakhstani" do."""
     genre = GENRE_OF_CLASS.get(cls)
     if genre is None:
         return None  # periodicals are named by their own title, not by what it says
-    spans = sorted(names)
+    spans, lands = sorted(names), sorted(countries)
     rest, pos = [], 0
-    for start, end, _ in spans:
+    for start, end, _ in sorted(spans + lands):
         rest.append(title[pos:max(pos, start)])
         pos = max(pos, end)
     rest.append(title[pos:])
     words = " ".join(rest)
     if unknown_words(words):
         return None
-    # The countries a name is written with count as the title's words: "Ресей-Қазақстан «…»
-    # жобасы" holds them inside the project's name where "the Russian-Kazakhstan project “…”" has
-    # them outside it.
-    inside = set().union(*(concepts(title[a:b]) for a, b, _ in spans)) if spans else set()
-    parts = (concepts(words) | (inside & COUNTRIES)) - {genre}
-    if any("/id/project/" in iri for _, _, iri in spans):
-        parts.discard("project")  # the word for the named project, inside its name or beside it
-    parts |= {"=" + iri.rstrip("/").rsplit("/id/", 1)[-1] for _, _, iri in spans}
-    parts |= {"y" + y for y in years(title)}
+    parts = concepts(words)
+    for _, _, iri in lands:
+        tail = iri.rstrip("/").rsplit("/", 1)[-1]
+        parts.add(tail if tail in COUNTRIES else "=place/" + tail)
+    for a, b, iri in spans:
+        parts.add("=" + iri.rstrip("/").rsplit("/id/", 1)[-1])
+        if "/id/project/" in iri:
+            # "Ресей-Қазақстан «…» жобасы" holds the countries inside the project's name where "the
+            # Russian-Kazakhstan project “…”" has them outside it; the word for project goes with it
+            parts |= concepts(title[a:b]) & COUNTRIES
+            parts.discard("project")
+    parts.discard(genre)
     if len(parts) < MIN_PARTS:
-        return None
+        return None  # years come on top: "Plan of activities for 2012-2014" says too little
+    parts |= {"y" + y for y in years(title)}
     return genre + ":" + " ".join(sorted(parts))
 
 

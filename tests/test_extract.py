@@ -476,3 +476,11 @@ def test_days_are_not_held_where_their_name_only_describes(extractor: Extractor,
     r = extract(extractor, name, text)
     (ev,) = events(r)
     assert set(objects(graph(r), ev, SDO.location)) == {I(x) for x in expected}
+
+
+def test_kazakh_days_are_held_in_the_place_a_few_words_before_them(extractor: Extractor) -> None:
+    """"Павлодардағы Омбы мәдениеті күндері": the Days of Omsk culture in Pavlodar; no genitive
+    stands between the place and the keyword."""
+    r = extract(extractor, "host.kk.txt", "2016 жылы Павлодардағы Омбы мәдениеті күндері өтті.\n")
+    (ev,) = events(r)
+    assert I("place/pavlodar") in objects(graph(r), ev, SDO.location)

@@ -64,8 +64,8 @@ def test_one_year_in_any_writing_is_the_same_year() -> None:
     assert len(keys) == 1 and None not in keys
 
 
-@pytest.mark.parametrize("word", ["статей", "Commonwealth", "commons", "Алмас", "репортаж", "plant", "асырау",
-                                  "spaceship"])
+@pytest.mark.parametrize("word", ["статей", "Commonwealth", "Алмас", "репортаж", "plant", "асырау", "spaceship",
+                                  "проектирование", "Базель", "собрания"])
 def test_words_that_only_look_like_a_concept(word: str) -> None:
     """A stem matches words of its own script, with a short ending: the Russian "статей" (articles)
     is not the English "state", "Commonwealth" is not "common", the name "Алмас" is not "алмасу"."""
@@ -116,3 +116,29 @@ def test_countries_inside_a_name_count_as_the_titles_words() -> None:
     assert key_kk == title_key(kk, "Agreement", [(0, kk.index("жобасын") + 7, project)])
     key_en = title_key(en, "Agreement", [(en.index("“"), len(en), project)])
     assert key_kk is not None and key_kk == key_en
+
+
+@pytest.mark.parametrize("title", [
+    "Plan of activities for 2012-2014",                    # years come on top of what a title says
+    "Протокол № 2 о сотрудничестве приграничных библиотек России и Казахстана",  # a number: which one
+    "Протокол от 12.05.2014 о сотрудничестве приграничных библиотек",           # a date
+    "Программа развития приграничных библиотек до 2020 года",  # "до" (until) is not "на" (for)
+    "Agreement on the exchange of electronic resources from Russia to Kazakhstan",  # a direction
+    "Regulation on the federation of frontier libraries of Kazakhstan",           # not the Russian Federation
+])
+def test_what_the_key_cannot_tell_apart_keeps_its_own_iri(title: str) -> None:
+    cls = {"Plan": "Plan", "Прот": "Agreement", "Прог": "Plan", "Agre": "Agreement", "Regu": "Agreement"}[title[:4]]
+    assert title_key(title, cls) is None
+
+
+def test_a_country_named_counts_as_its_country() -> None:
+    """"Республики Казахстан", "Republic of Kazakhstan", "Қазақстан Республикасы" are one country
+    whatever their words; and the same as the word "Kazakhstani"."""
+    kz = "http://x/id/place/kazakhstan"
+    ru = "Соглашение о сотрудничестве приграничных библиотек Республики Казахстан"
+    en = "Agreement on cooperation of the frontier libraries of the Republic of Kazakhstan"
+    en2 = "Agreement on cooperation of the Kazakhstani frontier libraries"
+    keys = {title_key(ru, "Agreement", countries=[(ru.index("Республики"), len(ru), kz)]),
+            title_key(en, "Agreement", countries=[(en.index("Republic"), len(en), kz)]),
+            title_key(en2, "Agreement")}
+    assert len(keys) == 1 and None not in keys
