@@ -29,18 +29,28 @@ FLUSH_INTERVAL = 0.2  # seconds a line may wait before it is written
 
 
 class _DequeHandler(logging.Handler):
-    """Keeps records for :class:`BatchedAccessLog`; ``deque.append`` is atomic, so no lock."""
+    """Keeps records for :class:`BatchedAccessLog`. Once the log has stopped, a record still handed
+    here (by a thread that read the logger's handlers before they were swapped back) goes straight
+    to the real handlers instead of a batch nobody writes any more."""
 
     def __init__(self, records: collections.deque[logging.LogRecord]):
         super().__init__()
         self.records = records
+        self.direct: list[logging.Handler] | None = None
+        self.gate = threading.Lock()  # uncontended but at stop: ~50 ns a record
 
-    def handle(self, record: logging.LogRecord) -> bool:  # skips Handler's per-record lock
-        self.records.append(record)
+    def handle(self, record: logging.LogRecord) -> bool:
+        with self.gate:
+            if self.direct is None:
+                self.records.append(record)
+                return True
+        for h in self.direct:
+            if record.levelno >= h.level:
+                h.handle(record)
         return True
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        self.handle(record)
 
 
 class BatchedAccessLog:
@@ -97,6 +107,8 @@ class BatchedAccessLog:
         # just below) or to the real handlers, never to both or to neither.
         self.logger.handlers = [h for h in self.logger.handlers if h is not self._front] + [
             h for h in self.handlers if h not in self.logger.handlers]
+        with self._front.gate:
+            self._front.direct = self.handlers
         self.flush()  # lines kept between the thread's last flush and the swap back
 
 

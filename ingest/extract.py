@@ -485,11 +485,16 @@ class _DocState:
             ranked = sorted(cand_places, key=distance)
             not_country = [m.iri for m in ranked if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
             chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked]))
+            # The place the event's own name gives is where it was held too ("the Days … in Kuzbass
+            # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"). A town marked as one still names
+            # the event; without one the named place does ("Павлодардағы Омбы мәдениеті күндері"
+            # and "Омбы мәдениеті күндері Павлодарда" are one event, in Pavlodar).
+            named = self._named_places(c, places, sentence)
+            if named and not (ranked and distance(ranked[0]) < -5_000):
+                chosen = named + [p for p in chosen if p not in named]
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
-            # the place the event's own name gives is where it was held too ("the Days … in Kuzbass
-            # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"); its identity stays with the town
-            chosen += [p for p in self._named_places(c, places, sentence) if p not in chosen]
+            chosen += [p for p in named if p not in chosen]
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
             if c.extra.get("needs_date_place"):

@@ -408,6 +408,9 @@ KK_AND = fold_all(("және", "мен", "бен", "пен"))
 # "Between": the postposition that ties two names before it into a title ("Омбы мен Павлодар
 # кітапханалары арасындағы … Келісім"); "туралы" (about) follows the topic, not its parties.
 KK_POSTPOSITIONS = frozenset(fold_all(("арасындағы", "арасында", "арасының")))
+KK_GENITIVE = ("nin", "din", "tin")
+# People a genitive before a title may belong to: then the names are the subject's, not the title's.
+KK_ROLES = fold_all(("директор", "басшы", "өкіл", "қызметкер", "кітапханашы", "меңгеруші", "делегация"))
 
 
 def _kk_outside(toks: list[Tok], k: int) -> bool:
@@ -416,9 +419,22 @@ def _kk_outside(toks: list[Tok], k: int) -> bool:
     the document. An "and" between two names is inside: "Омбы мен Павлодар кітапханалары
     арасындағы … Келісім" (the Agreement between the libraries of Omsk and Pavlodar)."""
     t = toks[k]
-    if _kk_names_and(toks, k) and any(x.key in KK_POSTPOSITIONS for x in toks[k + 2:k + 5]):
-        return False  # the names are the parties "between" whom the document is: the title's own
+    if _kk_names_and(toks, k) and _kk_names_in_title(toks, k + 2):
+        return False
     return t.key in TITLE_STOP_KK or (len(t.key) > 5 and t.key.endswith(("men", "ben", "pen")))
+
+
+def _kk_names_in_title(toks: list[Tok], j: int) -> bool:
+    """Whether names ending before ``toks[j]`` belong to a title: they are the parties "between"
+    whom it is ("Омбы мен Павлодар облыстық әмбебап ғылыми кітапханалары арасындағы …"), or own
+    what it is about ("Омбы мен Павлодар кітапханаларының ынтымақтастығы туралы …") — unless
+    that is a person's role, the subject ("… кітапханаларының директорлары Келісімге қол қойды")."""
+    if any(x.key in KK_POSTPOSITIONS for x in toks[j:j + 6]):
+        return True
+    for g in range(j, min(j + 2, len(toks) - 1)):
+        if toks[g].key.endswith(KK_GENITIVE):
+            return not _is(toks[g + 1], KK_ROLES)
+    return False
 
 
 def _kk_names_and(toks: list[Tok], k: int) -> bool:
@@ -522,8 +538,9 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 continue
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
                 s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
-            if s < i - 1 and s > 0 and _kk_names_and(toks, s - 1):
-                s += 1  # "Асқар мен Айгүл … Келісімге қол қойды": the second of two subjects is one too
+            while s < i - 1 and s > 0 and toks[s].capitalized and (
+                    _kk_names_and(toks, s - 1) or (s > 1 and _kk_names_and(toks, s - 2) and toks[s - 1].capitalized)):
+                s += 1  # "Асқар (Оспанов) пен Айгүл (Сейітова) … Келісімге қол қойды": the second subject's words
             start, end = toks[s].start, t.end
         else:
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):

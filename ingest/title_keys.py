@@ -75,7 +75,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "basis": ("basis", "базас", "негіз"),
     "unified": ("unified", "common", "единого", "единый", "единое", "единой", "бірыңғай"),
     "russia": ("russia", "росси", "ресей"),
-    "kazakhstan": ("kazakh", "казах", "қазақ"),
+    "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
     "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
 }
@@ -87,9 +87,9 @@ NOT_CONCEPT = tuple(fold(w) for w in ("planet", "plane", "plant", "statement", "
                                        "докладчик", "spaceship", "проектир", "commonwealth"))
 # Words a title is held together by, in the three languages: they say nothing of what it is about.
 FUNCTION_WORDS = frozenset(fold(w) for w in """
-    the a an of on in at for and or between about by with its their
+    the a an of on in at for and or between about with its their
     year years period
-    о об обо в во на по с со для между и или к у при год года году годы годов гг г
+    о об обо в во на по с со для между и или у при за год года году годы годов гг г
     туралы жөніндегі бойынша арасындағы арасында үшін және мен бен пен арналған жылға жылдарға жылы
     жылғы ж іске жүзеге
 """.split())
@@ -99,6 +99,8 @@ GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "pl
 MIN_PARTS = 3  # concepts and names besides the genre (years come on top)
 MAX_ENDING = {"latin": 5, "cyrillic": 9}  # letters after a stem: "implement|ation", "кітапхана|ларының"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year as a word of its own, bare or with the abbreviation of "year" ("2012г", "2012ж").
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:г|гг|ж|жж)?$", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -140,7 +142,7 @@ def _known(word: str) -> bool:
     """A word the key sees: a concept's, a function word, or a year ("2012", "2012г"). Other numbers
     are not: "Протокол № 2" and "№ 3", a date "12.05.2014", are different documents."""
     if word[0].isdigit():
-        return _YEAR.search(word) is not None and not word[4:5].isdigit()
+        return _YEAR_WORD.match(word) is not None
     return fold(word) in FUNCTION_WORDS or concept_of(word) is not None
 
 

@@ -104,3 +104,17 @@ def test_a_failing_handler_neither_ends_the_writing_nor_loses_the_other_lines(lo
     finally:
         batch.stop()
     assert "a broken filter" in capsys.readouterr().err  # reported the logging way
+
+
+def test_a_line_handed_to_the_batch_after_stop_is_written_once(logger) -> None:  # type: ignore[no-untyped-def]
+    """A thread that read the logger's handlers just before stop swapped them back hands its line
+    to the batch afterwards: it is written, once."""
+    log, handler, out = logger
+    batch = BatchedAccessLog(log, interval=60)
+    batch.start()
+    front = batch._front
+    log.info("kept")
+    batch.stop()
+    front.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, "late", (), None))
+    log.info("after")
+    assert out.getvalue() == "INFO kept\nINFO late\nINFO after\n"

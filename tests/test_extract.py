@@ -483,4 +483,7 @@ def test_kazakh_days_are_held_in_the_place_a_few_words_before_them(extractor: Ex
     stands between the place and the keyword."""
     r = extract(extractor, "host.kk.txt", "2016 жылы Павлодардағы Омбы мәдениеті күндері өтті.\n")
     (ev,) = events(r)
-    assert I("place/pavlodar") in objects(graph(r), ev, SDO.location)
+    assert objects(graph(r), ev, SDO.location) == [I("place/pavlodar")]
+    # the same event with its place written after it is the same IRI
+    other = extract(extractor, "after.kk.txt", "2016 жылы Омбы мәдениеті күндері Павлодарда өтті.\n")
+    assert events(other) == [ev] == [I("event/days-2016-pavlodar")]

@@ -142,3 +142,17 @@ def test_a_country_named_counts_as_its_country() -> None:
             title_key(en, "Agreement", countries=[(en.index("Republic"), len(en), kz)]),
             title_key(en2, "Agreement")}
     assert len(keys) == 1 and None not in keys
+
+
+def test_the_kazakhs_are_not_kazakhstan() -> None:
+    assert concepts("казахов") == set() and concepts("Kazakhstani Казахстанской Қазақстандық") == {"kazakhstan"}
+    assert title_key("План развития культуры казахов России", "Plan") is None
+
+
+@pytest.mark.parametrize(("title", "cls", "has_key"), [
+    ("Отчет о деятельности приграничных библиотек за 2014 год", "Report", True),  # "за": for a period
+    ("План мероприятий приграничных библиотек к 2020 году", "Plan", False),      # "к": by a date
+    ("Plan of activities of the frontier libraries 2012a", "Plan", False),       # not a year
+])
+def test_period_and_date_words(title: str, cls: str, has_key: bool) -> None:
+    assert (title_key(title, cls) is not None) == has_key
