@@ -695,7 +695,7 @@ class _DocState:
 
 _KK_GENITIVE = ("nin", "din", "tin")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
-_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.)\s*$", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)
 
 
 def _date_literal(value: str) -> ox.Literal:

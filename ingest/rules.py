@@ -410,7 +410,9 @@ KK_AND = fold_all(("және", "мен", "бен", "пен"))
 KK_POSTPOSITIONS = frozenset(fold_all(("арасындағы", "арасында", "арасының")))
 KK_GENITIVE = ("nin", "din", "tin")
 # People a genitive before a title may belong to: then the names are the subject's, not the title's.
-KK_ROLES = fold_all(("директор", "басшы", "өкіл", "қызметкер", "кітапханашы", "меңгеруші", "делегация"))
+KK_ROLES = fold_all(("директор", "басшы", "өкіл", "қызметкер", "кітапханашы", "меңгеруші", "делегация", "маман"))
+# Institutions and places whose names own a title's topic ("Омбы мен Павлодар кітапханаларының …").
+KK_OWNERS = fold_all(("кітапхана", "облыс", "аудан", "қала", "өңір", "мемлекет", "ұйым", "мекеме"))
 
 
 def _kk_outside(toks: list[Tok], k: int) -> bool:
@@ -429,11 +431,14 @@ def _kk_names_in_title(toks: list[Tok], j: int) -> bool:
     whom it is ("Омбы мен Павлодар облыстық әмбебап ғылыми кітапханалары арасындағы …"), or own
     what it is about ("Омбы мен Павлодар кітапханаларының ынтымақтастығы туралы …") — unless
     that is a person's role, the subject ("… кітапханаларының директорлары Келісімге қол қойды")."""
-    if any(x.key in KK_POSTPOSITIONS for x in toks[j:j + 6]):
-        return True
+    for x in toks[j:j + 6]:
+        if x.key in KK_AND:
+            break  # another pair of names: the postposition is theirs
+        if x.key in KK_POSTPOSITIONS:
+            return True
     for g in range(j, min(j + 2, len(toks) - 1)):
         if toks[g].key.endswith(KK_GENITIVE):
-            return not _is(toks[g + 1], KK_ROLES)
+            return _is(toks[g], KK_OWNERS) and not _is(toks[g + 1], KK_ROLES)
     return False
 
 
@@ -539,8 +544,10 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
             if s < i - 1 and _sentence_initial(text, toks[s].start) and toks[s].key.endswith(KK_LOCATIVE_END):
                 s += 1  # "Семинарда …" (at the seminar) sets the scene, it does not name the document
             while s < i - 1 and s > 0 and toks[s].capitalized and (
-                    _kk_names_and(toks, s - 1) or (s > 1 and _kk_names_and(toks, s - 2) and toks[s - 1].capitalized)):
-                s += 1  # "Асқар (Оспанов) пен Айгүл (Сейітова) … Келісімге қол қойды": the second subject's words
+                    _kk_names_and(toks, s - 1) or (s > 3 and _kk_names_and(toks, s - 2) and toks[s - 4].capitalized)):
+                # "Асқар мен Айгүл … Келісімге қол қойды": the second of two subjects is one too, with
+                # its surname where the first has one ("Асқар Оспанов пен Айгүл Сейітова")
+                s += 1
             start, end = toks[s].start, t.end
         else:
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):

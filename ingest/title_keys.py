@@ -100,7 +100,7 @@ MIN_PARTS = 3  # concepts and names besides the genre (years come on top)
 MAX_ENDING = {"latin": 5, "cyrillic": 9}  # letters after a stem: "implement|ation", "кітапхана|ларының"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A year as a word of its own, bare or with the abbreviation of "year" ("2012г", "2012ж").
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:г|гг|ж|жж)?$", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:г|гг|ж|жж|жыл|жылы|жылғы|жылға|жылдарға)?$", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -148,11 +148,12 @@ def _known(word: str) -> bool:
 
 def _words(text: str) -> list[str]:
     """The words of ``text``; a hyphenated one as its parts ("информационно-библиотечного",
-    "Ресей-Қазақстан"), or whole where only the whole is known ("іс-шаралар")."""
+    "Ресей-Қазақстан"), or whole where none of its parts is known and the whole is ("іс-шаралар"):
+    "Ресей-Қазақ" is not Russia alone."""
     out: list[str] = []
     for t in tokenize(text):
         parts = [part for part in t.text.split("-") if part]
-        if len(parts) > 1 and not all(_known(p) for p in parts) and concept_of(t.text) is not None:
+        if len(parts) > 1 and not any(_known(p) for p in parts) and concept_of(t.text) is not None:
             out.append(t.text)
         else:
             out += parts

@@ -487,3 +487,15 @@ def test_kazakh_days_are_held_in_the_place_a_few_words_before_them(extractor: Ex
     # the same event with its place written after it is the same IRI
     other = extract(extractor, "after.kk.txt", "2016 жылы Омбы мәдениеті күндері Павлодарда өтті.\n")
     assert events(other) == [ev] == [I("event/days-2016-pavlodar")]
+
+
+CITY_OF = {
+    "en": "In 2016 the Days of Kazakh culture in Omsk Region were held in the city of Omsk.\n",
+    "ru": "В 2016 году Дни казахской культуры в Омской области прошли в городе Омске.\n",
+}
+
+
+def test_a_town_written_as_the_city_of_names_the_event_in_every_language(extractor: Extractor) -> None:
+    """"in the city of Omsk" marks a town as "в городе Омске" does: the town names the event."""
+    iris = {lang: events(extract(extractor, f"cityof.{lang}.txt", text)) for lang, text in CITY_OF.items()}
+    assert iris["en"] == iris["ru"] == [I("event/days-2016-omsk")], iris

@@ -156,3 +156,15 @@ def test_the_kazakhs_are_not_kazakhstan() -> None:
 ])
 def test_period_and_date_words(title: str, cls: str, has_key: bool) -> None:
     assert (title_key(title, cls) is not None) == has_key
+
+
+def test_a_hyphenated_word_with_one_known_part_is_read_by_its_parts() -> None:
+    """"Ресей-Қазақ" is not Russia alone: its second part is unknown, so the title has no key
+    (and is not one with "Ресей өңірлік …")."""
+    assert title_key("Ресей-Қазақ өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement") is None
+    assert title_key("Ресей өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement") is not None
+
+
+def test_a_year_written_with_its_word() -> None:
+    assert title_key("шекаралас кітапханалардың 2012жылға арналған бірлескен іс-шаралар Жоспары", "Plan") == \
+        title_key("шекаралас кітапханалардың 2012 жылға арналған бірлескен іс-шаралар Жоспары", "Plan")
