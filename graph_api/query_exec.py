@@ -53,6 +53,7 @@ import pyoxigraph as ox
 from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
 from graph_api.sparql_text import top_level_limit
 from graph_api.store.base import QuerySyntaxError, StoreError
+from graph_api.store.embedded import open_read_only, vanished
 
 if TYPE_CHECKING:
     from graph_api.settings import Settings
@@ -418,13 +419,6 @@ def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
     return ["ok", fmt, form], body
 
 
-def _vanished(e: BaseException) -> bool:
-    """RocksDB's error for a table file deleted under a read-only view (``Store.read_only`` does
-    not pin the files of its snapshot; the writer's compactions may remove them)."""
-    text = str(e)
-    return "IO error" in text and "No such file or directory" in text
-
-
 class _View:
     """The read-only view a worker process's query threads share (one RocksDB block cache).
 
@@ -461,7 +455,7 @@ class _View:
 
     def _open(self, state: tuple[int, int, int] | None) -> ox.Store:
         """Open a view tagged with the marker ``state`` read before it (under the lock)."""
-        store = ox.Store.read_only(self.path)
+        store = open_read_only(self.path)
         self._current = (store, state)
         return store
 
@@ -481,7 +475,7 @@ def _serve_slot(fd: int, view: _View) -> None:
             try:
                 meta, body = _evaluate(store, job)
             except RuntimeError as e:
-                if not _vanished(e):
+                if not vanished(e):
                     raise
                 # A writer's compaction removed a table file this older view had not opened yet:
                 # answer from a fresh view (a later committed state) instead of failing.

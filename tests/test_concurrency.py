@@ -142,11 +142,11 @@ OLD_VIEW = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import pyoxigraph as ox
+    from graph_api.store.embedded import open_read_only
     d = Path(sys.argv[1])
     while not (d / "shekara-version").exists():
         time.sleep(0.01)
-    st = ox.Store.read_only(str(d))
+    st = open_read_only(d)  # as the service opens its views
     first = len(st)
     while not (d / "writer-done").exists():
         time.sleep(0.05)
@@ -162,7 +162,7 @@ def test_a_view_held_during_a_long_ingest_stays_a_readable_snapshot(tmp_path: Pa
     """A view opened before many writes reads its own state to the end — or, when the writer's
     compaction removed a table file the view had not opened yet (``Store.read_only`` does not pin
     them; seen about once in a few runs), says so with RocksDB's IO error: never a wrong count.
-    The query workers answer that error from a fresh view (``query_exec._vanished``)."""
+    The query workers answer that error from a fresh view (``store.embedded.vanished``)."""
     store_dir = tmp_path / "store"
     writer = _python(WRITER, store_dir, 600, 600, ANNOTATIONS)
     old = _python(OLD_VIEW, store_dir)
@@ -171,9 +171,9 @@ def test_a_view_held_during_a_long_ingest_stays_a_readable_snapshot(tmp_path: Pa
     out, err = old.communicate(timeout=300)
     assert old.returncode == 0, err
     if out.startswith("vanished"):
-        from graph_api.query_exec import _vanished
+        from graph_api.store.embedded import vanished
 
-        assert _vanished(RuntimeError(out)), out
+        assert vanished(RuntimeError(out)), out
         return
     first, scanned, size = map(int, out.split())
     assert first == scanned == size > 0

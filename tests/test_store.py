@@ -388,3 +388,36 @@ def test_optimize_republishes_the_marker_so_readers_reopen(tmp_path: Path) -> No
         w.optimize()
     assert marker.read_text() == text and marker.stat().st_ino != ident
     assert len(list((tmp_path / "store").glob("*.sst"))) < tables
+
+
+def test_a_view_opened_while_a_compaction_swaps_files_is_tried_again(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening a read-only view can meet a table file a writer's compaction has just removed
+    (RocksDB: "IO error: No such file or directory"): the open is tried again; other errors are not."""
+    import pyoxigraph as ox
+
+    from graph_api.store import embedded
+
+    path = tmp_path / "store"
+    ox.Store(str(path)).flush()
+    real = ox.Store.read_only
+    calls: list[int] = []
+
+    def flaky(p: str) -> ox.Store:
+        calls.append(1)
+        if len(calls) < 3:
+            raise RuntimeError(f"Corruption: IO error: No such file or directory: While open a file for random "
+                               f"read: {p}/000009.sst: No such file or directory")
+        return real(p)
+
+    monkeypatch.setattr(embedded.ox.Store, "read_only", staticmethod(flaky))
+    assert len(embedded.open_read_only(path)) == 0 and len(calls) == 3
+
+    def broken(p: str) -> ox.Store:
+        calls.append(1)
+        raise RuntimeError("Corruption: bad block")
+
+    calls.clear()
+    monkeypatch.setattr(embedded.ox.Store, "read_only", staticmethod(broken))
+    with pytest.raises(RuntimeError, match="bad block"):
+        embedded.open_read_only(path)
+    assert len(calls) == 1

@@ -25,6 +25,30 @@ def _terms_block(quads: Iterable[ox.Triple | ox.Quad]) -> str:
     return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in quads)
 
 
+def vanished(e: BaseException) -> bool:
+    """RocksDB's error for a table file deleted under a read-only view (``Store.read_only`` does
+    not pin the files of its snapshot; the writer's compactions may remove them), also while the
+    view is being opened: its MANIFEST named a file a compaction has just replaced."""
+    text = str(e)
+    return "IO error" in text and "No such file or directory" in text
+
+
+OPEN_TRIES = 20  # a compaction that swaps files under an opening view is over in milliseconds
+
+
+def open_read_only(path: Path | str) -> ox.Store:
+    """``Store.read_only``, tried again when a writer's compaction removed a file the view was
+    about to open (seen once in some hundred opens during a long ingest)."""
+    for attempt in range(OPEN_TRIES):
+        try:
+            return ox.Store.read_only(str(path))
+        except (RuntimeError, OSError) as e:
+            if not vanished(e) or attempt == OPEN_TRIES - 1:
+                raise
+            time.sleep(0.02)
+    raise AssertionError("unreachable")
+
+
 class EmbeddedStore(Store):
     """pyoxigraph ``Store``; ``path=None`` gives an in-memory store (tests, scoring)."""
 
@@ -41,7 +65,7 @@ class EmbeddedStore(Store):
             elif read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError(f"no store at {path} (run `shekara ingest` first)")
-                self._store = ox.Store.read_only(str(path))
+                self._store = open_read_only(path)
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
