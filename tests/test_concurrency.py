@@ -147,10 +147,10 @@ OLD_VIEW = textwrap.dedent(
     while not (d / "shekara-version").exists():
         time.sleep(0.01)
     st = open_read_only(d)  # as the service opens its views
-    first = len(st)
-    while not (d / "writer-done").exists():
-        time.sleep(0.05)
     try:
+        first = len(st)
+        while not (d / "writer-done").exists():
+            time.sleep(0.05)
         print(first, sum(1 for _ in st), len(st))
     except RuntimeError as e:
         print("vanished", str(e).replace(chr(10), " "))
