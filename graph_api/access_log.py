@@ -28,6 +28,19 @@ ACCESS_LOGGER = "uvicorn.access"
 FLUSH_INTERVAL = 0.2  # seconds a line may wait before it is written
 
 
+def _deliver(record: logging.LogRecord, handlers: list[logging.Handler]) -> None:
+    """Hand ``record`` to the real handlers, their levels respected. A handler that raises (a
+    filter or a stream of the user's logging configuration) reports it the logging way and the
+    others still get the line: an exception in the writing thread would end it, and the kept
+    lines would then grow without end, unwritten."""
+    for h in handlers:
+        if record.levelno >= h.level:
+            try:
+                h.handle(record)
+            except Exception:
+                h.handleError(record)
+
+
 class _DequeHandler(logging.Handler):
     """Keeps records for :class:`BatchedAccessLog`. Once the log has stopped, a record still handed
     here (by a thread that read the logger's handlers before they were swapped back) goes straight
@@ -44,9 +57,7 @@ class _DequeHandler(logging.Handler):
             if self.direct is None:
                 self.records.append(record)
                 return True
-        for h in self.direct:
-            if record.levelno >= h.level:
-                h.handle(record)
+        _deliver(record, self.direct)
         return True
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -79,20 +90,10 @@ class BatchedAccessLog:
         self.flush()
 
     def flush(self) -> None:
-        """Write what is kept (uvicorn's record, uvicorn's handlers, their levels respected).
-
-        A handler that raises (a filter or a stream of the user's logging configuration) reports
-        it the logging way and the writing goes on: an exception here would end the thread, and
-        the kept lines would then grow without end, unwritten."""
+        """Write what is kept (uvicorn's record, with uvicorn's handlers)."""
         records = self.records
         while records:
-            record = records.popleft()
-            for h in self.handlers:
-                if record.levelno >= h.level:
-                    try:
-                        h.handle(record)
-                    except Exception:
-                        h.handleError(record)
+            _deliver(records.popleft(), self.handlers)
 
     def stop(self) -> None:
         """Write every kept line and give the logger its handlers back (once; later calls do nothing).

@@ -402,7 +402,7 @@ class _DocState:
             # күндері" the place describes the people whose culture it is
             def near(m: Mention) -> bool:
                 gap = tokenize(self.norm[m.end:c.start])
-                return len(gap) <= 3 and not any(t.key.endswith(_KK_GENITIVE) for t in gap)
+                return len(gap) <= 3 and not any(t.key.endswith(rules.KK_GENITIVE) for t in gap)
 
             before = [m for m in places if sentence[0] <= m.start and m.end <= c.start and near(m)
                       and fold(self.norm[m.start:m.end]).endswith(rules.KK_AT) and held_in(m)]
@@ -475,12 +475,15 @@ class _DocState:
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
-            def distance(m: Mention) -> int:
-                d = c.start - m.end if m.end <= c.start else m.start - c.end
+            def marked_town(m: Mention) -> bool:
                 # a place written as a town ("Кемерово қ.", "г. Курган", "Uralsk city") is where
                 # things are held; a region named beside it only frames it
-                marked = _CITY_AFTER.match(self.norm, m.end) or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start])
-                return d - 10_000 if marked else d
+                return bool(_CITY_AFTER.match(self.norm, m.end)
+                            or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
+
+            def distance(m: Mention) -> int:
+                d = c.start - m.end if m.end <= c.start else m.start - c.end
+                return d - 10_000 if marked_town(m) else d
 
             ranked = sorted(cand_places, key=distance)
             not_country = [m.iri for m in ranked if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
@@ -490,7 +493,7 @@ class _DocState:
             # the event; without one the named place does ("Павлодардағы Омбы мәдениеті күндері"
             # and "Омбы мәдениеті күндері Павлодарда" are one event, in Pavlodar).
             named = self._named_places(c, places, sentence)
-            if named and not (ranked and distance(ranked[0]) < -5_000):
+            if named and not (ranked and marked_town(ranked[0])):
                 chosen = named + [p for p in chosen if p not in named]
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
@@ -693,7 +696,6 @@ class _DocState:
         return out
 
 
-_KK_GENITIVE = ("nin", "din", "tin")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)
 

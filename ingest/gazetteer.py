@@ -28,6 +28,8 @@ _RU_PLURAL = frozenset({"oblastei", "oblastiah", "oblastiam", "oblastiami", "obl
                         "kraiami", "kra"})  # "области", "края": plural, or a genitive read as one in lists
 _KK_PLURAL = ("tar", "lar", "dar", "ter", "ler", "der")
 _RU_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ой|ая|ую|их|им|ими|ом|ое|ого|ому)$", re.IGNORECASE)
+_REGION_TYPES = frozenset({SHK.iri("Region")})
+KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
 
 
 def _plural_region_word(word: Tok, lang: str) -> bool:
@@ -38,10 +40,6 @@ def _plural_region_word(word: Tok, lang: str) -> bool:
     if lang == "kk":
         return any(p in word.key[4:] for p in _KK_PLURAL)
     return word.key in _RU_PLURAL
-KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
-
-
-_REGION_TYPES = frozenset({SHK.iri("Region")})
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,11 @@ def objects(st: ox.Store, s: ox.NamedNode | ox.BlankNode, p: ox.NamedNode) -> li
     return [q.object for q in st.quads_for_pattern(s, p, None)]
 
 
+def by_language(extractor: Extractor, texts: dict[str, str], stem: str) -> dict[str, Result]:
+    """Each text extracted as a document of its own (``{stem}.{lang}.txt``), by language."""
+    return {lang: extract(extractor, f"{stem}.{lang}.txt", text) for lang, text in texts.items()}
+
+
 def events(result: Result) -> list[ox.NamedNode]:
     return sorted({ox.NamedNode(m.iri) for m in result.mentions if m.kind == "event"}, key=str)
 
@@ -318,10 +323,9 @@ YEARS = {
 
 def test_a_year_of_one_country_in_another_is_one_event_in_every_language(extractor: Extractor) -> None:
     iris = set()
-    for lang, text in YEARS.items():
-        r = extract(extractor, f"year.{lang}.txt", text)
+    for lang, r in by_language(extractor, YEARS, "year").items():
         years = [m for m in r.mentions if m.method == "rule:commemorative-year"]
-        assert len(years) == 1, (lang, [text[m.start:m.end] for m in years])
+        assert len(years) == 1, (lang, [YEARS[lang][m.start:m.end] for m in years])
         iris.add(years[0].iri)
         st = graph(r)
         ev = ox.NamedNode(years[0].iri)
@@ -362,8 +366,7 @@ DAYS = {
 
 def test_days_of_literature_are_one_event_in_both_languages(extractor: Extractor) -> None:
     iris = set()
-    for lang, text in DAYS.items():
-        r = extract(extractor, f"days.{lang}.txt", text)
+    for r in by_language(extractor, DAYS, "days").values():
         (ev,) = events(r)
         st = graph(r)
         assert objects(st, ev, SDO.startDate) == [ox.Literal("2011", datatype=XSD.gYear)]
@@ -419,8 +422,7 @@ def test_a_document_named_in_three_languages_is_one_work(extractor: Extractor) -
     """The three titles share no word, but say the same: a plan, joint, activities, frontier,
     libraries, 2012 (ingest/title_keys.py). Each text is a document of its own."""
     iris = {}
-    for lang, text in PLANS.items():
-        r = extract(extractor, f"plan.{lang}.txt", text)
+    for lang, r in by_language(extractor, PLANS, "plan").items():
         works = {m.iri for m in r.mentions if m.kind == "work"}
         assert len(works) == 1, (lang, works)
         iris[lang] = works.pop()
@@ -456,8 +458,7 @@ def test_days_are_held_in_the_town_given_and_in_the_place_their_name_says(extrac
     """"The Days … in Altai (Barnaul city)": held in Barnaul, where the town is written, and in
     Altai, which the name gives; one event in both languages, named by the town."""
     iris = set()
-    for lang, text in DAYS_IN_REGION.items():
-        r = extract(extractor, f"days.{lang}.txt", text)
+    for lang, r in by_language(extractor, DAYS_IN_REGION, "days").items():
         (ev,) = events(r)
         iris.add(ev)
         assert set(objects(graph(r), ev, SDO.location)) == {I("place/barnaul"), I("place/altai")}, lang
@@ -497,5 +498,5 @@ CITY_OF = {
 
 def test_a_town_written_as_the_city_of_names_the_event_in_every_language(extractor: Extractor) -> None:
     """"in the city of Omsk" marks a town as "в городе Омске" does: the town names the event."""
-    iris = {lang: events(extract(extractor, f"cityof.{lang}.txt", text)) for lang, text in CITY_OF.items()}
+    iris = {lang: events(r) for lang, r in by_language(extractor, CITY_OF, "cityof").items()}
     assert iris["en"] == iris["ru"] == [I("event/days-2016-omsk")], iris
