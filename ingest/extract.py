@@ -264,8 +264,12 @@ class _DocState:
         inner = sorted([x for x in cands if x[0].kind not in CONTAINER_KINDS], key=order)
         taken: list[Candidate] = []
         self.containers: list[tuple[Candidate, str]] = []
+        owners: list[tuple[Candidate, str]] = []
         for c, lang in outer:
             if any(c.start < o.end and o.start < c.end for o in taken):
+                if c.kind == "organization" and "entry" in c.extra and any(
+                        o.kind == "project" and o.start <= c.start and c.end <= o.end for o in taken):
+                    owners.append((c, lang))  # "ЮНЕСКО-ның «…» бағдарламасы": the programme names its owner
                 continue
             taken.append(c)
             self.containers.append((c, lang))
@@ -284,7 +288,7 @@ class _DocState:
                 continue  # straddles a name's border
             inner_taken.append(c)
             self.inner.append((c, lang))
-        for c, lang in self.containers + self.inner:
+        for c, lang in self.containers + self.inner + owners:
             if c.kind == "event":
                 continue
             iri = self.link(c, lang)

@@ -275,24 +275,48 @@ def persons(text: str, toks: list[Tok]) -> list[Candidate]:
     return out
 
 
-_SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uli", "kizi", "aeva", "baeva",
-                "iova", "ich", "ovna", "evna", "skaya", "sky")
+# Surname endings, written readably and folded below like the other lists (Petrovsky and
+# Петровский both fold to "petrovski", Kuzmich to "kuzmic"): compared unfolded, "-sky", "-skaya"
+# and "-ich" never matched a text key.
+_SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uly", "kyzy", "aeva", "baeva",
+                "iova", "ovich", "evich", "ovna", "evna", "skaya", "sky", "chuk")
+# Capitalised Russian words that end like a surname without being one: a city in the genitive
+# ("Омска", "Курска") and adjectives in a name ("Казахская Советская …") before them.
+_NOT_SURNAME_RU = ("ска",)
+_PATRONYMIC_END = ("ovich", "evich", "ovna", "evna")
+_ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой")
+
+
+def _name_word(text: str, a: Tok, b: Tok) -> bool:
+    """``b`` is a capitalised word written right after ``a``, long enough to be part of a name."""
+    return b.capitalized and not b.text.isupper() and len(b.text) >= 4 and text[a.end:b.start] == " "
 
 
 def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
-    """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en)."""
+    """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en), and
+    "Firstname Patronymic Surname" as one name, not two overlapping ones."""
     out = []
-    for i in range(len(toks) - 1):
+    i = 0
+    while i < len(toks) - 1:
         a, b = toks[i], toks[i + 1]
-        if not (a.capitalized and b.capitalized) or a.text.isupper() or b.text.isupper():
-            continue
-        if len(a.text) < 3 or len(b.text) < 4 or text[a.end:b.start] != " ":
+        i += 1
+        if not a.capitalized or a.text.isupper() or len(a.text) < 3 or not _name_word(text, a, b):
             continue
         if not b.key.endswith(_SURNAME_END):
             continue
+        if b.text.lower().endswith(_NOT_SURNAME_RU) or a.text.lower().endswith(_ADJECTIVE_RU):
+            continue
         if _is(a, LIBRARY_MOD) or _is(a, LIBRARY_HEAD) or a.key in NOT_NAMES:
             continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
-        out.append(Candidate("person", a.start, b.end, "rule:full-name", 0.6))
+        if (not b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
+                and toks[i + 1].key.endswith(_SURNAME_END)):
+            continue  # "Выступила Галина Александровна …": the name starts at the second word
+        end = b
+        if b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1]):
+            end = toks[i + 1]  # "Ivan Ivanovich Petrov"
+            i += 1
+        out.append(Candidate("person", a.start, end.end, "rule:full-name", 0.6))
+        i += 1
     return out
 
 
@@ -305,6 +329,8 @@ PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarl
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
+_SURNAME_END = fold_all(_SURNAME_END)
+_PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 
 
 HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
@@ -402,6 +428,13 @@ TITLE_STOP_KK = fold_all(("жылы", "кезде", "кейін", "бері", "�
                           "пен", "арқылы", "бойынша"))
 KK_LOCATIVE_END = ("da", "de", "ta", "te")
 MAX_TITLE_WORDS = 24
+# A document's date closes its designation ("Решение от 13 марта 2009 года", "the Decision of
+# 13 March 2009") unless its topic follows ("Соглашение от … года о сотрудничестве", "… on
+# cooperation"); an issuer in the genitive after the date is not part of the name.
+DATED = fold_all(("от", "of", "dated"))
+YEAR_WORD_RU = fold_all(("года", "г"))
+TOPIC_AFTER_DATE = fold_all(("о", "об", "обо", "по", "между", "с", "со", "на", "on", "about", "between", "with",
+                             "for", "concerning", "regarding", "to"))
 
 
 KK_AND = fold_all(("және", "мен", "бен", "пен"))
@@ -522,6 +555,40 @@ def _genre_of(t: Tok) -> str | None:
     return "none"
 
 
+def _dated_end(toks: list[Tok], head: int, end: int) -> int:
+    """The last token of a title running from ``head`` to ``end``, cut after its date when the
+    words after the date are not its topic (:data:`DATED`)."""
+    for j in range(head + 1, end):
+        if not (toks[j].text.isdigit() and len(toks[j].text) == 4):
+            continue
+        if not any(toks[k].key in DATED for k in range(max(head + 1, j - 4), j)):
+            continue
+        k = j + 1 if toks[j + 1].key in YEAR_WORD_RU else j
+        if k < end and toks[k + 1].key not in TOPIC_AFTER_DATE:
+            return k
+        return end
+    return end
+
+
+def _dated_heading(text: str, toks: list[Tok], head: int) -> int | None:
+    """The end of a heading line that is a genre and its date alone ("Решение от 13 марта 2009
+    года", "Protocol of 5 May 2006"): a document's designation, though it starts its line."""
+    line_start = text.rfind("\n", 0, toks[head].start) + 1
+    line_end = text.find("\n", toks[head].end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:toks[head].start].strip():
+        return None
+    rest = [t for t in toks[head + 1:] if t.start < line_end]
+    if not 3 <= len(rest) <= 6 or rest[0].key not in DATED:
+        return None
+    last = rest[-1] if rest[-1].key not in YEAR_WORD_RU else rest[-2]
+    if not (last.text.isdigit() and len(last.text) == 4):
+        return None
+    if text[rest[-1].end:line_end].strip(" .\t"):
+        return None
+    return rest[-1].end
+
+
 def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = None) -> list[Candidate]:
     """Works named by an unquoted title around a capitalised genre noun (agreement, conception,
     plan, report, decision), within one clause. A title that runs past ``MAX_TITLE_WORDS``
@@ -550,6 +617,10 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 s += 1
             start, end = toks[s].start, t.end
         else:
+            dated = _dated_heading(text, toks, i)
+            if dated is not None:
+                out.append(Candidate("work", t.start, dated, GENRE_TITLE, 0.5, cls=cls))
+                continue
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):
                 continue
             nxt = toks[i + 1]
@@ -563,6 +634,7 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 e += 1
             if e + 1 < len(toks) and e - i >= MAX_TITLE_WORDS and not _breaks(text, toks[e], toks[e + 1]):
                 continue
+            e = _dated_end(toks, i, e)
             while e > i + 1 and toks[e].key in TITLE_TAIL:
                 e -= 1
             if toks[e].key in TITLE_TAIL:

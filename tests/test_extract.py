@@ -500,3 +500,15 @@ def test_a_town_written_as_the_city_of_names_the_event_in_every_language(extract
     """"in the city of Omsk" marks a town as "в городе Омске" does: the town names the event."""
     iris = {lang: events(r) for lang, r in by_language(extractor, CITY_OF, "cityof").items()}
     assert iris["en"] == iris["ru"] == [I("event/days-2016-omsk")], iris
+
+
+def test_a_programme_written_with_its_owner_mentions_the_owner_too(extractor: Extractor) -> None:
+    texts = {"kk": "Жоба ЮНЕСКО-ның «Барлығына арналған ақпарат» бағдарламасына енді.",
+             "en": 'The project joined the UNESCO "Information for All" Programme.'}
+    for lang, r in by_language(extractor, texts, "owner").items():
+        found = {(m.kind, m.iri.rsplit("/id/", 1)[1]) for m in r.mentions}
+        assert ("project", "project/unesco-information-for-all-programme") in found, lang
+        assert ("organization", "organization/unesco") in found, lang
+    # an organisation that merely overlaps a library's name is not pulled out of it
+    r = extract(extractor, "lib.ru.txt", "Читатели пришли в Национальную библиотеку Республики Казахстан.")
+    assert [m.kind for m in r.mentions if m.kind == "organization"] == []

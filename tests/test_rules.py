@@ -121,6 +121,28 @@ def test_full_name_with_a_surname_ending() -> None:
     assert spans(run(rules.full_names, text), text) == ["Сәбит Мұқанов"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # the endings are compared with folded keys: "-sky", "-skaya" and "-chuk" fold to -ski, -ska, -cuk
+    ("Readers included Nikolai Petrovsky and Anna Petrovskaya.", ["Nikolai Petrovsky", "Anna Petrovskaya"]),
+    ("Лекцию читала Ольга Петровская, затем Мария Ковальчук.", ["Ольга Петровская", "Мария Ковальчук"]),
+    # a patronymic between them makes one name of three words, not two overlapping ones
+    ("The talk by Ivan Ivanovich Petrov was long.", ["Ivan Ivanovich Petrov"]),
+    ("Выступила Галина Александровна Кисловская.", ["Галина Александровна Кисловская"]),
+])
+def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> None:
+    assert spans(run(rules.full_names, text), text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Библиотеки Омска и Курска обменялись книгами.",      # cities in the genitive end like "-ska"
+    "Казахская Советская Социалистическая Республика.",   # adjectives of a name, not a person
+    "Правительство Омской области.",
+    "The Kyrgyz Republic lies far from the North Atlantic.",
+])
+def test_words_ending_like_surnames_that_are_not_persons(text: str) -> None:
+    assert run(rules.full_names, text) == []
+
+
 # --- events, projects and works with quoted titles ----------------------------------------
 
 @pytest.mark.parametrize(("text", "span", "cls", "title"), [
@@ -264,6 +286,37 @@ def test_an_abbreviations_full_stop_does_not_end_the_clause_of_a_held_event() ->
     ("kk", "Іс-шаралар Жоспарларын бекітті.", [("Іс-шаралар Жоспарларын", "Plan")]),
 ])
 def test_genre_titles_at_their_edges(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert genre(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the date closes the designation; the issuer after it is a name of its own
+    ("ru", "Проект одобрен Решением от 5 мая 2015 года Совета директоров библиотек.",
+     [("Решением от 5 мая 2015 года", None)]),
+    ("en", "It was approved by the Decision of 5 May 2015 of the Council of library directors.",
+     [("Decision of 5 May 2015", None)]),
+    # ... unless the topic follows the date
+    ("ru", "Стороны подписали Соглашение от 20 января 2004 года о сотрудничестве библиотек.",
+     [("Соглашение от 20 января 2004 года о сотрудничестве библиотек", "Agreement")]),
+    ("en", "They signed the Agreement of 20 January 2004 on cooperation of libraries.",
+     [("Agreement of 20 January 2004 on cooperation of libraries", "Agreement")]),
+    # a year not introduced as the document's date ("for 2015") does not cut the title
+    ("ru", "Утвержден План мероприятий на 2015 год приграничных библиотек.",
+     [("План мероприятий на 2015 год приграничных библиотек", "Plan")]),
+])
+def test_a_documents_date_ends_its_title(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert genre(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "Совет директоров\nРешение от 5 мая 2015 года\n\nОб обмене книгами.", [("Решение от 5 мая 2015 года", None)]),
+    ("en", "Protocol of 12 April 2006\nThe parties met in Omsk.", [("Protocol of 12 April 2006", "Agreement")]),
+    # a sentence that starts with the genre word is not a heading
+    ("ru", "Решение от 5 мая 2015 года было принято единогласно.", []),
+    # nor is a heading with more than a date after the genre word
+    ("en", "Protocol of the meeting held on 12 April 2006\nThe parties met.", []),
+])
+def test_a_heading_of_a_genre_and_its_date_is_a_title(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert genre(text, lang) == expected
 
 
