@@ -21,12 +21,12 @@ from .keys import fold, slugify
 from .tokens import tokenize
 from .language import Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
-from .linking import link_by_name, link_person, new_slug, person_key
+from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
 from .pipeline import build, load_authority
 from .title_keys import key_slug, title_key
 from .reading import Document
 from . import rules
-from .rules import DAYS_OF, GENRE_TITLE, YEAR_OF, Candidate
+from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, YEAR_OF, Candidate
 from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
@@ -211,7 +211,10 @@ class _DocState:
             return self._mint("library", new_slug("library", surface), surface, lang, None)
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
-            e = link_by_name(self.a, name, c.kind, threshold=1.0)
+            if c.method == ORG_TITLE:
+                e = link_exactly(self.a, name, c.kind)
+            else:
+                e = link_by_name(self.a, name, c.kind, threshold=1.0)
             if e:
                 return e.iri
             if c.kind == "work":

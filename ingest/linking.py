@@ -136,6 +136,23 @@ def link_by_name(authority: Authority, name: str, kind: str, threshold: float = 
     return _LINKED[key]
 
 
+def link_exactly(authority: Authority, name: str, kind: str) -> Entry | None:
+    """The entry of ``kind`` one of whose names has exactly the distinctive words of ``name``.
+
+    For a bare quoted name ("Kraeved"): :func:`link_by_name` lets a short name stand for a longer
+    one that contains it, but one word of a club's name says nothing of a museum's other words."""
+    words = distinctive(name)
+    if not words:
+        return None
+    index = _INDEXES.get((id(authority), kind))
+    if index is None:
+        index = _INDEXES[(id(authority), kind)] = _KindIndex(authority, kind)
+    for e, names, _ in index.candidates(words):
+        if any(name_similarity(words, ws) >= 1.0 for ws in names):
+            return e
+    return None
+
+
 def _link_by_name(authority: Authority, name: str, kind: str, threshold: float) -> Entry | None:
     words = distinctive(name)
     if not words:

@@ -49,6 +49,10 @@ WORK_WORDS = {
     "Plan": ("plan", "jospar"),
     "Report": ("report", "doklad", "baiandam"),
 }
+# Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
+ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
+                      "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publish", "izdatelstv", "baspa", "editorial",
+                      "redakc", "museum", "muzei", "murajai", "foundation", "university", "universitet")
 
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
@@ -259,6 +263,11 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
                 if kw is not None:
                     out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
                     break
+            else:
+                kw = _near_keyword(free, starts, qs, qe, ORGANIZATION_WORDS, window=2)
+                if kw is not None:  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together
+                    out.append(Candidate("organization", min(qs, kw.start), max(qe, kw.end), ORG_TITLE, 0.6,
+                                         label=title))
     return out
 
 
@@ -325,6 +334,7 @@ LIBRARY_HEAD = fold_all(LIBRARY_HEAD)
 LIBRARY_MOD = fold_all(LIBRARY_MOD)
 NAMING_MODIFIERS = fold_all(NAMING_MODIFIERS)
 PROJECT_WORDS = fold_all(PROJECT_WORDS)
+ORGANIZATION_WORDS = fold_all(ORGANIZATION_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
@@ -404,7 +414,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
 
 
 # The methods of the three rules below, which ``extract`` treats apart when it resolves overlaps.
-GENRE_TITLE, YEAR_OF, DAYS_OF = "rule:genre-title", "rule:commemorative-year", "rule:days"
+GENRE_TITLE, YEAR_OF, DAYS_OF, ORG_TITLE = "rule:genre-title", "rule:commemorative-year", "rule:days", "rule:org-title"
 
 
 # --- documents named without quotes: "the Agreement on cooperation of …", "… Тұжырымдамасы" ----

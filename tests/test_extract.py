@@ -512,3 +512,14 @@ def test_a_programme_written_with_its_owner_mentions_the_owner_too(extractor: Ex
     # an organisation that merely overlaps a library's name is not pulled out of it
     r = extract(extractor, "lib.ru.txt", "Читатели пришли в Национальную библиотеку Республики Казахстан.")
     assert [m.kind for m in r.mentions if m.kind == "organization"] == []
+
+
+def test_a_club_named_in_quotes_is_one_organisation_in_every_language(extractor: Extractor) -> None:
+    texts = {"kk": "Кітапхана «Краевед» клубымен бірге жұмыс істейді.",
+             "ru": "В библиотеке работает клуб «Краевед».",
+             "en": 'The library works with the "Kraeved" club.'}
+    iris = {lang: {m.iri for m in r.mentions if m.kind == "organization"}
+            for lang, r in by_language(extractor, texts, "club").items()}
+    assert iris["kk"] == iris["ru"] == iris["en"] and len(iris["en"]) == 1, iris
+    # one word of its name is not enough to be the authority's museum of local history ("краеведческий")
+    assert not any("museum" in iri for iri in iris["en"])

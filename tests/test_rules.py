@@ -183,6 +183,20 @@ def test_quoted_words_without_a_keyword_are_nothing() -> None:
     assert run(rules.titled_things, "He wrote «just some words here» on the board.") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Кітапхана «Краевед» клубымен бірге жұмыс істейді.", ["«Краевед» клубымен"]),
+    ("В библиотеке работает клуб «Краевед», а издательство «Фолиант» выпустило сборник.",
+     ["клуб «Краевед»", "издательство «Фолиант»"]),
+    ('The library works with the "Kraeved" club and the publishing house “Foliant”.',
+     ['"Kraeved" club', "publishing house “Foliant”"]),
+    # an event or a work beside a quoted title comes first; a title far from the word names nothing
+    ("В клубе прошла конференция «Книга и граница».", []),
+    ("Члены клуба долго спорили, а потом прочли «Слово о полку».", []),
+])
+def test_a_quoted_name_beside_a_kind_of_organisation_is_one(text: str, expected: list[str]) -> None:
+    assert spans([c for c in run(rules.titled_things, text, text) if c.kind == "organization"], text) == expected
+
+
 # --- documents named without quotes -------------------------------------------------------------
 
 def genre(text: str, lang: str) -> list[tuple[str, str | None]]:
