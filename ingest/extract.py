@@ -443,6 +443,17 @@ class _DocState:
                     return self.a.country_of(o.value)
         return None
 
+    def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
+        """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
+        date in its first words and a town (not a country) before the first sentence ends."""
+        head = self.norm[:120]
+        end = min([i for i in (head.find(". "), head.find(" – "), head.find(" - "), head.find("\n")) if i > 0],
+                  default=len(head))
+        day = next((dm for dm in dates if dm.start < 20 and dm.end <= end and dm.precision == "day"), None)
+        town = next((m for m in places if m.end <= end
+                     and not (self.a.get(m.iri) and self.a.get(m.iri).is_country)), None)
+        return (day.value, town.iri) if day and town else None
+
     # --- relations ----------------------------------------------------------------------
     def relations(self, dates: list[DateMention]) -> None:
         text = self.norm
@@ -461,6 +472,7 @@ class _DocState:
         def sent_of(pos: int) -> tuple[int, int]:
             return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
 
+        dateline = self._dateline(dates, places)
         # events: date and place from the same line, identity from (type, year, place)
         for c, lang in self.containers:
             if c.kind != "event":
@@ -510,6 +522,10 @@ class _DocState:
             if c.extra.get("needs_date_place"):
                 in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]]
                 date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
+                if dateline and not date:  # a news report's event happened when, and unless its
+                    date = dateline[0]     # sentence names a town, where the report was filed
+                    if place is None or place not in not_country:
+                        place, chosen = dateline[1], [dateline[1]]
                 if not (date and place):
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)

@@ -344,9 +344,11 @@ _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 
 
 HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
-                "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "organizov", "otkril"))
+                "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "organizov", "otkril",
+                "participated", "attended", "uchastvoval", "uchastie", "katisti"))
 EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
-                        "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn"))
+                        "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn",
+                        "opening", "closing", "torjestvenn", "ashilu"))
 COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 

@@ -523,3 +523,23 @@ def test_a_club_named_in_quotes_is_one_organisation_in_every_language(extractor:
     assert iris["kk"] == iris["ru"] == iris["en"] and len(iris["en"]) == 1, iris
     # one word of its name is not enough to be the authority's museum of local history ("краеведческий")
     assert not any("museum" in iri for iri in iris["en"])
+
+
+def test_an_undated_event_of_a_news_report_happens_at_its_dateline(extractor: Extractor) -> None:
+    body = "Writers and students participated in the opening ceremony of the corner of Kazakh books."
+    text = "2016-11-25 MOSCOW. KAZINFORM - " + body
+    r = extract(extractor, "dateline.en.txt", text)
+    st = graph(r)
+    (ev,) = events(r)
+    assert objects(st, ev, SDO.startDate) == [ox.Literal("2016-11-25", datatype=XSD.date)]
+    assert objects(st, ev, SDO.location) == [I("place/moscow")]
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["opening ceremony"]
+    # a town its own sentence names is where it was held; the report gives the date
+    r = extract(extractor, "dateline2.ru.txt", "25 ноября 2016 г., Москва. Читатели в Омске приняли участие в "
+                                               "торжественной церемонии открытия уголка казахской книги.")
+    st = graph(r)
+    (ev,) = events(r)
+    assert objects(st, ev, SDO.location) == [I("place/omsk")]
+    assert objects(st, ev, SDO.startDate) == [ox.Literal("2016-11-25", datatype=XSD.date)]
+    # without a dateline, a bare ceremony with neither date nor place is no event
+    assert events(extract(extractor, "nodateline.en.txt", body)) == []
