@@ -53,6 +53,7 @@ class CandidateFinder:
         found += rules.titled_things(text, toks, doc.text)
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)
+        found += rules.dated_plans(text, toks, lang)
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.persons(text, toks)

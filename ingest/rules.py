@@ -662,6 +662,78 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
     return out
 
 
+# --- plans named by their period: "2009–2010 жылдарға арналған жоспары", "план на 2011 год" ----
+# A plan written in lower case is a document all the same when its period is given: a plan for
+# some years is one plan. Kazakh writes the period first (with its owner in the genitive before
+# it: "РФ Мәдениет министрлігінің 2002–2005 жылдарға арналған жоспарына"), Russian and English after.
+KK_YEARS_FOR = (fold("жылға"), fold("жылдарға"), fold("жылына"))
+KK_INTENDED = fold("арналған")
+PLAN_OF = fold_all(("мероприятий", "работы", "действий", "activities", "action", "work", "of"))
+PLAN_FOR = fold_all(("на", "for"))
+YEAR_WORDS_RU = fold_all(("год", "годы", "гг", "г", "года"))
+EN_DETERMINERS = fold_all(("the", "a", "an", "its", "their", "our", "this", "that", "joint", "annual", "working"))
+
+
+def _year(t: Tok) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def _period(t: Tok) -> bool:
+    """A year, or two joined by a dash in one token ("2009-2010")."""
+    return _year(t) or re.fullmatch(r"(19|20)\d\d[-–](19|20)\d\d", t.text) is not None
+
+
+def _kk_owner_start(text: str, toks: list[Tok], s: int) -> int:
+    """Where an owner in the genitive written before a Kazakh period starts (``s`` if none)."""
+    g = s - 1
+    if g < 0 or not toks[g].key.endswith(KK_GENITIVE):
+        return s
+    k = g
+    while k > 0 and (toks[k - 1].text.isupper() or toks[k - 1].capitalized
+                     and not _sentence_initial(text, toks[k - 1].start)):
+        k -= 1
+    return k if k < g or toks[g].capitalized else s
+
+
+def dated_plans(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+    """Plans in lower case named by the years they are for (capitalised heads are
+    :func:`genre_titles`' to read)."""
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if t.capitalized or _genre_of(t) != "Plan":
+            continue
+        if lang == "kk":
+            if i < 3 or toks[i - 1].key != KK_INTENDED or not toks[i - 2].key.startswith(KK_YEARS_FOR) \
+                    or not _period(toks[i - 3]):
+                continue
+            s = i - 4 if i >= 4 and _year(toks[i - 4]) else i - 3
+            s = _kk_owner_start(text, toks, s)
+            if any(_breaks(text, toks[k], toks[k + 1]) for k in range(s, i)):
+                continue
+            out.append(Candidate("work", toks[s].start, t.end, GENRE_TITLE, 0.5, cls="Plan"))
+            continue
+        if lang == "en" and (i == 0 or toks[i - 1].key not in EN_DETERMINERS):
+            continue  # "we plan for 2015 …" is a verb
+        j = i + 1
+        while j < len(toks) and j - i <= 2 and toks[j].key in PLAN_OF:
+            j += 1
+        if j + 1 >= len(toks) or toks[j].key not in PLAN_FOR:
+            continue
+        k = j + 1
+        if not _period(toks[k]):
+            continue
+        if k + 1 < len(toks) and _year(toks[k + 1]) and text[toks[k].end:toks[k + 1].start].strip() in ("-", "–", "—"):
+            k += 1
+        if lang == "ru":
+            if k + 1 >= len(toks) or toks[k + 1].key not in YEAR_WORDS_RU:
+                continue
+            k += 1
+        if any(_breaks(text, toks[m], toks[m + 1]) for m in range(i, k)):
+            continue
+        out.append(Candidate("work", t.start, toks[k].end, GENRE_TITLE, 0.5, cls="Plan"))
+    return out
+
+
 # --- "the Year of Kazakhstan in Russia" -----------------------------------------------------------
 # Countries (and regions) hold years of each other: "Year of Russia in Kazakhstan", "Год Казахстана
 # в России", "Қазақстандағы Ресей жылы". The guest and the host are names, capitalised; Kazakh puts

@@ -197,6 +197,23 @@ def test_a_quoted_name_beside_a_kind_of_organisation_is_one(text: str, expected:
     assert spans([c for c in run(rules.titled_things, text, text) if c.kind == "organization"], text) == expected
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Кейін 2009–2010 жылдарға арналған жоспары жасалды.", ["2009–2010 жылдарға арналған жоспары"]),
+    ("kk", "Жоба РФ Мәдениет министрлігінің 2002–2005 жылдарға арналған жоспарына енгізілді.",  # with its owner
+     ["РФ Мәдениет министрлігінің 2002–2005 жылдарға арналған жоспарына"]),
+    ("kk", "Жобаны жүзеге асырудың 2015 жылға арналған жоспары бекітілді.",  # a verbal noun owns nothing
+     ["2015 жылға арналған жоспары"]),
+    ("ru", "Утвердили план мероприятий на 2009–2010 годы и отчёт.", ["план мероприятий на 2009–2010 годы"]),
+    ("en", "The plan of activities for 2009-2010 was adopted.", ["plan of activities for 2009-2010"]),
+    # no period, no document; a capitalised head is genre_titles' to read
+    ("ru", "Это план на будущее, а не на 2015 год.", []),
+    ("en", "We plan for 2015 a new exhibition.", []),
+    ("ru", "Утвердили План мероприятий на 2015 год.", []),
+])
+def test_a_plan_in_lower_case_is_named_by_its_period(lang: str, text: str, expected: list[str]) -> None:
+    assert spans(run(rules.dated_plans, text, lang), text) == expected
+
+
 # --- documents named without quotes -------------------------------------------------------------
 
 def genre(text: str, lang: str) -> list[tuple[str, str | None]]:
