@@ -26,8 +26,8 @@ from .pipeline import build, load_authority
 from .title_keys import key_slug, title_key
 from .reading import Document
 from . import rules
-from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, YEAR_OF, Candidate
-from .vocab import (COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
+from .vocab import (AUTHOR, COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
@@ -239,7 +239,8 @@ class _DocState:
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:
         def order(x: tuple[Candidate, str]) -> tuple:
             c = x[0]
-            return (-(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
+            # a reference's parts are certain: its slashes say where a source starts and ends
+            return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence, c.start)
 
         # Unquoted document titles (``rules.genre_titles``) are laid over the others afterwards:
         # they may hold a library, a project or a place, and must not take those mentions away.
@@ -559,6 +560,26 @@ class _DocState:
                 for a in agents:
                     if rel.in_span(a, s) and a.start >= ev.start - 400:
                         add(ev.iri, PARTICIPANT, a.iri)
+
+        # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
+        persons = [m for m in ms if m.kind == "person"]
+        for c, _ in self.containers:
+            span = c.extra.get("author") if c.kind == "work" else None
+            if span:
+                w = self._iri_at(c.start, c.end, "work")
+                p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
+                if w and p:
+                    add(w, AUTHOR, p.iri)
+        works = [m for m in ms if m.kind == "work"]
+        for w in works:
+            for p in persons:
+                a, b = (p, w) if p.end <= w.start else (w, p)
+                gap = text[a.end:b.start]
+                if b.start - a.end > 60 or not rel._has(gap, rel.AUTHORSHIP) or re.search(r"[.;!?\n]", gap):
+                    continue
+                if any(a.end <= o.start and o.end <= b.start for o in persons + works):
+                    continue  # another name stands between them
+                add(w.iri, AUTHOR, p.iri)
 
         # project membership: listed participants, and sentences naming one project with a cue
         # "Participants of the project:" means the project its section is about: the one the

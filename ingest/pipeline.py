@@ -54,6 +54,7 @@ class CandidateFinder:
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)
         found += rules.dated_plans(text, toks, lang)
+        found += rules.references(text, toks)
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.persons(text, toks)

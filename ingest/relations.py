@@ -47,6 +47,7 @@ MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir"
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
+AUTHORSHIP = ("author", "avtor", "written", "napisan", "napisal", "jazgan", "jazdi")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
@@ -94,4 +95,5 @@ PARTICIPATION = fold_all(PARTICIPATION)
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
+AUTHORSHIP = fold_all(AUTHORSHIP)
 LIST_HEADS = fold_all(LIST_HEADS)

@@ -48,6 +48,10 @@ WORK_WORDS = {
     "Concept": ("concept", "koncepc", "tujirimdam"),
     "Plan": ("plan", "jospar"),
     "Report": ("report", "doklad", "baiandam"),
+    # books, articles and the like; also the word "author" before a quoted title ("author of «…»")
+    "Publication": ("book", "knig", "kitabi", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
+                    "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
+                    "monograf", "anthology", "antolog", "author", "avtor"),
 }
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
@@ -235,6 +239,16 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
+    """The words written right after and right before a quoted title, with only spaces between."""
+    i = bisect.bisect_left(starts, end)
+    out = [free[i]] if i < len(free) and not text[end:free[i].start].strip() else []
+    j = bisect.bisect_left(starts, start) - 1
+    if j >= 0 and free[j].end <= start and not text[free[j].end:start].strip():
+        out.append(free[j])
+    return out
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None) -> list[Candidate]:
     """Events, projects and works named by a quoted title beside their keyword.
 
@@ -258,9 +272,16 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
                 cls = "Programme" if _is(kw, PROGRAMME_WORDS) else None  # it funds or frames projects
                 out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, cls=cls, label=title))
                 continue
+            org = next((t for t in _beside(text, free, starts, qs, qe)
+                        if _is(t, ORGANIZATION_WORDS) or any(_is(t, w) for w in WORK_WORDS.values())), None)
+            if org is not None and _is(org, ORGANIZATION_WORDS):  # the kind written right beside it
+                out.append(Candidate("organization", min(qs, org.start), max(qe, org.end), ORG_TITLE, 0.6,
+                                     label=title))
+                continue
+            inside = [t for t in toks if qs < t.start and t.end < qe][:1]  # «Dictionary of Russian names»
             for cls, stems in WORK_WORDS.items():
                 kw = _near_keyword(free, starts, qs, qe, stems, window=2)
-                if kw is not None:
+                if kw is not None or cls == "Publication" and inside and inside[0].capitalized and _is(inside[0], stems):
                     out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
                     break
             else:
@@ -417,6 +438,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
 
 # The methods of the three rules below, which ``extract`` treats apart when it resolves overlaps.
 GENRE_TITLE, YEAR_OF, DAYS_OF, ORG_TITLE = "rule:genre-title", "rule:commemorative-year", "rule:days", "rule:org-title"
+REFERENCE = "rule:reference"
 
 
 # --- documents named without quotes: "the Agreement on cooperation of …", "… Тұжырымдамасы" ----
@@ -424,7 +446,8 @@ GENRE_TITLE, YEAR_OF, DAYS_OF, ORG_TITLE = "rule:genre-title", "rule:commemorati
 # three languages. English and Russian put the head first and its complement after it (of/on …,
 # a genitive); Kazakh puts the complement first and the head last.
 DECISION_WORDS = fold_all(("decision", "resolution", "resheni", "postanovleni", "sheshim", "kauli"))
-TITLE_HEADS = {**{cls: stems for cls, stems in WORK_WORDS.items() if cls != "Periodical"}, None: DECISION_WORDS}
+TITLE_HEADS = {**{cls: stems for cls, stems in WORK_WORDS.items() if cls not in ("Periodical", "Publication")},
+               None: DECISION_WORDS}
 TITLE_OPENERS_EN = fold_all(("of", "on", "for", "about", "between", "to", "concerning"))
 # Words that end a title where no punctuation does: verbs and clause openers after it.
 TITLE_STOP = fold_all((
@@ -659,6 +682,57 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
         if end <= t.end and lang != "kk" or not words or words[-1].key in TITLE_TAIL:
             continue  # nothing of a title is left beside its head
         out.append(Candidate("work", start, end, GENRE_TITLE, 0.5, cls=cls))
+    return out
+
+
+# --- bibliographic references: "Surname I.O. Title // Source. – 2021. – № 2. – С. 34" -----------
+# The reference lists of library pages follow one format (GOST 7.1, and the same in other
+# languages): an author, the title, two slashes, the journal or book it appeared in, then its
+# year, issue and pages. The slashes make the parts certain where no quote marks are written.
+_REF_SLASHES = re.compile(r"(?<![:/])//(?!/)")
+_UP, _LOW = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", "a-zа-яёәғқңөұүһі"
+_REF_AUTHOR = re.compile(rf"([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s+((?:[{_UP}]\.\s?){{1,3}})"
+                         rf"|((?:[{_UP}]\.\s?){{1,3}})\s?([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)")
+_REF_MARKER = re.compile(r"[\s\d.)•\-–—]*")
+_REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.|Вып|Vol|No)|\s+[-–—]\s+(?:19|20)\d\d")
+
+
+def references(text: str, toks: list[Tok]) -> list[Candidate]:
+    """The parts of a bibliographic reference line: its author (a person), its title (a work, whose
+    ``extra["author"]`` is the author's span) and its source (a periodical or a book)."""
+    out: list[Candidate] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        # slashes inside an address ("https://a.org/x//y") are not a reference's
+        m = next((m for m in _REF_SLASHES.finditer(line)
+                  if not re.search(r"(://|www\.)\S*$", line[:m.start()])), None)
+        if m is None:
+            continue
+        head_start = _REF_MARKER.match(line).end()
+        head = line[head_start:m.start()]
+        author = None
+        a = _REF_AUTHOR.match(head)
+        if a is not None:
+            author = (start + head_start + a.start(), start + head_start + len(a.group(0).rstrip()))
+            head_start += a.end()
+            head = line[head_start:m.start()]
+        title = head.strip(" \t\u00a0.,:;")
+        t0 = start + head_start + (len(head) - len(head.lstrip(" \t\u00a0.,:;")))
+        if len(title.split()) >= 2:
+            extra = {"author": author} if author else {}
+            if author:
+                out.append(Candidate("person", author[0], author[1], REFERENCE, 0.85))
+            out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication",
+                                 label=title, extra=extra))
+        rest = line[m.end():]
+        e = _REF_SOURCE_END.search(rest)
+        if e is None:
+            continue
+        source = rest[:e.start()].strip(" \t\u00a0")
+        if 1 <= len(source.split()) <= 12:
+            s0 = start + m.end() + (len(rest) - len(rest.lstrip(" \t\u00a0")))
+            out.append(Candidate("work", s0, s0 + len(source), REFERENCE, 0.7, cls="Periodical", label=source))
     return out
 
 

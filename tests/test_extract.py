@@ -543,3 +543,20 @@ def test_an_undated_event_of_a_news_report_happens_at_its_dateline(extractor: Ex
     assert objects(st, ev, SDO.startDate) == [ox.Literal("2016-11-25", datatype=XSD.date)]
     # without a dateline, a bare ceremony with neither date nor place is no event
     assert events(extract(extractor, "nodateline.en.txt", body)) == []
+
+
+def test_authors_of_works(extractor: Extractor) -> None:
+    cases = {
+        "en": "Among its readers was Nikolai Petrovsky, author of the famous “Dictionary of Russian names”.",
+        "kk": "«Дала әуені» кітабының авторы Сәбит Мұқанов оқырмандармен кездесті.",
+        "ru": "Литература\n1. Иванова А. С. Книги на границе // Вестник библиотек. – 2015. – № 4. – С. 10–12.\n",
+    }
+    for lang, r in by_language(extractor, cases, "authors").items():
+        st = graph(r)
+        works = {m.iri for m in r.mentions if m.kind == "work"}
+        pairs = [(str(q.subject.value), q.object) for q in st.quads_for_pattern(None, SDO.author, None)]
+        assert len(pairs) == 1 and pairs[0][0] in works, (lang, pairs)
+        assert isinstance(pairs[0][1], ox.NamedNode) and "/id/person/" in pairs[0][1].value, (lang, pairs)
+    # a person and a work in one sentence without a word of authorship are not author and work
+    r = extract(extractor, "noauthor.en.txt", "Nikolai Petrovsky read the “Dictionary of Russian names” aloud.")
+    assert list(graph(r).quads_for_pattern(None, SDO.author, None)) == []

@@ -214,6 +214,41 @@ def test_a_plan_in_lower_case_is_named_by_its_period(lang: str, text: str, expec
     assert spans(run(rules.dated_plans, text, lang), text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the kind of organisation must be written right beside the name: a comma ends a list item
+    ("Жобаға тарихи мұражайы, «Дала» альманахының баспалары, «Алтай» журналы қатысты.",
+     [("work", "Дала", "Periodical"), ("work", "Алтай", "Periodical")]),
+    # a book's kind may open its title, or "author of" stand before it
+    ("Nikolai Petrovsky, author of the famous “Dictionary of Russian names”, lived here.",
+     [("work", "Dictionary of Russian names", "Publication")]),
+    ("Он написал книгу «Степные дороги».", [("work", "Степные дороги", "Publication")]),
+])
+def test_quoted_titles_take_the_kind_written_beside_them(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(c.kind, text[c.start:c.end].strip("«»“”"), c.cls) for c in run(rules.titled_things, text, text)] == expected
+
+
+REFERENCES = """Әдебиеттер
+1. Иванова А. С. Книги на границе // Вестник библиотек. – 2015. – № 4. – С. 10–12.
+ТЕЛЕМОСТ МЕЖДУ ОМСКОМ И ПАВЛОДАРОМ // Иртыш – Информ. - 2019г.- №16, 17 апр. – С. 3.
+2. S. A. Petrov. Libraries of the frontier // Library Herald. - 2010. - No. 3.
+See https://example.org/a//b and http://example.org/c for more.
+"""
+
+
+def test_a_bibliographic_reference_gives_its_author_title_and_source() -> None:
+    found = [(c.kind, REFERENCES[c.start:c.end], c.cls) for c in run(rules.references, REFERENCES)]
+    assert found == [
+        ("person", "Иванова А. С.", None), ("work", "Книги на границе", "Publication"),
+        ("work", "Вестник библиотек", "Periodical"),
+        ("work", "ТЕЛЕМОСТ МЕЖДУ ОМСКОМ И ПАВЛОДАРОМ", "Publication"), ("work", "Иртыш – Информ", "Periodical"),
+        ("person", "S. A. Petrov", None), ("work", "Libraries of the frontier", "Publication"),
+        ("work", "Library Herald", "Periodical"),
+    ]
+    works = [c for c in run(rules.references, REFERENCES) if c.cls == "Publication"]
+    assert REFERENCES[slice(*works[0].extra["author"])] == "Иванова А. С."
+    assert "author" not in works[1].extra  # no author written
+
+
 # --- documents named without quotes -------------------------------------------------------------
 
 def genre(text: str, lang: str) -> list[tuple[str, str | None]]:
