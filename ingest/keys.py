@@ -35,8 +35,17 @@ def fold(text: str) -> str:
 
 def fold_all(words: tuple[str, ...]) -> tuple[str, ...]:
     """Word lists are written readably; text keys are folded (x→ks, w→v, sh→s, doubled letters
-    once), so a list goes through the same fold before it is compared with them."""
-    return tuple(dict.fromkeys(fold(w) for w in words))
+    once), so a list goes through the same fold before it is compared with them.
+
+    A stem ending in "t" also stands in its "-ts" form, which the fold writes "c": "reports"
+    folds to "reporc" and "projects" to "projec", which "report" and "project" would not open."""
+    out: list[str] = []
+    for w in words:
+        f = fold(w)
+        out.append(f)
+        if len(f) >= 5 and f.endswith("t"):
+            out.append(fold(w + "s"))
+    return tuple(dict.fromkeys(out))
 
 
 def slugify(text: str, max_len: int = 80) -> str:

@@ -8,6 +8,7 @@ title. Linking to the authority file happens later; rules only say what and wher
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,8 @@ WORK_WORDS = {
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
                     "monograf", "anthology", "antolog", "author", "avtor"),
 }
+# "On the theme", "на тему", "тақырыбында": what follows in quotes is the title of a talk or paper.
+THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
                       "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publish", "izdatelstv", "baspa", "editorial",
@@ -224,17 +227,18 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
 
 
 def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],
-                  window: int = 3) -> Tok | None:
-    """A keyword within ``window`` words of the title among ``free`` (tokens outside any title)."""
+                  window: int = 3, taken: frozenset[int] = frozenset()) -> Tok | None:
+    """A keyword within ``window`` words of the title among ``free`` (tokens outside any title);
+    words in ``taken`` (ids of tokens another title owns) count for distance but name nothing."""
     i = bisect.bisect_left(starts, start)
     before = [t for t in free[max(0, i - window - 1):i] if t.end <= start][-window:]
     j = bisect.bisect_left(starts, end)
     after = free[j:j + window]
     for t in reversed(before):
-        if _is(t, stems):
+        if id(t) not in taken and _is(t, stems):
             return t
     for t in after:
-        if _is(t, stems):
+        if id(t) not in taken and _is(t, stems):
             return t
     return None
 
@@ -256,18 +260,26 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
     """
     out: list[Candidate] = []
     titles = quoted_titles(original if original is not None else text)
-    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
-    starts = [t.start for t in free]
+    all_free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
+    all_starts = [t.start for t in all_free]
+    beside = {(qs, qe): _beside(text, all_free, all_starts, qs, qe) for qs, qe, _ in titles}
     for qs, qe, title in titles:
+        # a word written right beside another title, between the two, is that title's ("the «A»
+        # project, «B»"); a word after both of "«A» and «B» projects" is both titles'
+        claimed = frozenset({id(t) for (os_, oe), ts in beside.items() if (os_, oe) != (qs, qe) for t in ts
+                             if oe <= t.start and t.end <= qs or qe <= t.start and t.end <= os_}
+                            - {id(t) for t in beside[(qs, qe)]})
+        free, starts = all_free, all_starts
+        near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed)
         for ev, stems in EVENT_WORDS.items():
-            kw = _near_keyword(free, starts, qs, qe, stems)
+            kw = near(stems)
             if kw is not None:
                 s, e = min(qs, kw.start), max(qe, kw.end)
                 out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[ev], label=title,
                                      extra={"event_type": ev}))
                 break
         else:
-            kw = _near_keyword(free, starts, qs, qe, PROJECT_WORDS, window=2)
+            kw = near(PROJECT_WORDS, window=2)
             if kw is not None:
                 cls = "Programme" if _is(kw, PROGRAMME_WORDS) else None  # it funds or frames projects
                 out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, cls=cls, label=title))
@@ -280,15 +292,20 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None) -> li
                 continue
             inside = [t for t in toks if qs < t.start and t.end < qe][:1]  # «Dictionary of Russian names»
             for cls, stems in WORK_WORDS.items():
-                kw = _near_keyword(free, starts, qs, qe, stems, window=2)
+                kw = near(stems, window=2)
                 if kw is not None or cls == "Publication" and inside and inside[0].capitalized and _is(inside[0], stems):
                     out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
                     break
             else:
-                kw = _near_keyword(free, starts, qs, qe, ORGANIZATION_WORDS, window=2)
+                kw = near(ORGANIZATION_WORDS, window=2)
                 if kw is not None:  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together
                     out.append(Candidate("organization", min(qs, kw.start), max(qe, kw.end), ORG_TITLE, 0.6,
                                          label=title))
+                elif near(THEME_WORDS, window=2) is not None:
+                    # "reports on the theme: «…»", "на тему «…»": the title of a talk or a paper
+                    report = near(WORK_WORDS["Report"], window=5)
+                    out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
+                                         cls="Report" if report is not None else None, label=title))
     return out
 
 
@@ -356,6 +373,7 @@ LIBRARY_MOD = fold_all(LIBRARY_MOD)
 NAMING_MODIFIERS = fold_all(NAMING_MODIFIERS)
 PROJECT_WORDS = fold_all(PROJECT_WORDS)
 ORGANIZATION_WORDS = fold_all(ORGANIZATION_WORDS)
+THEME_WORDS = fold_all(THEME_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}

@@ -227,6 +227,31 @@ def test_quoted_titles_take_the_kind_written_beside_them(text: str, expected: li
     assert [(c.kind, text[c.start:c.end].strip("«»“”"), c.cls) for c in run(rules.titled_things, text, text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the word right beside one title is that title's: "project" names the first, not the second
+    ("They presented the “Steppe Archive” project, “The digital shelf of the region”.",
+     [("project", "Steppe Archive", None)]),
+    # talks and papers on a theme
+    ("Staff presented reports on the theme “Ways of cooperation between libraries”.",
+     [("work", "Ways of cooperation between libraries", "Report")]),
+    ("Семинар прошёл на тему «Чтение без границ».", [("work", "Чтение без границ", None)]),
+    ("Кітапханашылар «Шекарасыз кітап» тақырыбында баяндама жасады.", [("work", "Шекарасыз кітап", "Report")]),
+])
+def test_quoted_titles_and_the_words_that_own_them(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text)] == expected
+
+
+def test_word_lists_match_english_plurals_in_ts() -> None:
+    # the fold writes "ts" as "c": "reports" is "reporc", which the stem "report" does not open
+    from ingest.keys import fold, fold_all
+    assert any(fold("reports").startswith(s) for s in fold_all(("report",)))
+    assert any(fold("agreements").startswith(s) for s in fold_all(("agreement",)))
+    assert not any(fold("reporter").startswith(s) for s in fold_all(("reports",)))
+    text = "They signed the “Steppe Archive” and “Open Shelf” projects."
+    assert [(c.kind, c.label) for c in run(rules.titled_things, text, text)] == [
+        ("project", "Steppe Archive"), ("project", "Open Shelf")]
+
+
 REFERENCES = """Әдебиеттер
 1. Иванова А. С. Книги на границе // Вестник библиотек. – 2015. – № 4. – С. 10–12.
 ТЕЛЕМОСТ МЕЖДУ ОМСКОМ И ПАВЛОДАРОМ // Иртыш – Информ. - 2019г.- №16, 17 апр. – С. 3.
