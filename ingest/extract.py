@@ -157,8 +157,13 @@ class Extractor:
         for p, sdoc in analysed:
             tokens += len(sdoc)
             for c in sdoc._.candidates or []:
+                # every span a candidate carries is in its passage's offsets: all move together
                 c.start += p.start
                 c.end += p.start
+                if c.namesake is not None:
+                    c.namesake = (c.namesake[0] + p.start, c.namesake[1] + p.start)
+                if c.extra.get("author"):
+                    c.extra["author"] = (c.extra["author"][0] + p.start, c.extra["author"][1] + p.start)
                 cands.append((c, p.lang))
             for dm in sdoc._.dates or []:
                 dates.append(DateMention(dm.start + p.start, dm.end + p.start, dm.value, dm.end_value, dm.precision))

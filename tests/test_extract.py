@@ -560,3 +560,18 @@ def test_authors_of_works(extractor: Extractor) -> None:
     # a person and a work in one sentence without a word of authorship are not author and work
     r = extract(extractor, "noauthor.en.txt", "Nikolai Petrovsky read the “Dictionary of Russian names” aloud.")
     assert list(graph(r).quads_for_pattern(None, SDO.author, None)) == []
+
+
+def test_spans_inside_a_candidate_move_with_its_passage(extractor: Extractor) -> None:
+    """A Kazakh text with Russian lines is analysed passage by passage: the author of a reference
+    and the namesake of a library found in a later passage must point into that passage."""
+    text = ("Кітапханашылар көрші облыстармен бірге жұмыс істейді. Тәжірибе туралы мына мақаладан оқуға болады:\n"
+            "Иванова А. С. Книги на границе: опыт двух библиотек // Вестник библиотек. – 2015. – № 4. – С. 10–12.\n"
+            "В том же году открылась сельская библиотека им. Петра Ершова в селе Берёзовка.\n")
+    r = extract(extractor, "passages.kk.txt", text)
+    st = graph(r)
+    (author,) = [q.object for q in st.quads_for_pattern(None, SDO.author, None)]
+    person = next(m for m in r.mentions if m.iri == author.value)
+    assert text[person.start:person.end] == "Иванова А. С."
+    named = [q.object.value for q in st.quads_for_pattern(None, WDT.P138, None)]
+    assert named and all(text[m.start:m.end] == "Петра Ершова" for m in r.mentions if m.iri in named), named
