@@ -50,7 +50,7 @@ class CandidateFinder:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
         found += rules.library_phrases(text, toks)
-        found += rules.titled_things(text, toks, doc.text)
+        found += rules.titled_things(text, toks, doc.text, lang)
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)
         found += rules.dated_plans(text, toks, lang)

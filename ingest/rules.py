@@ -58,8 +58,13 @@ WORK_WORDS = {
 THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
-                      "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publish", "izdatelstv", "baspa", "editorial",
-                      "redakc", "museum", "muzei", "murajai", "foundation", "university", "universitet")
+                      "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publisher", "publishing",
+                      "izdatelstv", "baspa", "editorial", "redakc", "museum", "muzei", "murajai", "foundation",
+                      "university", "universitet", "house")
+PUBLISHING = fold("publishing")
+# Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
+# клубный, университетский), not a case of it.
+ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "n", "sk", "ed")
 
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
@@ -253,59 +258,98 @@ def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int)
     return out
 
 
-def titled_things(text: str, toks: list[Tok], original: str | None = None) -> list[Candidate]:
-    """Events, projects and works named by a quoted title beside their keyword.
+def _org_kind(t: Tok) -> bool:
+    """A kind of organisation: its stem with a short case ending ("клубымен", "общества"), not an
+    adjective or a verb built on it ("қоғамдық", "общественный", "клубный", "published")."""
+    for st in ORGANIZATION_WORDS:
+        if t.key.startswith(st):
+            rest = t.key[len(st):]
+            return len(rest) <= 5 and not rest.startswith(ORG_NOT_ENDINGS)
+    return False
 
+
+def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, str | None] | None:
+    """What a word written right beside a quoted title makes of it: ``(kind, class)``, or None.
+
+    A kind of organisation is written before the name in Russian ("клуб «Краевед»"; after it, a
+    genitive belongs to what follows: "книга «…» издательства «Фолиант»") and after it in Kazakh
+    ("«Краевед» клубымен"); English has both."""
+    ev = next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
+    if ev is not None:
+        return "event", ev
+    before = t.end <= title_start
+    if _org_kind(t) and (lang is None or lang == "en" or before == (lang == "ru")):
+        return "organization", None
+    if _is(t, PROJECT_WORDS):
+        return "project", "Programme" if _is(t, PROGRAMME_WORDS) else None
+    cls = next((cls for cls, stems in WORK_WORDS.items() if _is(t, stems)), None)
+    return ("work", cls) if cls is not None else None
+
+
+def titled_things(text: str, toks: list[Tok], original: str | None = None,
+                  lang: str | None = None) -> list[Candidate]:
+    """Events, projects, works and organisations named by a quoted title beside their keyword.
+
+    A keyword written right beside the title (only spaces between) decides; otherwise one a few
+    words away does (organisations excepted: their kind must stand beside the name).
     ``original`` is the unnormalised text (same length): quote marks are paired on it.
     """
     out: list[Candidate] = []
     titles = quoted_titles(original if original is not None else text)
-    all_free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
-    all_starts = [t.start for t in all_free]
-    beside = {(qs, qe): _beside(text, all_free, all_starts, qs, qe) for qs, qe, _ in titles}
+    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
+    starts = [t.start for t in free]
+    beside = {(qs, qe): _beside(text, free, starts, qs, qe) for qs, qe, _ in titles}
     for qs, qe, title in titles:
         # a word written right beside another title, between the two, is that title's ("the «A»
         # project, «B»"); a word after both of "«A» and «B» projects" is both titles'
         claimed = frozenset({id(t) for (os_, oe), ts in beside.items() if (os_, oe) != (qs, qe) for t in ts
                              if oe <= t.start and t.end <= qs or qe <= t.start and t.end <= os_}
                             - {id(t) for t in beside[(qs, qe)]})
-        free, starts = all_free, all_starts
         near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed)
-        for ev, stems in EVENT_WORDS.items():
-            kw = near(stems)
+        # the word before the title first, except in Kazakh, which writes the kind after it; a
+        # capitalised word after a title opens another name ("«…» Meetings at the boundary")
+        sides = [t for t in beside[(qs, qe)] if t.end <= qs or not t.capitalized]
+        sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
+        found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
+        if found is None:
+            kw = next((kw for stems in EVENT_WORDS.values() for kw in [near(stems)] if kw is not None), None)
             if kw is not None:
-                s, e = min(qs, kw.start), max(qe, kw.end)
-                out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[ev], label=title,
-                                     extra={"event_type": ev}))
-                break
-        else:
+                found = (kw, _keyword_beside(kw, qs, None))
+        if found is None:
             kw = near(PROJECT_WORDS, window=2)
             if kw is not None:
-                cls = "Programme" if _is(kw, PROGRAMME_WORDS) else None  # it funds or frames projects
-                out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, cls=cls, label=title))
-                continue
-            org = next((t for t in _beside(text, free, starts, qs, qe)
-                        if _is(t, ORGANIZATION_WORDS) or any(_is(t, w) for w in WORK_WORDS.values())), None)
-            if org is not None and _is(org, ORGANIZATION_WORDS):  # the kind written right beside it
-                out.append(Candidate("organization", min(qs, org.start), max(qe, org.end), ORG_TITLE, 0.6,
-                                     label=title))
-                continue
+                found = (kw, ("project", "Programme" if _is(kw, PROGRAMME_WORDS) else None))
+        if found is None:
             inside = [t for t in toks if qs < t.start and t.end < qe][:1]  # «Dictionary of Russian names»
             for cls, stems in WORK_WORDS.items():
                 kw = near(stems, window=2)
-                if kw is not None or cls == "Publication" and inside and inside[0].capitalized and _is(inside[0], stems):
-                    out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
+                if kw is not None or cls == "Publication" and inside and inside[0].capitalized \
+                        and _is(inside[0], stems):
+                    found = (kw, ("work", cls))
                     break
-            else:
-                kw = near(ORGANIZATION_WORDS, window=2)
-                if kw is not None:  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together
-                    out.append(Candidate("organization", min(qs, kw.start), max(qe, kw.end), ORG_TITLE, 0.6,
-                                         label=title))
-                elif near(THEME_WORDS, window=2) is not None:
-                    # "reports on the theme: «…»", "на тему «…»": the title of a talk or a paper
-                    report = near(WORK_WORDS["Report"], window=5)
-                    out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
-                                         cls="Report" if report is not None else None, label=title))
+        if found is None and near(THEME_WORDS, window=2) is not None:
+            # "reports on the theme: «…»", "на тему «…»": the title of a talk or a paper
+            report = near(WORK_WORDS["Report"], window=5)
+            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
+                                 cls="Report" if report is not None else None, label=title))
+            continue
+        if found is None:
+            continue
+        kw, (kind, cls) = found
+        if kind == "event":
+            s, e = min(qs, kw.start), max(qe, kw.end)
+            out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[cls], label=title,
+                                 extra={"event_type": cls}))
+        elif kind == "organization":  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together
+            s = kw.start
+            k = bisect.bisect_left(starts, kw.start)
+            if kw.end <= qs and k > 0 and free[k - 1].key == PUBLISHING and not text[free[k - 1].end:kw.start].strip():
+                s = free[k - 1].start  # "the publishing house “Foliant”"
+            out.append(Candidate("organization", min(qs, s), max(qe, kw.end), ORG_TITLE, 0.6, label=title))
+        elif kind == "project":
+            out.append(Candidate("project", qs + 1, qe - 1, "rule:project-title", 0.7, cls=cls, label=title))
+        else:
+            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
     return out
 
 

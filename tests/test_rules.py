@@ -252,6 +252,27 @@ def test_word_lists_match_english_plurals_in_ts() -> None:
         ("project", "Steppe Archive"), ("project", "Open Shelf")]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # found in review: what is not a kind of organisation beside a title
+    ("en", "The book “Steppe Roads” published by Foliant appeared.", [("work", "Steppe Roads")]),
+    ("ru", "Вышла книга «Степные дороги» издательства «Фолиант».",   # a genitive after a title is the next one's
+     [("work", "Степные дороги"), ("organization", "издательства «Фолиант»")]),
+    ("ru", "Рассказ вышел в журнале «Простор» Союза писателей.", [("work", "Простор")]),
+    ("kk", "«Рухани жаңғыру» қоғамдық сананы жаңғырту бағдарламасы.", []),  # қоғамдық: "public", an adjective
+    ("ru", "В университете прошла «Библионочь».", []),                      # the kind must stand beside the name
+    ("ru", "Члены клуб «Краевед» провели встречу.", [("organization", "клуб «Краевед»")]),  # beside beats near
+    ("en", "The “Kraeved” club and the publishing house “Foliant” met.",
+     [("organization", "“Kraeved” club"), ("organization", "publishing house “Foliant”")]),
+    # a capitalised word after a title opens another name
+    ("en", "There took place the seminar “Libraries – partners. The “Open Shelf” project”.",
+     [("event", "seminar “Libraries – partners. The “")]),
+])
+def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    found = run(rules.titled_things, text, text, lang)
+    assert [(c.kind, text[c.start:c.end] if c.kind in ("organization", "event") else c.label)
+            for c in found] == expected
+
+
 REFERENCES = """Әдебиеттер
 1. Иванова А. С. Книги на границе // Вестник библиотек. – 2015. – № 4. – С. 10–12.
 ТЕЛЕМОСТ МЕЖДУ ОМСКОМ И ПАВЛОДАРОМ // Иртыш – Информ. - 2019г.- №16, 17 апр. – С. 3.
