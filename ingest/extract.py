@@ -453,7 +453,10 @@ class _DocState:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
         date in its first words and a town (not a country) before the first sentence ends."""
         head = self.norm[:120]
-        end = min([i for i in (head.find(". "), head.find(" – "), head.find(" - "), head.find("\n")) if i > 0],
+        # the first full stop that is no "г." / "ж." after a year ("25 ноября 2016 г. Москва.")
+        stop = next((m.start() for m in re.finditer(r"\. ", head)
+                     if not re.search(r"\d\s*(г|гг|ж|жж)$", head[:m.start()])), -1)
+        end = min([i for i in (stop, head.find(" – "), head.find(" - "), head.find("\n")) if i > 0],
                   default=len(head))
         day = next((dm for dm in dates if dm.start < 20 and dm.end <= end and dm.precision == "day"), None)
         town = next((m for m in places if m.end <= end
@@ -479,6 +482,8 @@ class _DocState:
             return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
 
         dateline = self._dateline(dates, places)
+        blank = re.search(r"\n\s*\n", text)
+        lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
         for c, lang in self.containers:
             if c.kind != "event":
@@ -528,8 +533,11 @@ class _DocState:
             if c.extra.get("needs_date_place"):
                 in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]]
                 date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
-                if dateline and not date:  # a news report's event happened when, and unless its
-                    date = dateline[0]     # sentence names a town, where the report was filed
+                # a news report's event happened when, and unless its sentence names a town, where
+                # the report was filed: in its lead paragraph, and unless the sentence moves in time
+                if dateline and not date and c.start < lead_end \
+                        and not rel._has(text[sentence[0]:sentence[1]], rel.OTHER_TIME):
+                    date = dateline[0]
                     if place is None or place not in not_country:
                         place, chosen = dateline[1], [dateline[1]]
                 if not (date and place):

@@ -47,6 +47,10 @@ MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir"
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
+# Words that move a sentence away from a report's own day: the future, the past year, every year.
+OTHER_TIME = ("will", "next", "upcoming", "annual", "every", "last", "previous", "future", "следующ", "будущ",
+              "будет", "состоится", "ежегодн", "каждый", "прошлом", "прошлого", "предстоящ", "келесі", "алдағы",
+              "сайын", "болашақ")
 AUTHORSHIP = ("author", "avtor", "written", "napisan", "napisal", "jazgan", "jazdi")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
@@ -96,4 +100,5 @@ MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 AUTHORSHIP = fold_all(AUTHORSHIP)
+OTHER_TIME = fold_all(OTHER_TIME)
 LIST_HEADS = fold_all(LIST_HEADS)

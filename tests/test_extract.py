@@ -575,3 +575,19 @@ def test_spans_inside_a_candidate_move_with_its_passage(extractor: Extractor) ->
     assert text[person.start:person.end] == "Иванова А. С."
     named = [q.object.value for q in st.quads_for_pattern(None, WDT.P138, None)]
     assert named and all(text[m.start:m.end] == "Петра Ершова" for m in r.mentions if m.iri in named), named
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # found in review: the dateline dates only the lead paragraph's events of the report's own day
+    ("future.ru.txt", "25 ноября 2016 года в Омске прошла встреча читателей с писателями. В следующем году "
+                      "библиотекари примут участие в семинаре в Павлодаре.", ["встреча"]),
+    ("later.en.txt", "2016-11-25 MOSCOW. KAZINFORM - A corner of books opened. A seminar will be held next "
+                     "spring.\n\nReaders also attended the meeting.", []),
+    # "г." after a year is not the end of the dateline
+    ("abbrev.ru.txt", "25 ноября 2016 г. Москва. Читатели приняли участие в церемонии открытия уголка.",
+     ["церемонии"]),
+])
+def test_the_dateline_dates_only_the_reports_own_events(extractor: Extractor, name: str, text: str,
+                                                         expected: list[str]) -> None:
+    r = extract(extractor, name, text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == expected
