@@ -583,16 +583,18 @@ class _DocState:
                 p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
                 if w and p:
                     add(w, AUTHOR, p.iri)
-        works = [m for m in ms if m.kind == "work"]
+        periodicals = {(c.start, c.end) for c, _ in self.containers if c.cls == "Periodical"}
+        works = [m for m in ms if m.kind == "work" and (m.start, m.end) not in periodicals]  # no one writes a journal
         for w in works:
             for p in persons:
                 a, b = (p, w) if p.end <= w.start else (w, p)
+                if b.start - a.end > 80 or any(a.end <= o.start and o.end <= b.start for o in ms):
+                    continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
-                if b.start - a.end > 60 or not rel._has(gap, rel.AUTHORSHIP) or re.search(r"[.;!?\n]", gap):
-                    continue
-                if any(a.end <= o.start and o.end <= b.start for o in persons + works):
-                    continue  # another name stands between them
-                add(w.iri, AUTHOR, p.iri)
+                if rel.author_phrase(gap, with_by=a is w) or (
+                        a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(text[max(0, w.start - 40):w.start]
+                                                                                 .rsplit(",", 1)[-1], False)):
+                    add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
 
         # project membership: listed participants, and sentences naming one project with a cue
         # "Participants of the project:" means the project its section is about: the one the

@@ -51,7 +51,18 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
 OTHER_TIME = ("will", "next", "upcoming", "annual", "every", "last", "previous", "future", "следующ", "будущ",
               "будет", "состоится", "ежегодн", "каждый", "прошлом", "прошлого", "предстоящ", "келесі", "алдағы",
               "сайын", "болашақ")
-AUTHORSHIP = ("author", "avtor", "written", "napisan", "napisal", "jazgan", "jazdi")
+# Authorship is read from a short phrase: one cue word and at most a few words that only say what
+# kind of work it is ("X, author of the famous «Y»", "«Y» романының авторы X", "Y by X").
+AUTHOR_CUES = ("author", "authors", "автор", "автора", "автором", "авторы", "написал", "написала", "жазған",
+               "by")
+AUTHOR_FILLERS = (
+    "the", "a", "an", "of", "famous", "known", "well", "book", "novel", "article", "dictionary", "collection",
+    "poem", "poems", "story", "essay", "monograph",
+    "книги", "книгу", "книга", "статьи", "статью", "романа", "роман", "повести", "повесть", "сборника",
+    "сборник", "словаря", "словарь", "очерка", "монографии", "известной", "известного", "известный",
+    "знаменитого", "знаменитой", "знаменитый",
+    "кітабының", "кітабы", "кітабын", "романының", "романы", "мақаласының", "мақаласы", "жинағының", "жинағы",
+    "сөздігінің", "сөздігі", "әйгілі", "белгілі", "атты")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
@@ -99,6 +110,17 @@ PARTICIPATION = fold_all(PARTICIPATION)
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
-AUTHORSHIP = fold_all(AUTHORSHIP)
+AUTHOR_CUES = frozenset(fold(w) for w in AUTHOR_CUES)
+AUTHOR_FILLERS = frozenset(fold(w) for w in AUTHOR_FILLERS)
+
+
+def author_phrase(text: str, with_by: bool) -> bool:
+    """``text`` (between or before the names) is one authorship cue and a few words of the work's
+    kind: no other verb, no sentence break. "by" counts only from the work to the person."""
+    if re.search(r"[.;!?\n]", text):
+        return False
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    cues = [w for w in words if w in AUTHOR_CUES and (with_by or w != "bi")]
+    return len(cues) == 1 and len(words) <= 5 and all(w in AUTHOR_FILLERS or w in cues for w in words)
 OTHER_TIME = fold_all(OTHER_TIME)
 LIST_HEADS = fold_all(LIST_HEADS)

@@ -591,3 +591,22 @@ def test_the_dateline_dates_only_the_reports_own_events(extractor: Extractor, na
                                                          expected: list[str]) -> None:
     r = extract(extractor, name, text)
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == expected
+
+
+@pytest.mark.parametrize(("name", "text", "author"), [
+    # found in review: a word of authorship must make one short phrase with the two names
+    ("a.ru.txt", "На презентации книги «Степные дороги» выступила автор проекта Анна Иванова.", None),
+    ("b.ru.txt", "Анна Петрова написала статью для журнала «Простор».", None),  # nobody writes a journal
+    ("c.en.txt", "Ivan Petrov, authorized by the Ministry, signed the “Agreement on cooperation”.", None),
+    ("d.en.txt", "Anna Ivanova, the author of the idea, presented the journal “Prostor”.", None),
+    ("e.ru.txt", "Автор книги «Степные дороги» Анна Иванова встретилась с читателями.", "Анна Иванова"),
+    ("f.en.txt", "The author of “Steppe Roads”, Anna Ivanova, met readers.", "Anna Ivanova"),
+    ("i.en.txt", "They read the novel “Steppe Roads” by Anna Ivanova.", "Anna Ivanova"),
+    ("j.ru.txt", "Иван Петров написал книгу «Степные дороги».", "Иван Петров"),
+])
+def test_authorship_is_read_from_a_short_phrase(extractor: Extractor, name: str, text: str,
+                                                author: str | None) -> None:
+    r = extract(extractor, name, text)
+    found = [q.object.value for q in graph(r).quads_for_pattern(None, SDO.author, None)]
+    expected = sorted({m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == author})
+    assert found == expected and (author is None) == (found == [])
