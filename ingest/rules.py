@@ -375,7 +375,16 @@ _SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "sk
 # ("Омска", "Курска") and adjectives in a name ("Казахская Советская …") before them.
 _NOT_SURNAME_RU = ("ска",)
 _PATRONYMIC_END = ("ovich", "evich", "ovna", "evna")
-_ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой")
+_ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый",
+                 # nor a noun or a verb before one ("Издательство Московский …", "Выступил Петровский")
+                 "ство", "ние", "тие", "лся", "лась", "лись", "лось", "ыл")
+_VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил")
+# Capitalised words after a "name" that make it the name of a place or an institution
+# ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
+_INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",
+                      "avenue", "university", "school", "festival", "centre", "center", "музей", "библиотек",
+                      "улиц", "преми", "чтени", "театр", "праздник", "университет", "школ", "фестивал",
+                      "проспект", "площад", "центр", "мұражай", "кітапхана", "көше")
 
 
 def _name_word(text: str, a: Tok, b: Tok) -> bool:
@@ -395,16 +404,22 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
             continue
         if not b.key.endswith(_SURNAME_END):
             continue
-        if b.text.lower().endswith(_NOT_SURNAME_RU) or a.text.lower().endswith(_ADJECTIVE_RU):
+        first = a.text.lower()
+        if b.text.lower().endswith(_NOT_SURNAME_RU) or first.endswith(_ADJECTIVE_RU) \
+                or first.endswith("ил") and first not in _VERB_IL_NAMES:
             continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.capitalized and _is(nxt, _INSTITUTION_AFTER):
+            continue  # "the Dostoevsky Museum", "Пушкинский Праздник"
         if _is(a, LIBRARY_MOD) or _is(a, LIBRARY_HEAD) or a.key in NOT_NAMES:
             continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
         if (not b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
                 and toks[i + 1].key.endswith(_SURNAME_END)):
             continue  # "Выступила Галина Александровна …": the name starts at the second word
         end = b
-        if b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1]):
-            end = toks[i + 1]  # "Ivan Ivanovich Petrov"
+        if b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \
+                and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])):
+            end = toks[i + 1]  # "Ivan Ivanovich Petrov", not "Сергей Петрович Сибирский Государственный …"
             i += 1
         out.append(Candidate("person", a.start, end.end, "rule:full-name", 0.6))
         i += 1
@@ -423,6 +438,7 @@ EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
+_INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 
 

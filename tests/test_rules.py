@@ -128,6 +128,9 @@ def test_full_name_with_a_surname_ending() -> None:
     # a patronymic between them makes one name of three words, not two overlapping ones
     ("The talk by Ivan Ivanovich Petrov was long.", ["Ivan Ivanovich Petrov"]),
     ("Выступила Галина Александровна Кисловская.", ["Галина Александровна Кисловская"]),
+    ("Затем выступил Михаил Петровский.", ["Михаил Петровский"]),   # a name in -ил is no verb
+    # a third capitalised word followed by a fourth is the start of another name
+    ("Сергей Петрович Сибирский Государственный университет.", ["Сергей Петрович"]),
 ])
 def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> None:
     assert spans(run(rules.full_names, text), text) == names
@@ -138,6 +141,12 @@ def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> 
     "Казахская Советская Социалистическая Республика.",   # adjectives of a name, not a person
     "Правительство Омской области.",
     "The Kyrgyz Republic lies far from the North Atlantic.",
+    # found in review: adjectives, nouns and verbs before a -ский word, and names of institutions
+    "Открылся Информационный Казахстанский центр.",
+    "Книгу выпустило Издательство Московский Рабочий.",
+    "Состоялся Пушкинский Праздник.",
+    "Выступил Петровский, затем началась дискуссия.",
+    "Librarians Visit Dostoevsky Museum",
 ])
 def test_words_ending_like_surnames_that_are_not_persons(text: str) -> None:
     assert run(rules.full_names, text) == []
