@@ -162,8 +162,8 @@ class Extractor:
                 c.end += p.start
                 if c.namesake is not None:
                     c.namesake = (c.namesake[0] + p.start, c.namesake[1] + p.start)
-                if c.extra.get("author"):
-                    c.extra["author"] = (c.extra["author"][0] + p.start, c.extra["author"][1] + p.start)
+                if c.extra.get("authors"):
+                    c.extra["authors"] = [(a + p.start, b + p.start) for a, b in c.extra["authors"]]
                 cands.append((c, p.lang))
             for dm in sdoc._.dates or []:
                 dates.append(DateMention(dm.start + p.start, dm.end + p.start, dm.value, dm.end_value, dm.precision))
@@ -577,8 +577,7 @@ class _DocState:
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
         persons = [m for m in ms if m.kind == "person"]
         for c, _ in self.containers:
-            span = c.extra.get("author") if c.kind == "work" else None
-            if span:
+            for span in c.extra.get("authors", []) if c.kind == "work" else []:
                 w = self._iri_at(c.start, c.end, "work")
                 p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
                 if w and p:

@@ -769,15 +769,24 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
 # year, issue and pages. The slashes make the parts certain where no quote marks are written.
 _REF_SLASHES = re.compile(r"(?<![:/])//(?!/)")
 _UP, _LOW = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", "a-zа-яёәғқңөұүһі"
-_REF_AUTHOR = re.compile(rf"([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s+((?:[{_UP}]\.\s?){{1,3}})"
-                         rf"|((?:[{_UP}]\.\s?){{1,3}})\s?([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)")
-_REF_MARKER = re.compile(r"[\s\d.)•\-–—]*")
-_REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.|Вып|Vol|No)|\s+[-–—]\s+(?:19|20)\d\d")
+_INITIALS = rf"(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}"  # "И. И.", "Zh. A."
+_SURNAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# "Иванов И. И.", "Иванов, И. И." (GOST), "И. И. Иванов"
+_REF_AUTHOR = re.compile(rf"(?:{_SURNAME},?\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})")
+_REF_AUTHORS_SEP = re.compile(r"\s*,\s*")
+_REF_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[•\-–—]\s+)?")
+# the source ends where the next area of the description starts: its year, issue, pages, or ". – "
+_REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.|Вып|Vol|No)"
+                             r"|\s+[-–—]\s+(?:19|20)\d\d|\.\s+[-–—]\s")
+_REF_DETAILS = re.compile(r"(?:19|20)\d\d|№|\b[СCPp]\.\s?\d|\bVol\b|\bNo\b")
 
 
 def references(text: str, toks: list[Tok]) -> list[Candidate]:
-    """The parts of a bibliographic reference line: its author (a person), its title (a work, whose
-    ``extra["author"]`` is the author's span) and its source (a periodical or a book)."""
+    """The parts of a bibliographic reference line: its authors (persons), its title (a work, whose
+    ``extra["authors"]`` are their spans) and its source (a periodical or a book).
+
+    A line is a reference only when the slashes are followed by a year, an issue or pages: "Фото:
+    Иван Петров // пресс-служба" is a caption."""
     out: list[Candidate] = []
     pos = 0
     for line in text.split("\n"):
@@ -785,24 +794,28 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
         # slashes inside an address ("https://a.org/x//y") are not a reference's
         m = next((m for m in _REF_SLASHES.finditer(line)
                   if not re.search(r"(://|www\.)\S*$", line[:m.start()])), None)
-        if m is None:
+        if m is None or not _REF_DETAILS.search(line, m.end()):
             continue
         head_start = _REF_MARKER.match(line).end()
-        head = line[head_start:m.start()]
-        author = None
-        a = _REF_AUTHOR.match(head)
-        if a is not None:
-            author = (start + head_start + a.start(), start + head_start + len(a.group(0).rstrip()))
-            head_start += a.end()
-            head = line[head_start:m.start()]
+        authors: list[tuple[int, int]] = []
+        while True:
+            a = _REF_AUTHOR.match(line, head_start, m.start())
+            if a is None:
+                break
+            authors.append((start + a.start(), start + a.end() - (len(a.group(0)) - len(a.group(0).rstrip()))))
+            head_start = a.end()
+            sep = _REF_AUTHORS_SEP.match(line, head_start, m.start())
+            if sep is None or _REF_AUTHOR.match(line, sep.end(), m.start()) is None:
+                break
+            head_start = sep.end()
+        head = line[head_start:m.start()].split(" / ")[0]  # " / И. И. Иванов": who is responsible
         title = head.strip(" \t\u00a0.,:;")
         t0 = start + head_start + (len(head) - len(head.lstrip(" \t\u00a0.,:;")))
-        if len(title.split()) >= 2:
-            extra = {"author": author} if author else {}
-            if author:
-                out.append(Candidate("person", author[0], author[1], REFERENCE, 0.85))
-            out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication",
-                                 label=title, extra=extra))
+        for a0, a1 in authors:
+            out.append(Candidate("person", a0, a1, REFERENCE, 0.85))
+        if title and (authors or len(title.split()) >= 2):
+            out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication", label=title,
+                                 extra={"authors": authors} if authors else {}))
         rest = line[m.end():]
         e = _REF_SOURCE_END.search(rest)
         if e is None:

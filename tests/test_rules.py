@@ -300,8 +300,28 @@ def test_a_bibliographic_reference_gives_its_author_title_and_source() -> None:
         ("work", "Library Herald", "Periodical"),
     ]
     works = [c for c in run(rules.references, REFERENCES) if c.cls == "Publication"]
-    assert REFERENCES[slice(*works[0].extra["author"])] == "Иванова А. С."
-    assert "author" not in works[1].extra  # no author written
+    assert [REFERENCES[slice(*a)] for a in works[0].extra["authors"]] == ["Иванова А. С."]
+    assert "authors" not in works[1].extra  # no author written
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # found in review: the GOST comma, a statement of responsibility, several authors, Latin initials
+    ("Иванов, И. И. Библиотеки приграничья / И. И. Иванов // Вестник. – 2015. – № 4.",
+     [("person", "Иванов, И. И."), ("work", "Библиотеки приграничья"), ("work", "Вестник")]),
+    ("Иванов И. И., Петров П. П. Книжные связи // Библиотека. – 2016. – № 2.",
+     [("person", "Иванов И. И."), ("person", "Петров П. П."), ("work", "Книжные связи"), ("work", "Библиотека")]),
+    ("Abdildin Zh. A. Steppe libraries // Library Herald. - 2012. - No. 1.",
+     [("person", "Abdildin Zh. A."), ("work", "Steppe libraries"), ("work", "Library Herald")]),
+    # a one-word title keeps its author; a number opening the title is no list number
+    ("Иванов И. И. Книги // Вестник. – 2015.", [("person", "Иванов И. И."), ("work", "Книги"), ("work", "Вестник")]),
+    ("100 книг о Казахстане // Библиотека. – 2014. – № 3.", [("work", "100 книг о Казахстане"), ("work", "Библиотека")]),
+    # lines with slashes that describe nothing
+    ("Фото: Иван Петров // пресс-служба библиотеки", []),
+    ("Главная страница // Новости", []),
+    ("Встреча прошла в мае // в Омске и Павлодаре", []),
+])
+def test_reference_lines_in_their_usual_forms(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.kind, line[c.start:c.end]) for c in run(rules.references, line)] == expected
 
 
 # --- documents named without quotes -------------------------------------------------------------
