@@ -188,6 +188,7 @@ class _DocState:
         self.new: dict[str, NewEntity] = {}
         self.facts: list[ox.Triple] = []
         self.namesakes: list[tuple[int, int, int, int]] = []  # library span, namesake span
+        self.owner_spans: set[tuple[int, int]] = set()  # organisations named inside a programme's name
         self.event_types: dict[str, str] = {}
 
     # --- linking ------------------------------------------------------------------------
@@ -297,6 +298,8 @@ class _DocState:
                 continue  # straddles a name's border
             inner_taken.append(c)
             self.inner.append((c, lang))
+        # an owner named inside a programme's name is mentioned, but takes part in nothing by it
+        self.owner_spans = {(c.start, c.end) for c, _ in owners}
         for c, lang in self.containers + self.inner + owners:
             if c.kind == "event":
                 continue
@@ -553,6 +556,7 @@ class _DocState:
         self.mentions.sort(key=lambda m: m.start)
 
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
+        ms = [m for m in ms if (m.start, m.end) not in self.owner_spans]
         events = [m for m in ms if m.kind == "event"]
         # a person named inside a library's name is its namesake, not an agent of the text
         agents = [m for m in ms if m.kind in ("library", "organization") or (

@@ -610,3 +610,11 @@ def test_authorship_is_read_from_a_short_phrase(extractor: Extractor, name: str,
     found = [q.object.value for q in graph(r).quads_for_pattern(None, SDO.author, None)]
     expected = sorted({m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == author})
     assert found == expected and (author is None) == (found == [])
+
+
+def test_the_owner_named_inside_a_programme_takes_part_in_nothing_by_it(extractor: Extractor) -> None:
+    # found in review: UNESCO in "the UNESCO … Programme" was made a member of the programme
+    r = extract(extractor, "owner2.en.txt", 'The project joined the UNESCO "Information for All" Programme.')
+    st = graph(r)
+    assert [m.kind for m in r.mentions if m.iri.endswith("organization/unesco")] == ["organization"]
+    assert list(st.quads_for_pattern(I("organization/unesco"), None, None)) == []
