@@ -833,10 +833,11 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
 # it: "РФ Мәдениет министрлігінің 2002–2005 жылдарға арналған жоспарына"), Russian and English after.
 KK_YEARS_FOR = (fold("жылға"), fold("жылдарға"), fold("жылына"))
 KK_INTENDED = fold("арналған")
-PLAN_OF = fold_all(("мероприятий", "работы", "действий", "activities", "action", "work", "of"))
 PLAN_FOR = fold_all(("на", "for"))
 YEAR_WORDS_RU = fold_all(("год", "годы", "гг", "г", "года"))
-EN_DETERMINERS = fold_all(("the", "a", "an", "its", "their", "our", "this", "that", "joint", "annual", "working"))
+EN_DETERMINERS = fold_all(("the", "a", "an", "its", "their", "our", "this", "that"))
+EN_PLAN_MODIFIERS = fold_all(("joint", "annual", "work", "working", "action"))
+PLANS_PLURAL = fold_all(("plans", "планы", "планов", "планах", "жоспарлар", "жоспарлары"))
 
 
 def _year(t: Tok) -> bool:
@@ -862,25 +863,33 @@ def _kk_owner_start(text: str, toks: list[Tok], s: int) -> int:
 
 def dated_plans(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
     """Plans in lower case named by the years they are for (capitalised heads are
-    :func:`genre_titles`' to read)."""
+    :func:`genre_titles`' to read). One plan: "plans for 2016" are intentions, not a document."""
     out: list[Candidate] = []
     for i, t in enumerate(toks):
-        if t.capitalized or _genre_of(t) != "Plan":
+        if t.capitalized or _genre_of(t) != "Plan" or t.key in PLANS_PLURAL:
             continue
         if lang == "kk":
-            if i < 3 or toks[i - 1].key != KK_INTENDED or not toks[i - 2].key.startswith(KK_YEARS_FOR) \
-                    or not _period(toks[i - 3]):
+            # "… жылға арналған [жұмыс|іс-шаралар] жоспары": up to two words of what is planned
+            n = next((n for n in (1, 2, 3) if i > n and toks[i - n].key == KK_INTENDED), None)
+            if n is None or i < n + 2 or not toks[i - n - 1].key.startswith(KK_YEARS_FOR) \
+                    or not _period(toks[i - n - 2]) or any(toks[k].capitalized for k in range(i - n + 1, i)):
                 continue
-            s = i - 4 if i >= 4 and _year(toks[i - 4]) else i - 3
+            s = i - n - 3 if i >= n + 3 and _year(toks[i - n - 3]) else i - n - 2
             s = _kk_owner_start(text, toks, s)
             if any(_breaks(text, toks[k], toks[k + 1]) for k in range(s, i)):
                 continue
             out.append(Candidate("work", toks[s].start, t.end, GENRE_TITLE, 0.5, cls="Plan"))
             continue
-        if lang == "en" and (i == 0 or toks[i - 1].key not in EN_DETERMINERS):
-            continue  # "we plan for 2015 …" is a verb
+        s = i
+        if lang == "en":
+            while s > 0 and toks[s - 1].key in EN_PLAN_MODIFIERS and not _breaks(text, toks[s - 1], toks[s]):
+                s -= 1  # "the joint action plan for 2016"
+            if s == 0 or toks[s - 1].key not in EN_DETERMINERS:
+                continue  # "we plan for 2015 …" is a verb
+        # up to three words of what is planned, in lower case ("план работы библиотеки на …")
         j = i + 1
-        while j < len(toks) and j - i <= 2 and toks[j].key in PLAN_OF:
+        while j < len(toks) and j - i <= 3 and not toks[j].capitalized and toks[j].key not in PLAN_FOR \
+                and not toks[j].text[:1].isdigit():
             j += 1
         if j + 1 >= len(toks) or toks[j].key not in PLAN_FOR:
             continue
@@ -893,9 +902,9 @@ def dated_plans(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             if k + 1 >= len(toks) or toks[k + 1].key not in YEAR_WORDS_RU:
                 continue
             k += 1
-        if any(_breaks(text, toks[m], toks[m + 1]) for m in range(i, k)):
+        if any(_breaks(text, toks[m], toks[m + 1]) for m in range(s, k)):
             continue
-        out.append(Candidate("work", t.start, toks[k].end, GENRE_TITLE, 0.5, cls="Plan"))
+        out.append(Candidate("work", toks[s].start, toks[k].end, GENRE_TITLE, 0.5, cls="Plan"))
     return out
 
 

@@ -218,6 +218,14 @@ def test_a_quoted_name_beside_a_kind_of_organisation_is_one(text: str, expected:
     ("ru", "Это план на будущее, а не на 2015 год.", []),
     ("en", "We plan for 2015 a new exhibition.", []),
     ("ru", "Утвердили План мероприятий на 2015 год.", []),
+    # found in review: plans are intentions; a plan of something, or a work or action plan, is one
+    ("ru", "Обсудили планы на 2016 год.", []),
+    ("en", "They shared the plans for 2016.", []),
+    ("ru", "Утвердили план работы библиотеки на 2016 год.", ["план работы библиотеки на 2016 год"]),
+    ("en", "They adopted the joint action plan for 2016.", ["joint action plan for 2016"]),
+    ("en", "They adopted the plan of joint activities for 2016.", ["plan of joint activities for 2016"]),
+    ("kk", "2016 жылға арналған жұмыс жоспары бекітілді.", ["2016 жылға арналған жұмыс жоспары"]),
+    ("kk", "2016 жылға арналған іс-шаралар жоспары бекітілді.", ["2016 жылға арналған іс-шаралар жоспары"]),
 ])
 def test_a_plan_in_lower_case_is_named_by_its_period(lang: str, text: str, expected: list[str]) -> None:
     assert spans(run(rules.dated_plans, text, lang), text) == expected
