@@ -65,6 +65,12 @@ _EN_MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
 )
 _MONTH = f"(?:{_KK_MONTH}|(?i:{_RU_MONTH})|(?i:{_EN_MONTH}))"
+_MONTH_WORD = re.compile(_MONTH)
+
+
+def is_month(word: str) -> bool:
+    """Whether ``word`` names a month in one of the three languages, in any case form."""
+    return _MONTH_WORD.fullmatch(word) is not None
 
 _RU_PREFIXES = [
     ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6), ("июл", 7),

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .dates import is_month
 from .keys import fold, fold_all
 from .tokens import Tok, tokenize
 
@@ -672,9 +673,13 @@ def _dated_end(toks: list[Tok], head: int, end: int) -> int:
     """The last token of a title running from ``head`` to ``end``, cut after its date when the
     words after the date are not its topic (:data:`DATED`)."""
     for j in range(head + 1, end):
-        if not (toks[j].text.isdigit() and len(toks[j].text) == 4):
+        if not _year(toks[j]):
             continue
-        if not any(toks[k].key in DATED for k in range(max(head + 1, j - 4), j)):
+        # "от 13 марта 2009", "of 13 March 2009": the word of dating right before the day and month
+        k = j - 1
+        while k > head and (toks[k].text.isdigit() and len(toks[k].text) <= 2 or is_month(toks[k].text)):
+            k -= 1
+        if k <= head or toks[k].key not in DATED:
             continue
         k = j + 1 if toks[j + 1].key in YEAR_WORD_RU else j
         if k < end and toks[k + 1].key not in TOPIC_AFTER_DATE:
