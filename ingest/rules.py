@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import is_month
-from .keys import fold, fold_all
+from .keys import fold, fold_all, token_match
 from .tokens import Tok, tokenize
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -375,7 +375,9 @@ _SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "sk
 # Capitalised Russian words that end like a surname without being one: a city in the genitive
 # ("Омска", "Курска") and adjectives in a name ("Казахская Советская …") before them.
 _NOT_SURNAME_RU = ("ска",)
-_PATRONYMIC_END = ("ovich", "evich", "ovna", "evna")
+_PATRONYMIC_END = ("ovich", "evich", "ovna", "evna",  # and their case forms: Александровну, Ивановича
+                   "ovicha", "evicha", "ovichu", "evichu", "ovichem", "evichem", "ovnu", "evnu", "ovny", "evny",
+                   "ovnoi", "evnoi")
 _ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый",
                  # nor a noun or a verb before one ("Издательство Московский …", "Выступил Петровский")
                  "ство", "ние", "тие", "лся", "лась", "лись", "лось", "ыл")
@@ -403,7 +405,7 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         i += 1
         if not a.capitalized or a.text.isupper() or len(a.text) < 3 or not _name_word(text, a, b):
             continue
-        if not b.key.endswith(_SURNAME_END):
+        if not b.key.endswith(_SURNAME_END + _PATRONYMIC_END):
             continue
         first = a.text.lower()
         if b.text.lower().endswith(_NOT_SURNAME_RU) or first.endswith(_ADJECTIVE_RU) \
@@ -424,6 +426,15 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
             i += 1
         out.append(Candidate("person", a.start, end.end, "rule:full-name", 0.6))
         i += 1
+    # "Галина Александровна" after "Галина Александровна Кисловская": the same person, so the
+    # same name (and entity), not one whose surname would be the patronymic
+    full = [tokenize(text[c.start:c.end]) for c in out]
+    for c, words in zip(out, full):
+        if len(words) == 2 and words[1].key.endswith(_PATRONYMIC_END):
+            whole = next((w for w in full if len(w) == 3 and token_match(w[0].key, words[0].key)
+                          and token_match(w[1].key, words[1].key)), None)
+            if whole is not None:
+                c.label = " ".join(w.text for w in whole)
     return out
 
 

@@ -618,3 +618,9 @@ def test_the_owner_named_inside_a_programme_takes_part_in_nothing_by_it(extracto
     st = graph(r)
     assert [m.kind for m in r.mentions if m.iri.endswith("organization/unesco")] == ["organization"]
     assert list(st.quads_for_pattern(I("organization/unesco"), None, None)) == []
+
+
+def test_a_first_name_and_patronymic_are_the_full_names_person(extractor: Extractor) -> None:
+    text = "Выступила Галина Александровна Кисловская. Позже Галину Александровну поблагодарили читатели."
+    r = extract(extractor, "patronymic.ru.txt", text)
+    assert len({m.iri for m in r.mentions if m.kind == "person"}) == 1

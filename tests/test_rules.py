@@ -136,6 +136,14 @@ def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> 
     assert spans(run(rules.full_names, text), text) == names
 
 
+def test_a_first_name_and_patronymic_after_the_full_name_are_its_person() -> None:
+    # found in review: the pair alone would be keyed by the patronymic as if it were a surname
+    text = "Выступила Галина Александровна Кисловская. Позже Галину Александровну поблагодарили."
+    found = run(rules.full_names, text)
+    assert spans(found, text) == ["Галина Александровна Кисловская", "Галину Александровну"]
+    assert found[1].label == "Галина Александровна Кисловская"
+
+
 @pytest.mark.parametrize("text", [
     "Библиотеки Омска и Курска обменялись книгами.",      # cities in the genitive end like "-ska"
     "Казахская Советская Социалистическая Республика.",   # adjectives of a name, not a person
