@@ -76,6 +76,10 @@ def main() -> None:
                     help="interleaved slices per query and client level (more = less drift between targets)")
     ap.add_argument("--queries", default=",".join(QUERIES),
                     help="comma-separated names from the mix, to time some of them only (default: all)")
+    ap.add_argument("--encoding", choices=("gzip", "identity"), default="gzip",
+                    help="Accept-Encoding of the clients: gzip (default, what httpx and browsers send; "
+                         "shekara compresses answers over 1 kB, the Oxigraph server never does) or "
+                         "identity (neither compresses, so both do the same work)")
     add_layout_option(ap)
     a = ap.parse_args()
     names = [n.strip() for n in a.queries.split(",") if n.strip()]
@@ -98,7 +102,9 @@ def main() -> None:
             for clients in levels:
                 res: dict[str, tuple[list[float], float]] = {k: ([], 0.0) for k in targets}
                 slices = max(1, min(a.slices, a.rounds))
-                sessions = {k: [httpx.Client(timeout=120) for _ in range(clients)] for k in targets}
+                encoding = {"gzip": "gzip, deflate", "identity": "identity"}[a.encoding]
+                sessions = {k: [httpx.Client(timeout=120, headers={"Accept-Encoding": encoding})
+                                for _ in range(clients)] for k in targets}
                 try:
                     for i in range(slices):  # interleaved slices, alternating which target goes first
                         for k, url in (targets.items() if i % 2 == 0 else reversed(targets.items())):
@@ -113,7 +119,8 @@ def main() -> None:
     finally:
         stop(shk_proc)
         oxi.stop()
-    print(f"/sparql query mix on {dataset(a.size).name}, {a.rounds} requests per client, {a.layout} stores, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"/sparql query mix on {dataset(a.size).name}, {a.rounds} requests per client, {a.layout} stores, "
+          f"Accept-Encoding {a.encoding}, {time.strftime('%Y-%m-%d')}, {machine()}")
     print(table(["query", "clients", "shekara ms", "oxigraph ms", "latency ratio", "shekara req/s",
                  "oxigraph req/s", "throughput ratio"], rows))
 
