@@ -464,7 +464,26 @@ class _DocState:
         day = next((dm for dm in dates if dm.start < 20 and dm.end <= end and dm.precision == "day"), None)
         town = next((m for m in places if m.end <= end
                      and not (self.a.get(m.iri) and self.a.get(m.iri).is_country)), None)
-        return (day.value, town.iri) if day and town else None
+        if day is None or town is None:
+            return None
+        # a dateline is the date and the town side by side ("Павлодар, 25 ноября 2016 г. –"), not a
+        # sentence that starts with a date ("12 апреля 2019 года делегация Павлодара посетила …")
+        a, b = (day, town) if day.end <= town.start else (town, day)
+        if not _BARE_DATELINE.fullmatch(self.norm[a.end:b.start]):
+            return None
+        return day.value, town.iri
+
+    def _written_as_origin(self, m: Mention) -> bool:
+        """A place written as where people come from: "из Омска", "from Omsk", "Омбыдан"."""
+        before = self.norm[max(0, m.start - 5):m.start].lower()
+        return bool(re.search(r"(^|\s)(из|изо|from)\s$", before) or _KK_ABLATIVE.search(self.text[m.start:m.end]))
+
+    def _written_as_location(self, m: Mention) -> bool:
+        """A place written as where something is ("в Омске", "in Omsk", "Омбыда", "Омбы қ."), not as
+        where people come from ("из Омска", "Омбыдан") or whose they are ("делегация Павлодара")."""
+        before = self.norm[max(0, m.start - 4):m.start].lower()
+        return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or _KK_LOCATIVE.search(self.text[m.start:m.end])
+                    or _CITY_AFTER.match(self.norm, m.end) or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
 
     # --- relations ----------------------------------------------------------------------
     def relations(self, dates: list[DateMention]) -> None:
@@ -516,6 +535,8 @@ class _DocState:
 
             def distance(m: Mention) -> int:
                 d = c.start - m.end if m.end <= c.start else m.start - c.end
+                if self._written_as_origin(m):
+                    d += 5_000  # "a delegation from Omsk" came from there: any other place first
                 return d - 10_000 if marked_town(m) else d
 
             ranked = sorted(cand_places, key=distance)
@@ -541,7 +562,8 @@ class _DocState:
                 if dateline and not date and c.start < lead_end \
                         and not rel._has(text[sentence[0]:sentence[1]], rel.OTHER_TIME):
                     date = dateline[0]
-                    if place is None or place not in not_country:
+                    town = next((m for m in ranked if m.iri == place), None)
+                    if town is None or place not in not_country or not self._written_as_location(town):
                         place, chosen = dateline[1], [dateline[1]]
                 if not (date and place):
                     continue  # a bare "seminar" is an event only with its date and place
@@ -758,6 +780,9 @@ class _DocState:
         return out
 
 
+_BARE_DATELINE = re.compile(r"[\s,.;:–—-]*(?:(?:г|гг|ж|года|жыл|жылы)\.?[\s,.;:–—-]*)?")
+_KK_LOCATIVE = re.compile(r"(да|де|та|те|нда|нде)$")
+_KK_ABLATIVE = re.compile(r"(дан|ден|тан|тен|нан|нен)$")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)
 

@@ -50,7 +50,7 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
 # Words that move a sentence away from a report's own day: the future, the past year, every year.
 OTHER_TIME = ("will", "next", "upcoming", "annual", "every", "last", "previous", "future", "следующ", "будущ",
               "будет", "состоится", "ежегодн", "каждый", "прошлом", "прошлого", "предстоящ", "келесі", "алдағы",
-              "сайын", "болашақ")
+              "сайын", "болашақ", "yesterday", "tomorrow", "вчера", "завтра", "накануне", "кеше", "ертең")
 # Authorship is read from a short phrase: one cue word and at most a few words that only say what
 # kind of work it is ("X, author of the famous «Y»", "«Y» романының авторы X", "Y by X").
 AUTHOR_CUES = ("author", "authors", "автор", "автора", "автором", "авторы", "написал", "написала", "жазған",

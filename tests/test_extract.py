@@ -624,3 +624,20 @@ def test_a_first_name_and_patronymic_are_the_full_names_person(extractor: Extrac
     text = "Выступила Галина Александровна Кисловская. Позже Галину Александровну поблагодарили читатели."
     r = extract(extractor, "patronymic.ru.txt", text)
     assert len({m.iri for m in r.mentions if m.kind == "person"}) == 1
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # found in the second review: a place people come from is not where the event was held
+    ("from.ru.txt", "Павлодар, 25 ноября 2016 г. – Делегация из Омска приняла участие в семинаре.",
+     ["seminar-2016-pavlodar"]),
+    ("with.en.txt", "2016-11-25 ASTANA. KAZINFORM - Librarians met with Omsk colleagues and attended a seminar.",
+     ["seminar-2016-astana"]),
+    # a sentence that opens with a date is no dateline
+    ("opening.ru.txt", "12 апреля 2019 года делегация Павлодара посетила Омск. В рамках визита прошли семинар "
+                       "и встреча.", []),
+    ("yesterday.en.txt", "2016-11-25 MOSCOW. KAZINFORM - Writers attended the seminar yesterday.", []),
+])
+def test_where_and_when_a_reports_event_was_held(extractor: Extractor, name: str, text: str,
+                                                 expected: list[str]) -> None:
+    r = extract(extractor, name, text)
+    assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "event"] == expected
