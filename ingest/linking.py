@@ -221,7 +221,7 @@ _CASE_END = re.compile(r"(aia|uiu|ogo|omu|oi|ii|im|om|a|u|e|i)$")
 
 def surname_stem(key: str) -> str:
     """A surname key without gender and case endings: Толстой/Толстого, Пушкин/Пушкина, Муканов/Муканова."""
-    return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
+    return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", _KK_SURNAME_CASE.sub(r"\1", key)))
 
 
 def link_person(authority: Authority, name: str) -> Entry | None:
@@ -264,10 +264,13 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(name)
     if not surname:
         return fold(name)
-    surname = _SURNAME_CASE.sub(r"\1", surname)
+    surname = _SURNAME_CASE.sub(r"\1", _KK_SURNAME_CASE.sub(r"\1", surname))
     return f"{surname}-{initials[0]}" if initials else surname
 
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key
 # (Пережогин, Пережогина, Пережогиной → perejogin; Диская, Диской → disk).
+# A Kazakh case ending after a Russian-type surname (Әуезовтің, Оспановқа, Ивановамен).
+_KK_SURNAME_CASE = re.compile(r"(ov|ev|in|ova|eva|ina)(tin|nin|din|ka|ga|ke|ge|men|pen|ben|tan|nan|dan|ten|nen|"
+                              r"den|ta|da|te|de|ti|ni|di)$")
 _SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu)?$")

@@ -378,10 +378,20 @@ _NOT_SURNAME_RU = ("ска",)
 _PATRONYMIC_END = ("ovich", "evich", "ovna", "evna",  # and their case forms: Александровну, Ивановича
                    "ovicha", "evicha", "ovichu", "evichu", "ovichem", "evichem", "ovnu", "evnu", "ovny", "evny",
                    "ovnoi", "evnoi")
-_ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый",
-                 # nor a noun or a verb before one ("Издательство Московский …", "Выступил Петровский")
-                 "ство", "ние", "тие", "лся", "лась", "лись", "лось", "ыл")
-_VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил")
+_ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый")
+# Nor a noun or a verb before one ("Издательство Московский …", "Состоялся Пушкинский …").
+_NOT_FIRST_RU = ("ство", "ние", "тие", "лся", "лась", "лись", "лось")
+_VERB_RU = ("ил", "ыл", "ал", "ел")  # past tense at the start of a sentence: "Выступил Петровский"
+# Kazakh case endings written after a Russian-type surname: Әуезовтің, Оспановқа, Петровпен.
+_KK_CASE_AFTER_SURNAME = re.compile(r"(ov|ev|in|ova|eva|ina)(tin|nin|din|ka|ga|ke|ge|men|pen|ben|tan|nan|dan|"
+                                    r"ten|nen|den|ta|da|te|de|ti|ni|di)$")
+_VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил", "павел", "марсел",
+                  "жамал", "марал", "шамил", "рамил", "камил", "жамил", "данил", "нурал", "ерал", "амал")
+# Roles written before a surname: "Профессор Казанцев" names a professor, not Professor K.
+ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "akim", "mayor", "librarian", "writer",
+              "poet", "academician", "deputy", "директор", "профессор", "министр", "губернатор", "президент",
+              "аким", "мэр", "академик", "доцент", "депутат", "писатель", "поэт", "библиотекарь", "ақын",
+              "жазушы", "әкім")
 # Capitalised words after a "name" that make it the name of a place or an institution
 # ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
 _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",
@@ -395,9 +405,16 @@ def _name_word(text: str, a: Tok, b: Tok) -> bool:
     return b.capitalized and not b.text.isupper() and len(b.text) >= 4 and text[a.end:b.start] == " "
 
 
+def _surname_key(t: Tok) -> str:
+    """A surname's key without a Kazakh case ending after its Russian-type ending (Әуезовтің,
+    Оспановқа): the ending says nothing of the name."""
+    return _KK_CASE_AFTER_SURNAME.sub(r"\1", t.key)
+
+
 def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
-    """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en), and
-    "Firstname Patronymic Surname" as one name, not two overlapping ones."""
+    """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en),
+    "Firstname Patronymic Surname" as one name, not two overlapping ones, and "Surname Firstname
+    Patronymic" (lists of participants) labelled in the usual order."""
     out = []
     i = 0
     while i < len(toks) - 1:
@@ -405,37 +422,49 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         i += 1
         if not a.capitalized or a.text.isupper() or len(a.text) < 3 or not _name_word(text, a, b):
             continue
-        if not b.key.endswith(_SURNAME_END + _PATRONYMIC_END):
+        if not _surname_key(b).endswith(_SURNAME_END + _PATRONYMIC_END):
             continue
-        first = a.text.lower()
-        if b.text.lower().endswith(_NOT_SURNAME_RU) or first.endswith(_ADJECTIVE_RU) \
-                or first.endswith("ил") and first not in _VERB_IL_NAMES:
+        first, second = a.text.lower(), b.text.lower()
+        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or a.key in ROLE_WORDS:
             continue
+        if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
+            continue  # "Казахская Советская", "Информационный Казахстанский" (not "Николая Петрова")
+        if first.endswith(_VERB_RU) and first not in _VERB_IL_NAMES and _sentence_initial(text, a.start):
+            continue  # "Выступил Петровский" (not "Шамил Ахметов")
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.capitalized and _is(nxt, _INSTITUTION_AFTER):
             continue  # "the Dostoevsky Museum", "Пушкинский Праздник"
         if _is(a, LIBRARY_MOD) or _is(a, LIBRARY_HEAD) or a.key in NOT_NAMES:
             continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
         if (not b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
-                and toks[i + 1].key.endswith(_SURNAME_END)):
-            continue  # "Выступила Галина Александровна …": the name starts at the second word
-        end = b
-        if b.key.endswith(_PATRONYMIC_END) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \
-                and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])):
-            end = toks[i + 1]  # "Ivan Ivanovich Petrov", not "Сергей Петрович Сибирский Государственный …"
-            i += 1
-        out.append(Candidate("person", a.start, end.end, "rule:full-name", 0.6))
+                and toks[i + 1].key.endswith(_SURNAME_END + _PATRONYMIC_END)):
+            continue  # "Выступила Галина Александровна …", "Петрова Нина Ивановна": it starts later
+        start, end, label = a, b, None
+        if b.key.endswith(_PATRONYMIC_END):
+            if i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \
+                    and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])):
+                end = toks[i + 1]  # "Ivan Ivanovich Petrov", not "Сергей Петрович Сибирский Государственный …"
+                i += 1
+            elif i >= 2 and _name_word(text, toks[i - 2], a) and toks[i - 2].key.endswith(_SURNAME_END) \
+                    and toks[i - 2].capitalized and not toks[i - 2].text.isupper():
+                start = toks[i - 2]  # "Петрова Нина Ивановна": the surname first, as lists write it
+                label = f"{a.text} {b.text} {start.text}"
+        out.append(Candidate("person", start.start, end.end, "rule:full-name", 0.6, label=label))
         i += 1
     # "Галина Александровна" after "Галина Александровна Кисловская": the same person, so the
-    # same name (and entity), not one whose surname would be the patronymic
-    full = [tokenize(text[c.start:c.end]) for c in out]
+    # same name (and entity). Alone, the pair would be keyed by the patronymic as if it were a
+    # surname: it is left out rather than made a person of its own.
+    full = [tokenize(c.label or text[c.start:c.end]) for c in out]
+    kept = []
     for c, words in zip(out, full):
         if len(words) == 2 and words[1].key.endswith(_PATRONYMIC_END):
             whole = next((w for w in full if len(w) == 3 and token_match(w[0].key, words[0].key)
                           and token_match(w[1].key, words[1].key)), None)
-            if whole is not None:
-                c.label = " ".join(w.text for w in whole)
-    return out
+            if whole is None:
+                continue
+            c.label = " ".join(w.text for w in whole)
+        kept.append(c)
+    return kept
 
 
 # The lists above are written readably; matching compares them with folded text keys.
@@ -450,6 +479,7 @@ EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
+ROLE_WORDS = frozenset(fold_all(ROLE_WORDS))
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 

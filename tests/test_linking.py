@@ -101,3 +101,10 @@ def test_building_the_extractor_twice_gives_the_same_iris() -> None:
     new = {i for i in first if "/id/document/" not in i and i.split("#")[0] not in
            Extractor(AUTHORITY, BASE, natasha=False).authority.entries}
     assert any("/id/library/" in i for i in new) and any("/id/event/" in i for i in new)
+
+
+def test_a_kazakh_case_after_a_surname_is_no_part_of_the_persons_key() -> None:
+    # found in review: "Мұхтар Әуезовтің" and "Мұхтар Әуезов" were two persons
+    assert person_key("Мұхтар Әуезовтің") == person_key("Мұхтар Әуезов") == person_key("Mukhtar Auezov")
+    assert person_key("Асқар Оспановқа") == person_key("Асқар Оспанов")
+    assert person_key("Анна Ивановамен") == person_key("Анна Иванова")
