@@ -246,7 +246,7 @@ class _DocState:
         def order(x: tuple[Candidate, str]) -> tuple:
             c = x[0]
             # a reference's parts are certain: its slashes say where a source starts and ends
-            return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence, c.start)
+            return (c.method != REFERENCE, -(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
 
         # Unquoted document titles (``rules.genre_titles``) are laid over the others afterwards:
         # they may hold a library, a project or a place, and must not take those mentions away.
@@ -298,8 +298,13 @@ class _DocState:
                 continue  # straddles a name's border
             inner_taken.append(c)
             self.inner.append((c, lang))
-        # an owner named inside a programme's name is mentioned, but takes part in nothing by it
+        # an owner named inside a programme's name, or right before its quoted title ("the UNESCO
+        # “Memory of the World” programme"), is mentioned, but takes part in nothing by it
         self.owner_spans = {(c.start, c.end) for c, _ in owners}
+        for p in taken:
+            if p.kind == "project":
+                self.owner_spans |= {(o.start, o.end) for o in taken if o.kind == "organization" and o.end <= p.start
+                                     and not self.text[o.end:p.start].strip(" \u00a0«“\"„")}
         for c, lang in self.containers + self.inner + owners:
             if c.kind == "event":
                 continue
@@ -616,9 +621,9 @@ class _DocState:
                 if b.start - a.end > 80 or any(a.end <= o.start and o.end <= b.start for o in ms):
                     continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
+                before = re.split(r"[,.;!?\n]", text[max(0, w.start - 40):w.start])[-1]
                 if rel.author_phrase(gap, with_by=a is w) or (
-                        a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(text[max(0, w.start - 40):w.start]
-                                                                                 .rsplit(",", 1)[-1], False)):
+                        a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
 
         # project membership: listed participants, and sentences naming one project with a cue

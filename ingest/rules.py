@@ -51,7 +51,7 @@ WORK_WORDS = {
     "Plan": ("plan", "jospar"),
     "Report": ("report", "doklad", "baiandam"),
     # books, articles and the like; also the word "author" before a quoted title ("author of «…»")
-    "Publication": ("book", "knig", "kitabi", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
+    "Publication": ("book", "knig", "kitabi", "kitapt", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
                     "monograf", "anthology", "antolog", "author", "avtor"),
 }
@@ -61,8 +61,9 @@ THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "tak
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
                       "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publisher", "publishing",
                       "izdatelstv", "baspa", "editorial", "redakc", "museum", "muzei", "murajai", "foundation",
-                      "university", "universitet", "house")
+                      "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
 PUBLISHING = fold("publishing")
+BOOK_KK = fold("кітап")
 # Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
 # клубный, университетский), not a case of it.
 ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "n", "sk", "ed")
@@ -269,6 +270,24 @@ def _org_kind(t: Tok) -> bool:
     return False
 
 
+def _event_of_theme(free: list[Tok], starts: list[int], theme: Tok) -> Tok | None:
+    """The event a theme word belongs to: written just before the theme phrase ("семинар на тему",
+    "a seminar on the theme") or just after the Kazakh "тақырыбында" (a modifier such as
+    "халықаралық" between)."""
+    k = bisect.bisect_left(starts, theme.start)
+    before = free[max(0, k - 3):k]
+    after = [t for t in free[k + 1:k + 4] if not _is(t, EVENT_PREFIX)][:1]
+    for t in list(reversed(before)) + after:
+        if any(_is(t, stems) for stems in EVENT_WORDS.values()):
+            return t
+    return None
+
+
+def _org_adjective(t: Tok) -> bool:
+    """An adjective built on a kind of organisation: қоғамдық, общественный."""
+    return any(t.key.startswith(st) and t.key[len(st):].startswith(ORG_NOT_ENDINGS) for st in ORGANIZATION_WORDS)
+
+
 def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, str | None] | None:
     """What a word written right beside a quoted title makes of it: ``(kind, class)``, or None.
 
@@ -284,6 +303,8 @@ def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, st
     if _is(t, PROJECT_WORDS):
         return "project", "Programme" if _is(t, PROGRAMME_WORDS) else None
     cls = next((cls for cls, stems in WORK_WORDS.items() if _is(t, stems)), None)
+    if cls is None and t.key == BOOK_KK:
+        cls = "Publication"  # "кітап" itself (its prefix would also open "кітапхана", library)
     return ("work", cls) if cls is not None else None
 
 
@@ -310,8 +331,25 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         # the word before the title first, except in Kazakh, which writes the kind after it; a
         # capitalised word after a title opens another name ("«…» Meetings at the boundary")
         sides = [t for t in beside[(qs, qe)] if t.end <= qs or not t.capitalized]
+        # "«Мұра» қоғамдық бірлестігі": an adjective of a kind of organisation, then the kind
+        after = [t for t in sides if t.start >= qe and _org_adjective(t)]
+        if after:
+            k = bisect.bisect_left(starts, after[0].end)
+            if k < len(free) and not text[after[0].end:free[k].start].strip() and _org_kind(free[k]):
+                sides = [free[k]] + sides
         sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
         found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
+        theme = near(THEME_WORDS, window=2) if found is None else None
+        if theme is not None and _event_of_theme(free, starts, theme) is not None:
+            # "семинар на тему «…»", "«…» тақырыбында халықаралық семинар": the event's own title
+            found = (_event_of_theme(free, starts, theme), None)
+            found = (found[0], _keyword_beside(found[0], qs, None))
+        elif theme is not None:
+            # "reports on the theme: «…»", "доклад на тему «…» на семинаре": a talk's or a paper's title
+            report = near(WORK_WORDS["Report"], window=5)
+            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
+                                 cls="Report" if report is not None else None, label=title))
+            continue
         if found is None:
             kw = next((kw for stems in EVENT_WORDS.values() for kw in [near(stems)] if kw is not None), None)
             if kw is not None:
@@ -328,12 +366,6 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                         and _is(inside[0], stems):
                     found = (kw, ("work", cls))
                     break
-        if found is None and near(THEME_WORDS, window=2) is not None:
-            # "reports on the theme: «…»", "на тему «…»": the title of a talk or a paper
-            report = near(WORK_WORDS["Report"], window=5)
-            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
-                                 cls="Report" if report is not None else None, label=title))
-            continue
         if found is None:
             continue
         kw, (kind, cls) = found
@@ -520,11 +552,16 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
     return not (nxt and nxt.group(1).isupper())
 
 
+def _in_number(text: str, i: int) -> bool:
+    """A full stop between digits: a date written 12.05.2010 or a number, not a sentence's end."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 def _clause_break(text: str, start: int, end: int, marks: str = "\n.!?;") -> bool:
     """Whether ``text[start:end]`` holds one of ``marks`` other than an abbreviation's full stop."""
     for i in range(start, end):
         ch = text[i]
-        if ch in marks and not (ch == "." and _is_abbreviation_dot(text, i)):
+        if ch in marks and not (ch == "." and (_is_abbreviation_dot(text, i) or _in_number(text, i))):
             return True
     return False
 
@@ -783,7 +820,7 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
             if _sentence_initial(text, t.start) or i + 1 >= len(toks) or _breaks(text, t, toks[i + 1]):
                 continue
             nxt = toks[i + 1]
-            if lang == "en" and nxt.key not in TITLE_OPENERS_EN:
+            if lang == "en" and nxt.key not in TITLE_OPENERS_EN and nxt.key not in DATED:
                 continue
             if lang == "ru" and (nxt.capitalized or nxt.key in TITLE_STOP):
                 continue
@@ -824,6 +861,10 @@ _REF_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[•\-–—]\s+)?")
 # the source ends where the next area of the description starts: its year, issue, pages, or ". – "
 _REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.|Вып|Vol|No)"
                              r"|\s+[-–—]\s+(?:19|20)\d\d|\.\s+[-–—]\s")
+_REF_CAPTION = re.compile(r"(?i)(фото|источник|автор фото|source|photo|сурет|дереккөз)\s*:")
+_REF_MEDIUM = re.compile(r"\s*\[[^\]]*\]")
+# "Омск, 2012", "М.: Либерея, 2004": where and by whom a book was published, not a journal
+_REF_IMPRINT = re.compile(r"(^[^\s,.:]+\.?\s*:)|,\s*(19|20)\d\d$")
 _REF_DETAILS = re.compile(r"(?:19|20)\d\d|№|\b[СCPp]\.\s?\d|\bVol\b|\bNo\b")
 
 
@@ -843,6 +884,8 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
         if m is None or not _REF_DETAILS.search(line, m.end()):
             continue
         head_start = _REF_MARKER.match(line).end()
+        if _REF_CAPTION.match(line, head_start):
+            continue  # "Фото: … // 2019", "Источник: Казинформ // 12 мая 2019 г."
         authors: list[tuple[int, int]] = []
         while True:
             a = _REF_AUTHOR.match(line, head_start, m.start())
@@ -855,6 +898,7 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
                 break
             head_start = sep.end()
         head = line[head_start:m.start()].split(" / ")[0]  # " / И. И. Иванов": who is responsible
+        head = _REF_MEDIUM.split(head)[0]  # "[Текст]", "[Электронный ресурс]": the medium, not the title
         title = head.strip(" \t\u00a0.,:;")
         t0 = start + head_start + (len(head) - len(head.lstrip(" \t\u00a0.,:;")))
         for a0, a1 in authors:
@@ -867,7 +911,7 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
         if e is None:
             continue
         source = rest[:e.start()].strip(" \t\u00a0")
-        if 1 <= len(source.split()) <= 12:
+        if 1 <= len(source.split()) <= 12 and not _REF_IMPRINT.search(source):
             s0 = start + m.end() + (len(rest) - len(rest.lstrip(" \t\u00a0")))
             out.append(Candidate("work", s0, s0 + len(source), REFERENCE, 0.7, cls="Periodical", label=source))
     return out

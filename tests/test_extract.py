@@ -641,3 +641,23 @@ def test_where_and_when_a_reports_event_was_held(extractor: Extractor, name: str
                                                  expected: list[str]) -> None:
     r = extract(extractor, name, text)
     assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "event"] == expected
+
+
+def test_the_owner_written_before_a_programmes_quoted_title_takes_part_in_nothing_by_it(
+        extractor: Extractor) -> None:
+    r = extract(extractor, "owner3.en.txt", "The library joined the UNESCO “Memory of the World” programme.")
+    assert any(m.kind == "organization" and m.iri.endswith("organization/unesco") for m in r.mentions)
+    assert list(graph(r).quads_for_pattern(I("organization/unesco"), None, None)) == []
+
+
+@pytest.mark.parametrize(("name", "text", "author"), [
+    # found in the second review: the reference's parts beat a library phrase across them, and a
+    # cue before both names is read after a sentence's end too
+    ("ref.ru.txt", "10. Гусева Е.Н. Библиотеки Сибири // Библиография. — 2016. — № 4.", "Гусева Е.Н."),
+    ("after.ru.txt", "В библиотеке прошла встреча. Автор книги «Степь» Иван Петров рассказал о ней.", "Иван Петров"),
+])
+def test_authors_found_in_the_second_review(extractor: Extractor, name: str, text: str, author: str) -> None:
+    r = extract(extractor, name, text)
+    found = [q.object.value for q in graph(r).quads_for_pattern(None, SDO.author, None)]
+    assert found == sorted({m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == author})
+    assert found and not any(m.kind == "library" for m in r.mentions)

@@ -265,7 +265,7 @@ def test_quoted_titles_take_the_kind_written_beside_them(text: str, expected: li
     # talks and papers on a theme
     ("Staff presented reports on the theme “Ways of cooperation between libraries”.",
      [("work", "Ways of cooperation between libraries", "Report")]),
-    ("Семинар прошёл на тему «Чтение без границ».", [("work", "Чтение без границ", None)]),
+    ("Семинар прошёл на тему «Чтение без границ».", [("event", "Чтение без границ", "Seminar")]),  # its own theme
     ("Кітапханашылар «Шекарасыз кітап» тақырыбында баяндама жасады.", [("work", "Шекарасыз кітап", "Report")]),
 ])
 def test_quoted_titles_and_the_words_that_own_them(text: str, expected: list) -> None:  # type: ignore[type-arg]
@@ -302,6 +302,54 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     found = run(rules.titled_things, text, text, lang)
     assert [(c.kind, text[c.start:c.end] if c.kind in ("organization", "event") else c.label)
             for c in found] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # found in the second review: a talk's theme comes before an event word further off
+    ("ru", "Она выступила с докладом на тему «Библиотеки и границы» на семинаре.",
+     [("work", "Библиотеки и границы", "Report")]),
+    ("kk", "Ол «Кітапхана және шекара» тақырыбында баяндама жасады.",
+     [("work", "Кітапхана және шекара", "Report")]),
+    # ... but the theme of an event written beside it is the event's own title
+    ("kk", "«Кітапхана және шекара» тақырыбында халықаралық семинар өтті.",
+     [("event", "Кітапхана және шекара", "Seminar")]),
+    ("en", "A seminar on the theme “Libraries and borders” took place.", [("event", "Libraries and borders", "Seminar")]),
+    # Kazakh books, an adjective between a name and its kind, schools
+    ("kk", "«Дала» және «Жол» кітаптары шықты.", [("work", "Дала", "Publication"), ("work", "Жол", "Publication")]),
+    ("kk", "«Мұра» қоғамдық бірлестігі кітап сыйлады.", [("organization", "Мұра", None)]),
+    ("kk", "Кітапхана «Дарын» мектебінің оқушыларымен кездесу өткізді.", [("organization", "Дарын", None)]),
+])
+def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Работа ведётся на основании Соглашения от 12.05.2010 г. о сотрудничестве библиотек.",
+     [("Соглашения от 12.05.2010 г. о сотрудничестве библиотек", "Agreement")]),  # a date's dots end nothing
+    ("en", "They signed the Protocol dated 5 May 2006 on joining the project.",
+     [("Protocol dated 5 May 2006 on joining the project", "Agreement")]),
+])
+def test_dated_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert genre(text, lang) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Фото: пресс-служба библиотеки // 2019",                 # captions with a date
+    "Источник: Казинформ // 12 мая 2019 г.",
+])
+def test_captions_with_slashes_are_no_references(line: str) -> None:
+    assert run(rules.references, line) == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # where and by whom a book was published is no journal; the medium is no part of the title
+    ("Петров П. П. Степные библиотеки // Омск, 2012. – 120 с.",
+     [("person", "Петров П. П."), ("work", "Степные библиотеки")]),
+    ("Петров П. П. Степные библиотеки [Текст] // М.: Либерея, 2004. – 200 с.",
+     [("person", "Петров П. П."), ("work", "Степные библиотеки")]),
+])
+def test_reference_lines_of_books(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.kind, line[c.start:c.end]) for c in run(rules.references, line)] == expected
 
 
 REFERENCES = """Әдебиеттер
