@@ -246,8 +246,14 @@ class _DocState:
         def order(x: tuple[Candidate, str]) -> tuple:
             c = x[0]
             # a reference's parts are certain: its slashes say where a source starts and ends
-            return (c.method != REFERENCE, -(c.end - c.start), "entry" not in c.extra, -c.confidence, c.start)
+            return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence, c.start)
 
+        # A reference line's parts are certain (its slashes say where they end): a rule's guess that
+        # crosses one's edge gives way ("Гусева Е.Н. Библиотеки" is an author and a title, no
+        # library); an authority name crossing it stays, and is the longer.
+        refs = [c for c, _ in cands if c.method == REFERENCE]
+        cands = [(c, lang) for c, lang in cands if c.method == REFERENCE or "entry" in c.extra or not any(
+            c.start < r.end and r.start < c.end and not (r.start <= c.start and c.end <= r.end) for r in refs)]
         # Unquoted document titles (``rules.genre_titles``) are laid over the others afterwards:
         # they may hold a library, a project or a place, and must not take those mentions away.
         genre = sorted([x for x in cands if x[0].method == GENRE_TITLE], key=order)
@@ -304,7 +310,7 @@ class _DocState:
         for p in taken:
             if p.kind == "project":
                 self.owner_spans |= {(o.start, o.end) for o in taken if o.kind == "organization" and o.end <= p.start
-                                     and not self.text[o.end:p.start].strip(" \u00a0«“\"„")}
+                                     and "entry" in o.extra and not self.text[o.end:p.start].strip(" \u00a0«“\"„")}
         for c, lang in self.containers + self.inner + owners:
             if c.kind == "event":
                 continue
@@ -479,9 +485,17 @@ class _DocState:
         return day.value, town.iri
 
     def _written_as_origin(self, m: Mention) -> bool:
-        """A place written as where people come from: "из Омска", "from Omsk", "Омбыдан"."""
-        before = self.norm[max(0, m.start - 5):m.start].lower()
-        return bool(re.search(r"(^|\s)(из|изо|from)\s$", before) or _KK_ABLATIVE.search(self.text[m.start:m.end]))
+        """A place written as where people come from: "из Омска", "из г. Омска", "from Omsk",
+        "Омбыдан", "Нұр-Сұлтан қаласынан" (a name that itself ends so, Түркістан, is none)."""
+        before = self.norm[max(0, m.start - 16):m.start].lower()
+        if re.search(r"(^|\s)(из|изо|from)\s+(г\.\s*|города\s+|the city of\s+)?$", before):
+            return True
+        if _KK_PLACE_ABLATIVE.match(self.norm, m.end):
+            return True
+        written = self.text[m.start:m.end]
+        entry = self.a.get(m.iri)
+        return bool(_KK_ABLATIVE.search(written)) and not (
+            entry and any(written.lower() == n.lower() for n, _ in entry.names))
 
     def _written_as_location(self, m: Mention) -> bool:
         """A place written as where something is ("в Омске", "in Omsk", "Омбыда", "Омбы қ."), not as
@@ -541,7 +555,7 @@ class _DocState:
             def distance(m: Mention) -> int:
                 d = c.start - m.end if m.end <= c.start else m.start - c.end
                 if self._written_as_origin(m):
-                    d += 5_000  # "a delegation from Omsk" came from there: any other place first
+                    return d + 5_000  # "a delegation from Omsk" came from there: any other place first
                 return d - 10_000 if marked_town(m) else d
 
             ranked = sorted(cand_places, key=distance)
@@ -785,9 +799,10 @@ class _DocState:
         return out
 
 
-_BARE_DATELINE = re.compile(r"[\s,.;:–—-]*(?:(?:г|гг|ж|года|жыл|жылы)\.?[\s,.;:–—-]*)?")
+_BARE_DATELINE = re.compile(r"[\s,.;:–—-]*(?:(?:г|гг|ж|года|жыл|жылы|жылғы|қ|қаласы|city)\.?[\s,.;:–—-]*)*")
 _KK_LOCATIVE = re.compile(r"(да|де|та|те|нда|нде)$")
 _KK_ABLATIVE = re.compile(r"(дан|ден|тан|тен|нан|нен)$")
+_KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)
 

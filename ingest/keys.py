@@ -69,3 +69,14 @@ def token_match(a: str, b: str) -> bool:
         return False
     need = max(4, n - 3)
     return a[:need] == b[:need]
+
+
+# A Kazakh case ending written after a Russian-type surname (Әуезовтің, Оспановқа, Ивановамен),
+# read on the written word: folded, Kazakh ы/і would pass for the Russian и ("Қаласында").
+_KK_CASE_AFTER_SURNAME = re.compile(r"(ов|ев|ин|ова|ева|ина)(тың|тің|ның|нің|дың|дің|қа|ға|ке|ге|мен|пен|бен|"
+                                    r"тан|тен|нан|нен|дан|ден|та|те|да|де|ты|ті|ны|ні|ды|ді)$")
+
+
+def strip_kk_case(word: str) -> str:
+    """A surname without the Kazakh case ending written after it; other words as they are."""
+    return _KK_CASE_AFTER_SURNAME.sub(r"\1", word)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import is_month
-from .keys import fold, fold_all, token_match
+from .keys import fold, fold_all, strip_kk_case, token_match
 from .tokens import Tok, tokenize
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -64,6 +64,7 @@ ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "associatio
                       "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
 PUBLISHING = fold("publishing")
 BOOK_KK = fold("кітап")
+KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin", "itin")
 # Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
 # клубный, университетский), not a case of it.
 ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "n", "sk", "ed")
@@ -276,7 +277,9 @@ def _event_of_theme(free: list[Tok], starts: list[int], theme: Tok) -> Tok | Non
     "халықаралық" between)."""
     k = bisect.bisect_left(starts, theme.start)
     before = free[max(0, k - 3):k]
-    after = [t for t in free[k + 1:k + 4] if not _is(t, EVENT_PREFIX)][:1]
+    # a modifier or a participle may stand between: "тақырыбында өткен / ұйымдастырылған семинар"
+    after = [t for t in free[k + 1:k + 4] if not _is(t, EVENT_PREFIX) and not _is(t, HELD)
+             and not t.key.endswith(KK_PARTICIPLE)][:1]
     for t in list(reversed(before)) + after:
         if any(_is(t, stems) for stems in EVENT_WORDS.values()):
             return t
@@ -339,6 +342,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                 sides = [free[k]] + sides
         sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
         found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
+        if found is not None and found[0].key == BOOK_KK and found[0].start >= qe:
+            # "«…» кітап көрмесі": a book exhibition, named by the word after "кітап"
+            k = bisect.bisect_left(starts, found[0].end)
+            nxt = free[k] if k < len(free) and not text[found[0].end:free[k].start].strip() else None
+            if nxt is not None and any(_is(nxt, stems) for stems in EVENT_WORDS.values()):
+                found = (nxt, _keyword_beside(nxt, qs, lang))
         theme = near(THEME_WORDS, window=2) if found is None else None
         if theme is not None and _event_of_theme(free, starts, theme) is not None:
             # "семинар на тему «…»", "«…» тақырыбында халықаралық семинар": the event's own title
@@ -412,18 +421,19 @@ _PATRONYMIC_END = ("ovich", "evich", "ovna", "evna",  # and their case forms: А
                    "ovnoi", "evnoi")
 _ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый")
 # Nor a noun or a verb before one ("Издательство Московский …", "Состоялся Пушкинский …").
-_NOT_FIRST_RU = ("ство", "ние", "тие", "лся", "лась", "лись", "лось")
-_VERB_RU = ("ил", "ыл", "ал", "ел")  # past tense at the start of a sentence: "Выступил Петровский"
-# Kazakh case endings written after a Russian-type surname: Әуезовтің, Оспановқа, Петровпен.
-_KK_CASE_AFTER_SURNAME = re.compile(r"(ov|ev|in|ova|eva|ina)(tin|nin|din|ka|ga|ke|ge|men|pen|ben|tan|nan|dan|"
-                                    r"ten|nen|den|ta|da|te|de|ti|ni|di)$")
+_NOT_FIRST_RU = ("ство", "ние", "тие", "лся", "лась", "лись", "лось", "щая", "щий", "ная")  # also "Заведующая"
+_VERB_RU = ("ил", "ыл")  # past tense at the start of a sentence: "Выступил Петровский"
+
 _VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил", "павел", "марсел",
                   "жамал", "марал", "шамил", "рамил", "камил", "жамил", "данил", "нурал", "ерал", "амал")
 # Roles written before a surname: "Профессор Казанцев" names a professor, not Professor K.
 ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "akim", "mayor", "librarian", "writer",
-              "poet", "academician", "deputy", "директор", "профессор", "министр", "губернатор", "президент",
-              "аким", "мэр", "академик", "доцент", "депутат", "писатель", "поэт", "библиотекарь", "ақын",
-              "жазушы", "әкім")
+              "poet", "academician", "deputy", "head", "chairman", "author", "директор", "профессор", "министр",
+              "губернатор", "президент", "аким", "мэр", "академик", "доцент", "депутат", "писател", "поэт",
+              "библиотекар", "руководител", "председател", "заместител", "организатор", "лауреат", "автор",
+              "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы",
+              # and words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …"
+              "далее", "также", "кроме", "после", "сегодня", "затем", "then", "also", "today", "бүгін", "тағы")
 # Capitalised words after a "name" that make it the name of a place or an institution
 # ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
 _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",
@@ -440,7 +450,8 @@ def _name_word(text: str, a: Tok, b: Tok) -> bool:
 def _surname_key(t: Tok) -> str:
     """A surname's key without a Kazakh case ending after its Russian-type ending (Әуезовтің,
     Оспановқа): the ending says nothing of the name."""
-    return _KK_CASE_AFTER_SURNAME.sub(r"\1", t.key)
+    bare = strip_kk_case(t.text)
+    return t.key if bare == t.text else fold(bare)
 
 
 def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
@@ -457,11 +468,12 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if not _surname_key(b).endswith(_SURNAME_END + _PATRONYMIC_END):
             continue
         first, second = a.text.lower(), b.text.lower()
-        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or a.key in ROLE_WORDS:
+        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or _is(a, ROLE_WORDS):
             continue
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
             continue  # "Казахская Советская", "Информационный Казахстанский" (not "Николая Петрова")
-        if first.endswith(_VERB_RU) and first not in _VERB_IL_NAMES and _sentence_initial(text, a.start):
+        if first.endswith(_VERB_RU) and first not in _VERB_IL_NAMES and _sentence_initial(text, a.start) \
+                and not KK_LETTERS.intersection(first):
             continue  # "Выступил Петровский" (not "Шамил Ахметов")
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.capitalized and _is(nxt, _INSTITUTION_AFTER):
@@ -481,6 +493,8 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
                     and toks[i - 2].capitalized and not toks[i - 2].text.isupper():
                 start = toks[i - 2]  # "Петрова Нина Ивановна": the surname first, as lists write it
                 label = f"{a.text} {b.text} {start.text}"
+        if label is None and strip_kk_case(end.text) != end.text:
+            label = text[start.start:end.start] + strip_kk_case(end.text)  # "Мұхтар Әуезовтің" is Әуезов
         out.append(Candidate("person", start.start, end.end, "rule:full-name", 0.6, label=label))
         i += 1
     # "Галина Александровна" after "Галина Александровна Кисловская": the same person, so the
@@ -511,7 +525,8 @@ EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
-ROLE_WORDS = frozenset(fold_all(ROLE_WORDS))
+ROLE_WORDS = fold_all(ROLE_WORDS)
+KK_LETTERS = frozenset("әғқңөұүһі")
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 
@@ -859,12 +874,12 @@ _REF_AUTHOR = re.compile(rf"(?:{_SURNAME},?\s+{_INITIALS}|{_INITIALS}\s?{_SURNAM
 _REF_AUTHORS_SEP = re.compile(r"\s*,\s*")
 _REF_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[•\-–—]\s+)?")
 # the source ends where the next area of the description starts: its year, issue, pages, or ". – "
-_REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.|Вып|Vol|No)"
+_REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.\s?\d|Вып|Vol|No)"
                              r"|\s+[-–—]\s+(?:19|20)\d\d|\.\s+[-–—]\s")
 _REF_CAPTION = re.compile(r"(?i)(фото|источник|автор фото|source|photo|сурет|дереккөз)\s*:")
 _REF_MEDIUM = re.compile(r"\s*\[[^\]]*\]")
 # "Омск, 2012", "М.: Либерея, 2004": where and by whom a book was published, not a journal
-_REF_IMPRINT = re.compile(r"(^[^\s,.:]+\.?\s*:)|,\s*(19|20)\d\d$")
+_REF_IMPRINT = re.compile(r"(^[^\s,.:]+\.?\s*:)|^[^\s,]+,\s*(19|20)\d\d$")
 _REF_DETAILS = re.compile(r"(?:19|20)\d\d|№|\b[СCPp]\.\s?\d|\bVol\b|\bNo\b")
 
 

@@ -661,3 +661,18 @@ def test_authors_found_in_the_second_review(extractor: Extractor, name: str, tex
     found = [q.object.value for q in graph(r).quads_for_pattern(None, SDO.author, None)]
     assert found == sorted({m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == author})
     assert found and not any(m.kind == "library" for m in r.mentions)
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # found in the third review: where people came from, written with "г." or on "қаласынан"
+    ("from2.ru.txt", "В 2019 году в Павлодаре прошёл семинар для делегации из г. Омска.", ["seminar-2019-pavlodar"]),
+    ("from3.kk.txt", "2019 жылы Нұр-Сұлтан қаласынан келген қонақтар Павлодарда семинарға қатысты.",
+     ["seminar-2019-pavlodar"]),
+    # a Kazakh dateline with the town marked as one
+    ("dateline.kk.txt", "Павлодар қ., 2016 жылғы 25 қараша. Кітапханашылар семинарға қатысты.",
+     ["seminar-2016-pavlodar"]),
+])
+def test_event_places_found_in_the_third_review(extractor: Extractor, name: str, text: str,
+                                                expected: list[str]) -> None:
+    r = extract(extractor, name, text)
+    assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "event"] == expected

@@ -108,3 +108,5 @@ def test_a_kazakh_case_after_a_surname_is_no_part_of_the_persons_key() -> None:
     assert person_key("Мұхтар Әуезовтің") == person_key("Мұхтар Әуезов") == person_key("Mukhtar Auezov")
     assert person_key("Асқар Оспановқа") == person_key("Асқар Оспанов")
     assert person_key("Анна Ивановамен") == person_key("Анна Иванова")
+    # read on the written word: a Kazakh noun with a possessive and a case keeps its ending
+    assert person_key("Семей Қаласында") != person_key("Семей Қаласы")

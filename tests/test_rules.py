@@ -136,9 +136,15 @@ def test_full_name_with_a_surname_ending() -> None:
     ("Шамил Ахметов, Рамил Сафин и Жамил Оспанов пришли.", ["Шамил Ахметов", "Рамил Сафин", "Жамил Оспанов"]),
     ("Участники: Петрова Нина Ивановна, Иванов Сергей Петрович.", ["Петрова Нина Ивановна", "Иванов Сергей Петрович"]),
     ("Мұхтар Әуезовтің шығармалары оқылды.", ["Мұхтар Әуезовтің"]),
+    ("Гүлжамал Оспанова келді.\nСамал Ахметова келді.", ["Гүлжамал Оспанова", "Самал Ахметова"]),
 ])
 def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> None:
     assert spans(run(rules.full_names, text), text) == names
+
+
+def test_a_kazakh_case_after_a_surname_is_left_out_of_the_label() -> None:
+    text = "Жамал Оспановаға сыйлық берілді."
+    assert [c.label for c in run(rules.full_names, text)] == ["Жамал Оспанова"]
 
 
 def test_a_first_name_and_patronymic_after_the_full_name_are_its_person() -> None:
@@ -161,6 +167,10 @@ def test_a_first_name_and_patronymic_after_the_full_name_are_its_person() -> Non
     "Выступил Петровский, затем началась дискуссия.",
     "Librarians Visit Dostoevsky Museum",
     "Профессор Казанцев и Director Petrova выступили.",   # roles, not first names
+    # found in the third review: Kazakh nouns with a possessive and a case, villages, roles in -ая
+    "Семей Қаласында кездесу өтті. Ана Тілінде оқылды. Павлодар Облысында семинар.",
+    "Село Ивановка большое.",
+    "Заведующая Иванова рассказала. Директора Петрова поздравили. Далее Петровский выступил.",
 ])
 def test_words_ending_like_surnames_that_are_not_persons(text: str) -> None:
     assert run(rules.full_names, text) == []
@@ -318,6 +328,9 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     ("kk", "«Дала» және «Жол» кітаптары шықты.", [("work", "Дала", "Publication"), ("work", "Жол", "Publication")]),
     ("kk", "«Мұра» қоғамдық бірлестігі кітап сыйлады.", [("organization", "Мұра", None)]),
     ("kk", "Кітапхана «Дарын» мектебінің оқушыларымен кездесу өткізді.", [("organization", "Дарын", None)]),
+    # found in the third review: a book exhibition, and a participle between a theme and its event
+    ("kk", "«Менің Қазақстаным» кітап көрмесі ашылды.", [("event", "Менің Қазақстаным", "Exhibition")]),
+    ("kk", "«Кітап және шекара» тақырыбында өткен семинарға қатысты.", [("event", "Кітап және шекара", "Seminar")]),
 ])
 def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
