@@ -90,6 +90,7 @@ def main() -> None:
     shk_proc, shk_url = start_shekara(shk_store)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
     targets = {"shekara": shk_url + "/sparql", "oxigraph": oxi.query_url}
+    encoding = {"gzip": "gzip, deflate", "identity": "identity"}[a.encoding]
     levels = [int(x) for x in a.clients.split(",")]
     rows = []
     try:
@@ -102,7 +103,6 @@ def main() -> None:
             for clients in levels:
                 res: dict[str, tuple[list[float], float]] = {k: ([], 0.0) for k in targets}
                 slices = max(1, min(a.slices, a.rounds))
-                encoding = {"gzip": "gzip, deflate", "identity": "identity"}[a.encoding]
                 sessions = {k: [httpx.Client(timeout=120, headers={"Accept-Encoding": encoding})
                                 for _ in range(clients)] for k in targets}
                 try:

@@ -245,7 +245,6 @@ class _DocState:
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:
         def order(x: tuple[Candidate, str]) -> tuple:
             c = x[0]
-            # a reference's parts are certain: its slashes say where a source starts and ends
             return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence, c.start)
 
         # A reference line's parts are certain (its slashes say where they end): a rule's guess that
@@ -480,28 +479,34 @@ class _DocState:
         # a dateline is the date and the town side by side ("Павлодар, 25 ноября 2016 г. –"), not a
         # sentence that starts with a date ("12 апреля 2019 года делегация Павлодара посетила …")
         a, b = (day, town) if day.end <= town.start else (town, day)
-        if not _BARE_DATELINE.fullmatch(self.norm[a.end:b.start]):
+        gap = self.norm[a.end:b.start]
+        if re.sub(r"[^\W\d_]+", "", gap).strip(" \t,.;:–—-") or not all(
+                w.lower() in _DATELINE_WORDS for w in re.findall(r"[^\W\d_]+", gap)):
             return None
         return day.value, town.iri
 
     def _written_as_origin(self, m: Mention) -> bool:
         """A place written as where people come from: "из Омска", "из г. Омска", "from Omsk",
         "Омбыдан", "Нұр-Сұлтан қаласынан" (a name that itself ends so, Түркістан, is none)."""
-        before = self.norm[max(0, m.start - 16):m.start].lower()
+        before = self.norm[max(0, m.start - 24):m.start].lower()
         if re.search(r"(^|\s)(из|изо|from)\s+(г\.\s*|города\s+|the city of\s+)?$", before):
             return True
         if _KK_PLACE_ABLATIVE.match(self.norm, m.end):
             return True
+        return self._inflected(m, _KK_ABLATIVE)
+
+    def _inflected(self, m: Mention, ending: re.Pattern[str]) -> bool:
+        """The name carries a Kazakh case ``ending`` that is not its own (Омбыда, but not Караганда)."""
         written = self.text[m.start:m.end]
         entry = self.a.get(m.iri)
-        return bool(_KK_ABLATIVE.search(written)) and not (
+        return bool(ending.search(written)) and not (
             entry and any(written.lower() == n.lower() for n, _ in entry.names))
 
     def _written_as_location(self, m: Mention) -> bool:
         """A place written as where something is ("в Омске", "in Omsk", "Омбыда", "Омбы қ."), not as
         where people come from ("из Омска", "Омбыдан") or whose they are ("делегация Павлодара")."""
         before = self.norm[max(0, m.start - 4):m.start].lower()
-        return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or _KK_LOCATIVE.search(self.text[m.start:m.end])
+        return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or self._inflected(m, _KK_LOCATIVE)
                     or _CITY_AFTER.match(self.norm, m.end) or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
 
     # --- relations ----------------------------------------------------------------------
@@ -579,7 +584,7 @@ class _DocState:
                 # a news report's event happened when, and unless its sentence names a town, where
                 # the report was filed: in its lead paragraph, and unless the sentence moves in time
                 if dateline and not date and c.start < lead_end \
-                        and not rel._has(text[sentence[0]:sentence[1]], rel.OTHER_TIME):
+                        and not rel.moves_in_time(text[sentence[0]:sentence[1]]):
                     date = dateline[0]
                     town = next((m for m in ranked if m.iri == place), None)
                     if town is None or place not in not_country or not self._written_as_location(town):
@@ -631,6 +636,8 @@ class _DocState:
         works = [m for m in ms if m.kind == "work" and (m.start, m.end) not in periodicals]  # no one writes a journal
         for w in works:
             for p in persons:
+                if p.start < w.end and w.start < p.end:
+                    continue  # a person named inside the title is no author by that
                 a, b = (p, w) if p.end <= w.start else (w, p)
                 if b.start - a.end > 80 or any(a.end <= o.start and o.end <= b.start for o in ms):
                     continue  # far apart, or another name stands between them
@@ -799,8 +806,9 @@ class _DocState:
         return out
 
 
-_BARE_DATELINE = re.compile(r"[\s,.;:–—-]*(?:(?:г|гг|ж|года|жыл|жылы|жылғы|қ|қаласы|city)\.?[\s,.;:–—-]*)*")
-_KK_LOCATIVE = re.compile(r"(да|де|та|те|нда|нде)$")
+# The only words a dateline may have between its town and its date ("Павлодар қ., 2016 жылғы …").
+_DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы", "жылғы", "қ", "қаласы", "city"))
+_KK_LOCATIVE = re.compile(r"(да|де|та|те)$")
 _KK_ABLATIVE = re.compile(r"(дан|ден|тан|тен|нан|нен)$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)

@@ -48,9 +48,10 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
 # Words that move a sentence away from a report's own day: the future, the past year, every year.
-OTHER_TIME = ("will", "next", "upcoming", "annual", "every", "last", "previous", "future", "следующ", "будущ",
-              "будет", "состоится", "ежегодн", "каждый", "прошлом", "прошлого", "предстоящ", "келесі", "алдағы",
-              "сайын", "болашақ", "yesterday", "tomorrow", "вчера", "завтра", "накануне", "кеше", "ертең")
+OTHER_TIME = ("will", "next", "upcoming", "every", "last", "previous", "future", "yesterday", "tomorrow",
+              "будет", "состоится", "каждый", "прошлом", "прошлого", "вчера", "завтра", "накануне", "келесі",
+              "алдағы", "сайын", "кеше", "ертең")  # whole words ("village" is not "will", "кешенде" not "кеше")
+OTHER_TIME_STEMS = ("annual", "следующ", "будущ", "ежегодн", "предстоящ", "болашақ")
 # Authorship is read from a short phrase: one cue word and at most a few words that only say what
 # kind of work it is ("X, author of the famous «Y»", "«Y» романының авторы X", "Y by X").
 AUTHOR_CUES = ("author", "authors", "автор", "автора", "автором", "авторы", "написал", "написала", "жазған",
@@ -110,8 +111,9 @@ PARTICIPATION = fold_all(PARTICIPATION)
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
-AUTHOR_CUES = frozenset(fold(w) for w in AUTHOR_CUES)
-AUTHOR_FILLERS = frozenset(fold(w) for w in AUTHOR_FILLERS)
+AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
+_BY = fold("by")
+AUTHOR_FILLERS = frozenset(fold_all(AUTHOR_FILLERS))
 
 
 def author_phrase(text: str, with_by: bool) -> bool:
@@ -120,7 +122,15 @@ def author_phrase(text: str, with_by: bool) -> bool:
     if re.search(r"[.;!?\n]", text):
         return False
     words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
-    cues = [w for w in words if w in AUTHOR_CUES and (with_by or w != "bi")]
+    cues = [w for w in words if w in AUTHOR_CUES and (with_by or w != _BY)]
     return len(cues) == 1 and len(words) <= 5 and all(w in AUTHOR_FILLERS or w in cues for w in words)
-OTHER_TIME = fold_all(OTHER_TIME)
+OTHER_TIME = frozenset(fold(w) for w in OTHER_TIME)
+OTHER_TIME_STEMS = fold_all(OTHER_TIME_STEMS)
+
+
+def moves_in_time(text: str) -> bool:
+    """Whether a sentence is about another day than its report's: a word of the future, the past
+    or repetition (:data:`OTHER_TIME`, whole words; :data:`OTHER_TIME_STEMS`, any ending)."""
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return any(w in OTHER_TIME or w.startswith(OTHER_TIME_STEMS) for w in words)
 LIST_HEADS = fold_all(LIST_HEADS)

@@ -64,10 +64,12 @@ ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "associatio
                       "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
 PUBLISHING = fold("publishing")
 BOOK_KK = fold("кітап")
-KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin", "itin")
+KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin")
 # Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
 # клубный, университетский), not a case of it.
-ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "n", "sk", "ed")
+ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "ni", "na", "no", "sk", "ed")
+# ... while these case endings start the same way: қоғамның, баспаның, клубнан
+ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
@@ -267,7 +269,7 @@ def _org_kind(t: Tok) -> bool:
     for st in ORGANIZATION_WORDS:
         if t.key.startswith(st):
             rest = t.key[len(st):]
-            return len(rest) <= 5 and not rest.startswith(ORG_NOT_ENDINGS)
+            return len(rest) <= 5 and (rest.startswith(ORG_CASE_ENDINGS) or not rest.startswith(ORG_NOT_ENDINGS))
     return False
 
 
@@ -288,7 +290,8 @@ def _event_of_theme(free: list[Tok], starts: list[int], theme: Tok) -> Tok | Non
 
 def _org_adjective(t: Tok) -> bool:
     """An adjective built on a kind of organisation: қоғамдық, общественный."""
-    return any(t.key.startswith(st) and t.key[len(st):].startswith(ORG_NOT_ENDINGS) for st in ORGANIZATION_WORDS)
+    return any(t.key.startswith(st) and t.key[len(st):].startswith(ORG_NOT_ENDINGS)
+               and not t.key[len(st):].startswith(ORG_CASE_ENDINGS) for st in ORGANIZATION_WORDS)
 
 
 def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, str | None] | None:
@@ -409,7 +412,7 @@ def persons(text: str, toks: list[Tok]) -> list[Candidate]:
 
 
 # Surname endings, written readably and folded below like the other lists (Petrovsky and
-# Петровский both fold to "petrovski", Kuzmich to "kuzmic"): compared unfolded, "-sky", "-skaya"
+# Петровский both fold to "petrovski", Ivanovich to "ivanovic"): compared unfolded, "-sky", "-skaya"
 # and "-ich" never matched a text key.
 _SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uly", "kyzy", "aeva", "baeva",
                 "iova", "ovich", "evich", "ovna", "evna", "skaya", "sky", "chuk")
@@ -421,19 +424,20 @@ _PATRONYMIC_END = ("ovich", "evich", "ovna", "evna",  # and their case forms: А
                    "ovnoi", "evnoi")
 _ADJECTIVE_RU = ("ая", "ое", "ые", "ых", "ого", "ому", "ую", "ой", "ый")
 # Nor a noun or a verb before one ("Издательство Московский …", "Состоялся Пушкинский …").
-_NOT_FIRST_RU = ("ство", "ние", "тие", "лся", "лась", "лись", "лось", "щая", "щий", "ная")  # also "Заведующая"
+_NOT_FIRST_RU = ("ство", "ние", "тие", "лся", "лась", "лись", "лось", "щая", "щий", "ная")
 _VERB_RU = ("ил", "ыл")  # past tense at the start of a sentence: "Выступил Петровский"
 
-_VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил", "павел", "марсел",
-                  "жамал", "марал", "шамил", "рамил", "камил", "жамил", "данил", "нурал", "ерал", "амал")
+_VERB_IL_NAMES = ("михаил", "даниил", "гавриил", "исмаил", "рафаил", "самуил", "израил", "шамил", "рамил", "камил",
+                  "жамил", "данил")
 # Roles written before a surname: "Профессор Казанцев" names a professor, not Professor K.
 ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "akim", "mayor", "librarian", "writer",
               "poet", "academician", "deputy", "head", "chairman", "author", "директор", "профессор", "министр",
               "губернатор", "президент", "аким", "мэр", "академик", "доцент", "депутат", "писател", "поэт",
               "библиотекар", "руководител", "председател", "заместител", "организатор", "лауреат", "автор",
-              "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы",
-              # and words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …"
-              "далее", "также", "кроме", "после", "сегодня", "затем", "then", "also", "today", "бүгін", "тағы")
+              "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы")
+# Words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …" (whole words).
+SENTENCE_OPENERS = ("далее", "также", "кроме", "после", "сегодня", "затем", "then", "also", "today", "бүгін",
+                    "тағы")
 # Capitalised words after a "name" that make it the name of a place or an institution
 # ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
 _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",
@@ -445,6 +449,12 @@ _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings
 def _name_word(text: str, a: Tok, b: Tok) -> bool:
     """``b`` is a capitalised word written right after ``a``, long enough to be part of a name."""
     return b.capitalized and not b.text.isupper() and len(b.text) >= 4 and text[a.end:b.start] == " "
+
+
+def _is_role(t: Tok) -> bool:
+    """A role before a surname: a long role word in any case form (Директора), a short one whole
+    (a stem "мэр" or "аким" would also open the names Меруерт and Акимжан)."""
+    return any(t.key == r or len(r) >= 6 and t.key.startswith(r) for r in ROLE_WORDS)
 
 
 def _surname_key(t: Tok) -> str:
@@ -468,7 +478,8 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if not _surname_key(b).endswith(_SURNAME_END + _PATRONYMIC_END):
             continue
         first, second = a.text.lower(), b.text.lower()
-        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or _is(a, ROLE_WORDS):
+        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or _is_role(a) \
+                or a.key in SENTENCE_OPENERS:
             continue
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
             continue  # "Казахская Советская", "Информационный Казахстанский" (not "Николая Петрова")
@@ -526,6 +537,7 @@ WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
 ROLE_WORDS = fold_all(ROLE_WORDS)
+SENTENCE_OPENERS = frozenset(fold_all(SENTENCE_OPENERS))
 KK_LETTERS = frozenset("әғқңөұүһі")
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
@@ -608,7 +620,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     return out
 
 
-# The methods of the three rules below, which ``extract`` treats apart when it resolves overlaps.
+# The methods of rules that ``extract`` treats apart when it resolves overlaps.
 GENRE_TITLE, YEAR_OF, DAYS_OF, ORG_TITLE = "rule:genre-title", "rule:commemorative-year", "rule:days", "rule:org-title"
 REFERENCE = "rule:reference"
 

@@ -676,3 +676,22 @@ def test_event_places_found_in_the_third_review(extractor: Extractor, name: str,
                                                 expected: list[str]) -> None:
     r = extract(extractor, name, text)
     assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "event"] == expected
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # found in the code read: "village" is no "will"; a name that ends like a case is no case
+    ("village.en.txt", "2016-11-25 MOSCOW. KAZINFORM - Writers from the village attended a seminar.",
+     ["seminar-2016-moscow"]),
+    ("cityof.en.txt", "In 2019 a seminar was held in Pavlodar for guests from the city of Omsk.",
+     ["seminar-2019-pavlodar"]),
+])
+def test_event_places_found_in_the_code_read(extractor: Extractor, name: str, text: str,
+                                             expected: list[str]) -> None:
+    r = extract(extractor, name, text)
+    assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "event"] == expected
+
+
+def test_a_person_named_inside_a_title_is_not_its_author(extractor: Extractor) -> None:
+    text = "Автор книги «Иван Петров и его время» выступил перед читателями."
+    r = extract(extractor, "inside.ru.txt", text)
+    assert list(graph(r).quads_for_pattern(None, SDO.author, None)) == []

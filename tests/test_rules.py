@@ -137,6 +137,8 @@ def test_full_name_with_a_surname_ending() -> None:
     ("Участники: Петрова Нина Ивановна, Иванов Сергей Петрович.", ["Петрова Нина Ивановна", "Иванов Сергей Петрович"]),
     ("Мұхтар Әуезовтің шығармалары оқылды.", ["Мұхтар Әуезовтің"]),
     ("Гүлжамал Оспанова келді.\nСамал Ахметова келді.", ["Гүлжамал Оспанова", "Самал Ахметова"]),
+    # a short role is matched whole: "мэр" and "аким" do not open Меруерт and Акимжан
+    ("Меруерт Оспанова и Акимжан Сейтов выступили.", ["Меруерт Оспанова", "Акимжан Сейтов"]),
 ])
 def test_full_names_with_folded_surname_endings(text: str, names: list[str]) -> None:
     assert spans(run(rules.full_names, text), text) == names
@@ -330,6 +332,8 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     ("kk", "Кітапхана «Дарын» мектебінің оқушыларымен кездесу өткізді.", [("organization", "Дарын", None)]),
     # found in the third review: a book exhibition, and a participle between a theme and its event
     ("kk", "«Менің Қазақстаным» кітап көрмесі ашылды.", [("event", "Менің Қазақстаным", "Exhibition")]),
+    # a kind of organisation in the genitive is a case of it, not an adjective
+    ("kk", "«Мұра» қоғамының мүшелері келді.", [("organization", "Мұра", None)]),
     ("kk", "«Кітап және шекара» тақырыбында өткен семинарға қатысты.", [("event", "Кітап және шекара", "Seminar")]),
 ])
 def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
