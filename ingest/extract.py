@@ -26,6 +26,7 @@ from .pipeline import build, load_authority
 from .title_keys import key_slug, title_key
 from .reading import Document
 from . import rules
+from . import kk_cases
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
 from .vocab import (AUTHOR, COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
@@ -808,8 +809,8 @@ class _DocState:
 
 # The only words a dateline may have between its town and its date ("Павлодар қ., 2016 жылғы …").
 _DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы", "жылғы", "қ", "қаласы", "city"))
-_KK_LOCATIVE = re.compile(r"(да|де|та|те)$")
-_KK_ABLATIVE = re.compile(r"(дан|ден|тан|тен|нан|нен)$")
+_KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")
+_KK_ABLATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ABLATIVE)})$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)

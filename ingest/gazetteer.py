@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from os.path import commonprefix
 
+from . import kk_cases
 from .authority import Authority, Entry
 from .keys import fold
 from .vocab import SHK
@@ -79,10 +80,7 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
 # Kazakh writes case endings on an abbreviation or a foreign name after a hyphen: ТМД-ға (to the
 # CIS), ҚР-да (in the RK), ЮНЕСКО-ның (of UNESCO). The hyphen marks the ending for certain, so even
 # a name too short to guess endings for (ТМД, ҚР) is matched there.
-KK_CASE_ENDINGS = frozenset(fold(e) for e in (
-    "ға", "ге", "қа", "ке", "а", "е", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
-    "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің", "ны", "ні", "ды", "ді", "ты", "ті", "н", "мен", "бен",
-    "пен", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"))
+KK_CASE_ENDINGS = frozenset(fold(e) for e in kk_cases.ALL + ("а", "е"))  # ("а"/"е": the dative after a vowel)
 
 
 def hyphenated_case(label: str, word: str) -> bool:

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from . import kk_cases
+
 _KK = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
                      "ё": "е", "й": "и", "ы": "и", "ь": "", "ъ": "", "э": "е"})
 _FOLDS = [("shch", "s"), ("kh", "h"), ("zh", "j"), ("gh", "g"), ("ts", "c"), ("sh", "s"), ("ch", "c"),
@@ -73,8 +75,12 @@ def token_match(a: str, b: str) -> bool:
 
 # A Kazakh case ending written after a Russian-type surname (Әуезовтің, Оспановқа, Ивановамен),
 # read on the written word: folded, Kazakh ы/і would pass for the Russian и ("Қаласында").
-_KK_CASE_AFTER_SURNAME = re.compile(r"(ов|ев|ин|ова|ева|ина)(тың|тің|ның|нің|дың|дің|қа|ға|ке|ге|мен|пен|бен|"
-                                    r"тан|тен|нан|нен|дан|ден|та|те|да|де|ты|ті|ны|ні|ды|ді)$")
+_KK_CASE_AFTER_SURNAME = re.compile(
+    # (not the dative -на/-не, the locative -нда/-нде or the bare -н, which follow a possessive only
+    # and would take "Ивановна" for Иванов in the dative)
+    r"(ов|ев|ин|ова|ева|ина)(" + kk_cases.alternatives(
+        kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.ACCUSATIVE[:-1], kk_cases.LOCATIVE[2:], kk_cases.ABLATIVE,
+        kk_cases.INSTRUMENTAL) + ")$")
 
 
 def strip_kk_case(word: str) -> str:

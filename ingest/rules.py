@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import kk_cases
 from .dates import is_month
 from .keys import fold, fold_all, strip_kk_case, token_match
 from .tokens import Tok, tokenize
@@ -138,7 +139,7 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
     return None
 
 
-KK_LOCATIVE = ("dagi", "degi", "tagi", "tegi", "ndagi", "ndegi")
+KK_LOCATIVE = fold_all(kk_cases.ATTRIBUTIVE_LOCATIVE)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -645,7 +646,7 @@ TITLE_TAIL = fold_all(("of", "on", "for", "about", "between", "to", "the", "a", 
 # Kazakh: words of the clause around a title, never in it ("2015 жылы" = in 2015, "осы" = this).
 TITLE_STOP_KK = fold_all(("жылы", "кезде", "кейін", "бері", "соң", "сол", "осы", "бұл", "және", "мен", "бен",
                           "пен", "арқылы", "бойынша"))
-KK_LOCATIVE_END = ("da", "de", "ta", "te")
+KK_LOCATIVE_END = fold_all(kk_cases.LOCATIVE[2:])  # да/де/та/те
 MAX_TITLE_WORDS = 24
 # A document's date closes its designation ("Решение от 13 марта 2009 года", "the Decision of
 # 13 March 2009") unless its topic follows ("Соглашение от … года о сотрудничестве", "… on
@@ -660,7 +661,7 @@ KK_AND = fold_all(("және", "мен", "бен", "пен"))
 # "Between": the postposition that ties two names before it into a title ("Омбы мен Павлодар
 # кітапханалары арасындағы … Келісім"); "туралы" (about) follows the topic, not its parties.
 KK_POSTPOSITIONS = frozenset(fold_all(("арасындағы", "арасында", "арасының")))
-KK_GENITIVE = ("nin", "din", "tin")
+KK_GENITIVE = fold_all(kk_cases.GENITIVE)
 # People a genitive before a title may belong to: then the names are the subject's, not the title's.
 KK_ROLES = fold_all(("директор", "басшы", "өкіл", "қызметкер", "кітапханашы", "меңгеруші", "делегация", "маман"))
 # Institutions and places whose names own a title's topic ("Омбы мен Павлодар кітапханаларының …").
@@ -1032,7 +1033,7 @@ def dated_plans(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
 YEAR_WORDS = fold_all(("year", "god", "goda", "godu", "godom", "gody"))
 YEAR_IN = fold_all(("in", "в", "во"))
 KK_YEAR = fold("жылы")
-KK_AT = ("dagi", "degi", "tagi", "tegi")
+KK_AT = fold_all(kk_cases.ATTRIBUTIVE_LOCATIVE[2:])
 
 
 def _name_at(toks: list[Tok], i: int, text: str) -> bool:

@@ -162,3 +162,10 @@ def test_initials_are_cut_off_a_glued_surname(nlp: Kazakh) -> None:
 
 def test_year_ranges_split_at_any_dash(nlp: Kazakh) -> None:
     assert tokens(nlp, "2004–2006 жылдары") == ["2004", "–", "2006", "жылдары"]
+
+
+def test_the_case_tables_agree() -> None:
+    """``kk_cases`` (plain tuples for rules and keys) and the stemmer's table list the same endings."""
+    from ingest import kazakh, kk_cases
+
+    assert {e for e, _ in kazakh._CASE_ENDINGS} == set(kk_cases.ALL)
