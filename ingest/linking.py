@@ -144,23 +144,25 @@ def link_exactly(authority: Authority, name: str, kind: str) -> Entry | None:
     words = distinctive(name)
     if not words:
         return None
-    index = _INDEXES.get((id(authority), kind))
-    if index is None:
-        index = _INDEXES[(id(authority), kind)] = _KindIndex(authority, kind)
-    for e, names, _ in index.candidates(words):
+    for e, names, _ in _index(authority, kind).candidates(words):
         if any(name_similarity(words, ws) >= 1.0 for ws in names):
             return e
     return None
+
+
+def _index(authority: Authority, kind: str) -> _KindIndex:
+    """The bucketed index of one kind of entries (built once per authority)."""
+    index = _INDEXES.get((id(authority), kind))
+    if index is None:
+        index = _INDEXES[(id(authority), kind)] = _KindIndex(authority, kind)
+    return index
 
 
 def _link_by_name(authority: Authority, name: str, kind: str, threshold: float) -> Entry | None:
     words = distinctive(name)
     if not words:
         return None
-    index = _INDEXES.get((id(authority), kind))
-    if index is None:
-        index = _INDEXES[(id(authority), kind)] = _KindIndex(authority, kind)
-    rows = index.candidates(words)
+    rows = _index(authority, kind).candidates(words)
     best: tuple[float, int, Entry, list[str]] | None = None
     for e, names, own in rows:
         score = max((name_similarity(words, ws) for ws in names), default=0.0)

@@ -353,10 +353,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             if nxt is not None and any(_is(nxt, stems) for stems in EVENT_WORDS.values()):
                 found = (nxt, _keyword_beside(nxt, qs, lang))
         theme = near(THEME_WORDS, window=2) if found is None else None
-        if theme is not None and _event_of_theme(free, starts, theme) is not None:
+        event = _event_of_theme(free, starts, theme) if theme is not None else None
+        if event is not None:
             # "семинар на тему «…»", "«…» тақырыбында халықаралық семинар": the event's own title
-            found = (_event_of_theme(free, starts, theme), None)
-            found = (found[0], _keyword_beside(found[0], qs, None))
+            found = (event, _keyword_beside(event, qs, None))
         elif theme is not None:
             # "reports on the theme: «…»", "доклад на тему «…» на семинаре": a talk's or a paper's title
             report = near(WORK_WORDS["Report"], window=5)
