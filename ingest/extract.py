@@ -6,6 +6,8 @@ relations, one Web Annotation per mention). Nothing here touches a store.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -251,9 +253,15 @@ class _DocState:
         # A reference line's parts are certain (its slashes say where they end): a rule's guess that
         # crosses one's edge gives way ("Гусева Е.Н. Библиотеки" is an author and a title, no
         # library); an authority name crossing it stays, and is the longer.
-        refs = [c for c, _ in cands if c.method == REFERENCE]
-        cands = [(c, lang) for c, lang in cands if c.method == REFERENCE or "entry" in c.extra or not any(
-            c.start < r.end and r.start < c.end and not (r.start <= c.start and c.end <= r.end) for r in refs)]
+        refs = sorted((c.start, c.end) for c, _ in cands if c.method == REFERENCE)
+        ref_starts = [r[0] for r in refs]
+
+        def crosses_a_reference(c: Candidate) -> bool:
+            k = bisect.bisect_left(ref_starts, c.end)  # the parts that start before it ends …
+            return any(c.start < e and not (s <= c.start and c.end <= e) for s, e in refs[max(0, k - 4):k])
+
+        cands = [(c, lang) for c, lang in cands
+                 if c.method == REFERENCE or "entry" in c.extra or not crosses_a_reference(c)]
         # Unquoted document titles (``rules.genre_titles``) are laid over the others afterwards:
         # they may hold a library, a project or a place, and must not take those mentions away.
         genre = sorted([x for x in cands if x[0].method == GENRE_TITLE], key=order)
@@ -635,12 +643,20 @@ class _DocState:
                     add(w, AUTHOR, p.iri)
         periodicals = {(c.start, c.end) for c, _ in self.containers if c.cls == "Periodical"}
         works = [m for m in ms if m.kind == "work" and (m.start, m.end) not in periodicals]  # no one writes a journal
+        by_start = sorted(ms, key=lambda m: m.start)
+        starts = [m.start for m in by_start]
+
+        def name_between(a: rel.M, b: rel.M) -> bool:
+            k = bisect.bisect_left(starts, a.end)
+            return any(o.end <= b.start for o in itertools.takewhile(lambda o: o.start < b.start,
+                                                                  itertools.islice(by_start, k, None)))
+
         for w in works:
             for p in persons:
                 if p.start < w.end and w.start < p.end:
                     continue  # a person named inside the title is no author by that
                 a, b = (p, w) if p.end <= w.start else (w, p)
-                if b.start - a.end > 80 or any(a.end <= o.start and o.end <= b.start for o in ms):
+                if b.start - a.end > 80 or name_between(a, b):
                     continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
                 before = re.split(r"[,.;!?\n]", text[max(0, w.start - 40):w.start])[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -315,6 +316,17 @@ def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, st
     return ("work", cls) if cls is not None else None
 
 
+def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
+    """The tokens not inside any of ``spans`` (sorted, not overlapping: quoted titles), in one pass."""
+    out, j = [], 0
+    for t in toks:
+        while j < len(spans) and spans[j][1] < t.end:
+            j += 1
+        if not (j < len(spans) and spans[j][0] <= t.start and t.end <= spans[j][1]):
+            out.append(t)
+    return out
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
                   lang: str | None = None) -> list[Candidate]:
     """Events, projects, works and organisations named by a quoted title beside their keyword.
@@ -325,13 +337,15 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
     """
     out: list[Candidate] = []
     titles = quoted_titles(original if original is not None else text)
-    free = [t for t in toks if not any(a <= t.start and t.end <= b for a, b, _ in titles)]
+    free = _outside(toks, [(a, b) for a, b, _ in titles])
     starts = [t.start for t in free]
     beside = {(qs, qe): _beside(text, free, starts, qs, qe) for qs, qe, _ in titles}
-    for qs, qe, title in titles:
-        # a word written right beside another title, between the two, is that title's ("the «A»
-        # project, «B»"); a word after both of "«A» and «B» projects" is both titles'
-        claimed = frozenset({id(t) for (os_, oe), ts in beside.items() if (os_, oe) != (qs, qe) for t in ts
+    tok_starts = [t.start for t in toks]
+    for n, (qs, qe, title) in enumerate(titles):
+        # a word written right beside the title before or after, between the two, is that title's
+        # ("the «A» project, «B»"); a word after both of "«A» and «B» projects" is both titles'
+        neighbours = [(a, b) for a, b, _ in titles[max(0, n - 1):n + 2] if (a, b) != (qs, qe)]
+        claimed = frozenset({id(t) for (os_, oe) in neighbours for t in beside[(os_, oe)]
                              if oe <= t.start and t.end <= qs or qe <= t.start and t.end <= os_}
                             - {id(t) for t in beside[(qs, qe)]})
         near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed)
@@ -372,7 +386,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             if kw is not None:
                 found = (kw, ("project", "Programme" if _is(kw, PROGRAMME_WORDS) else None))
         if found is None:
-            inside = [t for t in toks if qs < t.start and t.end < qe][:1]  # «Dictionary of Russian names»
+            k = bisect.bisect_right(tok_starts, qs)
+            inside = [toks[k]] if k < len(toks) and toks[k].end < qe else []  # «Dictionary of Russian names»
             for cls, stems in WORK_WORDS.items():
                 kw = near(stems, window=2)
                 if kw is not None or cls == "Publication" and inside and inside[0].capitalized \
@@ -802,7 +817,7 @@ def _dated_heading(text: str, toks: list[Tok], head: int) -> int | None:
     line_end = len(text) if line_end < 0 else line_end
     if text[line_start:toks[head].start].strip():
         return None
-    rest = [t for t in toks[head + 1:] if t.start < line_end]
+    rest = list(itertools.takewhile(lambda t: t.start < line_end, itertools.islice(toks, head + 1, head + 9)))
     if not 3 <= len(rest) <= 6 or rest[0].key not in DATED:
         return None
     last = rest[-1] if rest[-1].key not in YEAR_WORD_RU else rest[-2]
