@@ -2,6 +2,11 @@
 extraction, next to the same texts through the bare spaCy tokenizer; peak RSS too.
 
     python bench/ingest.py --times 100      # the issue also asks for --times 1000
+    python bench/ingest.py --long 50        # one long document against the same text in pieces
+
+``--long N`` joins the demo texts of one language N times into one document and extracts it,
+then the same N copies as separate documents: the ratio shows whether extraction stays linear
+in a document's length (a rule that compares every title with every other would not).
 """
 from __future__ import annotations
 
@@ -18,7 +23,11 @@ from common import machine, table  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--times", type=int, default=100)
+    ap.add_argument("--long", type=int, default=0, metavar="N",
+                    help="instead: one document of each language's demo texts joined N times, against N pieces")
     a = ap.parse_args()
+    if a.long:
+        return long_documents(a.long)
     import dataclasses
 
     import spacy
@@ -51,6 +60,36 @@ def main() -> None:
         ["bare spaCy tokenizer", len(docs), bare, len(docs) / bare, bare_tokens / bare, "-"],
     ]))
     print(f"extraction costs {full / bare:.1f}× the bare tokenizer")
+
+
+def long_documents(n: int) -> None:
+    """Seconds for one document of ``n`` copies of a language's demo texts, and for the ``n``
+    copies as separate documents (the reference, measured in the same run)."""
+    from graph_api.ingest_runner import iter_documents
+    from graph_api.settings import get_settings
+    from ingest.extract import Extractor
+    from ingest.reading import read_bytes
+
+    settings = get_settings()
+    extractor = Extractor.load(settings.authority, settings.base_iri, run_iri=settings.base_iri + "id/run/bench")
+    by_lang: dict[str, list[str]] = {}
+    for d in iter_documents([settings.corpus], settings):
+        by_lang.setdefault(d.name.rsplit(".", 2)[-2], []).append(d.text)
+    rows = []
+    for lang, texts in sorted(by_lang.items()):
+        piece = "\n\n".join(texts)
+        one = [read_bytes(("\n\n".join([piece] * n)).encode(), f"long.{lang}.txt")]
+        pieces = [read_bytes(piece.encode(), f"piece{i}.{lang}.txt") for i in range(n)]
+        times = []
+        for docs in (one, pieces):
+            t = time.perf_counter()
+            for _doc, result in extractor.process(docs, batch_size=settings.ingest_batch_size):
+                if isinstance(result, Exception):
+                    raise SystemExit(f"{_doc.name}: {result}")
+            times.append(time.perf_counter() - t)
+        rows.append([lang, len(one[0].text), times[0], times[1], times[0] / times[1]])
+    print(f"one long document against the same text in {n} pieces, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(table(["language", "characters", "one document s", "pieces s", "ratio"], rows))
 
 
 if __name__ == "__main__":

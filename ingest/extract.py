@@ -177,6 +177,37 @@ class Extractor:
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
 
 
+class _Spans:
+    """Candidates whose spans do not overlap, kept in order, so that "which of them overlap this
+    span?" takes a bisection, not a scan (a long document has thousands of candidates)."""
+
+    def __init__(self, items: Iterable[Candidate] = ()):
+        self.items: list[Candidate] = sorted(items, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+
+    def add(self, c: Candidate) -> None:
+        k = bisect.bisect_left(self.starts, c.start)
+        self.starts.insert(k, c.start)
+        self.items.insert(k, c)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        # not overlapping each other, the spans end in the order they start: walk back from the
+        # last one starting before ``end`` while they still end after ``start``
+        out = []
+        k = bisect.bisect_left(self.starts, end) - 1
+        while k >= 0 and self.items[k].end > start:
+            out.append(self.items[k])
+            k -= 1
+        return out
+
+    def before(self, pos: int) -> Candidate | None:
+        """The last span that ends by ``pos``."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.items[k].end > pos:
+            k -= 1
+        return self.items[k] if k >= 0 else None
+
+
 class _DocState:
     """Mentions, new entities and relation triples of one document while it is built."""
 
@@ -286,39 +317,41 @@ class _DocState:
         cands = kept
         outer = sorted([x for x in cands if x[0].kind in CONTAINER_KINDS], key=order)
         inner = sorted([x for x in cands if x[0].kind not in CONTAINER_KINDS], key=order)
-        taken: list[Candidate] = []
+        taken_spans = _Spans()
         self.containers: list[tuple[Candidate, str]] = []
         owners: list[tuple[Candidate, str]] = []
         for c, lang in outer:
-            if any(c.start < o.end and o.start < c.end for o in taken):
+            over = taken_spans.overlapping(c.start, c.end)
+            if over:
                 if c.kind == "organization" and "entry" in c.extra and any(
-                        o.kind == "project" and o.start <= c.start and c.end <= o.end for o in taken):
+                        o.kind == "project" and o.start <= c.start and c.end <= o.end for o in over):
                     owners.append((c, lang))  # "ЮНЕСКО-ның «…» бағдарламасы": the programme names its owner
                 continue
-            taken.append(c)
+            taken_spans.add(c)
             self.containers.append((c, lang))
+        taken = [c for c, _ in self.containers]
         # the places in "the Year of Kazakhstan in Russia", "the Days of … in Omsk" are what names
         # them and say where: they stay mentions
-        titles = [c for c in taken if c.kind in TITLE_KINDS and c.method not in (YEAR_OF, DAYS_OF)]
-        inner_taken: list[Candidate] = []
+        titles = _Spans(c for c in taken if c.kind in TITLE_KINDS and c.method not in (YEAR_OF, DAYS_OF))
+        inner_taken = _Spans()
         self.inner: list[tuple[Candidate, str]] = []
         for c, lang in inner:
-            if any(c.start < o.end and o.start < c.end for o in inner_taken):
+            if inner_taken.overlapping(c.start, c.end):
                 continue
-            if any(t.start <= c.start and c.end <= t.end for t in titles):
+            if any(t.start <= c.start and c.end <= t.end for t in titles.overlapping(c.start, c.end)):
                 continue  # words of a quoted title are not mentions
-            if any(c.start < o.end and o.start < c.end and not (o.start <= c.start and c.end <= o.end)
-                   for o in taken):
+            if any(not (o.start <= c.start and c.end <= o.end) for o in taken_spans.overlapping(c.start, c.end)):
                 continue  # straddles a name's border
-            inner_taken.append(c)
+            inner_taken.add(c)
             self.inner.append((c, lang))
         # an owner named inside a programme's name, or right before its quoted title ("the UNESCO
         # “Memory of the World” programme"), is mentioned, but takes part in nothing by it
         self.owner_spans = {(c.start, c.end) for c, _ in owners}
         for p in taken:
-            if p.kind == "project":
-                self.owner_spans |= {(o.start, o.end) for o in taken if o.kind == "organization" and o.end <= p.start
-                                     and "entry" in o.extra and not self.text[o.end:p.start].strip(" \u00a0«“\"„")}
+            o = taken_spans.before(p.start) if p.kind == "project" else None
+            if o is not None and o.kind == "organization" and "entry" in o.extra \
+                    and not self.text[o.end:p.start].strip(" \u00a0«“\"„"):
+                self.owner_spans.add((o.start, o.end))
         for c, lang in self.containers + self.inner + owners:
             if c.kind == "event":
                 continue
