@@ -653,17 +653,21 @@ class _DocState:
         orgs = [m for m in ms if m.kind in ("library", "organization")]
         projects = [m for m in ms if m.kind == "project"]
         add = self._add
+        inside = rel.by_span(sents, ms)  # the mentions of each sentence
+        sent_starts = [s[0] for s in sents]
+        agent_ids = {id(a) for a in agents}
 
         # participants: agents in sentences with a participation cue, after the event, before the next one
         for i, ev in enumerate(events):
             stop = events[i + 1].start if i + 1 < len(events) else len(text)
-            for s in sents:
+            first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
+            for s in sents[first:bisect.bisect_left(sent_starts, stop)]:
                 if s[1] < ev.start or s[0] >= stop:
                     continue
                 if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION):
                     continue
-                for a in agents:
-                    if rel.in_span(a, s) and a.start >= ev.start - 400:
+                for a in inside[s]:
+                    if id(a) in agent_ids and a.start >= ev.start - 400:
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
@@ -720,20 +724,20 @@ class _DocState:
         for s in sents:
             if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
                 continue
-            ps = {p.iri for p in projects if rel.in_span(p, s)}
+            ps = {p.iri for p in inside[s] if p.kind == "project"}
             if not ps and rel._has(text[s[0]:s[1]], rules.PROJECT_WORDS):
                 before = [p for p in projects if p.end <= s[0] and s[0] - p.end < 1500]
                 ps = {before[-1].iri} if before else set()
             if len(ps) != 1:
                 continue
             target = ps.pop()
-            for o in orgs:
-                if rel.in_span(o, s):
+            for o in inside[s]:
+                if o.kind in ("library", "organization"):
                     add(o.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
         for s in sents:
-            libs = [o for o in orgs if rel.in_span(o, s) and o.kind == "library"]
+            libs = [o for o in inside[s] if o.kind == "library"]
             # two or three libraries and a cue: a bilateral statement; a longer list is a roll of
             # signatories or members, which says nothing about who partners whom
             if not 2 <= len({o.iri for o in libs}) <= 3 or not rel._has(text[s[0]:s[1]], rel.PARTNERSHIP):
@@ -749,7 +753,7 @@ class _DocState:
             # "she signed an agreement with the Kurgan library": one library and a cue in a sentence
             # name the home library's partner
             for s in sents:
-                libs = {o.iri: o for o in orgs if rel.in_span(o, s) and o.kind == "library"}
+                libs = {o.iri: o for o in inside[s] if o.kind == "library"}
                 if len(libs) != 1 or not rel._has(text[s[0]:s[1]], rel.AGREEMENT):
                     continue
                 (other,) = libs.values()

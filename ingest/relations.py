@@ -7,6 +7,7 @@ all work on mention offsets and folded words, so they serve the three languages 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -82,6 +83,23 @@ class M:
 
 def in_span(m: M, s: tuple[int, int]) -> bool:
     return s[0] <= m.start and m.end <= s[1]
+
+
+def by_span(spans_: list[tuple[int, int]], mentions: list[M]) -> dict[tuple[int, int], list[M]]:
+    """The mentions inside each span (sentences, lines), found by bisection rather than by testing
+    every mention against every sentence: a long report has thousands of both."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    out: dict[tuple[int, int], list[M]] = {}
+    for s in spans_:
+        k = bisect.bisect_left(starts, s[0])
+        inside = []
+        while k < len(ordered) and ordered[k].start < s[1]:
+            if ordered[k].end <= s[1]:
+                inside.append(ordered[k])
+            k += 1
+        out[s] = inside
+    return out
 
 
 def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:

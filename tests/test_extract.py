@@ -695,3 +695,41 @@ def test_a_person_named_inside_a_title_is_not_its_author(extractor: Extractor) -
     text = "Автор книги «Иван Петров и его время» выступил перед читателями."
     r = extract(extractor, "inside.ru.txt", text)
     assert list(graph(r).quads_for_pattern(None, SDO.author, None)) == []
+
+
+def test_spans_answer_overlaps_as_a_scan_would() -> None:
+    """``_Spans`` (overlap questions by bisection) against the plain scan it replaced."""
+    import random
+
+    from ingest.extract import _Spans
+    from ingest.rules import Candidate
+
+    rng = random.Random(7)
+    spans, pos = [], 0
+    for _ in range(200):  # spans that do not overlap, as taken names never do
+        pos += rng.randint(0, 5)
+        width = rng.randint(1, 9)
+        spans.append(Candidate("place", pos, pos + width, "test", 1.0))
+        pos += width
+    rng.shuffle(spans)
+    index = _Spans()
+    for c in spans:
+        index.add(c)
+    for _ in range(500):
+        s = rng.randint(0, pos)
+        e = s + rng.randint(1, 30)
+        scan = {(c.start, c.end) for c in spans if c.start < e and s < c.end}
+        assert {(c.start, c.end) for c in index.overlapping(s, e)} == scan
+        ended = [c for c in spans if c.end <= s]
+        before = index.before(s)
+        assert (before.start, before.end) == max((c.start, c.end) for c in ended) if ended else before is None
+
+
+def test_mentions_by_sentence_as_a_scan_would() -> None:
+    from ingest import relations as rel
+
+    sents = [(0, 10), (11, 20), (21, 40)]
+    ms = [rel.M(s, e, "place", f"p{s}", None) for s, e in [(1, 4), (8, 12), (12, 15), (22, 30), (35, 41)]]
+    found = rel.by_span(sents, ms)
+    for s in sents:
+        assert found[s] == [m for m in ms if rel.in_span(m, s)]
