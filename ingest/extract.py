@@ -30,7 +30,7 @@ from .reading import Document
 from . import rules
 from . import kk_cases
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
-from .vocab import (AUTHOR, COUNTRY, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .vocab import (AUTHOR, COUNTRY, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
@@ -167,6 +167,8 @@ class Extractor:
                     c.namesake = (c.namesake[0] + p.start, c.namesake[1] + p.start)
                 if c.extra.get("authors"):
                     c.extra["authors"] = [(a + p.start, b + p.start) for a, b in c.extra["authors"]]
+                if c.extra.get("source"):
+                    c.extra["source"] = (c.extra["source"][0] + p.start, c.extra["source"][1] + p.start)
                 cands.append((c, p.lang))
             for dm in sdoc._.dates or []:
                 dates.append(DateMention(dm.start + p.start, dm.end + p.start, dm.value, dm.end_value, dm.precision))
@@ -673,11 +675,21 @@ class _DocState:
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
         persons = [m for m in ms if m.kind == "person"]
         for c, _ in self.containers:
-            for span in c.extra.get("authors", []) if c.kind == "work" else []:
-                w = self._iri_at(c.start, c.end, "work")
+            if c.kind != "work" or c.method != REFERENCE:
+                continue
+            w = self._iri_at(c.start, c.end, "work")
+            if w is None:
+                continue
+            for span in c.extra.get("authors", []):
                 p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
-                if w and p:
+                if p:
                     add(w, AUTHOR, p.iri)
+            source = self._iri_at(*c.extra["source"], "work") if c.extra.get("source") else None
+            if source:
+                add(w, IS_PART_OF, source)  # the article appeared in the journal its reference names
+            if c.extra.get("year") and w in self.new and not any(
+                    p == DATE_PUBLISHED for p, _ in self.new[w].facts):
+                self.new[w].facts.append((DATE_PUBLISHED, _date_literal(c.extra["year"])))
         periodicals = {(c.start, c.end) for c, _ in self.containers if c.cls == "Periodical"}
         works = [m for m in ms if m.kind == "work" and (m.start, m.end) not in periodicals]  # no one writes a journal
         by_start = sorted(ms, key=lambda m: m.start)

@@ -946,17 +946,24 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
         t0 = start + head_start + (len(head) - len(head.lstrip(" \t\u00a0.,:;")))
         for a0, a1 in authors:
             out.append(Candidate("person", a0, a1, REFERENCE, 0.85))
-        if title and (authors or len(title.split()) >= 2):
-            out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication", label=title,
-                                 extra={"authors": authors} if authors else {}))
         rest = line[m.end():]
         e = _REF_SOURCE_END.search(rest)
-        if e is None:
-            continue
-        source = rest[:e.start()].strip(" \t\u00a0")
+        source = rest[:e.start()].strip(" \t\u00a0") if e is not None else ""
+        periodical = None
         if 1 <= len(source.split()) <= 12 and not _REF_IMPRINT.search(source):
             s0 = start + m.end() + (len(rest) - len(rest.lstrip(" \t\u00a0")))
-            out.append(Candidate("work", s0, s0 + len(source), REFERENCE, 0.7, cls="Periodical", label=source))
+            periodical = Candidate("work", s0, s0 + len(source), REFERENCE, 0.7, cls="Periodical", label=source)
+        if title and (authors or len(title.split()) >= 2):
+            extra: dict = {"authors": authors} if authors else {}
+            if periodical is not None:
+                extra["source"] = (periodical.start, periodical.end)  # the work appeared in it …
+            year = re.search(r"\b(?:19|20)\d\d\b", rest)
+            if year is not None:
+                extra["year"] = year.group(0)  # … in that year
+            out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication", label=title,
+                                 extra=extra))
+        if periodical is not None:
+            out.append(periodical)
     return out
 
 

@@ -733,3 +733,14 @@ def test_mentions_by_sentence_as_a_scan_would() -> None:
     found = rel.by_span(sents, ms)
     for s in sents:
         assert found[s] == [m for m in ms if rel.in_span(m, s)]
+
+
+def test_a_reference_says_where_and_when_its_work_appeared(extractor: Extractor) -> None:
+    text = "Литература\n1. Иванова А. С. Книги на границе // Вестник библиотек. – 2015. – № 4. – С. 10–12.\n"
+    r = extract(extractor, "appeared.ru.txt", text)
+    st = graph(r)
+    work = next(m for m in r.mentions if text[m.start:m.end] == "Книги на границе")
+    journal = next(m for m in r.mentions if text[m.start:m.end] == "Вестник библиотек")
+    assert objects(st, ox.NamedNode(work.iri), SDO.isPartOf) == [ox.NamedNode(journal.iri)]
+    assert objects(st, ox.NamedNode(work.iri), SDO.datePublished) == [ox.Literal("2015", datatype=XSD.gYear)]
+    assert objects(st, ox.NamedNode(journal.iri), SDO.isPartOf) == []

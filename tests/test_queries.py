@@ -444,6 +444,18 @@ def test_event_participants(corpus: Corpus) -> None:
     assert {r["countryName"] for r in seminar_2008 if r["participantType"] == "Library"} >= {"Russia", "Kazakhstan"}
 
 
+def test_works_and_authors(corpus: Corpus) -> None:
+    rows = corpus.rows("works-and-authors")
+    # the Shemonaikha text's reference line: Горьковая С. А. Опыт … // Вестник Библиотечной Ассамблеи Евразии. – 2021
+    article = next(r for r in rows if r["title"].startswith("Опыт трансграничного сотрудничества"))
+    assert article["authorName"].startswith("Горьковая")
+    assert article["partOfTitle"] == "Вестник Библиотечной Ассамблеи Евразии" and article["year"] == "2021"
+    assert article["citedIn"] == "shemonaikha-barnaul-telebridge.kk.txt"
+    # the corner of Kazakh literature: the novel “The Path of Abai” by Mukhtar Auezov
+    novel = next(r for r in rows if r["title"] == "The Path of Abai")
+    assert novel["authorName"] == "Mukhtar Auezov" and novel["citedIn"] == "kazakh-literature-corner-2016.en.txt"
+
+
 def test_extraction_methods(corpus: Corpus) -> None:
     rows = corpus.rows("extraction-methods")
     total = sum(o.mentions for o in corpus.report.outcomes if o.status == "stored")
