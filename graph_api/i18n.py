@@ -91,6 +91,8 @@ PROPERTY_NAMES: dict[str, dict[str, str]] = {
     "http://schema.org/memberOf": {"kk": "мүшесі", "ru": "член", "en": "member of"},
     "http://www.wikidata.org/prop/direct/P2652": {"kk": "серіктес", "ru": "партнёр", "en": "partner"},
     "http://schema.org/author": {"kk": "авторы", "ru": "автор", "en": "author"},
+    "http://schema.org/isPartOf": {"kk": "жарияланған басылым", "ru": "опубликовано в", "en": "published in"},
+    "http://schema.org/datePublished": {"kk": "жарияланған жылы", "ru": "дата публикации", "en": "date published"},
     "http://schema.org/mentions": {"kk": "атайды", "ru": "упоминает", "en": "mentions"},
     "http://schema.org/startDate": {"kk": "басталған күні", "ru": "дата начала", "en": "start date"},
     "http://schema.org/endDate": {"kk": "аяқталған күні", "ru": "дата окончания", "en": "end date"},
