@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from . import relations as rel
 from .authority import Authority
 from .dates import DateMention
-from .keys import fold, slugify
+from .keys import fold, slugify, token_match
 from .tokens import tokenize
 from .language import Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
@@ -360,6 +360,7 @@ class _DocState:
             iri = self.link(c, lang)
             if iri:
                 self.mentions.append(Mention(c.start, c.end, c.kind, iri, c.method, c.confidence, lang))
+        self._places_inside_known_holders()
         laid: list[Candidate] = []
         laid_iris: list[tuple[Candidate, str | None]] = []
         for c, lang in genre:
@@ -392,6 +393,33 @@ class _DocState:
                     continue
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+
+    def _places_inside_known_holders(self) -> None:
+        """A place written inside a known library's or organisation's name is one of the places the
+        authority says it lies in, where one of those bears the name: "Алтай" in "Алтай облыстық
+        кітапханасы" (in Barnaul) is the Altai Krai, not the Altai mountains."""
+        holders = [(c, c.extra["entry"]) for c, _ in self.containers
+                   if c.kind in ("library", "organization") and "entry" in c.extra]
+        if not holders:
+            return
+        for m in self.mentions:
+            if m.kind != "place":
+                continue
+            entry = next((e for c, e in holders if c.start <= m.start and m.end <= c.end), None)
+            if entry is None or not entry.location:
+                continue
+            chain = [entry.location, *self.a.ancestors(entry.location)]
+            if m.iri in chain:
+                continue
+            words = [t.key for t in tokenize(self.text[m.start:m.end])]
+            for iri in chain:
+                place = self.a.get(iri)
+                if place is None or place.is_country:
+                    continue
+                names = [t.key for n, _ in place.names for t in tokenize(n)]
+                if words and all(any(token_match(w, n) for n in names) for w in words):
+                    m.iri = iri
+                    break
 
     def _same_title(self, c: Candidate, earlier: list[tuple[Candidate, str | None]]) -> str | None:
         """The IRI of a document this document already named by a longer or shorter form of the

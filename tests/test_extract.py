@@ -744,3 +744,13 @@ def test_a_reference_says_where_and_when_its_work_appeared(extractor: Extractor)
     assert objects(st, ox.NamedNode(work.iri), SDO.isPartOf) == [ox.NamedNode(journal.iri)]
     assert objects(st, ox.NamedNode(work.iri), SDO.datePublished) == [ox.Literal("2015", datatype=XSD.gYear)]
     assert objects(st, ox.NamedNode(journal.iri), SDO.isPartOf) == []
+
+
+def test_a_place_inside_a_known_librarys_name_is_one_it_lies_in(extractor: Extractor) -> None:
+    # "Алтай" alone is the Altai mountains; in the name of a library in Barnaul it is the Altai Krai
+    text = "Жоба серіктестері: Алтай облыстық балалар кітапханасы және Павлодар облыстық кітапханасы."
+    r = extract(extractor, "holder.kk.txt", text)
+    places = {text[m.start:m.end]: m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "place"}
+    assert places.get("Алтай") == "place/altai-krai", places
+    alone = extract(extractor, "alone.kk.txt", "Алтай тауларына саяхат жасалды.")
+    assert [m.iri.rsplit("/id/", 1)[1] for m in alone.mentions if m.kind == "place"] == ["place/altai"]
