@@ -11,6 +11,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import kk_cases
@@ -239,18 +240,18 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
 
 
 def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],
-                  window: int = 3, taken: frozenset[int] = frozenset()) -> Tok | None:
+                  window: int = 3, taken: Callable[[Tok], bool] = lambda t: False) -> Tok | None:
     """A keyword within ``window`` words of the title among ``free`` (tokens outside any title);
-    words in ``taken`` (ids of tokens another title owns) count for distance but name nothing."""
+    words ``taken`` says another title owns count for distance but name nothing."""
     i = bisect.bisect_left(starts, start)
     before = [t for t in free[max(0, i - window - 1):i] if t.end <= start][-window:]
     j = bisect.bisect_left(starts, end)
     after = free[j:j + window]
     for t in reversed(before):
-        if id(t) not in taken and _is(t, stems):
+        if not taken(t) and _is(t, stems):
             return t
     for t in after:
-        if id(t) not in taken and _is(t, stems):
+        if not taken(t) and _is(t, stems):
             return t
     return None
 
@@ -341,13 +342,18 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
     starts = [t.start for t in free]
     beside = {(qs, qe): _beside(text, free, starts, qs, qe) for qs, qe, _ in titles}
     tok_starts = [t.start for t in toks]
-    for n, (qs, qe, title) in enumerate(titles):
-        # a word written right beside the title before or after, between the two, is that title's
-        # ("the «A» project, «B»"); a word after both of "«A» and «B» projects" is both titles'
-        neighbours = [(a, b) for a, b, _ in titles[max(0, n - 1):n + 2] if (a, b) != (qs, qe)]
-        claimed = frozenset({id(t) for (os_, oe) in neighbours for t in beside[(os_, oe)]
-                             if oe <= t.start and t.end <= qs or qe <= t.start and t.end <= os_}
-                            - {id(t) for t in beside[(qs, qe)]})
+    # a word written right beside another title, between the two, is that title's ("the «A» project,
+    # «B»"); a word after both of "«A» and «B» projects" is both titles': words right after a title
+    # are claimed for the titles after them, words right before one for the titles before it
+    after_a_title = {id(t) for (a, b), ts in beside.items() for t in ts if t.start >= b}
+    before_a_title = {id(t) for (a, b), ts in beside.items() for t in ts if t.end <= a}
+    for qs, qe, title in titles:
+        own = {id(t) for t in beside[(qs, qe)]}
+
+        def claimed(t: Tok, qs: int = qs, qe: int = qe, own: set[int] = own) -> bool:
+            return id(t) not in own and (id(t) in after_a_title and t.end <= qs
+                                         or id(t) in before_a_title and t.start >= qe)
+
         near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed)
         # the word before the title first, except in Kazakh, which writes the kind after it; a
         # capitalised word after a title opens another name ("«…» Meetings at the boundary")
@@ -904,6 +910,9 @@ _REF_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[•\-–—]\s+)?")
 # the source ends where the next area of the description starts: its year, issue, pages, or ". – "
 _REF_SOURCE_END = re.compile(r"\s*\.\s*(?:[-–—]\s*)?(?:(?:19|20)\d\d|№|[СCТPp]\.\s?\d|Вып|Vol|No)"
                              r"|\s+[-–—]\s+(?:19|20)\d\d|\.\s+[-–—]\s")
+# A year of a reference: not a page ("С. 1998–2001"), an issue ("№ 2010") or part of an ISBN.
+_REF_YEAR = re.compile(r"(?<![СCТPp]\.\s)(?<![СCТPp]\.)(?<!№\s)(?<!№)(?<!ISBN\s)(?<!\d[-–])\b((?:19|20)\d\d)\b"
+                       r"(?![-–]\d)")
 _REF_CAPTION = re.compile(r"(?i)(фото|источник|автор фото|source|photo|сурет|дереккөз)\s*:")
 _REF_MEDIUM = re.compile(r"\s*\[[^\]]*\]")
 # "Омск, 2012", "М.: Либерея, 2004": where and by whom a book was published, not a journal
@@ -957,9 +966,11 @@ def references(text: str, toks: list[Tok]) -> list[Candidate]:
             extra: dict = {"authors": authors} if authors else {}
             if periodical is not None:
                 extra["source"] = (periodical.start, periodical.end)  # the work appeared in it …
-            year = re.search(r"\b(?:19|20)\d\d\b", rest)
+            # … in that year: the first year after the source, not one in its title, a page or an ISBN
+            # (an imprint, "Омск : Изд-во, 2012", holds the year itself)
+            year = _REF_YEAR.search(rest, e.start() if e is not None and periodical is not None else 0)
             if year is not None:
-                extra["year"] = year.group(0)  # … in that year
+                extra["year"] = year.group(1)
             out.append(Candidate("work", t0, t0 + len(title), REFERENCE, 0.7, cls="Publication", label=title,
                                  extra=extra))
         if periodical is not None:

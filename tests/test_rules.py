@@ -624,3 +624,21 @@ def test_a_year_of_a_country_takes_a_two_word_host(lang: str, text: str, expecte
 ])
 def test_days_take_a_place_of_two_words(lang: str, text: str, expected: list[str]) -> None:
     assert spans(run(rules.days_events, text, lang), text) == expected
+
+
+@pytest.mark.parametrize(("line", "year"), [
+    # found in review: the year is the one after the source, not one in its title or a page number
+    ("Иванов И. И. Библиотеки приграничья // Материалы конференции Библиотеки-2020. – 2021. – С. 5–9.", "2021"),
+    ("Петров П. П. Книжные мосты Сибири // Вестник библиотек. – № 3. – С. 1998–2001.", None),
+    ("Сидоров С. С. Книга о степи // Омск : Изд-во, 2012. – 120 с. – ISBN 2012-3456.", "2012"),
+])
+def test_the_year_of_a_reference(line: str, year: str | None) -> None:
+    (work,) = [c for c in run(rules.references, line) if c.cls == "Publication"]
+    assert work.extra.get("year") == year
+
+
+def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
+    # found in review: «программу» after «Память мира» is not also the keyword of the later titles
+    text = "Библиотека представила «Память мира» программу «Читающий город», «Библиотека будущего» и «Открытая книга»."
+    assert [(c.kind, c.label) for c in run(rules.titled_things, text, text, "ru")] == [
+        ("project", "Память мира"), ("project", "Читающий город")]
