@@ -486,8 +486,7 @@ class _DocState:
         """Places an event's name gives: inside a "Days of … in Place" name, or a Kazakh place in the
         attributive locative just before its keyword ("Кузбастағы күндері", the Days in Kuzbass)."""
         def held_in(m: Mention) -> bool:  # not a country (they frame), not inside a library's name
-            entry = self.a.get(m.iri)
-            return not (entry is not None and entry.is_country) and not any(
+            return not self._is_country(m.iri) and not any(
                 h.kind in ("library", "organization") and h.start <= m.start and m.end <= h.end
                 for h in self.mentions)
 
@@ -545,7 +544,7 @@ class _DocState:
                   default=len(head))
         day = next((dm for dm in dates if dm.start < 20 and dm.end <= end and dm.precision == "day"), None)
         town = next((m for m in places if m.end <= end
-                     and not (self.a.get(m.iri) and self.a.get(m.iri).is_country)), None)
+                     and not self._is_country(m.iri)), None)
         if day is None or town is None:
             return None
         # a dateline is the date and the town side by side ("Павлодар, 25 ноября 2016 г. –"), not a
@@ -579,7 +578,17 @@ class _DocState:
         where people come from ("из Омска", "Омбыдан") or whose they are ("делегация Павлодара")."""
         before = self.norm[max(0, m.start - 4):m.start].lower()
         return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or self._inflected(m, _KK_LOCATIVE)
-                    or _CITY_AFTER.match(self.norm, m.end) or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
+                    or self._marked_town(m))
+
+    def _marked_town(self, m: Mention) -> bool:
+        """A place written as a town ("Кемерово қ.", "г. Курган", "Uralsk city"): where things are
+        held; a region named beside it only frames it."""
+        return bool(_CITY_AFTER.match(self.norm, m.end)
+                    or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
+
+    def _is_country(self, iri: str) -> bool:
+        entry = self.a.get(iri)
+        return entry is not None and entry.is_country
 
     # --- relations ----------------------------------------------------------------------
     def relations(self, dates: list[DateMention]) -> None:
@@ -623,27 +632,21 @@ class _DocState:
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
-            def marked_town(m: Mention) -> bool:
-                # a place written as a town ("Кемерово қ.", "г. Курган", "Uralsk city") is where
-                # things are held; a region named beside it only frames it
-                return bool(_CITY_AFTER.match(self.norm, m.end)
-                            or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
-
             def distance(m: Mention) -> int:
                 d = c.start - m.end if m.end <= c.start else m.start - c.end
                 if self._written_as_origin(m):
                     return d + 5_000  # "a delegation from Omsk" came from there: any other place first
-                return d - 10_000 if marked_town(m) else d
+                return d - 10_000 if self._marked_town(m) else d
 
             ranked = sorted(cand_places, key=distance)
-            not_country = [m.iri for m in ranked if not (self.a.get(m.iri) and self.a.get(m.iri).is_country)]
+            not_country = [m.iri for m in ranked if not self._is_country(m.iri)]
             chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked]))
             # The place the event's own name gives is where it was held too ("the Days … in Kuzbass
             # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"). A town marked as one still names
             # the event; without one the named place does ("Павлодардағы Омбы мәдениеті күндері"
             # and "Омбы мәдениеті күндері Павлодарда" are one event, in Pavlodar).
             named = self._named_places(c, places, sentence)
-            if named and not (ranked and marked_town(ranked[0])):
+            if named and not (ranked and self._marked_town(ranked[0])):
                 chosen = named + [p for p in chosen if p not in named]
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
@@ -729,6 +732,7 @@ class _DocState:
                                                                   itertools.islice(by_start, k, None)))
 
         for w in works:
+            before = re.split(r"[,.;!?\n]", text[max(0, w.start - 40):w.start])[-1]  # "Author of «Y», X"
             for p in persons:
                 if p.start < w.end and w.start < p.end:
                     continue  # a person named inside the title is no author by that
@@ -736,7 +740,6 @@ class _DocState:
                 if b.start - a.end > 80 or name_between(a, b):
                     continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
-                before = re.split(r"[,.;!?\n]", text[max(0, w.start - 40):w.start])[-1]
                 if rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"

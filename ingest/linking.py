@@ -226,13 +226,18 @@ def surname_stem(key: str) -> str:
     return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
 
 
+def _without_kk_cases(name: str) -> str:
+    """A person's name with any Kazakh case after its surname left off ("Мұхтар Әуезовтің")."""
+    return " ".join(strip_kk_case(w) for w in name.split())
+
+
 def link_person(authority: Authority, name: str) -> Entry | None:
     """A person by surname (endings folded), with initials that do not contradict the authority's names.
 
     Surnames must be equal once endings are folded: prefix tolerance is too loose for names
     (Kasymzhanova is not Kasym Kaisenov, Горьковая is not Горький).
     """
-    initials, surname = initials_and_surname(" ".join(strip_kk_case(w) for w in name.split()))
+    initials, surname = initials_and_surname(_without_kk_cases(name))
     if not surname:
         return None
     stem = surname_stem(surname)
@@ -264,7 +269,7 @@ def new_slug(kind: str, name: str) -> str:
 def person_key(name: str) -> str:
     """Persons written "E.I.Ismailov", "Ismailov E. I." and "E. I. Ismailov" get one key (and
     "Мұхтар Әуезовтің" the key of "Мұхтар Әуезов": a Kazakh case is no part of a name)."""
-    initials, surname = initials_and_surname(" ".join(strip_kk_case(w) for w in name.split()))
+    initials, surname = initials_and_surname(_without_kk_cases(name))
     if not surname:
         return fold(name)
     surname = _SURNAME_CASE.sub(r"\1", surname)

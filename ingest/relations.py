@@ -36,9 +36,13 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    """The folded keys of the words of ``text``, as the cue lists are folded."""
+    return [fold(w) for w in re.findall(r"[^\W_]+", text)]
+
+
 def _has(text: str, stems: tuple[str, ...]) -> bool:
-    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
-    return any(w.startswith(s) for w in words for s in stems)
+    return any(w.startswith(s) for w in _words(text) for s in stems)
 
 
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "uceast", "ucastv", "vistup",
@@ -129,9 +133,12 @@ PARTICIPATION = fold_all(PARTICIPATION)
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
+LIST_HEADS = fold_all(LIST_HEADS)
 AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
 _BY = fold("by")
 AUTHOR_FILLERS = frozenset(fold_all(AUTHOR_FILLERS))
+OTHER_TIME = frozenset(fold(w) for w in OTHER_TIME)
+OTHER_TIME_STEMS = fold_all(OTHER_TIME_STEMS)
 
 
 def author_phrase(text: str, with_by: bool) -> bool:
@@ -139,16 +146,12 @@ def author_phrase(text: str, with_by: bool) -> bool:
     kind: no other verb, no sentence break. "by" counts only from the work to the person."""
     if re.search(r"[.;!?\n]", text):
         return False
-    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    words = _words(text)
     cues = [w for w in words if w in AUTHOR_CUES and (with_by or w != _BY)]
     return len(cues) == 1 and len(words) <= 5 and all(w in AUTHOR_FILLERS or w in cues for w in words)
-OTHER_TIME = frozenset(fold(w) for w in OTHER_TIME)
-OTHER_TIME_STEMS = fold_all(OTHER_TIME_STEMS)
 
 
 def moves_in_time(text: str) -> bool:
     """Whether a sentence is about another day than its report's: a word of the future, the past
     or repetition (:data:`OTHER_TIME`, whole words; :data:`OTHER_TIME_STEMS`, any ending)."""
-    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
-    return any(w in OTHER_TIME or w.startswith(OTHER_TIME_STEMS) for w in words)
-LIST_HEADS = fold_all(LIST_HEADS)
+    return any(w in OTHER_TIME or w.startswith(OTHER_TIME_STEMS) for w in _words(text))

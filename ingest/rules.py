@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import kk_cases
 from .dates import is_month
 from .keys import fold, fold_all, strip_kk_case, token_match
+from .language import KAZAKH_LETTERS
 from .tokens import Tok, tokenize
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -256,6 +257,11 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+def _event_type(t: Tok) -> str | None:
+    """The kind of event a word names (conference, seminar, telebridge …), or None."""
+    return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
+
+
 def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
     """The words written right after and right before a quoted title, with only spaces between."""
     i = bisect.bisect_left(starts, end)
@@ -266,14 +272,21 @@ def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int)
     return out
 
 
+def _org_ending(t: Tok) -> tuple[str, bool] | None:
+    """What follows the stem of a kind of organisation in ``t`` and whether it makes an adjective or
+    a verb of it ("қоғамдық", "общественный", "published") rather than a case ("қоғамның"); None
+    when ``t`` is no such word."""
+    st = next((st for st in ORGANIZATION_WORDS if t.key.startswith(st)), None)
+    if st is None:
+        return None
+    rest = t.key[len(st):]
+    return rest, rest.startswith(ORG_NOT_ENDINGS) and not rest.startswith(ORG_CASE_ENDINGS)
+
+
 def _org_kind(t: Tok) -> bool:
-    """A kind of organisation: its stem with a short case ending ("клубымен", "общества"), not an
-    adjective or a verb built on it ("қоғамдық", "общественный", "клубный", "published")."""
-    for st in ORGANIZATION_WORDS:
-        if t.key.startswith(st):
-            rest = t.key[len(st):]
-            return len(rest) <= 5 and (rest.startswith(ORG_CASE_ENDINGS) or not rest.startswith(ORG_NOT_ENDINGS))
-    return False
+    """A kind of organisation: its stem with a short case ending ("клубымен", "общества")."""
+    ending = _org_ending(t)
+    return ending is not None and len(ending[0]) <= 5 and not ending[1]
 
 
 def _event_of_theme(free: list[Tok], starts: list[int], theme: Tok) -> Tok | None:
@@ -285,16 +298,13 @@ def _event_of_theme(free: list[Tok], starts: list[int], theme: Tok) -> Tok | Non
     # a modifier or a participle may stand between: "тақырыбында өткен / ұйымдастырылған семинар"
     after = [t for t in free[k + 1:k + 4] if not _is(t, EVENT_PREFIX) and not _is(t, HELD)
              and not t.key.endswith(KK_PARTICIPLE)][:1]
-    for t in list(reversed(before)) + after:
-        if any(_is(t, stems) for stems in EVENT_WORDS.values()):
-            return t
-    return None
+    return next((t for t in list(reversed(before)) + after if _event_type(t) is not None), None)
 
 
 def _org_adjective(t: Tok) -> bool:
     """An adjective built on a kind of organisation: қоғамдық, общественный."""
-    return any(t.key.startswith(st) and t.key[len(st):].startswith(ORG_NOT_ENDINGS)
-               and not t.key[len(st):].startswith(ORG_CASE_ENDINGS) for st in ORGANIZATION_WORDS)
+    ending = _org_ending(t)
+    return ending is not None and ending[1]
 
 
 def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, str | None] | None:
@@ -303,7 +313,7 @@ def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, st
     A kind of organisation is written before the name in Russian ("клуб «Краевед»"; after it, a
     genitive belongs to what follows: "книга «…» издательства «Фолиант»") and after it in Kazakh
     ("«Краевед» клубымен"); English has both."""
-    ev = next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
+    ev = _event_type(t)
     if ev is not None:
         return "event", ev
     before = t.end <= title_start
@@ -370,7 +380,7 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # "«…» кітап көрмесі": a book exhibition, named by the word after "кітап"
             k = bisect.bisect_left(starts, found[0].end)
             nxt = free[k] if k < len(free) and not text[found[0].end:free[k].start].strip() else None
-            if nxt is not None and any(_is(nxt, stems) for stems in EVENT_WORDS.values()):
+            if nxt is not None and _event_type(nxt) is not None:
                 found = (nxt, _keyword_beside(nxt, qs, lang))
         theme = near(THEME_WORDS, window=2) if found is None else None
         event = _event_of_theme(free, starts, theme) if theme is not None else None
@@ -506,7 +516,7 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
             continue  # "Казахская Советская", "Информационный Казахстанский" (not "Николая Петрова")
         if first.endswith(_VERB_RU) and first not in _VERB_IL_NAMES and _sentence_initial(text, a.start) \
-                and not KK_LETTERS.intersection(first):
+                and not KAZAKH_LETTERS.intersection(first):
             continue  # "Выступил Петровский" (not "Шамил Ахметов")
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.capitalized and _is(nxt, _INSTITUTION_AFTER):
@@ -560,7 +570,6 @@ NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
 ROLE_WORDS = fold_all(ROLE_WORDS)
 SENTENCE_OPENERS = frozenset(fold_all(SENTENCE_OPENERS))
-KK_LETTERS = frozenset("әғқңөұүһі")
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 
@@ -625,7 +634,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     out: list[Candidate] = []
     lines_held = [t for t in toks if _is(t, HELD)]
     for i, t in enumerate(toks):
-        etype = next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
+        etype = _event_type(t)
         cls = EVENT_CLASS.get(etype or "", "Event")
         if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
             etype, cls = "days", "CommemorativePeriod"
