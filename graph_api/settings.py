@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     query_max_bytes: int = Field(64 << 20, ge=1024, description="Largest query result once serialised, in bytes (any form, "
                                                                "CONSTRUCT and DESCRIBE too); more gives an error, never a silent cut.")
     query_workers: int = Field(1, ge=1, description="Worker processes that evaluate SPARQL queries (each can be ended).")
-    query_threads: int = Field(4, ge=1, description="Queries each worker process runs at once, over one shared read-only "
+    query_threads: int = Field(8, ge=1, description="Queries each worker process runs at once, over one shared read-only "
                                                     "view (one block cache); the service runs workers × threads queries at once.")
     max_request_bytes: int = Field(1024 * 1024, description="Largest request body (query, update, upload) accepted.")
     max_query_length: int = Field(100_000, description="Longest SPARQL query text accepted, in characters.")
