@@ -24,6 +24,7 @@ ADJECTIVE_TAILS = ("sk", "lik", "lk", "ian", "ani", "ets", "cki")
 KK_ADJECTIVE_TAILS = ("tik", "dik", "lik")
 # A region word closing a list of names ("regions", "областей", "облыстары"), and the list's "and".
 _REGION_STEMS = ("region", "oblast", "област", "oblis", "krai", "kra")
+_VOWELS = frozenset("aeiouy")
 _AND = frozenset({"and", "i", "jane", "men", "ben", "pen"})
 _RU_PLURAL = frozenset({"oblastei", "oblastiah", "oblastiam", "oblastiami", "oblasti", "kraev", "kraiah", "kraiam",
                         "kraiami", "kra"})  # "области", "края": plural, or a genitive read as one in lists
@@ -54,6 +55,13 @@ class Match:
     exact: bool
 
 
+def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
+    """A four-letter Russian name whose last vowel the case changes: Азия → Азии, Азию; Чита →
+    Читы. Only vowels may follow the shared three letters (Азиз is a name, not Asia)."""
+    return lang == "ru" and len(label) == 4 and common == 3 and label[3] in _VOWELS \
+        and all(c in _VOWELS for c in word[3:])
+
+
 def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     """(matches, exactly) for one folded label word against one folded text word."""
     if label == word:
@@ -61,7 +69,7 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     if lang == "exact" or len(label) <= 3 or len(word) < 3:
         return False, False
     common = len(commonprefix([label, word]))
-    if common < max(min(len(label), 4), len(label) - 3):
+    if common < max(min(len(label), 4), len(label) - 3) and not _short_ru_case(label, word, common, lang):
         return False, False
     label_rest, tail = len(label) - common, word[common:]
     if label_rest > 3 or len(tail) > MAX_TAIL.get(lang, 4):
@@ -135,7 +143,28 @@ class Gazetteer:
                 if len(keys) == 1 and not toks[i].capitalized:
                     continue  # a lower-case single word is a common noun, not a name
                 found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
-        return dedupe(self._listed_regions(text, lang, toks, found))
+        return dedupe(self._shared_heads(text, lang, toks, self._listed_regions(text, lang, toks, found)))
+
+    def _shared_heads(self, text: str, lang: str, toks: list[Tok], found: list[Match]) -> list[Match]:
+        """A place of two words or more whose first word is paired with another by "and" names a
+        second place that shares the rest: "Central and Middle Asia", "Центральной и Средней Азии",
+        "Орталық және Орта Азияның" also name Central Asia. The paired word is matched again with
+        the shared words after it; it counts only when that whole phrase is one known place."""
+        extra: list[Match] = []
+        for m in found:
+            if m.entry.kind != "place" or m.last - m.first < 2 or m.first < 2:
+                continue
+            link, t = toks[m.first - 1], toks[m.first - 2]
+            if link.key not in _AND or text[link.end:toks[m.first].start] != " " \
+                    or text[t.end:link.start] != " " or not t.capitalized or t.text.isupper():
+                continue
+            rest = text[toks[m.first + 1].start:m.end]
+            probe = f"{t.text} {rest}"
+            other = next((r for r in self.find(probe, lang) if r.start == 0 and r.end == len(probe)
+                          and r.entry.kind == "place" and r.entry.iri != m.entry.iri), None)
+            if other is not None:
+                extra.append(Match(t.start, t.end, m.first - 2, m.first - 1, other.entry, other.name, False))
+        return found + extra
 
     def _listed_regions(self, text: str, lang: str, toks: list[Tok], found: list[Match]) -> list[Match]:
         """Names listed before a plural region word are regions too: in "the Kurgan, Novosibirsk

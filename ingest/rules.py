@@ -68,6 +68,11 @@ ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "associatio
                       "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
 PUBLISHING = fold("publishing")
 BOOK_KK = fold("кітап")
+# The Kazakh "named" / "called" after a quoted title: "«Ұлы дала» атты жаңа кітап" writes the kind
+# a word or two further on, past the modifiers.
+NAMED_KK = (fold("атты"), fold("деген"), fold("атымен"))
+# "клуб любителей книги «…»", "общество друзей книги": the club is named, not the book beside it
+FRIENDS_OF = fold_all(("любител", "друз", "ценител", "почитател"))
 KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin")
 # Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
 # клубный, университетский), not a case of it.
@@ -374,6 +379,19 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             k = bisect.bisect_left(starts, after[0].end)
             if k < len(free) and not text[after[0].end:free[k].start].strip() and _org_kind(free[k]):
                 sides = [free[k]] + sides
+        named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
+        if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
+            k = bisect.bisect_left(starts, named[0].end)
+            kind = next((t for t in free[k:k + 3] if "\n" not in text[named[0].end:t.start]
+                         and _keyword_beside(t, qs, "kk") is not None), None)
+            if kind is not None:
+                sides = [kind] + [t for t in sides if t is not named[0]]
+        if lang == "ru":
+            k = bisect.bisect_left(starts, qs)
+            club = free[max(0, k - 3):k]  # "клуб любителей книги «…»": kind, friends, of what
+            if len(club) == 3 and _org_kind(club[0]) and _is(club[1], FRIENDS_OF) \
+                    and "\n" not in text[club[0].start:qs] and not club[1].capitalized:
+                sides = [club[0]]
         sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
         found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
         if found is not None and found[0].key == BOOK_KK and found[0].start >= qe:

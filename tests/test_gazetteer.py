@@ -209,3 +209,37 @@ def test_the_country_adjective_alone_is_still_not_a_region(gazetteer: Gazetteer)
 def test_a_city_before_a_region_word_that_closes_no_list_stays_a_city(gazetteer: Gazetteer, text: str, lang: str,
                                                                      surface: str, iri: str) -> None:
     assert (surface, iri) in resolved(gazetteer, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Libraries of Central and Middle Asia met.", "en",
+     [("Central", "place/central-asia"), ("Middle Asia", "place/middle-asia")]),
+    ("Библиотеки Центральной и Средней Азии встретились.", "ru",
+     [("Центральной", "place/central-asia"), ("Средней Азии", "place/middle-asia")]),
+    ("Орталық және Орта Азияның кітапханалары кездесті.", "kk",
+     [("Орталық", "place/central-asia"), ("Орта Азияның", "place/middle-asia")]),
+    # the paired word and the shared words must make one known place: Omsk is Omsk
+    ("Guests from Omsk and East Kazakhstan came.", "en",
+     [("Omsk", "place/omsk"), ("East Kazakhstan", "place/east-kazakhstan-region")]),
+    # an unknown pairing names nothing more
+    ("Readers of Western and Middle Asia met.", "en", [("Middle Asia", "place/middle-asia")]),
+])
+def test_two_places_sharing_their_last_words(gazetteer: Gazetteer, text: str, lang: str,
+                                             expected: list[tuple[str, str]]) -> None:
+    """"Central and Middle Asia" writes "Asia" once for two regions; both are mentioned."""
+    assert resolved(gazetteer, text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "iri"), [
+    ("Библиотеки Средней Азии", "Средней Азии", "place/middle-asia"),
+    ("по всей Азии", "Азии", "place/asia"),
+    ("в Азию", "Азию", "place/asia"),
+])
+def test_a_short_russian_name_whose_last_vowel_changes(gazetteer: Gazetteer, text: str, surface: str,
+                                                       iri: str) -> None:
+    """"Азия" becomes "Азии", "Азию": they share three letters only, where longer names share four."""
+    assert iri in found(gazetteer, text, "ru").get(surface, set())
+
+
+def test_a_short_name_followed_by_a_consonant_is_another_word(gazetteer: Gazetteer) -> None:
+    assert "Азиз" not in found(gazetteer, "Пришёл Азиз Азиев.", "ru")

@@ -335,6 +335,18 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     # a kind of organisation in the genitive is a case of it, not an adjective
     ("kk", "«Мұра» қоғамының мүшелері келді.", [("organization", "Мұра", None)]),
     ("kk", "«Кітап және шекара» тақырыбында өткен семинарға қатысты.", [("event", "Кітап және шекара", "Seminar")]),
+    # "атты" / "деген" (named, called): the kind comes a word or two further on
+    ("kk", "«Ұлы дала» атты жаңа кітап таныстырылды.", [("work", "Ұлы дала", "Publication")]),
+    ("kk", "«Достық көпірі» атты халықаралық конференция өтті.", [("event", "Достық көпірі", "Conference")]),
+    ("kk", "«Тұран» деген клубтың мүшелері келді.", [("organization", "Тұран", None)]),
+    ("kk", "«Жетісу» атты газетке жазылды.", [("work", "Жетісу", "Periodical")]),
+    # but only on its own line, and nothing when no kind follows
+    ("kk", "«Ұлы дала» атты\nкітап", []),
+    ("kk", "«Ұлы дала» атты әнді айтты.", []),
+    # a club of friends of the book is the club, not the book beside the name
+    ("ru", "Работает клуб любителей книги «Собеседник».", [("organization", "Собеседник", None)]),
+    ("ru", "Пришли члены общества друзей книги «Радуга».", [("organization", "Радуга", None)]),
+    ("ru", "Прошла презентация книги «Степь».", [("work", "Степь", "Publication")]),
 ])
 def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
