@@ -49,7 +49,9 @@ class CandidateFinder:
         for m in self.gazetteer.find(text, lang, toks):
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
-        found += rules.library_phrases(text, toks)
+        known = frozenset(c.start for c in found)
+        found += rules.library_phrases(text, toks, known)
+        found += rules.institution_phrases(text, toks, known)
         found += rules.titled_things(text, toks, doc.text, lang)
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)

@@ -80,6 +80,18 @@ ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "ni", "na", "no", "sk", "ed")
 # ... while these case endings start the same way: қоғамның, баспаның, клубнан
 ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 
+# Heads of other institutions named like libraries, stems as written (folded below): the kind stands
+# last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
+INSTITUTION_HEAD = ("университет", "university", "музей", "мұражай", "museum", "архив", "мұрағат", "archive",
+                    "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
+                    "колледж", "college", "академи", "academy")
+INSTITUTION_MOD = LIBRARY_MOD + (
+    "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
+    "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
+    "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
+    "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
+    "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник")
+# Plural endings after an institution's stem: "университеттері", "universities", "архивы" name groups.
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
 
@@ -155,11 +167,42 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-•^"
 
 
-def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
-    """Library names: modifiers and place words before the head noun, a namesake before or after."""
+def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Library names: modifiers and place words before the head noun, a namesake before or after.
+    ``known``: where names of the authority file start (a sentence may open with one)."""
+    return _institution_phrases(text, toks, "library", known)
+
+
+def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Names of universities, museums, archives, theatres, publishing houses and the like, written
+    as library names are ("Астрахань мемлекеттік университетінің", "Западно-Казахстанского
+    университета им. М. Утемисова", "Pavlodar state university after S.Toraigyrov"), and in Russian
+    with a person or a region in the genitive after the head ("Мемориальный музей А. С. Пушкина",
+    "Государственного архива Оренбургской области")."""
+    return _institution_phrases(text, toks, "organization", known)
+
+
+def _institution_head(t: Tok) -> bool:
+    return _is(t, INSTITUTION_HEAD)
+
+
+def _plural_institution(t: Tok) -> bool:
+    """"университеттері", "museums", "архивы": a group, not one institution. (The stem of
+    "archive" keeps its e, so "archives" ends in "s" after it as "museums" does.)"""
+    stem = next(st for st in INSTITUTION_HEAD if t.key.startswith(st))
+    rest = t.key[len(stem):]
+    return rest in ("s", "es", "ies", "i", "y") and not t.key.startswith(("muzei", "akademi", "filarmoni")) \
+        or rest.startswith(("ter", "tar", "lar", "ler", "dar", "der")) or rest in ("ov", "am", "ami", "ah")
+
+
+def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int]) -> list[Candidate]:
     out: list[Candidate] = []
+    library = kind == "library"
+    heads, mods = (LIBRARY_HEAD, LIBRARY_MOD) if library else (INSTITUTION_HEAD, INSTITUTION_MOD)
     for h, tok in enumerate(toks):
-        if not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb"):
+        if library and (not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb")):
+            continue
+        if not library and (not _institution_head(tok) or _plural_institution(tok)):
             continue
         s = h
         namesake: tuple[int, int] | None = None
@@ -171,7 +214,7 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
                 break
             if p.key in ("the", "of", "a"):
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
-            if _is(p, LIBRARY_MOD) or p.capitalized:
+            if _is(p, mods) or p.capitalized:
                 s -= 1
                 continue
             if p.key in NAMESAKE_KK:
@@ -198,7 +241,7 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
                     namesake = (toks[a].start, toks[k - 1].end)
                     s = min(s, a)
         # trim leading lowercase non-modifiers (articles) and stray words
-        while s < h and not (toks[s].capitalized or _is(toks[s], LIBRARY_MOD)) :
+        while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
             s += 1
         while s < h and toks[s].key in ("the", "of"):
             s += 1
@@ -217,20 +260,39 @@ def library_phrases(text: str, toks: list[Tok]) -> list[Candidate]:
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
+        elif not library and e + 3 < len(toks) and toks[e].key == "of" and toks[e + 3].key in NAMESAKE_EN \
+                and not (toks[e + 1].capitalized or toks[e + 2].capitalized):
+            r = initials_person(toks, e + 4, text)  # "museum of local lore after G.N.Potanin"
+            if r is not None:
+                namesake = (toks[r[0]].start, toks[r[1] - 1].end)
+                e = r[1]
+        elif not library and e < len(toks) and not text[toks[h].end:toks[e].start].strip():
+            r = initials_person(toks, e, text)  # "Мемориальный музей А. С. Пушкина"
+            if r is not None:
+                namesake = (toks[r[0]].start, toks[r[1] - 1].end)
+                e = r[1]
+            elif e + 1 < len(toks) and toks[e].capitalized and _is(toks[e + 1], _REGION_WORDS) \
+                    and not text[toks[e].end:toks[e + 1].start].strip():
+                e += 2  # "архива Оренбургской области"
         # "library" alone, or with only generic modifiers, is not a name; nor is a word that is
         # capitalised only because it opens the sentence ("Обе библиотеки", "Directors of …")
-        distinctive = [t for t in toks[s:e] if not _is(t, LIBRARY_MOD) and not _is(t, LIBRARY_HEAD)
+        distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
-        if distinctive and distinctive[0] is toks[s] and len(distinctive) == 1 and namesake is None \
-                and _sentence_initial(text, toks[s].start):
-            continue
+        if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
+                and toks[s].start not in known:
+            if len(distinctive) == 1 and namesake is None:
+                continue
+            if not library and s + 1 < h and (namesake is None or namesake[0] > toks[s].start):
+                # "Представители Западно-Казахстанского университета": a word opening the sentence
+                s += 1
+                distinctive = distinctive[1:]
         if not distinctive or all(t.key in NOT_NAMES for t in distinctive):
             continue
-        plural = tok.key.startswith(("kitaphanalar", "libraries"))  # Russian "библиотеки" is also singular
+        plural = library and tok.key.startswith(("kitaphanalar", "libraries"))  # "библиотеки" is also singular
         if plural and not any(_is(t, NAMING_MODIFIERS) for t in toks[s:h]):
             continue  # "libraries of Central Asia" is a group, not a library
-        out.append(Candidate("library", toks[s].start, toks[e - 1].end, "rule:library-name", 0.8,
-                             namesake=namesake))
+        out.append(Candidate(kind, toks[s].start, toks[e - 1].end,
+                             "rule:library-name" if library else "rule:institution-name", 0.8, namesake=namesake))
         if namesake is not None:
             out.append(Candidate("person", namesake[0], namesake[1], "rule:namesake", 0.8))
     return out
@@ -577,6 +639,9 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
 # The lists above are written readably; matching compares them with folded text keys.
 LIBRARY_HEAD = fold_all(LIBRARY_HEAD)
 LIBRARY_MOD = fold_all(LIBRARY_MOD)
+INSTITUTION_HEAD = fold_all(INSTITUTION_HEAD)
+INSTITUTION_MOD = fold_all(INSTITUTION_MOD)
+_REGION_WORDS = fold_all(("област", "края", "краю", "район"))
 NAMING_MODIFIERS = fold_all(NAMING_MODIFIERS)
 PROJECT_WORDS = fold_all(PROJECT_WORDS)
 ORGANIZATION_WORDS = fold_all(ORGANIZATION_WORDS)

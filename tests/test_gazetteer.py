@@ -243,3 +243,10 @@ def test_a_short_russian_name_whose_last_vowel_changes(gazetteer: Gazetteer, tex
 
 def test_a_short_name_followed_by_a_consonant_is_another_word(gazetteer: Gazetteer) -> None:
     assert "Азиз" not in found(gazetteer, "Пришёл Азиз Азиев.", "ru")
+
+
+def test_a_word_cut_short_is_not_a_case_of_a_name(gazetteer: Gazetteer) -> None:
+    """The Kazakh "Шара" (an event) folds to the first letters of "Саратов"; a name is never written
+    shorter than itself by more than the one letter a case changes."""
+    assert "Шара" not in found(gazetteer, "Шара Ресей мен Қазақстан кітапханаларын біріктірді.", "kk")
+    assert "place/saratov" in found(gazetteer, "Саратовтан қонақтар келді.", "kk").get("Саратовтан", set())

@@ -654,3 +654,34 @@ def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
     text = "Библиотека представила «Память мира» программу «Читающий город», «Библиотека будущего» и «Открытая книга»."
     assert [(c.kind, c.label) for c in run(rules.titled_things, text, text, "ru")] == [
         ("project", "Память мира"), ("project", "Читающий город")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Гостей принял Западно-Казахстанский университет им. М. Утемисова.",
+     ["Западно-Казахстанский университет им. М. Утемисова"]),
+    ("Участники посетили Мемориальный музей А. С. Пушкина в Уральске.", ["Мемориальный музей А. С. Пушкина"]),
+    ("Документы передал фонд Государственного архива Оренбургской области.",
+     ["Государственного архива Оренбургской области"]),
+    ("Астрахань мемлекеттік университетінің оқытушылары келді.", []),  # a sentence opening: the place is not known here
+    ("Қонақтар Атырау облыстық филармониясының залында болды.", ["Атырау облыстық филармониясының"]),
+    ("Оқытушылар М. Қозыбаев атындағы Солтүстік Қазақстан мемлекеттік университетінен келді.",
+     ["М. Қозыбаев атындағы Солтүстік Қазақстан мемлекеттік университетінен"]),
+    ("Teachers of Pavlodar state university after S.Toraigyrov came.", ["Pavlodar state university after S.Toraigyrov"]),
+    ("They visited the Pavlodar regional museum of local lore after G.N.Potanin.",
+     ["Pavlodar regional museum of local lore after G.N.Potanin"]),
+    # groups, and a kind with nothing distinctive, are no institution
+    ("Guests came from the museums of Omsk.", []),
+    ("Университеттер мен мұражайлар қатысты.", []),
+    ("В городе открылся новый музей.", []),
+    # a word opening the sentence is left out of the name
+    ("Представители Западно-Казахстанского университета приехали.", ["Западно-Казахстанского университета"]),
+])
+def test_institutions_named_as_libraries_are(text: str, expected: list[str]) -> None:
+    assert spans(run(rules.institution_phrases, text), text, "organization") == expected
+
+
+def test_a_sentence_may_open_with_a_known_place_before_an_institution() -> None:
+    text = "Астрахань мемлекеттік университетінің оқытушылары келді."
+    view = matching_view(text)
+    found = rules.institution_phrases(view, tokenize(view), frozenset({0}))
+    assert spans(found, text, "organization") == ["Астрахань мемлекеттік университетінің"]
