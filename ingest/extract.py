@@ -76,6 +76,11 @@ class Result:
         return len(self.entities)
 
 
+# The label of an electronic library named for a project, in the nominative of each language
+ELECTRONIC_LIBRARY_LABEL = {"en": "electronic library “{}”", "ru": "электронная библиотека «{}»",
+                            "kk": "«{}» электрондық кітапханасы"}
+
+
 def _clean_label(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–—")
 
@@ -259,6 +264,14 @@ class _DocState:
                 e = link_by_name(self.a, name, c.kind, threshold=1.0)
             if e:
                 return e.iri
+            if c.kind == "work" and c.extra.get("electronic_library"):
+                # named for a known project ("«Шекарадағы кездесулер» электрондық кітапханасы"): one
+                # IRI in every language, from the project's
+                names, _ = self._names_in(name, lang)
+                if len(names) == 1 and names[0][1] - names[0][0] >= len(name.strip()) - 1:
+                    label = ELECTRONIC_LIBRARY_LABEL.get(lang, ELECTRONIC_LIBRARY_LABEL["en"]).format(name.strip())
+                    return self._mint("work", names[0][2].rsplit("/", 1)[-1] + "-electronic-library", label,
+                                      lang, None)
             if c.kind == "work":
                 key = title_key(name, c.cls, *self._names_in(name, lang))
                 if key is not None:  # one IRI for the document in every language that names it

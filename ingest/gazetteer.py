@@ -72,8 +72,10 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     if common < max(min(len(label), 4), len(label) - 3) and not _short_ru_case(label, word, common, lang):
         return False, False
     label_rest, tail = len(label) - common, word[common:]
-    if label_rest > 1 and not tail:
-        return False, False  # a word cut short is no case of a name: the Kazakh "Шара" is not "Саратов"
+    if label_rest > 1 and (not tail or lang == "kk"):
+        # a word cut short is no case of a name, and Kazakh endings follow the whole name (changing
+        # at most its last consonant): "Шара", "Шараның" are not "Саратов"
+        return False, False
     if label_rest > 3 or len(tail) > MAX_TAIL.get(lang, 4):
         return False, False
     if lang == "en" and (label_rest or tail not in ("", "s")):

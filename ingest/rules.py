@@ -57,7 +57,9 @@ WORK_WORDS = {
     # books, articles and the like; also the word "author" before a quoted title ("author of «…»")
     "Publication": ("book", "knig", "kitabi", "kitapt", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
-                    "monograf", "anthology", "antolog", "author", "avtor"),
+                    "monograf", "anthology", "antolog", "author", "avtor", "poem", "poema", "повест", "novella",
+                    "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
+                    "коллекци", "әңгімесі"),
 }
 # "On the theme", "на тему", "тақырыбында": what follows in quotes is the title of a talk or paper.
 THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
@@ -73,6 +75,8 @@ BOOK_KK = fold("кітап")
 NAMED_KK = (fold("атты"), fold("деген"), fold("атымен"))
 # "клуб любителей книги «…»", "общество друзей книги": the club is named, not the book beside it
 FRIENDS_OF = fold_all(("любител", "друз", "ценител", "почитател"))
+# "электронная библиотека «…»", "«…» электрондық кітапханасы": a collection of texts, a work
+ELECTRONIC = fold_all(("электрон", "electronic"))
 KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin")
 # Endings that make an adjective or a verb of a kind of organisation (қоғамдық, общественный,
 # клубный, университетский), not a case of it.
@@ -104,7 +108,11 @@ NOT_NAMES = {"nasa", "nas", "our", "this", "that", "these", "bul", "osi", "eta",
 _BODY = r"([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)"
 # Each opening mark with the closers that go with it (Russian „…“ too), checked on the original text:
 # the matching view folds all quote marks to one, which would pair a closer with the next opener.
-_QUOTED = re.compile("|".join([f"«{_BODY}»", f"“{_BODY}[”“]", f"„{_BODY}[“”]", f'"{_BODY}"']))
+# A “ closes a title, as in „…“ and in pages that close with the wrong mark, except where it opens a
+# title nested in a quoted sentence, closed itself and then the sentence: “… his famous “Kazakh
+# chrestomathy” was published …”.
+_CLOSE_66 = "(?:”|“(?!\\w[^“”\n]*”[^“”\n]*”))"
+_QUOTED = re.compile("|".join([f"«{_BODY}»", f"“{_BODY}{_CLOSE_66}", f"„{_BODY}{_CLOSE_66}", f'"{_BODY}"']))
 
 
 def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
@@ -394,6 +402,22 @@ def _keyword_beside(t: Tok, title_start: int, lang: str | None) -> tuple[str, st
     return ("work", cls) if cls is not None else None
 
 
+def _electronic_library(text: str, free: list[Tok], starts: list[int], sides: list[Tok], qs: int,
+                        qe: int) -> tuple[int, int] | None:
+    """The span of "электронная библиотека" beside a title ("электронной библиотеке «…»", "the
+    electronic library “…”", "«…» электрондық кітапханасы"): a digital collection of texts,
+    which the project files call a work, not a library."""
+    for t in sides:
+        k = bisect.bisect_left(starts, t.start)
+        if t.end <= qs and _is(t, LIBRARY_HEAD) and k > 0 and _is(free[k - 1], ELECTRONIC) \
+                and not text[free[k - 1].end:t.start].strip():
+            return free[k - 1].start, t.end
+        if t.start >= qe and _is(t, ELECTRONIC) and k + 1 < len(free) and _is(free[k + 1], LIBRARY_HEAD) \
+                and not text[t.end:free[k + 1].start].strip():
+            return t.start, free[k + 1].end
+    return None
+
+
 def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
     """The tokens not inside any of ``spans`` (sorted, not overlapping: quoted titles), in one pass."""
     out, j = [], 0
@@ -456,6 +480,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                 sides = [club[0]]
         sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
         found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
+        if found is None:
+            shelf = _electronic_library(text, free, starts, sides, qs, qe)
+            if shelf is not None:  # the kind words with the title: longer than the project it is named for
+                out.append(Candidate("work", min(qs, shelf[0]), max(qe, shelf[1]), "rule:work-title", 0.7,
+                                     label=title, extra={"electronic_library": True}))
+                continue
         if found is not None and found[0].key == BOOK_KK and found[0].start >= qe:
             # "«…» кітап көрмесі": a book exhibition, named by the word after "кітап"
             k = bisect.bisect_left(starts, found[0].end)

@@ -738,3 +738,15 @@ def test_a_place_inside_a_known_librarys_name_is_one_it_lies_in(extractor: Extra
     assert places.get("Алтай") == "place/altai-krai", places
     alone = extract(extractor, "alone.kk.txt", "Алтай тауларына саяхат жасалды.")
     assert [m.iri.rsplit("/id/", 1)[1] for m in alone.mentions if m.kind == "place"] == ["place/altai"]
+
+
+def test_an_electronic_library_named_for_a_project_is_one_work_in_every_language(extractor: Extractor) -> None:
+    ex = extractor
+    texts = {"ru": "Материалы вошли в электронную библиотеку «Встречи на границах».",
+             "kk": "Материалдар «Шекарадағы кездесулер» электрондық кітапханасына енгізілді.",
+             "en": "They were added to the electronic library “Meetings at the boundaries”."}
+    iris = set()
+    for lang, text in texts.items():
+        r = extract(ex, f"e.{lang}.txt", text)
+        iris |= {m.iri for m in r.mentions if m.kind == "work"}
+    assert len(iris) == 1 and next(iter(iris)).endswith("/work/meetings-at-the-boundaries-electronic-library")

@@ -306,8 +306,11 @@ def test_word_lists_match_english_plurals_in_ts() -> None:
     ("ru", "Члены клуб «Краевед» провели встречу.", [("organization", "клуб «Краевед»")]),  # beside beats near
     ("en", "The “Kraeved” club and the publishing house “Foliant” met.",
      [("organization", "“Kraeved” club"), ("organization", "publishing house “Foliant”")]),
-    # a capitalised word after a title opens another name
+    # a title opened inside a quoted title and closed before it is a title of its own
     ("en", "There took place the seminar “Libraries – partners. The “Open Shelf” project”.",
+     [("project", "Open Shelf")]),
+    # a capitalised word after a title opens another name
+    ("en", "There took place the seminar “Libraries – partners. The “Open Shelf” project.",
      [("event", "seminar “Libraries – partners. The “")]),
 ])
 def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
@@ -347,6 +350,13 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     ("ru", "Работает клуб любителей книги «Собеседник».", [("organization", "Собеседник", None)]),
     ("ru", "Пришли члены общества друзей книги «Радуга».", [("organization", "Радуга", None)]),
     ("ru", "Прошла презентация книги «Степь».", [("work", "Степь", "Publication")]),
+    # genres of books: poems, novellas, stories, chrestomathies, encyclopaedias, collections
+    ("kk", "«Батыр Баян» поэмасынан үзінді оқылды.", [("work", "Батыр Баян", "Publication")]),
+    ("kk", "«Шолпанның күнәсі» әңгімесі талқыланды.", [("work", "Шолпанның күнәсі", "Publication")]),
+    ("ru", "Хранятся первые издания повести «Капитанская дочка».", [("work", "Капитанская дочка", "Publication")]),
+    ("kk", "«Атырау» энциклопедиясын сыйлады.", [("work", "Атырау", "Publication")]),
+    ("ru", "Представили электронную коллекцию «Оренбург – первая столица».",
+     [("work", "Оренбург – первая столица", "Publication")]),
 ])
 def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
@@ -685,3 +695,26 @@ def test_a_sentence_may_open_with_a_known_place_before_an_institution() -> None:
     view = matching_view(text)
     found = rules.institution_phrases(view, tokenize(view), frozenset({0}))
     assert spans(found, text, "organization") == ["Астрахань мемлекеттік университетінің"]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("ru", "Материалы вошли в электронную библиотеку «Встречи на границах».",
+     "электронную библиотеку «Встречи на границах»"),
+    ("kk", "Материалдар «Шекарадағы кездесулер» электрондық кітапханасына енгізілді.",
+     "«Шекарадағы кездесулер» электрондық кітапханасына"),
+    ("en", "They were added to the electronic library “Meetings at the boundaries”.",
+     "electronic library “Meetings at the boundaries”"),
+])
+def test_an_electronic_library_is_a_work_named_with_its_kind(lang: str, text: str, span: str) -> None:
+    """A digital collection is a work; its span holds the kind words, so it is longer than the
+    project whose name it bears and is not taken for it."""
+    found = run(rules.titled_things, text, text, lang)
+    assert [(c.kind, text[c.start:c.end], c.extra.get("electronic_library")) for c in found] == [("work", span, True)]
+
+
+def test_a_quote_opened_inside_a_quoted_sentence_is_a_title_of_its_own() -> None:
+    text = "“Altynsarin studied here, and his famous “Kazakh chrestomathy” was printed here”, she said."
+    assert [t for _, _, t in rules.quoted_titles(text)] == ["Kazakh chrestomathy"]
+    # a page that closes a title with an opening mark still gets its title
+    text = "the seminar “Electronic library – partnership. The project “Meetings at the boundaries” (Kostanai)."
+    assert [t for _, _, t in rules.quoted_titles(text)] == ["Electronic library – partnership. The project"]
