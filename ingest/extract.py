@@ -397,10 +397,10 @@ class _DocState:
             laid_iris.append((c, iri))
             if iri:
                 self.mentions.append(Mention(c.start, c.end, c.kind, iri, c.method, c.confidence, lang))
-        # namesakes inside library names
+        # namesakes inside the names of libraries and other institutions
         for c, lang in self.containers:
-            if c.kind == "library" and c.namesake:
-                lib = self._iri_at(c.start, c.end, "library")
+            if c.kind in ("library", "organization") and c.namesake:
+                lib = self._iri_at(c.start, c.end, c.kind)
                 per = self._iri_at(*c.namesake, "person")
                 if lib is None or per is None:
                     continue

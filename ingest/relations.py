@@ -45,8 +45,12 @@ def _has(text: str, stems: tuple[str, ...]) -> bool:
     return any(w.startswith(s) for w in _words(text) for s in stems)
 
 
-PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "uceast", "ucastv", "vistup",
-                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening")
+PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
+                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening",
+                 # who speaks, greets, tells, presents or hands over something at an event takes part in it
+                 "told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
+                 "рассказ", "представил", "обратил", "отметил", "подчеркнул", "приветств", "поздравил", "передал",
+                 "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",
               "partner", "sviazivaiut", "vramkah", "joint", "birlesken", "realizu", "zaiavil")
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",

@@ -37,7 +37,8 @@ EVENT_WORDS = {
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop"),
     "exhibition": ("exhibition", "vistavk", "korme"),
-    "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge"),
+    "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
+                   "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
     "festival": ("festival",),
     "forum": ("forum",),

@@ -750,3 +750,26 @@ def test_an_electronic_library_named_for_a_project_is_one_work_in_every_language
         r = extract(ex, f"e.{lang}.txt", text)
         iris |= {m.iri for m in r.mentions if m.kind == "work"}
     assert len(iris) == 1 and next(iter(iris)).endswith("/work/meetings-at-the-boundaries-electronic-library")
+
+
+@pytest.mark.parametrize(("name", "text", "person"), [
+    ("speech.ru.txt", "В 2018 году в Уральске прошла конференция «Пушкинский маршрут». В работе конференции приняли "
+                      "участие представители библиотек. Директор библиотеки Айгуль Кабиевна Сариева рассказала о "
+                      "коллекциях.\n", "Айгуль Кабиевна Сариева"),
+    ("speech.en.txt", "In 2017 the video bridge “Samara – Oral” was held in Samara. The director Marina Yurievna "
+                      "Pospelova noted the interest of the readers.\n", "Marina Yurievna Pospelova"),
+    ("speech.kk.txt", "2016 жылы Ақтөбеде «Шекара кітапханалары» атты халықаралық семинар өтті. Семинарда Гүлнар "
+                      "Жақсыбаева сөз сөйледі.\n", "Гүлнар Жақсыбаева"),
+])
+def test_who_speaks_at_an_event_takes_part_in_it(extractor: Extractor, name: str, text: str, person: str) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    (p,) = [ox.NamedNode(m.iri) for m in r.mentions if m.kind == "person" and text[m.start:m.end] == person]
+    assert p in objects(graph(r), ev, WDT.P710)
+
+
+def test_a_museum_is_named_after_the_person_its_name_gives(extractor: Extractor) -> None:
+    text = "Участники посетили Мемориальный музей А. С. Пушкина в Уральске.\n"
+    r = extract(extractor, "museum.ru.txt", text)
+    (org,) = [ox.NamedNode(m.iri) for m in r.mentions if m.kind == "organization"]
+    assert objects(graph(r), org, WDT.P138) == [I("person/alexander-pushkin")]
