@@ -753,7 +753,8 @@ class _DocState:
                 if b.start - a.end > 80 or name_between(a, b):
                     continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
-                if rel.author_phrase(gap, with_by=a is w) or (
+                if a is p and rel.own_book_phrase(gap, rel.writer_before(text[max(0, p.start - 30):p.start])) \
+                        or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
 

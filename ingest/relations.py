@@ -73,6 +73,17 @@ AUTHOR_FILLERS = (
     "знаменитого", "знаменитой", "знаменитый",
     "кітабының", "кітабы", "кітабын", "романының", "романы", "мақаласының", "мақаласы", "жинағының", "жинағы",
     "сөздігінің", "сөздігі", "әйгілі", "белгілі", "атты")
+# "X presented his book «Y»", "X рассказал о своей книге «Y»", "X өзінің «Y» кітабын таныстырды":
+# a possessive and a word for a book between the person and the title make X its author.
+OWN = ("his", "her", "their", "своей", "свою", "своего", "своём", "своем", "своих", "свои", "своя", "свой",
+       "өзінің", "өз")
+BOOK_WORDS = ("book", "novel", "poem", "poems", "collection", "monograph", "article", "story", "stories", "essay",
+              "книг", "роман", "повест", "сборник", "стать", "монограф", "поэм", "очерк", "рассказ", "стихотворен",
+              "кітаб", "кітап", "роман", "жинағ", "мақала", "поэма", "өлең", "әңгіме", "повесть")
+REPORT_WORDS = ("report", "доклад", "баяндам", "lecture", "лекци", "дәріс")
+PRESENTED = ("presented", "introduced", "представил", "презентовал", "таныстыр", "ұсын")
+WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "писательница", "поэт", "поэтесса", "автор",
+                "жазушы", "ақын")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
@@ -141,8 +152,38 @@ LIST_HEADS = fold_all(LIST_HEADS)
 AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
 _BY = fold("by")
 AUTHOR_FILLERS = frozenset(fold_all(AUTHOR_FILLERS))
+OWN = frozenset(fold(w) for w in OWN)
+REPORT_WORDS = fold_all(REPORT_WORDS)
+PRESENTED = fold_all(PRESENTED)
+WRITER_ROLES = frozenset(fold(w) for w in WRITER_ROLES)
+BOOK_WORDS = fold_all(BOOK_WORDS)
 OTHER_TIME = frozenset(fold(w) for w in OTHER_TIME)
 OTHER_TIME_STEMS = fold_all(OTHER_TIME_STEMS)
+
+
+def writer_before(text: str) -> bool:
+    """The word right before a name is a writer's role ("the Aktobe writer Serik Alimov")."""
+    words = _words(text)
+    return bool(words) and words[-1] in WRITER_ROLES and not re.search(r"[.;!?\n,]\s*$", text)
+
+
+def own_book_phrase(text: str, writer: bool = False) -> bool:
+    """``text`` between a person and the title after it says the person wrote the work, in one
+    clause of at most six words: a possessive and a book word ("X presented his book “Y”", "X
+    рассказал о своей книге «Y»"); a talk the person gave ("X выступил с докладом «Y»", "X made the
+    report “Y”"); or, for a ``writer`` (the role written before the name), a book the person
+    presented ("the writer X presented the book “Y”")."""
+    if re.search(r"[.;!?\n,]", text):
+        return False
+    words = _words(text)
+    if len(words) > 6:
+        return False
+    book = any(w.startswith(BOOK_WORDS) for w in words)
+    if book and any(w in OWN for w in words):
+        return True
+    if len(words) <= 4 and any(w.startswith(REPORT_WORDS) for w in words):
+        return True
+    return writer and book and any(w.startswith(PRESENTED) for w in words)
 
 
 def author_phrase(text: str, with_by: bool) -> bool:

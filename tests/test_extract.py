@@ -603,6 +603,14 @@ def test_the_dateline_dates_only_the_reports_own_events(extractor: Extractor, na
     ("f.en.txt", "The author of “Steppe Roads”, Anna Ivanova, met readers.", "Anna Ivanova"),
     ("i.en.txt", "They read the novel “Steppe Roads” by Anna Ivanova.", "Anna Ivanova"),
     ("j.ru.txt", "Иван Петров написал книгу «Степные дороги».", "Иван Петров"),
+    # one's own book, a talk one gave, a book a writer presented
+    ("k.en.txt", "The local historian Sergey Gorbunov presented his book “Steppe Roads”.", "Sergey Gorbunov"),
+    ("l.ru.txt", "Сергей Горбунов рассказал о своей книге «Степные дороги».", "Сергей Горбунов"),
+    ("m.ru.txt", "Профессор Болат Нурмаганбетов выступил с докладом «Пушкин и фольклор».", "Болат Нурмаганбетов"),
+    ("n.en.txt", "The Aktobe writer Serik Alimov presented the book “The Enlightener”.", "Serik Alimov"),
+    # but presenting someone else's book, or a book one only named, is no authorship
+    ("o.en.txt", "The librarian Anna Ivanova presented the book “The Enlightener”.", None),
+    ("p.ru.txt", "Анна Иванова рассказала о книге «Степные дороги», которую подарили гости.", None),
 ])
 def test_authorship_is_read_from_a_short_phrase(extractor: Extractor, name: str, text: str,
                                                 author: str | None) -> None:
