@@ -280,7 +280,8 @@ class _DocState:
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
         if c.kind == "place":
-            return self._mint("place", new_slug("place", surface), surface, lang, None)
+            name = c.label or surface
+            return self._mint("place", new_slug("place", name), name, lang, None)
         return None
 
     def _names_in(self, title: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:

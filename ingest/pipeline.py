@@ -59,6 +59,7 @@ class CandidateFinder:
         found += rules.references(text, toks)
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
+        found += rules.marked_places(text, toks, lang)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

@@ -541,6 +541,59 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
     return out
 
 
+# Kinds of small places written after their name (districts, villages), folded: a capitalised name
+# right before one is a place, whether or not the authority file knows it ("Володарский ауданындағы
+# Алтынжар ауылында", "Бийского района", "the Shemonaikha district").
+PLACE_KIND_AFTER = {"kk": fold_all(("аудан", "ауыл", "кент")), "ru": fold_all(("район",)),
+                    "en": fold_all(("district", "village", "settlement"))}
+# A district named after a person ends like a surname; "-ский" ones are adjectives ("Володарский")
+_PERSON_DISTRICT = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "enko")
+KK_PLACE_KIND = dict(zip(PLACE_KIND_AFTER["kk"], ("ауданы", "ауылы", "кенті")))
+_RU_VILLAGE = tuple(fold(w) for w in ("село", "селе", "села", "селом", "посёлок", "посёлке", "посёлка", "поселок",
+                                      "поселке", "поселка", "деревня", "деревне", "деревни", "станица", "станице"))
+# Plurals and adjectives on those stems name no one place: "аудандары", "аудандық", "ауылдық", "districts".
+_NOT_PLACE_KIND = fold_all(("аудандар", "аудандық", "ауылдар", "ауылдық"))
+_PLURAL_PLACE_KIND = frozenset(fold(w) for w in ("районы", "районов", "районах", "районам", "districts", "villages",
+                                                 "settlements"))
+
+
+def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+    """Districts and villages named before their kind word; the span holds the kind word, so it is
+    longer than a city of the same name inside it ("Павлодар ауданы" is the district)."""
+    kinds = PLACE_KIND_AFTER.get(lang)
+    if not kinds:
+        return []
+    out = []
+    for k, t in enumerate(toks):
+        if k == 0 or not _is(t, kinds) or _is(t, _NOT_PLACE_KIND) or t.key in _PLURAL_PLACE_KIND:
+            continue
+        s = k
+        while s > 0 and k - s < 2 and toks[s - 1].capitalized and not toks[s - 1].text.isupper() \
+                and text[toks[s - 1].end:toks[s].start] == " ":
+            s -= 1
+        if s == k:
+            continue
+        if k - s == 2 and _sentence_initial(text, toks[s].start) and not toks[s + 1].key.endswith(_PERSON_DISTRICT):
+            s += 1  # "Зираты Володарский ауданында": the word opening the sentence is no part of it
+        if lang == "ru":
+            if not toks[k - 1].key.endswith(("ski", "skogo", "skom", "skomu", "ckii", "ckogo")):
+                continue  # Russian names its district by one adjective: "Бийского района"
+            s = k - 1
+        if _sentence_initial(text, toks[s].start) and k - s == 1 and lang != "kk":
+            continue  # "Districts …" opening a sentence, "Village libraries …"
+        name = text[toks[s].start:toks[k - 1].end]
+        # the label in the nominative where the kind word carries the case: "Алтынжар ауылы"
+        label = f"{name} {KK_PLACE_KIND[next(st for st in kinds if t.key.startswith(st))]}" if lang == "kk" else None
+        out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6, label=label))
+    if lang == "ru":  # "в селе Сростки", "посёлок Шемонаиха": the kind first, the name as written
+        for k, t in enumerate(toks[:-1]):
+            nxt = toks[k + 1]
+            if _is(t, _RU_VILLAGE) and nxt.capitalized and not nxt.text.isupper() \
+                    and text[t.end:nxt.start] in (" ", ". "):
+                out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6))
+    return out
+
+
 def persons(text: str, toks: list[Tok]) -> list[Candidate]:
     out = []
     i = 0

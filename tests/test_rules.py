@@ -718,3 +718,24 @@ def test_a_quote_opened_inside_a_quoted_sentence_is_a_title_of_its_own() -> None
     # a page that closes a title with an opening mark still gets its title
     text = "the seminar “Electronic library – partnership. The project “Meetings at the boundaries” (Kostanai)."
     assert [t for _, _, t in rules.quoted_titles(text)] == ["Electronic library – partnership. The project"]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Зираты Володарский ауданындағы Алтынжар ауылында орналасқан.",
+     [("Володарский ауданындағы", "Володарский ауданы"), ("Алтынжар ауылында", "Алтынжар ауылы")]),
+    ("kk", "Ақын Мағжан Жұмабаев ауданында туған.", [("Мағжан Жұмабаев ауданында", "Мағжан Жұмабаев ауданы")]),
+    ("ru", "Он родился в селе Сростки Бийского района.", [("Бийского района", None), ("Сростки", None)]),
+    ("en", "Libraries of the Shemonaikha district took part.", [("Shemonaikha district", None)]),
+    # plurals, adjectives and a kind word with no name before it are no place
+    ("kk", "Аудандық кітапханалар мен ауылдық оқырмандар келді.", []),
+    ("kk", "Облыстың аудандары қатысты.", []),
+    ("ru", "Районы области и жители села приехали.", []),
+    ("en", "District libraries came from every village.", []),
+])
+def test_places_marked_by_their_kind(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(text[c.start:c.end], c.label) for c in run(rules.marked_places, text, lang)] == expected
+
+
+def test_a_district_named_after_a_person_may_open_the_sentence() -> None:
+    text = "Мағжан Жұмабаев ауданында кітапхана ашылды."
+    assert [text[c.start:c.end] for c in run(rules.marked_places, text, "kk")] == ["Мағжан Жұмабаев ауданында"]
