@@ -633,10 +633,13 @@ class _DocState:
                 self._commemorative_year(c, lang, places, dates, sent_of(c.start))
                 continue
             line = (line_of(c.start)[0], line_of(c.end)[1])  # a title may run over a line break
-            in_line = [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
-            date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
-            # a year-bullet line's date may be in the line before ("^2002 –" on its own line)
             sentence = (sent_of(c.start)[0], sent_of(c.end)[1])
+            # the date of the event's own sentence first: a paragraph may go on to other years ("20
+            # сентября 2018 года … конференция …, посвящённая … Пушкина. Поэт побывал … в 1833 году")
+            own = rel.narrow(text, sentence, c.start, c.end)
+            in_line = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]] or \
+                [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
+            date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
             # places named inside a library's or organisation's name say where that one is, not the event
             cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
                            not (c.start <= m.start and m.end <= c.end) and not nested(m)]

@@ -16,6 +16,25 @@ from .keys import fold, fold_all
 _SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=[;])\s+|\n+")
 
 
+# A sentence may also end after a closing quote ("… конференция «Маршрут». Поэт …"). ``spans``
+# keeps such sentences together, and relations read across them as the annotations do; a date
+# is looked for in the narrower sentence (``narrow``).
+_QUOTE_END = re.compile(r"(?<=[»”\")][.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def narrow(text: str, span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of sentence ``span`` around ``start``–``end`` that no full stop after a closing
+    quote divides."""
+    a, b = span
+    for m in _QUOTE_END.finditer(text, a, b):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Sentence-like spans: lines, split further at sentence ends and semicolons."""
     out, pos = [], 0

@@ -316,14 +316,21 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
 def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],
-                  window: int = 3, taken: Callable[[Tok], bool] = lambda t: False) -> Tok | None:
-    """A keyword within ``window`` words of the title among ``free`` (tokens outside any title);
-    words ``taken`` says another title owns count for distance but name nothing."""
+                  window: int = 3, taken: Callable[[Tok], bool] = lambda t: False, text: str = "") -> Tok | None:
+    """A keyword within ``window`` words of the title among ``free`` (tokens outside any title), in
+    its sentence (no full stop or line break between them, where ``text`` is given); words
+    ``taken`` says another title owns count for distance but name nothing."""
     i = bisect.bisect_left(starts, start)
     before = [t for t in free[max(0, i - window - 1):i] if t.end <= start][-window:]
     j = bisect.bisect_left(starts, end)
     after = free[j:j + window]
+    if text:
+        before = [t for t in before if not _SENTENCE_BREAK.search(text, t.end, start)]
+        after = [t for t in after if not _SENTENCE_BREAK.search(text, end, t.start)]
     for t in reversed(before):
         if not taken(t) and _is(t, stems):
             return t
@@ -456,7 +463,7 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             return id(t) not in own and (id(t) in after_a_title and t.end <= qs
                                          or id(t) in before_a_title and t.start >= qe)
 
-        near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed)
+        near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed, text=text)
         # the word before the title first, except in Kazakh, which writes the kind after it; a
         # capitalised word after a title opens another name ("«…» Meetings at the boundary")
         sides = [t for t in beside[(qs, qe)] if t.end <= qs or not t.capitalized]

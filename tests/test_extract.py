@@ -781,3 +781,11 @@ def test_a_museum_is_named_after_the_person_its_name_gives(extractor: Extractor)
     r = extract(extractor, "museum.ru.txt", text)
     (org,) = [ox.NamedNode(m.iri) for m in r.mentions if m.kind == "organization"]
     assert objects(graph(r), org, WDT.P138) == [I("person/alexander-pushkin")]
+
+
+def test_an_events_date_comes_from_its_own_sentence_first(extractor: Extractor) -> None:
+    text = ("20 сентября 2018 года в Западно-Казахстанской областной универсальной научной библиотеке в Уральске "
+            "состоялась международная научно-практическая конференция «Маршрут». Поэт был здесь в 1833 году.\n")
+    r = extract(extractor, "date.ru.txt", text)
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.startDate) == [ox.Literal("2018-09-20", datatype=XSD.date)]

@@ -739,3 +739,10 @@ def test_places_marked_by_their_kind(lang: str, text: str, expected: list) -> No
 def test_a_district_named_after_a_person_may_open_the_sentence() -> None:
     text = "Мағжан Жұмабаев ауданында кітапхана ашылды."
     assert [text[c.start:c.end] for c in run(rules.marked_places, text, "kk")] == ["Мағжан Жұмабаев ауданында"]
+
+
+def test_a_keyword_in_the_next_sentence_names_no_title() -> None:
+    text = "Поэт собирал материалы для «Истории Пугачёва».\n\nОрганизаторами конференции выступили библиотеки."
+    assert run(rules.titled_things, text, text, "ru") == []
+    text = "He read «Steppe». The conference opened."
+    assert run(rules.titled_things, text, text, "en") == []
