@@ -626,7 +626,8 @@ class _DocState:
         blank = re.search(r"\n\s*\n", text)
         lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
-        for c, lang in self.containers:
+        last: tuple[str, str] | None = None  # the date and place of the report's last dated event
+        for c, lang in sorted(self.containers, key=lambda x: x[0].start):
             if c.kind != "event":
                 continue
             if c.extra.get("event_type") == "year":
@@ -637,9 +638,20 @@ class _DocState:
             # the date of the event's own sentence first: a paragraph may go on to other years ("20
             # сентября 2018 года … конференция …, посвящённая … Пушкина. Поэт побывал … в 1833 году")
             own = rel.narrow(text, sentence, c.start, c.end)
-            in_line = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]] or \
-                [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
-            date = min(in_line, key=lambda dm: abs(dm.start - c.start)).value if in_line else None
+            in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
+            in_line = in_sentence or [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
+            nearest = min(in_line, key=lambda dm: abs(dm.start - c.start)) if in_line else None
+            date = nearest.value if nearest else None
+            # A titled event whose own sentence names no date took place within the report's event
+            # before it (an exhibition opened at the seminar): its date and place, not a date from
+            # another sentence. So does one whose sentence names only a bare year after it, older than
+            # that event's: the year dates what the sentence goes on about ("the “Kazakh
+            # chrestomathy” of 1879", "archive documents of 1920-1925").
+            within_last = last is not None and c.method == "rule:event-title" and (
+                not in_sentence or nearest is not None and nearest.precision == "year"
+                and nearest.start >= c.end and nearest.value[:4] < last[0][:4])
+            if within_last:
+                date = None
             # places named inside a library's or organisation's name say where that one is, not the event
             cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
                            not (c.start <= m.start and m.end <= c.end) and not nested(m)]
@@ -685,7 +697,11 @@ class _DocState:
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
                 c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
+            if within_last and last is not None and not rel.moves_in_time(text[sentence[0]:sentence[1]]):
+                date, place = last
+                chosen = [place]
             if date and place:
+                last = (date, place)
                 slug = f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}"
             else:
                 slug = new_slug("event", c.label or self.text[c.start:c.end])

@@ -46,12 +46,15 @@ class CandidateFinder:
         lang = doc.lang_
         toks = tokenize(text)
         found: list[Candidate] = []
-        for m in self.gazetteer.find(text, lang, toks):
+        matches = self.gazetteer.find(text, lang, toks)
+        for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
         known = frozenset(c.start for c in found)
-        found += rules.library_phrases(text, toks, known)
-        found += rules.institution_phrases(text, toks, known)
+        # one-word names written with a Kazakh case ending (the gazetteer matched them inflected)
+        inflected = frozenset(m.start for m in matches if lang == "kk" and not m.exact and m.last - m.first == 1)
+        found += rules.library_phrases(text, toks, known, inflected)
+        found += rules.institution_phrases(text, toks, known, inflected)
         found += rules.titled_things(text, toks, doc.text, lang)
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)

@@ -169,6 +169,9 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
 
 
 KK_LOCATIVE = fold_all(kk_cases.ATTRIBUTIVE_LOCATIVE)
+# Cases a place word inside a name never takes: "Астанадан ҚР Ұлттық … кітапханасы" is the library
+# *from* Astana (ablative); "Павлодарға" (to), "Павлодарды" (whom) likewise.
+KK_OUTSIDE_NAMES = tuple(fold(e) for e in kk_cases.ABLATIVE + kk_cases.DATIVE + kk_cases.ACCUSATIVE if len(e) > 1)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -176,19 +179,22 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-•^"
 
 
-def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset()) -> list[Candidate]:
+def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
+                    inflected: frozenset[int] = frozenset()) -> list[Candidate]:
     """Library names: modifiers and place words before the head noun, a namesake before or after.
-    ``known``: where names of the authority file start (a sentence may open with one)."""
-    return _institution_phrases(text, toks, "library", known)
+    ``known``: where names of the authority file start (a sentence may open with one);
+    ``inflected``: where such a name is written with a Kazakh case ending."""
+    return _institution_phrases(text, toks, "library", known, inflected)
 
 
-def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset()) -> list[Candidate]:
+def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
+                        inflected: frozenset[int] = frozenset()) -> list[Candidate]:
     """Names of universities, museums, archives, theatres, publishing houses and the like, written
     as library names are ("Астрахань мемлекеттік университетінің", "Западно-Казахстанского
     университета им. М. Утемисова", "Pavlodar state university after S.Toraigyrov"), and in Russian
     with a person or a region in the genitive after the head ("Мемориальный музей А. С. Пушкина",
     "Государственного архива Оренбургской области")."""
-    return _institution_phrases(text, toks, "organization", known)
+    return _institution_phrases(text, toks, "organization", known, inflected)
 
 
 def _institution_head(t: Tok) -> bool:
@@ -204,7 +210,8 @@ def _plural_institution(t: Tok) -> bool:
         or rest.startswith(("ter", "tar", "lar", "ler", "dar", "der")) or rest in ("ov", "am", "ami", "ah")
 
 
-def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int]) -> list[Candidate]:
+def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int],
+                         inflected: frozenset[int] = frozenset()) -> list[Candidate]:
     out: list[Candidate] = []
     library = kind == "library"
     heads, mods = (LIBRARY_HEAD, LIBRARY_MOD) if library else (INSTITUTION_HEAD, INSTITUTION_MOD)
@@ -223,6 +230,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break
             if p.key in ("the", "of", "a"):
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
+            if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
+                break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
             if _is(p, mods) or p.capitalized:
                 s -= 1
                 continue
@@ -291,7 +300,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 and toks[s].start not in known:
             if len(distinctive) == 1 and namesake is None:
                 continue
-            if not library and s + 1 < h and (namesake is None or namesake[0] > toks[s].start):
+            if s + 1 < h and (namesake is None or namesake[0] > toks[s].start):
                 # "Представители Западно-Казахстанского университета": a word opening the sentence
                 s += 1
                 distinctive = distinctive[1:]
@@ -316,7 +325,7 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|,")
 
 
 def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],

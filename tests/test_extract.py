@@ -789,3 +789,16 @@ def test_an_events_date_comes_from_its_own_sentence_first(extractor: Extractor) 
     r = extract(extractor, "date.ru.txt", text)
     (ev,) = events(r)
     assert objects(graph(r), ev, SDO.startDate) == [ox.Literal("2018-09-20", datatype=XSD.date)]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("within.kk.txt", "2016 жылғы 20 қазанда Ақтөбеде «Шекара» атты халықаралық семинар өтті. Кітапхана фойесінде "
+                      "«Ұлы жол» кітап көрмесі ашылды.\n"),
+    # a year the sentence goes on about is not the exhibition's
+    ("history.en.txt", "On 20 October 2016 the international seminar “Border” was held in Aktobe. In the hall there "
+                       "was opened the book exhibition “Great Road”, where the “Chrestomathy” of 1879 was shown.\n"),
+])
+def test_an_exhibition_opened_within_a_seminar_takes_its_date_and_place(extractor: Extractor, name: str,
+                                                                        text: str) -> None:
+    r = extract(extractor, name, text)
+    assert [iri.value.rsplit("/", 1)[1] for iri in events(r)] == ["exhibition-2016-aktobe", "seminar-2016-aktobe"]

@@ -746,3 +746,23 @@ def test_a_keyword_in_the_next_sentence_names_no_title() -> None:
     assert run(rules.titled_things, text, text, "ru") == []
     text = "He read «Steppe». The conference opened."
     assert run(rules.titled_things, text, text, "en") == []
+
+
+def test_a_keyword_across_a_comma_names_no_title() -> None:
+    # "көрмесі" belongs to the title before it, not to the one after the comma
+    text = "«Ұлы жол» кітап көрмесі ашылып, онда «Қазақ хрестоматиясы» қойылды."
+    found = [(c.kind, c.label) for c in run(rules.titled_things, text, text, "kk")]
+    assert ("event", "Ұлы жол") in found and all(label != "Қазақ хрестоматиясы" or kind != "event"
+                                                for kind, label in found)
+
+
+def test_a_kazakh_place_in_the_ablative_is_not_part_of_a_library_name() -> None:
+    text = "Астанадан ҚР Ұлттық академиялық кітапханасының қызметкерлері келді."
+    view = matching_view(text)
+    found = rules.library_phrases(view, tokenize(view), frozenset({0}), frozenset({0}))
+    assert spans(found, text, "library") == ["ҚР Ұлттық академиялық кітапханасының"]
+
+
+def test_a_common_word_opening_the_sentence_is_not_part_of_a_library_name() -> None:
+    text = "Қонақтарды Ақтөбе облыстық кітапханасының директоры қарсы алды."
+    assert spans(run(rules.library_phrases, text), text, "library") == ["Ақтөбе облыстық кітапханасының"]
