@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import load_config
 
 from .kazakh import stem
-from .rules import Candidate
+from .rules import Candidate, is_role
+from .tokens import tokenize
 
 #: Where the trained model ships inside the package.
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "kk_ner"
@@ -65,6 +66,12 @@ def person_label(span: Span) -> str:
     return " ".join(words)
 
 
+def _is_role(word: str) -> bool:
+    """The word names a role or a craft (ақын, күйші, директор), as the rule-based finder reads it."""
+    toks = tokenize(word)
+    return len(toks) == 1 and is_role(toks[0])
+
+
 class KazNerdPersons:
     """Appends ``Candidate("person", …, "ner:kaznerd", confidence)`` for PERSON entities."""
 
@@ -78,8 +85,15 @@ class KazNerdPersons:
         """PERSON spans the model finds in ``text`` that pass the name filters."""
         model = load_model(self.model_path)
         ner_doc = model(text)
-        return [e for e in ner_doc.ents if e.label_ == "PERSON" and len(e) >= self.min_tokens
-                and all(_is_name_word(t.text) for t in e)]
+        out = []
+        for e in ner_doc.ents:
+            if e.label_ != "PERSON" or not all(_is_name_word(t.text) for t in e):
+                continue
+            if _is_role(e[0].text):  # "Күйші Бөкей …", "Ақын Мағжан": a craft, then the name
+                e = e[1:]
+            if len(e) >= self.min_tokens:
+                out.append(e)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         found = list(doc._.candidates or [])

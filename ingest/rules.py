@@ -62,6 +62,10 @@ WORK_WORDS = {
                     "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
                     "коллекци", "әңгімесі"),
 }
+# Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
+# словарь"): the title names a book by them.
+GENRE_LAST = ("хрестомат", "chrestomath", "словар", "сөздіг", "энциклопед", "антолог", "anthology",
+              "encyclopedia", "dictionary")
 # "On the theme", "на тему", "тақырыбында": what follows in quotes is the title of a talk or paper.
 THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
@@ -87,7 +91,7 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
-INSTITUTION_HEAD = ("университет", "university", "музей", "мұражай", "museum", "архив", "мұрағат", "archive",
+INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy")
 INSTITUTION_MOD = LIBRARY_MOD + (
@@ -530,11 +534,14 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                 found = (kw, ("project", "Programme" if _is(kw, PROGRAMME_WORDS) else None))
         if found is None:
             k = bisect.bisect_right(tok_starts, qs)
-            inside = [toks[k]] if k < len(toks) and toks[k].end < qe else []  # «Dictionary of Russian names»
+            # a genre word opening or closing the title: «Dictionary of Russian names», «Қазақ хрестоматиясы»
+            inside = [t for t in (toks[k], toks[bisect.bisect_left(tok_starts, qe) - 1])
+                      if qs < t.start and t.end < qe] if k < len(toks) else []
             for cls, stems in WORK_WORDS.items():
                 kw = near(stems, window=2)
-                if kw is not None or cls == "Publication" and inside and inside[0].capitalized \
-                        and _is(inside[0], stems):
+                if kw is not None or cls == "Publication" and inside and (
+                        inside[0].capitalized and _is(inside[0], stems)
+                        or len(inside) == 2 and inside[1] is not inside[0] and _is(inside[1], GENRE_LAST)):
                     found = (kw, ("work", cls))
                     break
         if found is None:
@@ -646,7 +653,11 @@ ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "aki
               "poet", "academician", "deputy", "head", "chairman", "author", "директор", "профессор", "министр",
               "губернатор", "президент", "аким", "мэр", "академик", "доцент", "депутат", "писател", "поэт",
               "библиотекар", "руководител", "председател", "заместител", "организатор", "лауреат", "автор",
-              "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы")
+              "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы",
+              # artists and scholars named by their craft: "Күйші Бөкей ордасында …" is the kuishi
+              "күйші", "әнші", "композитор", "суретші", "өлкетанушы", "ғалым", "кітапханашы", "журналист",
+              "тарихшы", "краевед", "художник", "историк", "библиограф", "composer", "artist", "historian",
+              "journalist", "bibliographer")
 # Words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …" (whole words).
 SENTENCE_OPENERS = ("далее", "также", "кроме", "после", "сегодня", "затем", "then", "also", "today", "бүгін",
                     "тағы")
@@ -663,7 +674,7 @@ def _name_word(text: str, a: Tok, b: Tok) -> bool:
     return b.capitalized and not b.text.isupper() and len(b.text) >= 4 and text[a.end:b.start] == " "
 
 
-def _is_role(t: Tok) -> bool:
+def is_role(t: Tok) -> bool:
     """A role before a surname: a long role word in any case form (Директора), a short one whole
     (a stem "мэр" or "аким" would also open the names Меруерт and Акимжан)."""
     return any(t.key == r or len(r) >= 6 and t.key.startswith(r) for r in ROLE_WORDS)
@@ -690,7 +701,7 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if not _surname_key(b).endswith(_SURNAME_END + _PATRONYMIC_END):
             continue
         first, second = a.text.lower(), b.text.lower()
-        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or _is_role(a) \
+        if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
@@ -749,6 +760,7 @@ THEME_WORDS = fold_all(THEME_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
+GENRE_LAST = fold_all(GENRE_LAST)
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
 ROLE_WORDS = fold_all(ROLE_WORDS)

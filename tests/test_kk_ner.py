@@ -98,3 +98,14 @@ def test_added_after_the_candidate_finder():
     # where the rule already found the name, the model adds nothing on top of it
     doc = nlp(WITH_PERSON)
     assert [c.method for c in doc._.candidates] == ["rule:full-name"]
+
+
+def test_a_craft_opening_the_name_is_left_out():
+    """"Күйші Бөкей ордасында": the model reads the craft (a kuishi) and a place as a name."""
+    nlp = _nlp()
+    text = "Күйші Бөкей ордасында дүниеге келген."
+    doc = nlp(text)
+    assert [text[c.start:c.end] for c in _persons(doc)] == []
+    text = "Ақын Мағжан Жұмабаев туралы айтылды."
+    spans = [text[c.start:c.end] for c in _persons(nlp(text))]
+    assert all(not s.startswith("Ақын") for s in spans)

@@ -357,6 +357,10 @@ def test_the_kind_written_beside_a_title_by_language(lang: str, text: str, expec
     ("kk", "«Атырау» энциклопедиясын сыйлады.", [("work", "Атырау", "Publication")]),
     ("ru", "Представили электронную коллекцию «Оренбург – первая столица».",
      [("work", "Оренбург – первая столица", "Publication")]),
+    # a genre word closing the title names a book by it
+    ("kk", "Оның әйгілі «Қазақ хрестоматиясы» 1879 жылы басылды.", [("work", "Қазақ хрестоматиясы", "Publication")]),
+    ("ru", "Вышла его «Киргизская хрестоматия».", [("work", "Киргизская хрестоматия", "Publication")]),
+    ("ru", "Вышла его «Степная дорога».", []),
 ])
 def test_quoted_titles_found_in_the_second_review(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
@@ -679,6 +683,10 @@ def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
     ("Teachers of Pavlodar state university after S.Toraigyrov came.", ["Pavlodar state university after S.Toraigyrov"]),
     ("They visited the Pavlodar regional museum of local lore after G.N.Potanin.",
      ["Pavlodar regional museum of local lore after G.N.Potanin"]),
+    ("Книгу выпустило Оренбургское книжное издательство им. Г. П. Донковцева.",
+     ["Оренбургское книжное издательство им. Г. П. Донковцева"]),
+    ("Делегация Всероссийского мемориального музея-заповедника В. М. Шукшина приехала.",
+     ["Всероссийского мемориального музея-заповедника В. М. Шукшина"]),
     # groups, and a kind with nothing distinctive, are no institution
     ("Guests came from the museums of Omsk.", []),
     ("Университеттер мен мұражайлар қатысты.", []),
