@@ -617,6 +617,67 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
     return out
 
 
+# Government bodies named head first, by what they govern and where: "Ministry of culture of the
+# Samara region", "Department of culture, archives and documentation of Aktobe oblast", "Управление
+# культуры, архивов и документации ЗКО".
+BODY_HEAD = fold_all(("ministry", "department", "committee", "administration", "министерств", "управлени",
+                      "департамент", "комитет"))
+_BODY_LINK = frozenset(fold(w) for w in ("of", "the", "and", "и", "for", "по"))
+_REGION_TAIL = fold_all(("region", "oblast", "krai", "област", "края", "крае"))
+# Words a remit never holds: prepositions that open where or with whom, and verbs ("hosted", "поддержало").
+_BODY_STOP = frozenset(fold(w) for w in ("in", "at", "on", "to", "with", "from", "by", "is", "are", "was", "were",
+                                         "has", "have", "в", "во", "на", "с", "со", "при", "для", "к", "от", "из",
+                                         "у", "о", "об", "за"))
+
+
+def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None = None) -> list[Candidate]:
+    """A capitalised ministry, department or committee, the words of its remit after it (commas
+    and "and" between them), ending at the place it serves: a region word ("of the Samara region",
+    "Оренбургской области"), an abbreviation (ЗКО, РК) or a place of the authority file
+    (``places``: start → end of its matches). Without a place at its end a phrase is no name
+    ("the Ministry of Culture is there")."""
+    places = places or {}
+    out = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if not (t.capitalized and not t.text.isupper() and _is(t, BODY_HEAD)) or k + 1 >= len(toks):
+            k += 1
+            continue
+        first = toks[k + 1]
+        if not (first.key == "of" or not first.capitalized and first.text.isalpha() and first.key not in _BODY_LINK):
+            k += 1
+            continue
+        end = None
+        e = k + 1
+        while e < len(toks) and e - k <= 12:
+            u, gap = toks[e], text[toks[e - 1].end:toks[e].start]
+            if gap.strip() not in ("", ",") or "\n" in gap:
+                break
+            if u.start in places:
+                end = places[u.start]  # "… of Aktobe", "… Российской Федерации"
+                j = bisect.bisect_left([x.start for x in toks], end)
+                if j < len(toks) and _is(toks[j], _REGION_TAIL) and not text[end:toks[j].start].strip():
+                    end = toks[j].end  # "… of Aktobe oblast"
+                break
+            if u.text.isupper() and len(u.text) >= 2 and u.text.isalpha():
+                end = u.end  # "… документации ЗКО"
+                break
+            if _is(u, _REGION_TAIL) and toks[e - 1].capitalized:
+                end = u.end  # "… of the Samara region"
+                break
+            if not (u.key in _BODY_LINK or u.text.isalpha()) or u.key in _BODY_STOP \
+                    or len(u.key) > 4 and u.key.endswith(("ed", "la", "lo", "li")) or u.key.endswith("l") and len(u.key) > 4:
+                break
+            e += 1
+        if end is not None:
+            out.append(Candidate("organization", t.start, end, "rule:government-body", 0.6))
+            k = bisect.bisect_left([x.start for x in toks], end)
+            continue
+        k += 1
+    return out
+
+
 def persons(text: str, toks: list[Tok]) -> list[Candidate]:
     out = []
     i = 0

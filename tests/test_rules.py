@@ -774,3 +774,24 @@ def test_a_kazakh_place_in_the_ablative_is_not_part_of_a_library_name() -> None:
 def test_a_common_word_opening_the_sentence_is_not_part_of_a_library_name() -> None:
     text = "Қонақтарды Ақтөбе облыстық кітапханасының директоры қарсы алды."
     assert spans(run(rules.library_phrases, text), text, "library") == ["Ақтөбе облыстық кітапханасының"]
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    ("It was supported by the Ministry of culture of the Samara region and others.", {},
+     ["Ministry of culture of the Samara region"]),
+    ("Organized by the Department of culture, archives and documentation of Aktobe oblast.", {},
+     ["Department of culture, archives and documentation of Aktobe oblast"]),
+    ("Выступили ЗКОУНБ и Управление культуры, архивов и документации ЗКО при участии партнёров.", {},
+     ["Управление культуры, архивов и документации ЗКО"]),
+    ("Приказ Министерства культуры Российской Федерации вышел.", {"Российской Федерации": None},
+     ["Министерства культуры Российской Федерации"]),
+    # no place at its end, or a verb or a preposition in the remit: no name
+    ("The Ministry of Culture is there.", {}, []),
+    ("The Ministry of Culture hosted guests in Omsk.", {"Omsk": None}, []),
+    ("Управление поддержало проект в Омске.", {"Омске": None}, []),
+    ("The Department hosted them.", {}, []),
+])
+def test_government_bodies_named_by_remit_and_place(text: str, places: dict, expected: list[str]) -> None:  # type: ignore[type-arg]
+    view = matching_view(text)
+    at = {text.index(p): text.index(p) + len(p) for p in places}
+    assert spans(rules.government_bodies(view, tokenize(view), at), text, "organization") == expected
