@@ -281,7 +281,7 @@ class _DocState:
             return None  # events are named once their date and place are known (see relations)
         if c.kind == "place":
             name = c.label or surface
-            return self._mint("place", new_slug("place", name), name, lang, None)
+            return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
 
     def _names_in(self, title: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:

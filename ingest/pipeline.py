@@ -63,7 +63,10 @@ class CandidateFinder:
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.marked_places(text, toks, lang)
-        found += rules.government_bodies(text, toks, {m.start: m.end for m in matches if m.entry.kind == "place"})
+        place_spans = {m.start: m.end for m in matches if m.entry.kind == "place"}
+        found += rules.government_bodies(text, toks, place_spans)
+        if lang == "kk":
+            found += rules.kazakh_government_bodies(text, toks, place_spans)
         found += rules.persons(text, toks)
         found += rules.full_names(text, toks)
         doc._.candidates = found

@@ -43,11 +43,13 @@ EVENT_WORDS = {
     "festival": ("festival",),
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
-    "ceremony": ("ceremony", "ceremoni", "saltanat"),
+    "ceremony": ("ceremony", "ceremoni", "saltanat", "rasim"),
+    "competition": ("competition", "konkurs", "baikau"),
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
-               "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony"}
+               "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
+               "competition": "Event"}
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
@@ -60,7 +62,8 @@ WORK_WORDS = {
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
                     "monograf", "anthology", "antolog", "author", "avtor", "poem", "poema", "повест", "novella",
                     "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
-                    "коллекци", "әңгімесі"),
+                    "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател",
+                    "дерекқор", "database"),
 }
 # Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
 # словарь"): the title names a book by them.
@@ -91,7 +94,7 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
-INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "архив", "мұрағат", "archive",
+INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy")
 INSTITUTION_MOD = LIBRARY_MOD + (
@@ -205,6 +208,16 @@ def _institution_head(t: Tok) -> bool:
     return _is(t, INSTITUTION_HEAD)
 
 
+# The ontology's class for an institution by its head word
+_INSTITUTION_CLASS = ((fold_all(("университет", "university")), "University"),
+                      (fold_all(("музе", "мұражай", "museum")), "Museum"),
+                      (fold_all(("издательств",)), "Publisher"))
+
+
+def _institution_class(t: Tok) -> str | None:
+    return next((cls for stems, cls in _INSTITUTION_CLASS if _is(t, stems)), None)
+
+
 def _plural_institution(t: Tok) -> bool:
     """"университеттері", "museums", "архивы": a group, not one institution. (The stem of
     "archive" keeps its e, so "archives" ends in "s" after it as "museums" does.)"""
@@ -314,7 +327,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         if plural and not any(_is(t, NAMING_MODIFIERS) for t in toks[s:h]):
             continue  # "libraries of Central Asia" is a group, not a library
         out.append(Candidate(kind, toks[s].start, toks[e - 1].end,
-                             "rule:library-name" if library else "rule:institution-name", 0.8, namesake=namesake))
+                             "rule:library-name" if library else "rule:institution-name", 0.8, namesake=namesake,
+                             cls=None if library else _institution_class(tok)))
         if namesake is not None:
             out.append(Candidate("person", namesake[0], namesake[1], "rule:namesake", 0.8))
     return out
@@ -505,7 +519,7 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             shelf = _electronic_library(text, free, starts, sides, qs, qe)
             if shelf is not None:  # the kind words with the title: longer than the project it is named for
                 out.append(Candidate("work", min(qs, shelf[0]), max(qe, shelf[1]), "rule:work-title", 0.7,
-                                     label=title, extra={"electronic_library": True}))
+                                     cls="DigitalCollection", label=title, extra={"electronic_library": True}))
                 continue
         if found is not None and found[0].key == BOOK_KK and found[0].start >= qe:
             # "«…» кітап көрмесі": a book exhibition, named by the word after "кітап"
@@ -571,6 +585,7 @@ PLACE_KIND_AFTER = {"kk": fold_all(("аудан", "ауыл", "кент")), "ru"
                     "en": fold_all(("district", "village", "settlement"))}
 # A district named after a person ends like a surname; "-ский" ones are adjectives ("Володарский")
 _PERSON_DISTRICT = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "enko")
+_KK_TOWN = (fold("қаласы"), fold("қаласын"), fold("қаласында"), fold("қаласынан"), fold("қаласына"))
 KK_PLACE_KIND = dict(zip(PLACE_KIND_AFTER["kk"], ("ауданы", "ауылы", "кенті")))
 _RU_VILLAGE = tuple(fold(w) for w in ("село", "селе", "села", "селом", "посёлок", "посёлке", "посёлка", "поселок",
                                       "поселке", "поселка", "деревня", "деревне", "деревни", "станица", "станице"))
@@ -607,13 +622,20 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         name = text[toks[s].start:toks[k - 1].end]
         # the label in the nominative where the kind word carries the case: "Алтынжар ауылы"
         label = f"{name} {KK_PLACE_KIND[next(st for st in kinds if t.key.startswith(st))]}" if lang == "kk" else None
-        out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6, label=label))
+        cls = "Village" if t.key.startswith(("auil", "vilage", "setlem")) else "District"
+        out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6, label=label, cls=cls))
+    if lang == "kk":  # "(Мамлют қ.)", "Мамлют қаласында": a town marked as one
+        for k, t in enumerate(toks[1:], 1):
+            p = toks[k - 1]
+            if p.capitalized and not p.text.isupper() and text[p.end:t.start] == " " and (
+                    t.text == "қ" and text[t.end:t.end + 1] == "." or t.key.startswith(_KK_TOWN)):
+                out.append(Candidate("place", p.start, p.end, "rule:marked-place", 0.6, cls="City"))
     if lang == "ru":  # "в селе Сростки", "посёлок Шемонаиха": the kind first, the name as written
         for k, t in enumerate(toks[:-1]):
             nxt = toks[k + 1]
             if _is(t, _RU_VILLAGE) and nxt.capitalized and not nxt.text.isupper() \
                     and text[t.end:nxt.start] in (" ", ". "):
-                out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6))
+                out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6, cls="Village"))
     return out
 
 
@@ -624,6 +646,10 @@ BODY_HEAD = fold_all(("ministry", "department", "committee", "administration", "
                       "департамент", "комитет"))
 _BODY_LINK = frozenset(fold(w) for w in ("of", "the", "and", "и", "for", "по"))
 _REGION_TAIL = fold_all(("region", "oblast", "krai", "област", "края", "крае"))
+_RU_BODY = fold_all(("министерств", "управлени", "департамент", "комитет"))
+# Kazakh names the body last: "Павлодар облысының мәдениет, тілдерді дамыту және архив ісі
+# басқармасы", "ШҚО мәдениет басқармасы", "Алтай Республикасы Мәдениет министрлігі".
+KK_BODY_HEAD = fold_all(("басқарма", "министрлі", "комитеті", "департамент", "әкімдігі", "әкімдік"))
 # Words a remit never holds: prepositions that open where or with whom, and verbs ("hosted", "поддержало").
 _BODY_STOP = frozenset(fold(w) for w in ("in", "at", "on", "to", "with", "from", "by", "is", "are", "was", "were",
                                          "has", "have", "в", "во", "на", "с", "со", "при", "для", "к", "от", "из",
@@ -641,7 +667,9 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
     k = 0
     while k < len(toks):
         t = toks[k]
-        if not (t.capitalized and not t.text.isupper() and _is(t, BODY_HEAD)) or k + 1 >= len(toks):
+        # lower case too in Russian: "министерства культуры Астраханской области" (it must end at a place)
+        if not ((t.capitalized or t.key.startswith(_RU_BODY)) and not t.text.isupper() and _is(t, BODY_HEAD)) \
+                or k + 1 >= len(toks):
             k += 1
             continue
         first = toks[k + 1]
@@ -671,10 +699,40 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
                 break
             e += 1
         if end is not None:
-            out.append(Candidate("organization", t.start, end, "rule:government-body", 0.6))
+            out.append(Candidate("organization", t.start, end, "rule:government-body", 0.6, cls="GovernmentBody"))
             k = bisect.bisect_left([x.start for x in toks], end)
             continue
         k += 1
+    return out
+
+
+def kazakh_government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None = None) -> list[Candidate]:
+    """A Kazakh government body: a place (of the authority file, or an abbreviation such as ШҚО),
+    the words of its remit (commas and "және" between them), then its kind (басқармасы,
+    министрлігі, әкімдігі)."""
+    places = places or {}
+    ends = {e: s for s, e in places.items()}
+    out = []
+    for k, t in enumerate(toks):
+        if k == 0 or not _is(t, KK_BODY_HEAD):
+            continue
+        j = k
+        start = None
+        while j > 0 and k - j < 10:
+            p, gap = toks[j - 1], text[toks[j - 1].end:toks[j].start]
+            if gap.strip() not in ("", ",") or "\n" in gap:
+                break
+            if p.end in ends:
+                start = ends[p.end]  # "Павлодар облысының …", "Алтай Республикасы …"
+                break
+            if p.text.isupper() and len(p.text) >= 2 and p.text.isalpha():
+                start = p.start  # "ШҚО мәдениет басқармасы"
+                break
+            if not p.text.isalpha():
+                break
+            j -= 1
+        if start is not None and j < k:
+            out.append(Candidate("organization", start, t.end, "rule:government-body", 0.6, cls="GovernmentBody"))
     return out
 
 

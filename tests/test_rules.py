@@ -795,3 +795,52 @@ def test_government_bodies_named_by_remit_and_place(text: str, places: dict, exp
     view = matching_view(text)
     at = {text.index(p): text.index(p) + len(p) for p in places}
     assert spans(rules.government_bodies(view, tokenize(view), at), text, "organization") == expected
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    ("Павлодар облысының мәдениет, тілдерді дамыту және архив ісі басқармасының қолдауымен өтті.",
+     ["Павлодар облысының"], ["Павлодар облысының мәдениет, тілдерді дамыту және архив ісі басқармасының"]),
+    ("ШҚО мәдениет басқармасы қолдады.", [], ["ШҚО мәдениет басқармасы"]),
+    ("Алтай Республикасы Мәдениет министрлігінің өкілдері келді.", ["Алтай Республикасы"],
+     ["Алтай Республикасы Мәдениет министрлігінің"]),
+    # no place before the remit: no name
+    ("Мәдениет басқармасы қолдады.", [], []),
+])
+def test_kazakh_government_bodies_name_their_kind_last(text: str, places: list[str], expected: list[str]) -> None:
+    view = matching_view(text)
+    at = {text.index(p): text.index(p) + len(p) for p in places}
+    found = rules.kazakh_government_bodies(view, tokenize(view), at)
+    assert spans(found, text, "organization") == expected and all(c.cls == "GovernmentBody" for c in found)
+
+
+def test_a_russian_body_in_lower_case_ending_at_a_region() -> None:
+    text = "Соглашение поддержали министерства культуры Астраханской области."
+    view = matching_view(text)
+    found = rules.government_bodies(view, tokenize(view), {text.index("Астраханской"): len(text) - 1})
+    assert spans(found, text, "organization") == ["министерства культуры Астраханской области"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Байқау Мамлют қ. өтті.", [("Мамлют", "City")]),
+    ("Қонақтар Мамлют қаласынан келді.", [("Мамлют", "City")]),
+    ("Зираты Алтынжар ауылында.", [("Алтынжар ауылында", "Village")]),
+])
+def test_kazakh_towns_and_villages_marked_as_such(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(text[c.start:c.end], c.cls) for c in run(rules.marked_places, text, "kk")] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "«Шекаралас өңірлер – ортақ тарих» халықаралық оқырмандар байқауы өтті.",
+     [("event", "Шекаралас өңірлер – ортақ тарих", "Event")]),
+    ("kk", "«Менің атам – тыңгер» эссесі жеңді.", [("work", "Менің атам – тыңгер", "Publication")]),
+    ("kk", "«Кітап көпір салады» бейнеролигі көрсетілді.", [("work", "Кітап көпір салады", "Publication")]),
+    ("ru", "Вышел библиографический указатель «Павлодар в омской печати».",
+     [("work", "Павлодар в омской печати", "Publication")]),
+])
+def test_competitions_essays_clips_and_indexes(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(c.kind, c.label, c.cls) for c in run(rules.titled_things, text, text, lang)] == expected
+
+
+def test_institutions_are_typed_by_their_head() -> None:
+    text = "Гостей принял Западно-Казахстанский университет им. М. Утемисова и Мемориальный музей А. С. Пушкина."
+    assert [c.cls for c in run(rules.institution_phrases, text) if c.kind == "organization"] == ["University", "Museum"]
