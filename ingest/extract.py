@@ -653,10 +653,12 @@ class _DocState:
             if within_last:
                 date = None
             # places named inside a library's or organisation's name say where that one is, not the event
-            cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
+            # a bare "seminar" is dated and placed by its own sentence only
+            psent = own if c.extra.get("needs_date_place") else sentence
+            cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
                            not (c.start <= m.start and m.end <= c.end) and not nested(m)]
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
-                cand_places = [m for m in places if sentence[0] <= m.start and m.end <= sentence[1] and
+                cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
                                not (c.start <= m.start and m.end <= c.end)]
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
@@ -683,7 +685,7 @@ class _DocState:
             etype = c.extra.get("event_type", "event")
             family = EVENT_FAMILY.get(etype, etype)
             if c.extra.get("needs_date_place"):
-                in_sentence = [dm for dm in dates if sentence[0] <= dm.start and dm.end <= sentence[1]]
+                in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
                 date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
                 # a news report's event happened when, and unless its sentence names a town, where
                 # the report was filed: in its lead paragraph, and unless the sentence moves in time

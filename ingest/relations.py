@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .keys import fold, fold_all
 
-_SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=[;])\s+|\n+")
+_SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)|(?<=[;])\s+|\n+")
 
 
 # A sentence may also end after a closing quote ("… конференция «Маршрут». Поэт …"). ``spans``

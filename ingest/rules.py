@@ -49,7 +49,10 @@ EVENT_WORDS = {
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
-               "competition": "Event"}
+               "competition": "Event", "round table": "Meeting"}
+# A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
+ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
+                                          "үстелде", "үстелге", "үстелдің", "үстелін"))
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
@@ -369,6 +372,8 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
 
 def _event_type(t: Tok) -> str | None:
     """The kind of event a word names (conference, seminar, telebridge …), or None."""
+    if t.key in ROUND_TABLE:
+        return "round table"
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 
@@ -948,6 +953,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     out: list[Candidate] = []
     lines_held = [t for t in toks if _is(t, HELD)]
     for i, t in enumerate(toks):
+        if out and t.start < out[-1].end:
+            continue  # what the event before is of: "церемония книгообмена" is one event
         etype = _event_type(t)
         cls = EVENT_CLASS.get(etype or "", "Event")
         if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
@@ -957,12 +964,45 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
+        if etype == "round table" and not (i > 0 and toks[i - 1].key.startswith(_ROUND)):
+            continue  # a table alone is furniture
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
-        out.append(Candidate("event", toks[s].start, t.end, "rule:event-keyword", 0.6, cls=cls,
+        e = _event_complement(text, toks, i)
+        if etype == "round table":
+            s = min(s, i - 1)
+        # Kazakh writes what the event does before it: "жеңімпаздарды марапаттау рәсімі" (the
+        # ceremony of awarding the winners), a verbal noun and its object
+        if s == i and s > 0 and toks[s - 1].key.endswith("u") and not toks[s - 1].capitalized \
+                and text[toks[s - 1].end:toks[s].start] == " " and re.search("[әғқңөұүһі]", text[toks[s - 1].start:t.end]):
+            s -= 1
+            if s > 0 and toks[s - 1].key.endswith(("di", "ti", "ni")) and text[toks[s - 1].end:toks[s].start] == " ":
+                s -= 1
+        out.append(Candidate("event", toks[s].start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
+
+
+_ROUND = fold_all(("round", "кругл", "дөңгелек"))
+_GENITIVE_RU = ("a", "i", "y", "ov", "ei", "ia")  # folded endings of a Russian noun in the genitive
+_NOT_COMPLEMENT = frozenset(fold(w) for w in ("в", "на", "с", "по", "и", "для", "что", "которая", "который"))
+
+
+def _event_complement(text: str, toks: list[Tok], i: int) -> int:
+    """The last token of what the event's kind word is "of": "ceremony of signing", "церемония
+    книгообмена" (one lower-case genitive after it); ``i`` itself when nothing follows."""
+    j = i + 1
+    if j < len(toks) and text[toks[i].end:toks[j].start] == " ":
+        if toks[j].key == "of" and j + 1 < len(toks) and not toks[j + 1].capitalized \
+                and toks[j + 1].key not in ("the", "a", "an") and text[toks[j].end:toks[j + 1].start] == " ":
+            return j + 1
+        t = toks[j]
+        if not t.capitalized and t.text.isalpha() and len(t.text) > 4 and t.key not in _NOT_COMPLEMENT \
+                and t.key.endswith(_GENITIVE_RU) and not t.key.endswith(("la", "li", "lo")) \
+                and re.search("[а-яё]", t.text):
+            return j
+    return i
 
 
 # The methods of rules that ``extract`` treats apart when it resolves overlaps.

@@ -844,3 +844,17 @@ def test_competitions_essays_clips_and_indexes(lang: str, text: str, expected: l
 def test_institutions_are_typed_by_their_head() -> None:
     text = "Гостей принял Западно-Казахстанский университет им. М. Утемисова и Мемориальный музей А. С. Пушкина."
     assert [c.cls for c in run(rules.institution_phrases, text) if c.kind == "organization"] == ["University", "Museum"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 12 May 2019 in Almaty there took place the ceremony of signing of the protocol.", ["ceremony of signing"]),
+    ("15 мая 2020 года в Оренбурге состоялась церемония книгообмена.", ["церемония книгообмена"]),
+    ("2024 жылы Мамлютта жеңімпаздарды марапаттау рәсімі өтті.", ["жеңімпаздарды марапаттау рәсімі"]),
+    ("20 октября 2020 года в Оренбурге прошёл круглый стол.", ["круглый стол"]),
+    ("2020 жылы Орынборда дөңгелек үстел өтті.", ["дөңгелек үстел"]),
+    # a table that is not round, and a capital, are no event
+    ("В 2020 году в Оренбурге стол был накрыт.", []),
+    ("В 2020 году в столице прошла встреча.", ["встреча"]),
+])
+def test_unquoted_events_with_what_they_are_of(text: str, expected: list[str]) -> None:
+    assert spans(run(rules.unquoted_events, text), text, "event") == expected
