@@ -93,6 +93,7 @@ PROPERTY_NAMES: dict[str, dict[str, str]] = {
     "http://schema.org/author": {"kk": "авторы", "ru": "автор", "en": "author"},
     "http://schema.org/isPartOf": {"kk": "жарияланған басылым", "ru": "опубликовано в", "en": "published in"},
     "http://schema.org/datePublished": {"kk": "жарияланған жылы", "ru": "дата публикации", "en": "date published"},
+    "http://schema.org/dateCreated": {"kk": "қол қойылған күні", "ru": "дата подписания", "en": "date signed"},
     "http://schema.org/mentions": {"kk": "атайды", "ru": "упоминает", "en": "mentions"},
     "http://schema.org/startDate": {"kk": "басталған күні", "ru": "дата начала", "en": "start date"},
     "http://schema.org/endDate": {"kk": "аяқталған күні", "ru": "дата окончания", "en": "end date"},

@@ -30,11 +30,12 @@ from .reading import Document
 from . import rules
 from . import kk_cases
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
-from .vocab import (AUTHOR, COUNTRY, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .vocab import (AUTHOR, COUNTRY, DATE_CREATED, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
 TITLE_KINDS = ("event", "project", "work")
+SIGNED_KINDS = ("Agreement", "Plan", "Concept")  # documents that are signed or adopted on a day
 EVENT_FAMILY = {"seminar-council": "seminar", "seminar": "seminar", "forum": "conference"}
 
 
@@ -779,6 +780,20 @@ class _DocState:
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
+
+        # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
+        # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)
+        for w in works:
+            ne = self.new.get(w.iri)
+            if ne is None or ne.cls not in SIGNED_KINDS or any(p in (DATE_CREATED, DATE_PUBLISHED) for p, _ in ne.facts):
+                continue
+            own = rel.narrow(text, sent_of(w.start), w.start, w.end)
+            if not rel.signed(text[own[0]:own[1]]):
+                continue
+            in_own = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]
+                      and not (w.start <= dm.start and dm.end <= w.end)]  # "for 2024–2026" in its title is its term
+            if in_own:
+                ne.facts.append((DATE_CREATED, _date_literal(min(in_own, key=lambda dm: abs(dm.start - w.start)).value)))
 
         # project membership: listed participants, and sentences naming one project with a cue
         # "Participants of the project:" means the project its section is about: the one the

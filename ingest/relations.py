@@ -186,6 +186,16 @@ def writer_before(text: str) -> bool:
     return bool(words) and words[-1] in WRITER_ROLES and not re.search(r"[.;!?\n,]\s*$", text)
 
 
+_SIGNED = fold_all(("signed", "signing", "adopted", "approved", "подписа", "подпис", "утвердил", "утверждён",
+                    "утвержден", "принят", "бекіт", "қабылда"))
+_KK_SIGNED = re.compile(r"қол\s+қой", re.IGNORECASE)
+
+
+def signed(text: str) -> bool:
+    """A sentence says a document was signed or adopted ("signed", "подписали", "қол қойылды", "бекітілді")."""
+    return _has(text, _SIGNED) or bool(_KK_SIGNED.search(text))
+
+
 def own_book_phrase(text: str, writer: bool = False) -> bool:
     """``text`` between a person and the title after it says the person wrote the work, in one
     clause of at most six words: a possessive and a book word ("X presented his book “Y”", "X

@@ -812,3 +812,19 @@ def test_a_bare_event_is_dated_and_placed_by_its_own_sentence(extractor: Extract
     text = "20 октября 2020 года в Оренбурге прошёл круглый стол «Поэт двух берегов». В столице прошла встреча.\n"
     r = extract(extractor, "own.ru.txt", text)
     assert [iri.value.rsplit("/", 1)[1] for iri in events(r)] == ["round-table-2020-orenburg"]
+
+
+@pytest.mark.parametrize(("name", "text", "date"), [
+    ("signed.en.txt", "On 8 June 2022 the libraries signed the Agreement on cooperation for 2022–2024.\n", "2022-06-08"),
+    ("signed.ru.txt", "8 июня 2022 года библиотеки подписали Соглашение о сотрудничестве на 2022–2024 годы.\n",
+     "2022-06-08"),
+])
+def test_the_date_a_document_was_signed(extractor: Extractor, name: str, text: str, date: str) -> None:
+    r = extract(extractor, name, text)
+    works = [ox.NamedNode(m.iri) for m in r.mentions if m.kind == "work"]
+    assert works and [o.value for w in works for o in objects(graph(r), w, SDO.dateCreated)] == [date]
+
+
+def test_a_document_only_named_gets_no_date(extractor: Extractor) -> None:
+    r = extract(extractor, "named.en.txt", "On 8 June 2022 they discussed the Agreement on cooperation.\n")
+    assert not list(graph(r).quads_for_pattern(None, SDO.dateCreated, None))
