@@ -188,8 +188,11 @@ def _link_by_name(authority: Authority, name: str, kind: str, threshold: float) 
             scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
             if len(scored) == 1 or scored[0][0] > scored[1][0]:
                 return scored[0][2]
-    if threshold < 1.0 and covered >= 2 and covered >= 0.66 * len(words):
-        return best[2]  # one stray word (a second namesake, a typo'd word) does not hide a known library
+    if threshold < 1.0 and covered >= 2 and covered >= 0.66 * len(words) \
+            and any(word_match(words[0], y) for y in best[3]):
+        # one stray word (a second namesake, a typo'd word) does not hide a known library; but the
+        # name's first word does ("Мамлют аудандық орталық кітапханасы" is not Shemonaikha's)
+        return best[2]
     return None
 
 

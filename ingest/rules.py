@@ -97,7 +97,8 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
-INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ", "архив", "мұрағат", "archive",
+INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ",
+                    "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy")
 INSTITUTION_MOD = LIBRARY_MOD + (
@@ -318,9 +319,10 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
         if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
                 and toks[s].start not in known:
-            if len(distinctive) == 1 and namesake is None:
-                continue
-            if s + 1 < h and (namesake is None or namesake[0] > toks[s].start):
+            if len(distinctive) == 1 and namesake is None \
+                    and not any(_is(t, NAMING_MODIFIERS) for t in toks[s + 1:h]):
+                continue  # "Обе библиотеки"; but "Мамлют аудандық кітапханасы" opening a list item is a name
+            if s + 1 < h and len(distinctive) > 1 and (namesake is None or namesake[0] > toks[s].start):
                 # "Представители Западно-Казахстанского университета": a word opening the sentence
                 s += 1
                 distinctive = distinctive[1:]
@@ -648,10 +650,12 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
 # Samara region", "Department of culture, archives and documentation of Aktobe oblast", "Управление
 # культуры, архивов и документации ЗКО".
 BODY_HEAD = fold_all(("ministry", "department", "committee", "administration", "министерств", "управлени",
-                      "департамент", "комитет"))
+                      "департамент", "комитет", "консульств", "посольств", "consulate", "embassy"))
 _BODY_LINK = frozenset(fold(w) for w in ("of", "the", "and", "и", "for", "по"))
 _REGION_TAIL = fold_all(("region", "oblast", "krai", "област", "края", "крае"))
-_RU_BODY = fold_all(("министерств", "управлени", "департамент", "комитет"))
+_RU_BODY = fold_all(("министерств", "управлени", "департамент", "комитет", "консульств", "посольств"))
+_GENERAL = fold_all(("генеральн", "general"))
+_MISSION = fold_all(("консульств", "посольств", "consulate", "embassy"))
 # Kazakh names the body last: "Павлодар облысының мәдениет, тілдерді дамыту және архив ісі
 # басқармасы", "ШҚО мәдениет басқармасы", "Алтай Республикасы Мәдениет министрлігі".
 KK_BODY_HEAD = fold_all(("басқарма", "министрлі", "комитеті", "департамент", "әкімдігі", "әкімдік"))
@@ -678,7 +682,8 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
             k += 1
             continue
         first = toks[k + 1]
-        if not (first.key == "of" or not first.capitalized and first.text.isalpha() and first.key not in _BODY_LINK):
+        if not (first.key == "of" or first.start in places
+                or not first.capitalized and first.text.isalpha() and first.key not in _BODY_LINK):
             k += 1
             continue
         end = None
@@ -704,7 +709,15 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
                 break
             e += 1
         if end is not None:
-            out.append(Candidate("organization", t.start, end, "rule:government-body", 0.6, cls="GovernmentBody"))
+            start = t.start
+            if k > 0 and toks[k - 1].capitalized and toks[k - 1].key.startswith(_GENERAL) \
+                    and text[toks[k - 1].end:t.start] == " ":
+                start = toks[k - 1].start  # "Генерального консульства …", "the General Consulate …"
+            j = bisect.bisect_left([x.start for x in toks], end)
+            if t.key.startswith(_MISSION) and j + 1 < len(toks) and toks[j].key in ("v", "in") \
+                    and toks[j + 1].start in places and text[end:toks[j].start] == " ":
+                end = places[toks[j + 1].start]  # "… Республики Казахстан в Омске"
+            out.append(Candidate("organization", start, end, "rule:government-body", 0.6, cls="GovernmentBody"))
             k = bisect.bisect_left([x.start for x in toks], end)
             continue
         k += 1

@@ -10,6 +10,7 @@ import pytest
 
 from ingest.extract import Extractor, Result
 from ingest.linking import distinctive, link_by_name, link_person, new_slug, person_key
+from ingest.pipeline import load_authority
 from extraction_support import AUTHORITY, BASE, ROOT, extract  # noqa: F401 — shared with the other extraction tests
 
 
@@ -110,3 +111,12 @@ def test_a_kazakh_case_after_a_surname_is_no_part_of_the_persons_key() -> None:
     assert person_key("Анна Ивановамен") == person_key("Анна Иванова")
     # read on the written word: a Kazakh noun with a possessive and a case keeps its ending
     assert person_key("Семей Қаласында") != person_key("Семей Қаласы")
+
+
+def test_a_library_whose_first_word_is_unknown_is_not_another_library_of_its_kind() -> None:
+    """"Мамлют аудандық орталық кітапханасы" shares "district" and "central" with Shemonaikha's
+    central district library; its own place word says it is another one."""
+    a, _ = load_authority(str(AUTHORITY), BASE)
+    assert link_by_name(a, "Мамлют аудандық орталық кітапханасы", "library") is None
+    e = link_by_name(a, "Шемонаиха аудандық орталық кітапханасы", "library")
+    assert e is not None and e.iri.endswith("shemonaikha-central-district-library")

@@ -858,3 +858,19 @@ def test_institutions_are_typed_by_their_head() -> None:
 ])
 def test_unquoted_events_with_what_they_are_of(text: str, expected: list[str]) -> None:
     assert spans(run(rules.unquoted_events, text), text, "event") == expected
+
+
+def test_a_list_item_opening_with_a_place_before_a_naming_modifier_is_a_library() -> None:
+    text = "Жоба серіктестері:\nМамлют аудандық орталық кітапханасы;\nОбе кітапханалар."
+    assert spans(run(rules.library_phrases, text), text, "library") == ["Мамлют аудандық орталық кітапханасы"]
+
+
+def test_a_consulate_and_an_autonomy_are_named() -> None:
+    text = "Выступил представитель Генерального консульства Республики Казахстан в Омске."
+    view = matching_view(text)
+    at = {text.index("Республики"): text.index(" в Омске"), text.index("Омске"): len(text) - 1}
+    assert spans(rules.government_bodies(view, tokenize(view), at), text, "organization") == [
+        "Генерального консульства Республики Казахстан в Омске"]
+    text = "Выступил председатель Казахской национально-культурной автономии Оренбургской области."
+    assert spans(run(rules.institution_phrases, text), text, "organization") == [
+        "Казахской национально-культурной автономии Оренбургской области"]
