@@ -648,7 +648,9 @@ class _DocState:
             # another sentence. So does one whose sentence names only a bare year after it, older than
             # that event's: the year dates what the sentence goes on about ("the “Kazakh
             # chrestomathy” of 1879", "archive documents of 1920-1925").
-            within_last = last is not None and c.method == "rule:event-title" and (
+            own_places = [m for m in places if own[0] <= m.start and m.end <= own[1]
+                          and not (c.start <= m.start and m.end <= c.end) and not nested(m)]
+            within_last = last is not None and c.method == "rule:event-title" and not own_places and (
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4])
             if within_last:
@@ -733,10 +735,14 @@ class _DocState:
             for s in sents[first:bisect.bisect_left(sent_starts, stop)]:
                 if s[1] < ev.start or s[0] >= stop:
                     continue
+                limit = s[1]
                 if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION):
-                    continue
+                    speech = rel.first_speech(text[s[0]:s[1]])
+                    if speech is None:
+                        continue
+                    limit = s[0] + speech  # who spoke: the agents before the verb
                 for a in inside[s]:
-                    if id(a) in agent_ids and a.start >= ev.start - 400:
+                    if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit:
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
@@ -776,7 +782,10 @@ class _DocState:
                 if b.start - a.end > 80 or name_between(a, b):
                     continue  # far apart, or another name stands between them
                 gap = text[a.end:b.start]
-                if a is p and rel.own_book_phrase(gap, rel.writer_before(text[max(0, p.start - 30):p.start])) \
+                # a writer's book only when nothing follows its title ("… книгу «…» молодых авторов" is others')
+                writer = rel.writer_before(text[max(0, p.start - 30):p.start]) \
+                    and bool(re.match(r"[»”\"]?\s*(?:[,.;!?)]|$|и\b|and\b|мен\b)", text[w.end:w.end + 8]))
+                if a is p and rel.own_book_phrase(gap, writer) \
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
@@ -788,12 +797,16 @@ class _DocState:
             if ne is None or ne.cls not in SIGNED_KINDS or any(p in (DATE_CREATED, DATE_PUBLISHED) for p, _ in ne.facts):
                 continue
             own = rel.narrow(text, sent_of(w.start), w.start, w.end)
-            if not rel.signed(text[own[0]:own[1]]):
+            verb = rel.signed_at(text, own[0], own[1])
+            if verb is None:
                 continue
+            # the date in the verb's own clause ("подписанного в 2019 году"), not one the sentence
+            # opens with for something else; "for 2024–2026" inside the title is its term
             in_own = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]
-                      and not (w.start <= dm.start and dm.end <= w.end)]  # "for 2024–2026" in its title is its term
+                      and not (w.start <= dm.start and dm.end <= w.end)
+                      and "," not in text[min(dm.end, verb):max(dm.start, verb)]]
             if in_own:
-                ne.facts.append((DATE_CREATED, _date_literal(min(in_own, key=lambda dm: abs(dm.start - w.start)).value)))
+                ne.facts.append((DATE_CREATED, _date_literal(min(in_own, key=lambda dm: abs(dm.start - verb)).value)))
 
         # project membership: listed participants, and sentences naming one project with a cue
         # "Participants of the project:" means the project its section is about: the one the

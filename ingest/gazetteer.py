@@ -58,7 +58,7 @@ class Match:
 def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
     """A four-letter Russian name whose last vowel the case changes: Азия → Азии, Азию; Чита →
     Читы. Only vowels may follow the shared three letters (Азиз is a name, not Asia)."""
-    return lang == "ru" and len(label) == 4 and common == 3 and label[3] in _VOWELS \
+    return lang == "ru" and len(label) == 4 and common == 3 and label[3] == "a" \
         and all(c in _VOWELS for c in word[3:])
 
 

@@ -66,10 +66,13 @@ def person_label(span: Span) -> str:
     return " ".join(words)
 
 
+GIVEN_NAMES_LIKE_ROLES = frozenset(("әкім", "аким", "ғалым", "галым"))  # also first names: Әкім Тарази
+
+
 def _is_role(word: str) -> bool:
     """The word names a role or a craft (ақын, күйші, директор), as the rule-based finder reads it."""
     toks = tokenize(word)
-    return len(toks) == 1 and is_role(toks[0])
+    return len(toks) == 1 and word.lower() not in GIVEN_NAMES_LIKE_ROLES and is_role(toks[0])
 
 
 class KazNerdPersons:

@@ -54,7 +54,7 @@ class CandidateFinder:
         # one-word names written with a Kazakh case ending (the gazetteer matched them inflected)
         inflected = frozenset(m.start for m in matches if lang == "kk" and not m.exact and m.last - m.first == 1)
         found += rules.library_phrases(text, toks, known, inflected)
-        found += rules.institution_phrases(text, toks, known, inflected)
+        found += rules.institution_phrases(text, toks, known, inflected, lang)
         found += rules.titled_things(text, toks, doc.text, lang)
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .keys import fold, fold_all
 
-_SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)|(?<=[;])\s+|\n+")
+_SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])(?<!тыс\.)(?<!млн\.)(?<!стр\.)(?<!тел\.)(?<![Vv]ol\.)(?<!руб\.)"
+                  r"\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)|(?<=[;])\s+|\n+")
 
 
 # A sentence may also end after a closing quote ("… конференция «Маршрут». Поэт …"). ``spans``
@@ -65,11 +66,12 @@ def _has(text: str, stems: tuple[str, ...]) -> bool:
 
 
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
-                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening",
-                 # who speaks, greets, tells, presents or hands over something at an event takes part in it
-                 "told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
-                 "рассказ", "представил", "обратил", "отметил", "подчеркнул", "приветств", "поздравил", "передал",
-                 "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
+                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening")
+# Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
+# the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
+SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
+          "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
+          "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",
               "partner", "sviazivaiut", "vramkah", "joint", "birlesken", "realizu", "zaiavil")
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
@@ -78,7 +80,8 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
 # Words that move a sentence away from a report's own day: the future, the past year, every year.
 OTHER_TIME = ("will", "next", "upcoming", "every", "last", "previous", "future", "yesterday", "tomorrow",
               "будет", "состоится", "каждый", "прошлом", "прошлого", "вчера", "завтра", "накануне", "келесі",
-              "алдағы", "сайын", "кеше", "ертең")  # whole words ("village" is not "will", "кешенде" not "кеше")
+              "алдағы", "сайын", "кеше", "ертең", "first", "earlier", "впервые", "ранее", "пройдёт", "пройдет",
+              "состоится", "бұрын", "алғаш")  # whole words ("village" is not "will", "кешенде" not "кеше")
 OTHER_TIME_STEMS = ("annual", "следующ", "будущ", "ежегодн", "предстоящ", "болашақ")
 # Authorship is read from a short phrase: one cue word and at most a few words that only say what
 # kind of work it is ("X, author of the famous «Y»", "«Y» романының авторы X", "Y by X").
@@ -100,6 +103,8 @@ BOOK_WORDS = ("book", "novel", "poem", "poems", "collection", "monograph", "arti
               "книг", "роман", "повест", "сборник", "стать", "монограф", "поэм", "очерк", "рассказ", "стихотворен",
               "кітаб", "кітап", "роман", "жинағ", "мақала", "поэма", "өлең", "әңгіме", "повесть")
 REPORT_WORDS = ("report", "доклад", "баяндам", "lecture", "лекци", "дәріс")
+NAMED_AS = ("named", "entitled", "titled", "called", "под", "названием", "атты", "деген")
+SPOKE = ("vistup", "made", "gave", "delivered", "jasad", "sozsoile")  # выступил, made/gave, жасады
 PRESENTED = ("presented", "introduced", "представил", "презентовал", "таныстыр", "ұсын")
 WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "писательница", "поэт", "поэтесса", "автор",
                 "жазушы", "ақын")
@@ -164,6 +169,16 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
+SPEECH = fold_all(SPEECH)
+
+
+def first_speech(text: str) -> int | None:
+    """Where the first verb of speaking starts in ``text`` (a sentence), or None."""
+    for m in re.finditer(r"[^\W_]+", text):
+        w = fold(m.group())
+        if any(w.startswith(s) for s in SPEECH):
+            return m.start()
+    return None
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
@@ -173,6 +188,8 @@ _BY = fold("by")
 AUTHOR_FILLERS = frozenset(fold_all(AUTHOR_FILLERS))
 OWN = frozenset(fold(w) for w in OWN)
 REPORT_WORDS = fold_all(REPORT_WORDS)
+SPOKE = fold_all(SPOKE)
+NAMED_AS = frozenset(fold(w) for w in NAMED_AS)
 PRESENTED = fold_all(PRESENTED)
 WRITER_ROLES = frozenset(fold(w) for w in WRITER_ROLES)
 BOOK_WORDS = fold_all(BOOK_WORDS)
@@ -193,7 +210,17 @@ _KK_SIGNED = re.compile(r"қол\s+қой", re.IGNORECASE)
 
 def signed(text: str) -> bool:
     """A sentence says a document was signed or adopted ("signed", "подписали", "қол қойылды", "бекітілді")."""
-    return _has(text, _SIGNED) or bool(_KK_SIGNED.search(text))
+    return signed_at(text, 0, len(text)) is not None
+
+
+def signed_at(text: str, start: int, end: int) -> int | None:
+    """Where the first verb of signing or adopting in ``text[start:end]`` stands, or None."""
+    for m in re.finditer(r"[^\W_]+", text[start:end]):
+        w = fold(m.group())
+        if any(w.startswith(s) for s in _SIGNED):
+            return start + m.start()
+    m = _KK_SIGNED.search(text, start, end)
+    return m.start() if m else None
 
 
 def own_book_phrase(text: str, writer: bool = False) -> bool:
@@ -205,14 +232,22 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
     if re.search(r"[.;!?\n,]", text):
         return False
     words = _words(text)
-    if len(words) > 6:
+    if len(words) > 6 or not words:
         return False
     book = any(w.startswith(BOOK_WORDS) for w in words)
-    if book and any(w in OWN for w in words):
+    # the possessive right before the book word: "his book", "своей книге", "өз кітабын"
+    if any(a in OWN and b.startswith(BOOK_WORDS) for a, b in zip(words, words[1:])):
         return True
-    if len(words) <= 4 and any(w.startswith(REPORT_WORDS) for w in words):
+    # the talk right before the title, given with it: "выступил с докладом «…»", "made a report
+    # named “…”"
+    talk = words
+    while len(talk) > 1 and talk[-1] in NAMED_AS:
+        talk = talk[:-1]
+    if len(talk) <= 4 and talk[-1].startswith(REPORT_WORDS) and (
+            len(talk) < 2 or talk[-2] in ("s", "so", "with", "the", "a") or talk[0].startswith(SPOKE)):
         return True
-    return writer and book and any(w.startswith(PRESENTED) for w in words)
+    # a writer presenting a book: the book word right before the title
+    return writer and words[-1].startswith(BOOK_WORDS) and any(w.startswith(PRESENTED) for w in words)
 
 
 def author_phrase(text: str, with_by: bool) -> bool:

@@ -43,8 +43,8 @@ EVENT_WORDS = {
     "festival": ("festival",),
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
-    "ceremony": ("ceremony", "ceremoni", "saltanat", "rasim"),
-    "competition": ("competition", "konkurs", "baikau"),
+    "ceremony": ("ceremony", "ceremoni", "saltanat"),
+    "competition": ("competition", "baikau"),
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
@@ -53,6 +53,10 @@ EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", 
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
+# Event words matched as whole forms: their stems open other words ("рәсімдеу", to format;
+# "конкурсант", "конкурсная"). A round table is one only after "round" (see ``_round_table``).
+EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "рәсімінде", "рәсіміне", "рәсімін", "рәсімге")},
+               **{fold(w): "competition" for w in ("конкурс", "конкурса", "конкурсе", "конкурсом", "конкурсу")}}
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
@@ -182,6 +186,7 @@ def initials_person(toks: list[Tok], i: int, text: str) -> tuple[int, int] | Non
 KK_LOCATIVE = fold_all(kk_cases.ATTRIBUTIVE_LOCATIVE)
 # Cases a place word inside a name never takes: "Астанадан ҚР Ұлттық … кітапханасы" is the library
 # *from* Astana (ablative); "Павлодарға" (to), "Павлодарды" (whom) likewise.
+KK_LOCATIVE_FORMS = tuple(fold(e) for e in kk_cases.LOCATIVE if len(e) > 1)
 KK_OUTSIDE_NAMES = tuple(fold(e) for e in kk_cases.ABLATIVE + kk_cases.DATIVE + kk_cases.ACCUSATIVE if len(e) > 1)
 
 
@@ -199,17 +204,22 @@ def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozense
 
 
 def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
-                        inflected: frozenset[int] = frozenset()) -> list[Candidate]:
+                        inflected: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
     """Names of universities, museums, archives, theatres, publishing houses and the like, written
     as library names are ("Астрахань мемлекеттік университетінің", "Западно-Казахстанского
     университета им. М. Утемисова", "Pavlodar state university after S.Toraigyrov"), and in Russian
     with a person or a region in the genitive after the head ("Мемориальный музей А. С. Пушкина",
     "Государственного архива Оренбургской области")."""
-    return _institution_phrases(text, toks, "organization", known, inflected)
+    return _institution_phrases(text, toks, "organization", known, inflected, lang)
+
+
+_GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
+_NOT_INSTITUTION = fold_all(("академик", "архивист", "музейн", "архивн", "университетск"))
 
 
 def _institution_head(t: Tok) -> bool:
-    return _is(t, INSTITUTION_HEAD)
+    """A head of an institution's name; not the scholar (академик) or an adjective on the stem."""
+    return _is(t, INSTITUTION_HEAD) and not _is(t, _NOT_INSTITUTION)
 
 
 # The ontology's class for an institution by its head word
@@ -222,24 +232,32 @@ def _institution_class(t: Tok) -> str | None:
     return next((cls for stems, cls in _INSTITUTION_CLASS if _is(t, stems)), None)
 
 
-def _plural_institution(t: Tok) -> bool:
-    """"университеттері", "museums", "архивы": a group, not one institution. (The stem of
-    "archive" keeps its e, so "archives" ends in "s" after it as "museums" does.)"""
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+def _plural_institution(t: Tok, lang: str | None = None) -> bool:
+    """"университеттері", "museums", "архивы", "музеев": a group, not one institution. Kazakh
+    plurals are read on the written word (the fold merges the doubled letter of "-ттері"), and a
+    final -ы/-і is a Kazakh possessive ("университеті", "институты"), a Russian plural only in Russian."""
     stem = next(st for st in INSTITUTION_HEAD if t.key.startswith(st))
     rest = t.key[len(stem):]
-    return rest in ("s", "es", "ies", "i", "y") and not t.key.startswith(("muzei", "akademi", "filarmoni")) \
-        or rest.startswith(("ter", "tar", "lar", "ler", "dar", "der")) or rest in ("ov", "am", "ami", "ah")
+    if lang == "kk" or re.search("[әғқңөұүһі]", t.text):
+        return bool(_KK_PLURAL.search(t.text.lower()[4:]))
+    if rest in ("s", "es", "ies", "ev", "ov", "am", "ami", "ah", "eiam", "eiah"):
+        return True
+    return lang == "ru" and rest == "i" and not t.key.startswith(("muzei", "akademi", "filarmoni"))
 
 
 def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int],
-                         inflected: frozenset[int] = frozenset()) -> list[Candidate]:
+                         inflected: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     library = kind == "library"
     heads, mods = (LIBRARY_HEAD, LIBRARY_MOD) if library else (INSTITUTION_HEAD, INSTITUTION_MOD)
     for h, tok in enumerate(toks):
-        if library and (not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb")):
-            continue
-        if not library and (not _institution_head(tok) or _plural_institution(tok)):
+        if library and (not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb")
+                        or tok.text.lower().startswith(("библиотекар", "кітапханашы", "librarian"))):
+            continue  # librarians are people, not a library
+        if not library and (not _institution_head(tok) or _plural_institution(tok, lang)):
             continue
         s = h
         namesake: tuple[int, int] | None = None
@@ -307,7 +325,10 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 e = r[1]
         elif not library and e < len(toks) and not text[toks[h].end:toks[e].start].strip():
             r = initials_person(toks, e, text)  # "Мемориальный музей А. С. Пушкина"
-            if r is not None:
+            # only a surname in the genitive after a named head: "ректор университета А. Б. Сидоров"
+            # and "Директор музея В. Петрова" name the head's staff, not its namesake
+            if r is not None and s < h and toks[r[1] - 1].key.endswith(_GENITIVE_SURNAME) \
+                    and not any(is_role(x) for x in toks[max(0, s - 1):h]):
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
             elif e + 1 < len(toks) and toks[e].capitalized and _is(toks[e + 1], _REGION_WORDS) \
@@ -322,7 +343,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if len(distinctive) == 1 and namesake is None \
                     and not any(_is(t, NAMING_MODIFIERS) for t in toks[s + 1:h]):
                 continue  # "Обе библиотеки"; but "Мамлют аудандық кітапханасы" opening a list item is a name
-            if s + 1 < h and len(distinctive) > 1 and (namesake is None or namesake[0] > toks[s].start):
+            if s + 1 < h and len(distinctive) > 1 and toks[s + 1].capitalized \
+                    and (namesake is None or namesake[0] > toks[s].start):
                 # "Представители Западно-Казахстанского университета": a word opening the sentence
                 s += 1
                 distinctive = distinctive[1:]
@@ -351,6 +373,19 @@ def quoted_titles(text: str) -> list[tuple[int, int, str]]:
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|,")
 
 
+_QUOTED_LIST = re.compile(r"(?:\s*(?:,|и|and|мен|және|бен|пен)?\s*[«“„\"][^«»“”„\"\n]*[»”“\"])+\s*(?:,|и|and|мен|және|бен|пен)?\s*")
+
+
+def _apart(text: str, a: int, b: int) -> bool:
+    """A sentence end, a line break or a comma lies between ``a`` and ``b`` — unless what lies
+    between is only other quoted titles of a list ("the novels «A», «B» and «C»")."""
+    between = text[a:b]
+    if not _SENTENCE_BREAK.search(between):
+        return False
+    return not ("," in between and "\n" not in between and not re.search(r"[.!?]\s", between)
+                and _QUOTED_LIST.fullmatch(between))
+
+
 def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stems: tuple[str, ...],
                   window: int = 3, taken: Callable[[Tok], bool] = lambda t: False, text: str = "") -> Tok | None:
     """A keyword within ``window`` words of the title among ``free`` (tokens outside any title), in
@@ -361,8 +396,8 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     j = bisect.bisect_left(starts, end)
     after = free[j:j + window]
     if text:
-        before = [t for t in before if not _SENTENCE_BREAK.search(text, t.end, start)]
-        after = [t for t in after if not _SENTENCE_BREAK.search(text, end, t.start)]
+        before = [t for t in before if not _apart(text, t.end, start)]
+        after = [t for t in after if not _apart(text, end, t.start)]
     for t in reversed(before):
         if not taken(t) and _is(t, stems):
             return t
@@ -374,8 +409,8 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
 
 def _event_type(t: Tok) -> str | None:
     """The kind of event a word names (conference, seminar, telebridge …), or None."""
-    if t.key in ROUND_TABLE:
-        return "round table"
+    if t.key in EVENT_FORMS:
+        return EVENT_FORMS[t.key]
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 
@@ -522,6 +557,11 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                 sides = [club[0]]
         sides.sort(key=lambda t: (t.end <= qs) == (lang == "kk"))
         found = next(((t, k) for t in sides for k in [_keyword_beside(t, qs, lang)] if k), None)
+        if found is None:  # "круглый стол «…»": the table is the kind after "round"
+            table = next((t for t in sides if t.end <= qs and _round_table(toks, bisect.bisect_left(tok_starts, t.start))),
+                         None)
+            if table is not None:
+                found = (table, ("event", "round table"))
         if found is None:
             shelf = _electronic_library(text, free, starts, sides, qs, qe)
             if shelf is not None:  # the kind words with the title: longer than the project it is named for
@@ -590,6 +630,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
 # Алтынжар ауылында", "Бийского района", "the Shemonaikha district").
 PLACE_KIND_AFTER = {"kk": fold_all(("аудан", "ауыл", "кент")), "ru": fold_all(("район",)),
                     "en": fold_all(("district", "village", "settlement"))}
+# Whole Kazakh forms of "village" (the stem also opens ауылшаруашылық, agriculture), and ethnonyms
+# that make "a Kazakh village" no name.
+_KK_VILLAGE = frozenset(fold(w) for w in ("ауыл", "ауылы", "ауылында", "ауылының", "ауылына", "ауылынан",
+                                          "ауылын", "ауылдағы"))
+_ETHNONYMS = frozenset(fold(w) for w in ("қазақ", "орыс", "kazakh", "russian", "казахский", "русский",
+                                         "казахского", "русского", "казахском", "русском"))
 # A district named after a person ends like a surname; "-ский" ones are adjectives ("Володарский")
 _PERSON_DISTRICT = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "enko")
 _KK_TOWN = (fold("қаласы"), fold("қаласын"), fold("қаласында"), fold("қаласынан"), fold("қаласына"))
@@ -612,6 +658,12 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
     for k, t in enumerate(toks):
         if k == 0 or not _is(t, kinds) or _is(t, _NOT_PLACE_KIND) or t.key in _PLURAL_PLACE_KIND:
             continue
+        if lang == "kk" and t.key.startswith("auil") and t.key not in _KK_VILLAGE:
+            continue  # ауылшаруашылық: agriculture
+        if k + 1 < len(toks) and toks[k + 1].capitalized and lang == "en":
+            continue  # "the Shemonaikha Central District Library": the district word is part of a name
+        if toks[k - 1].key in _ETHNONYMS:
+            continue  # "a Kazakh village"
         s = k
         while s > 0 and k - s < 2 and toks[s - 1].capitalized and not toks[s - 1].text.isupper() \
                 and text[toks[s - 1].end:toks[s].start] == " ":
@@ -641,7 +693,7 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         for k, t in enumerate(toks[:-1]):
             nxt = toks[k + 1]
             if _is(t, _RU_VILLAGE) and nxt.capitalized and not nxt.text.isupper() \
-                    and text[t.end:nxt.start] in (" ", ". "):
+                    and text[t.end:nxt.start] == " ":
                 out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6, cls="Village"))
     return out
 
@@ -653,7 +705,9 @@ BODY_HEAD = fold_all(("ministry", "department", "committee", "administration", "
                       "департамент", "комитет", "консульств", "посольств", "consulate", "embassy"))
 _BODY_LINK = frozenset(fold(w) for w in ("of", "the", "and", "и", "for", "по"))
 _REGION_TAIL = fold_all(("region", "oblast", "krai", "област", "края", "крае"))
-_RU_BODY = fold_all(("министерств", "управлени", "департамент", "комитет", "консульств", "посольств"))
+_RU_BODY = fold_all(("министерства", "управления", "департамента", "комитета", "консульства", "посольства"))
+# A Russian remit is nouns in the genitive: "культуры, архивов и документации", "образования"
+_RU_REMIT = ("ы", "и", "а", "я", "ов", "ей", "ий")
 _GENERAL = fold_all(("генеральн", "general"))
 _MISSION = fold_all(("консульств", "посольств", "consulate", "embassy"))
 # Kazakh names the body last: "Павлодар облысының мәдениет, тілдерді дамыту және архив ісі
@@ -673,6 +727,7 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
     ("the Ministry of Culture is there")."""
     places = places or {}
     out = []
+    starts = [x.start for x in toks]
     k = 0
     while k < len(toks):
         t = toks[k]
@@ -694,9 +749,12 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
                 break
             if u.start in places:
                 end = places[u.start]  # "… of Aktobe", "… Российской Федерации"
-                j = bisect.bisect_left([x.start for x in toks], end)
+                j = bisect.bisect_left(starts, end)
                 if j < len(toks) and _is(toks[j], _REGION_TAIL) and not text[end:toks[j].start].strip():
                     end = toks[j].end  # "… of Aktobe oblast"
+                    j += 1
+                if j < len(toks) and (_is(toks[j], LIBRARY_HEAD) or _institution_head(toks[j])):
+                    end = None  # "the Department of Rare Books of the Omsk library": a library's department
                 break
             if u.text.isupper() and len(u.text) >= 2 and u.text.isalpha():
                 end = u.end  # "… документации ЗКО"
@@ -704,21 +762,24 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
             if _is(u, _REGION_TAIL) and toks[e - 1].capitalized:
                 end = u.end  # "… of the Samara region"
                 break
-            if not (u.key in _BODY_LINK or u.text.isalpha()) or u.key in _BODY_STOP \
-                    or len(u.key) > 4 and u.key.endswith(("ed", "la", "lo", "li")) or u.key.endswith("l") and len(u.key) > 4:
-                break
+            if not (u.key in _BODY_LINK or u.text.isalpha()) or u.key in _BODY_STOP or _is(u, LIBRARY_HEAD) \
+                    or len(u.key) > 4 and u.key.endswith(("ed", "la", "lo", "li")) or u.key.endswith("l") and len(u.key) > 4 \
+                    or re.search("[а-яё]", u.text.lower()) and not u.capitalized and u.key not in _BODY_LINK \
+                    and not u.text.lower().endswith(_RU_REMIT) \
+                    or re.fullmatch("[a-z]+s", u.text) and toks[e - 1].key not in _BODY_LINK and not gap.strip():
+                break  # a verb ("приглашает", "supports"), a preposition, a library: the remit is over
             e += 1
         if end is not None:
             start = t.start
             if k > 0 and toks[k - 1].capitalized and toks[k - 1].key.startswith(_GENERAL) \
                     and text[toks[k - 1].end:t.start] == " ":
                 start = toks[k - 1].start  # "Генерального консульства …", "the General Consulate …"
-            j = bisect.bisect_left([x.start for x in toks], end)
+            j = bisect.bisect_left(starts, end)
             if t.key.startswith(_MISSION) and j + 1 < len(toks) and toks[j].key in ("v", "in") \
                     and toks[j + 1].start in places and text[end:toks[j].start] == " ":
                 end = places[toks[j + 1].start]  # "… Республики Казахстан в Омске"
             out.append(Candidate("organization", start, end, "rule:government-body", 0.6, cls="GovernmentBody"))
-            k = bisect.bisect_left([x.start for x in toks], end)
+            k = bisect.bisect_left(starts, end)
             continue
         k += 1
     return out
@@ -746,8 +807,13 @@ def kazakh_government_bodies(text: str, toks: list[Tok], places: dict[int, int] 
             if p.text.isupper() and len(p.text) >= 2 and p.text.isalpha():
                 start = p.start  # "ШҚО мәдениет басқармасы"
                 break
-            if not p.text.isalpha():
-                break
+            governed = toks[j].key.endswith("u")  # "тілдерді дамыту": the object of a remit's verbal noun
+            if p.key in ("jane", "men", "ben", "pen"):
+                j -= 1  # "және", "мен": and
+                continue
+            if not p.text.isalpha() or p.key.endswith(KK_PARTICIPLE) or p.key.endswith(KK_LOCATIVE_FORMS) \
+                    or p.key.endswith(KK_OUTSIDE_NAMES) and not governed:
+                break  # "өткен семинарға …", "қонақтарды …": the clause before the name
             j -= 1
         if start is not None and j < k:
             out.append(Candidate("organization", start, t.end, "rule:government-body", 0.6, cls="GovernmentBody"))
@@ -792,7 +858,7 @@ ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "aki
               "библиотекар", "руководител", "председател", "заместител", "организатор", "лауреат", "автор",
               "заведующ", "ақын", "жазушы", "әкім", "жетекші", "ұйымдастырушы", "басшы",
               # artists and scholars named by their craft: "Күйші Бөкей ордасында …" is the kuishi
-              "күйші", "әнші", "композитор", "суретші", "өлкетанушы", "ғалым", "кітапханашы", "журналист",
+              "күйші", "әнші", "композитор", "суретші", "өлкетанушы", "кітапханашы", "журналист",
               "тарихшы", "краевед", "художник", "историк", "библиограф", "composer", "artist", "historian",
               "journalist", "bibliographer")
 # Words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …" (whole words).
@@ -968,7 +1034,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     for i, t in enumerate(toks):
         if out and t.start < out[-1].end:
             continue  # what the event before is of: "церемония книгообмена" is one event
-        etype = _event_type(t)
+        etype = _event_type(t) or _round_table(toks, i)
         cls = EVENT_CLASS.get(etype or "", "Event")
         if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
             etype, cls = "days", "CommemorativePeriod"
@@ -977,8 +1043,6 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
-        if etype == "round table" and not (i > 0 and toks[i - 1].key.startswith(_ROUND)):
-            continue  # a table alone is furniture
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
@@ -998,7 +1062,16 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
 
 
 _ROUND = fold_all(("round", "кругл", "дөңгелек"))
+
+
+def _round_table(toks: list[Tok], i: int) -> str | None:
+    """"круглый стол", "дөңгелек үстел", "round table": a table is an event only after "round"
+    (a "книжный стол" is a display of books)."""
+    return "round table" if toks[i].key in ROUND_TABLE and i > 0 and toks[i - 1].key.startswith(_ROUND) else None
 _GENITIVE_RU = ("a", "i", "y", "ov", "ei", "ia")  # folded endings of a Russian noun in the genitive
+# Genitives that are surely nouns (of actions, exchanges, people): a verb or a short participle
+# never ends so ("церемония подписания", "церемония книгообмена", "встреча читателей")
+_RU_NOUN_GENITIVE = ("ния", "тия", "ции", "ций", "обмена", "ей", "ов", "ев")
 _NOT_COMPLEMENT = frozenset(fold(w) for w in ("в", "на", "с", "по", "и", "для", "что", "которая", "который"))
 
 
@@ -1011,9 +1084,9 @@ def _event_complement(text: str, toks: list[Tok], i: int) -> int:
                 and toks[j + 1].key not in ("the", "a", "an") and text[toks[j].end:toks[j + 1].start] == " ":
             return j + 1
         t = toks[j]
+        w = t.text.lower()
         if not t.capitalized and t.text.isalpha() and len(t.text) > 4 and t.key not in _NOT_COMPLEMENT \
-                and t.key.endswith(_GENITIVE_RU) and not t.key.endswith(("la", "li", "lo")) \
-                and re.search("[а-яё]", t.text):
+                and re.fullmatch("[а-яё]+", w) and w.endswith(_RU_NOUN_GENITIVE):
             return j
     return i
 
