@@ -676,6 +676,12 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             if not toks[k - 1].key.endswith(("ski", "skogo", "skom", "skomu", "ckii", "ckogo")):
                 continue  # Russian names its district by one adjective: "Бийского района"
             s = k - 1
+            # the label in the nominative, one IRI for "Бийского района" and "Бийском районе"
+            adjective = re.sub(r"(ского|ском|скому|ским)$", "ский", toks[s].text)
+            adjective = re.sub(r"(цкого|цком|цкому|цким)$", "цкий", adjective)
+            out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6,
+                                 label=f"{adjective} район", cls="District"))
+            continue
         if _sentence_initial(text, toks[s].start) and k - s == 1 and lang != "kk":
             continue  # "Districts …" opening a sentence, "Village libraries …"
         name = text[toks[s].start:toks[k - 1].end]

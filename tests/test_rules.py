@@ -732,7 +732,7 @@ def test_a_quote_opened_inside_a_quoted_sentence_is_a_title_of_its_own() -> None
     ("kk", "Зираты Володарский ауданындағы Алтынжар ауылында орналасқан.",
      [("Володарский ауданындағы", "Володарский ауданы"), ("Алтынжар ауылында", "Алтынжар ауылы")]),
     ("kk", "Ақын Мағжан Жұмабаев ауданында туған.", [("Мағжан Жұмабаев ауданында", "Мағжан Жұмабаев ауданы")]),
-    ("ru", "Он родился в селе Сростки Бийского района.", [("Бийского района", None), ("Сростки", None)]),
+    ("ru", "Он родился в селе Сростки Бийского района.", [("Бийского района", "Бийский район"), ("Сростки", None)]),
     ("en", "Libraries of the Shemonaikha district took part.", [("Shemonaikha district", None)]),
     # plurals, adjectives and a kind word with no name before it are no place
     ("kk", "Аудандық кітапханалар мен ауылдық оқырмандар келді.", []),
@@ -874,3 +874,8 @@ def test_a_consulate_and_an_autonomy_are_named() -> None:
     text = "Выступил председатель Казахской национально-культурной автономии Оренбургской области."
     assert spans(run(rules.institution_phrases, text), text, "organization") == [
         "Казахской национально-культурной автономии Оренбургской области"]
+
+
+def test_a_russian_district_is_labelled_in_the_nominative() -> None:
+    for text in ("Он родился в Бийском районе.", "Жители Бийского района приехали.", "Бийский район победил."):
+        assert [c.label for c in run(rules.marked_places, text, "ru")] == ["Бийский район"], text
