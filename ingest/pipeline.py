@@ -50,7 +50,7 @@ class CandidateFinder:
         for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
-        known = frozenset(c.start for c in found)
+        known = frozenset(m.start for m in matches)
         # one-word names written with a Kazakh case ending (the gazetteer matched them inflected)
         inflected = frozenset(m.start for m in matches if lang == "kk" and not m.exact and m.last - m.first == 1)
         found += rules.library_phrases(text, toks, known, inflected)

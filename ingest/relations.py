@@ -61,8 +61,22 @@ def _words(text: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[^\W_]+", text)]
 
 
+def _first_word(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> int | None:
+    """Where the first word of ``text[start:end]`` whose folded key opens with one of ``stems``
+    starts, or None."""
+    for m in re.finditer(r"[^\W_]+", text[start:end]):
+        if fold(m.group()).startswith(stems):
+            return start + m.start()
+    return None
+
+
 def _has(text: str, stems: tuple[str, ...]) -> bool:
-    return any(w.startswith(s) for w in _words(text) for s in stems)
+    return _first_word(text, stems) is not None
+
+
+def first_speech(text: str) -> int | None:
+    """Where the first verb of speaking starts in ``text`` (a sentence), or None."""
+    return _first_word(text, SPEECH)
 
 
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
@@ -171,14 +185,6 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 PARTICIPATION = fold_all(PARTICIPATION)
 SPEECH = fold_all(SPEECH)
 
-
-def first_speech(text: str) -> int | None:
-    """Where the first verb of speaking starts in ``text`` (a sentence), or None."""
-    for m in re.finditer(r"[^\W_]+", text):
-        w = fold(m.group())
-        if any(w.startswith(s) for s in SPEECH):
-            return m.start()
-    return None
 MEMBERSHIP = fold_all(MEMBERSHIP)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
@@ -208,17 +214,12 @@ _SIGNED = fold_all(("signed", "signing", "adopted", "approved", "подписа"
 _KK_SIGNED = re.compile(r"қол\s+қой", re.IGNORECASE)
 
 
-def signed(text: str) -> bool:
-    """A sentence says a document was signed or adopted ("signed", "подписали", "қол қойылды", "бекітілді")."""
-    return signed_at(text, 0, len(text)) is not None
-
-
 def signed_at(text: str, start: int, end: int) -> int | None:
-    """Where the first verb of signing or adopting in ``text[start:end]`` stands, or None."""
-    for m in re.finditer(r"[^\W_]+", text[start:end]):
-        w = fold(m.group())
-        if any(w.startswith(s) for s in _SIGNED):
-            return start + m.start()
+    """Where the first verb of signing or adopting ("signed", "подписали", "бекітілді", "қол
+    қойылды") in ``text[start:end]`` stands, or None."""
+    at = _first_word(text, _SIGNED, start, end)
+    if at is not None:
+        return at
     m = _KK_SIGNED.search(text, start, end)
     return m.start() if m else None
 
@@ -234,7 +235,6 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
     words = _words(text)
     if len(words) > 6 or not words:
         return False
-    book = any(w.startswith(BOOK_WORDS) for w in words)
     # the possessive right before the book word: "his book", "своей книге", "өз кітабын"
     if any(a in OWN and b.startswith(BOOK_WORDS) for a, b in zip(words, words[1:])):
         return True

@@ -111,7 +111,6 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник")
-# Plural endings after an institution's stem: "университеттері", "universities", "архивы" name groups.
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
 
@@ -1074,11 +1073,11 @@ def _round_table(toks: list[Tok], i: int) -> str | None:
     """"круглый стол", "дөңгелек үстел", "round table": a table is an event only after "round"
     (a "книжный стол" is a display of books)."""
     return "round table" if toks[i].key in ROUND_TABLE and i > 0 and toks[i - 1].key.startswith(_ROUND) else None
-_GENITIVE_RU = ("a", "i", "y", "ov", "ei", "ia")  # folded endings of a Russian noun in the genitive
+
+
 # Genitives that are surely nouns (of actions, exchanges, people): a verb or a short participle
 # never ends so ("церемония подписания", "церемония книгообмена", "встреча читателей")
 _RU_NOUN_GENITIVE = ("ния", "тия", "ции", "ций", "обмена", "ей", "ов", "ев")
-_NOT_COMPLEMENT = frozenset(fold(w) for w in ("в", "на", "с", "по", "и", "для", "что", "которая", "который"))
 
 
 def _event_complement(text: str, toks: list[Tok], i: int) -> int:
@@ -1091,8 +1090,7 @@ def _event_complement(text: str, toks: list[Tok], i: int) -> int:
             return j + 1
         t = toks[j]
         w = t.text.lower()
-        if not t.capitalized and t.text.isalpha() and len(t.text) > 4 and t.key not in _NOT_COMPLEMENT \
-                and re.fullmatch("[а-яё]+", w) and w.endswith(_RU_NOUN_GENITIVE):
+        if not t.capitalized and len(w) > 4 and re.fullmatch("[а-яё]+", w) and w.endswith(_RU_NOUN_GENITIVE):
             return j
     return i
 
