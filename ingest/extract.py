@@ -82,6 +82,15 @@ ELECTRONIC_LIBRARY_LABEL = {"en": "electronic library “{}”", "ru": "элек
                             "kk": "«{}» электрондық кітапханасы"}
 
 
+def _event_title_key(c: Candidate) -> str | None:
+    """The folded title of an event named by its title (its quoted name), or None: a bare
+    "seminar" or a title too short to tell two events apart has none."""
+    if c.method != "rule:event-title" or not c.label:
+        return None
+    key = fold(c.label)
+    return key if len(key) >= 8 else None
+
+
 def _clean_label(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–—")
 
@@ -483,6 +492,31 @@ class _DocState:
         year = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value[:4] if in_sentence else None
         self._event_mention(c, lang, iri, year, [host.iri])
 
+    def _mint_events(self, pending: list[tuple[Candidate, str, str | None, str | None, list[str]]]) -> None:
+        """Mint the events found, each ``(candidate, language, slug or None, date, places)``.
+
+        A title names one event throughout its report: the headline "Round table “Siberia and
+        Kazakhstan” took place in Tomsk" names no date (nor a place the authority file knows), the
+        body's "On May 27, 2022 … the round table “Siberia and Kazakhstan”" does. A mention whose
+        sentence dates nothing takes the identity of the one dated mention of the same title, so the
+        headline, the body and the relations of both meet on one IRI. Two dated mentions of one
+        title (a yearly festival of two years) keep their own, and so does an undated one then."""
+        dated: dict[str, set[str]] = {}
+        for c, _, slug, _, _ in pending:
+            key = _event_title_key(c)
+            if slug is not None and key:
+                dated.setdefault(key, set()).add(slug)
+        for c, lang, slug, date, chosen in pending:
+            name = c.label or self.text[c.start:c.end]
+            if slug is None:
+                same = dated.get(_event_title_key(c) or "", set())
+                if len(same) == 1:
+                    slug, chosen = next(iter(same)), []  # the dated mention states the place
+                else:
+                    slug = new_slug("event", name)
+            iri = self._mint("event", slug, name, lang, c.cls)
+            self._event_mention(c, lang, iri, date, chosen)
+
     def _event_mention(self, c: Candidate, lang: str, iri: str, date: str | None, places: list[str]) -> None:
         """The mention of event ``iri`` at ``c``, and the facts it states: its date, and the places
         it is held in with their countries (each once, however many mentions state it)."""
@@ -628,6 +662,7 @@ class _DocState:
         lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
         last: tuple[str, str] | None = None  # the date and place of the report's last dated event
+        pending: list[tuple[Candidate, str, str | None, str | None, list[str]]] = []
         for c, lang in sorted(self.containers, key=lambda x: x[0].start):
             if c.kind != "event":
                 continue
@@ -707,11 +742,10 @@ class _DocState:
                 chosen = [place]
             if date and place:
                 last = (date, place)
-                slug = f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}"
+                pending.append((c, lang, f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}", date, chosen))
             else:
-                slug = new_slug("event", c.label or self.text[c.start:c.end])
-            iri = self._mint("event", slug, c.label or self.text[c.start:c.end], lang, c.cls)
-            self._event_mention(c, lang, iri, date, chosen)
+                pending.append((c, lang, None, date, chosen))
+        self._mint_events(pending)
         self.mentions.sort(key=lambda m: m.start)
 
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]

@@ -913,3 +913,26 @@ def test_given_names_that_are_also_roles_stay_names(extractor: Extractor) -> Non
 ])
 def test_review_place_false_positives(extractor: Extractor, name: str, text: str, absent: str) -> None:
     assert all(t != absent for k, t in _mentions(extract(extractor, name, text), text) if k == "place")
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("headline.en.txt", "Round table “Steppe and taiga: shared pages” took place in Tomsk\n\n"
+                        "On 14 April 2021 the round table “Steppe and taiga: shared pages” was held in Omsk. "
+                        "The round table was opened by the director Anna Belova.\n", "round-table-2021-omsk"),
+    ("headline.ru.txt", "Круглый стол «Степь и тайга: общие страницы»\n\n"
+                        "14 апреля 2021 года в Омске прошёл круглый стол «Степь и тайга: общие страницы».\n",
+     "round-table-2021-omsk"),
+])
+def test_a_headline_and_the_body_naming_one_title_are_one_event(extractor: Extractor, name: str, text: str,
+                                                                expected: str) -> None:
+    r = extract(extractor, name, text)
+    assert [e.value.rsplit("/", 1)[1] for e in events(r)] == [expected]
+    assert len([m for m in r.mentions if m.kind == "event"]) == 2
+
+
+def test_two_dated_mentions_of_one_title_keep_their_years(extractor: Extractor) -> None:
+    text = ("The festival “Open steppe” was held in Omsk on 3 June 2019. The festival “Open steppe” was held "
+            "in Omsk again on 5 June 2021. The festival “Open steppe” has a site of its own.\n")
+    r = extract(extractor, "yearly.en.txt", text)
+    slugs = [e.value.rsplit("/", 1)[1] for e in events(r)]
+    assert "festival-2019-omsk" in slugs and "festival-2021-omsk" in slugs

@@ -106,6 +106,35 @@ def test_russian_adjective_is_not_the_country(gazetteer: Gazetteer) -> None:
     assert found(gazetteer, "Российские библиотекари приехали.", "ru") == {}
 
 
+def test_adjective_parting_from_the_name_at_its_s_is_not_the_country(gazetteer: Gazetteer) -> None:
+    # "Киргизская" shares "Кыргызс" with "Кыргызстан", then goes on as an adjective, not a case
+    assert found(gazetteer, "Киргизская хрестоматия вышла в 1880 году.", "ru") == {}
+    assert found(gazetteer, "Узбекская делегация приехала.", "ru") == {}
+    assert resolved(gazetteer, "Гости из Кыргызстана и Киргизии.", "ru") == [
+        ("Кыргызстана", "place/kyrgyzstan"), ("Киргизии", "place/kyrgyzstan")]
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
+    ("Делегация Томскіде болды.", "kk", "Томскіде", "place/tomsk"),
+    ("Семинар прошёл в Томске.", "ru", "Томске", "place/tomsk"),
+    ("Библиотеки Томской области", "ru", "Томской области", "place/tomsk-region"),
+    ("The seminar took place in Tomsk.", "en", "Tomsk", "place/tomsk"),
+    ("Жиын Қарағандыда өтті.", "kk", "Қарағандыда", "place/karaganda"),
+    ("Kokshetau librarians came.", "en", "Kokshetau", "place/kokshetau"),
+    ("Өзбекстаннан қонақтар келді.", "kk", "Өзбекстаннан", "place/uzbekistan"),
+])
+def test_places_beyond_the_border_belt(gazetteer: Gazetteer, text: str, lang: str, surface: str, iri: str) -> None:
+    assert iri in found(gazetteer, text, lang).get(surface, set())
+
+
+@pytest.mark.parametrize("text", [
+    "2016 жылғы 20 қазанда кітапхана фойесінде көрме ашылды.",  # қазан is October, not Kazan
+    "Кітапхана оқырмандары жиналды.",  # a library is not China (Қытай)
+])
+def test_common_kazakh_words_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+    assert found(gazetteer, text, "kk") == {}
+
+
 def test_lowercase_single_word_is_a_common_noun(gazetteer: Gazetteer) -> None:
     # "орал" would fold like the city Орал; a lower-case single word is never taken as a name
     assert found(gazetteer, "ол кітапты орал деп атады", "kk") == {}
