@@ -779,6 +779,17 @@ class _DocState:
                     if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit:
                         add(ev.iri, PARTICIPANT, a.iri)
 
+        # a bulleted roll of organisers or participants under a heading: of the event named last
+        # before it (else the first one after), every library, organisation and person listed
+        for head, first_item, end in rel.organiser_rolls(text):
+            ev = next((e for e in reversed(events) if e.end <= head), None) or next(
+                (e for e in events if e.start >= end), None)
+            if ev is None:
+                continue
+            for a in agents:
+                if first_item <= a.start and a.end <= end:
+                    add(ev.iri, PARTICIPANT, a.iri)
+
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
         persons = [m for m in ms if m.kind == "person"]
         for c, _ in self.containers:

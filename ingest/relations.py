@@ -8,6 +8,7 @@ all work on mention offsets and folded words, so they serve the three languages 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -179,6 +180,32 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
             regions.append((a, end))
     return regions
 
+
+
+# A heading over a bulleted roll of an event's organisers or participants ("Организаторы конкурса:",
+# "Байқауды ұйымдастырушы кітапханалар:", "The organisers:"); a project's roll is participant_lists'.
+ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant")
+PROJECT_HEADS = ("proekt", "project", "joba")
+_BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
+
+
+def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
+    """``(heading start, first item start, end)`` of each bulleted roll under a heading that ends
+    with a colon and names organisers or participants (not of a project: those are members).
+    The roll is the bullet lines right after the heading; a line without a bullet ends it."""
+    out = []
+    ls = lines(text)
+    for i, (a, b) in enumerate(ls):
+        head = text[a:b].strip()
+        if not head.endswith(":") or len(head) > 120:
+            continue
+        words = _words(head)
+        if not any(w.startswith(ROLL_HEADS) for w in words) or any(w.startswith(PROJECT_HEADS) for w in words):
+            continue
+        items = list(itertools.takewhile(lambda ln: _BULLET.match(text[ln[0]:ln[1]]), ls[i + 1:]))
+        if items:
+            out.append((a, items[0][0], items[-1][1]))
+    return out
 
 
 # The cue lists above are written readably; matching compares them with folded text keys.

@@ -936,3 +936,48 @@ def test_two_dated_mentions_of_one_title_keep_their_years(extractor: Extractor) 
     r = extract(extractor, "yearly.en.txt", text)
     slugs = [e.value.rsplit("/", 1)[1] for e in events(r)]
     assert "festival-2019-omsk" in slugs and "festival-2021-omsk" in slugs
+
+
+@pytest.mark.parametrize(("name", "text", "listed"), [
+    ("roll.kk.txt", "2023 жылғы 5 мамырда Павлодарда «Ертіс оқулары» атты семинар өтті.\n\n"
+                    "Семинарды ұйымдастырушы кітапханалар:\n"
+                    "• Павлодар облыстық әмбебап ғылыми кітапханасы;\n"
+                    "• Омбы облыстық ғылыми кітапханасы.\n\n"
+                    "Семинардан кейін оқырмандар жиналды.\n", 2),
+    ("roll.ru.txt", "12 марта 2022 года в Кургане прошёл конкурс «Читаем вместе».\n"
+                    "Организаторы конкурса:\n"
+                    "- Курганская областная универсальная научная библиотека;\n"
+                    "- Костанайская областная универсальная научная библиотека.\n"
+                    "Итоги подвели в апреле.\n", 2),
+    ("roll.en.txt", "On 3 June 2021 the festival “Open steppe” was held in Omsk.\n"
+                    "The organisers:\n"
+                    "1. Omsk regional scientific library\n"
+                    "2. Irina Petrova, writer\n", 2),
+])
+def test_a_bulleted_roll_of_organisers_takes_part_in_the_event(extractor: Extractor, name: str, text: str,
+                                                               listed: int) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    participants = objects(graph(r), ev, ox.NamedNode(str(WDT) + "P710"))
+    assert len(participants) == listed, participants
+
+
+def test_a_roll_of_a_projects_participants_is_no_events(extractor: Extractor) -> None:
+    text = ("12 марта 2022 года в Кургане прошёл семинар «Книга без границ».\n"
+            "Участники проекта «Встречи на границах»:\n"
+            "- Курганская областная универсальная научная библиотека;\n"
+            "- Костанайская областная универсальная научная библиотека.\n")
+    r = extract(extractor, "project-roll.ru.txt", text)
+    (ev,) = events(r)
+    assert objects(graph(r), ev, ox.NamedNode(str(WDT) + "P710")) == []
+
+
+@pytest.mark.parametrize(("name", "text", "person"), [
+    ("dana.en.txt", "The report was read by Dana Serikovna Omarova.", "Dana Serikovna Omarova"),
+    ("dana.ru.txt", "Выступила Дана Сериковна Омарова.", "Дана Сериковна Омарова"),
+    ("uly.kk.txt", "Төрағасы – ақын Мейрам Жұмабайұлы Ахметов.", "Мейрам Жұмабайұлы Ахметов"),
+    ("kyzy.kk.txt", "Баяндаманы Әйгерім Серікқызы Омарова жасады.", "Әйгерім Серікқызы Омарова"),
+])
+def test_given_name_patronymic_and_surname_are_one_person(extractor: Extractor, name: str, text: str,
+                                                          person: str) -> None:
+    assert [t for k, t in _mentions(extract(extractor, name, text), text) if k == "person"] == [person]
