@@ -82,6 +82,21 @@ ELECTRONIC_LIBRARY_LABEL = {"en": "electronic library “{}”", "ru": "элек
                             "kk": "«{}» электрондық кітапханасы"}
 
 
+# A Kazakh institution's name ends in its head with the possessive (-ы/-і) and then, in a
+# sentence, a case ending: "музейінің", "кітапханасымен", "басқармасына".
+_KK_HEAD_CASE = re.compile(r"^(.*\w[ыі])(?:ның|нің|на|не|н|нда|нде|нан|нен|мен|ндағы|ндегі)$")
+
+
+def _kk_name_nominative(name: str) -> str:
+    """A Kazakh institution's name as it is named (the head in the nominative): "Ақтөбе облыстық
+    тарихи-өлкетану музейінің" is "… музейі", so every case of it is one entity with one label."""
+    head, sep, last = name.rstrip().rpartition(" ")
+    m = _KK_HEAD_CASE.match(last)
+    if not sep or m is None or not re.search("[әғқңөұүһі]", name):
+        return name
+    return f"{head} {m.group(1)}"
+
+
 def _event_title_key(c: Candidate) -> str | None:
     """The folded title of an event named by its title (its quoted name), or None: a bare
     "seminar" or a title too short to tell two events apart has none."""
@@ -265,9 +280,12 @@ class _DocState:
             e = link_by_name(self.a, surface, "library")
             if e:
                 return e.iri
-            return self._mint("library", new_slug("library", surface), surface, lang, None)
+            name = _kk_name_nominative(surface)
+            return self._mint("library", new_slug("library", name), name, lang, None)
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
+            if c.kind == "organization" and not c.label:
+                name = _kk_name_nominative(name)
             if c.method == ORG_TITLE:
                 e = link_exactly(self.a, name, c.kind)
             else:

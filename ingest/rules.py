@@ -36,7 +36,7 @@ EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop"),
-    "exhibition": ("exhibition", "vistavk", "korme"),
+    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
@@ -45,18 +45,22 @@ EVENT_WORDS = {
     "meeting": ("vstrec", "meeting", "kezdesu"),
     "ceremony": ("ceremony", "ceremoni", "saltanat"),
     "competition": ("competition", "baikau"),
+    "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
-               "competition": "Event", "round table": "Meeting"}
+               "competition": "Event", "round table": "Meeting", "evening": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
 # Event words matched as whole forms: their stems open other words ("рәсімдеу", to format;
 # "конкурсант", "конкурсная"). A round table is one only after "round" (see ``_round_table``).
 EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "рәсімінде", "рәсіміне", "рәсімін", "рәсімге")},
-               **{fold(w): "competition" for w in ("конкурс", "конкурса", "конкурсе", "конкурсом", "конкурсу")}}
+               **{fold(w): "competition" for w in ("конкурс", "конкурса", "конкурсе", "конкурсом", "конкурсу")},
+               # "вечером" is "in the evening", "кеше" yesterday, "кешен" a complex: whole forms only
+               **{fold(w): "evening" for w in ("вечер", "вечера", "вечере", "вечеру", "кеш", "кеші", "кешін",
+                                               "кешіне", "кешінде", "кешке")}}
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
@@ -70,7 +74,9 @@ WORK_WORDS = {
                     "monograf", "anthology", "antolog", "author", "avtor", "poem", "poema", "повест", "novella",
                     "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
                     "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател",
-                    "дерекқор", "database"),
+                    "дерекқор", "database", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
+                    "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
+                    "өлең"),
 }
 # Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
 # словарь"): the title names a book by them.
@@ -110,7 +116,8 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
     "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
-    "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник")
+    "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
+    "өңірлік", "региональн")
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
 
@@ -213,12 +220,14 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
 
 
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
-_NOT_INSTITUTION = fold_all(("академик", "архивист", "музейн", "архивн", "университетск"))
+# Compared as written: folded, the Kazakh "музейінің" (the museum's) merges its "йі" and reads
+# like the Russian adjective "музейный".
+_NOT_INSTITUTION = ("академик", "архивист", "музейн", "архивн", "университетск")
 
 
 def _institution_head(t: Tok) -> bool:
     """A head of an institution's name; not the scholar (академик) or an adjective on the stem."""
-    return _is(t, INSTITUTION_HEAD) and not _is(t, _NOT_INSTITUTION)
+    return _is(t, INSTITUTION_HEAD) and not t.text.lower().startswith(_NOT_INSTITUTION)
 
 
 # The ontology's class for an institution by its head word

@@ -981,3 +981,48 @@ def test_a_roll_of_a_projects_participants_is_no_events(extractor: Extractor) ->
 def test_given_name_patronymic_and_surname_are_one_person(extractor: Extractor, name: str, text: str,
                                                           person: str) -> None:
     assert [t for k, t in _mentions(extract(extractor, name, text), text) if k == "person"] == [person]
+
+
+@pytest.mark.parametrize(("name", "text", "title"), [
+    ("textbook.kk.txt", "Оқушылар «Тіл – құрал» оқулығының тарихымен танысты.", "Тіл – құрал"),
+    ("tale.kk.txt", "Балалар «Ер Төстік» ертегісін оқыды.", "Ер Төстік"),
+    ("trilogy.kk.txt", "Кітапханаға «Өмір мектебі» трилогиясы сыйға берілді.", "Өмір мектебі"),
+    ("poem.kk.txt", "Ақын «Қараторғай» өлеңіне тоқталды.", "Қараторғай"),
+    ("handbook.kk.txt", "«Шекара өлкетанушылары» атты анықтамалық шықты.", "Шекара өлкетанушылары"),
+    ("textbook.ru.txt", "Гостям показали учебник «Родная речь».", "Родная речь"),
+    ("tale.ru.txt", "Дети читали сказку «Конёк-Горбунок».", "Конёк-Горбунок"),
+    ("trilogy.en.txt", "The library received the trilogy “School of life”.", "School of life"),
+])
+def test_more_genres_name_a_work(extractor: Extractor, name: str, text: str, title: str) -> None:
+    assert ("work", title) in _mentions(extract(extractor, name, text), text)
+
+
+@pytest.mark.parametrize(("name", "text", "slug"), [
+    ("evening.en.txt", "On 10 March 2020 the Novosibirsk library held the literary evening “Word of the steppe”.",
+     "evening-2020-novosibirsk"),
+    ("evening.ru.txt", "10 марта 2020 года в Новосибирске прошёл литературный вечер «Слово степи».",
+     "evening-2020-novosibirsk"),
+    ("evening.kk.txt", "2020 жылғы 10 наурызда Павлодарда «Дала сөзі» атты әдеби кеш өтті.", "evening-2020-pavlodar"),
+    ("photo.kk.txt", "2022 жылғы 14 сәуірде Ақтөбеде «Ақтөбе – Орынбор» атты фотокөрме ашылды.",
+     "exhibition-2022-aktobe"),
+])
+def test_evenings_and_photo_exhibitions_are_events(extractor: Extractor, name: str, text: str, slug: str) -> None:
+    assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, name, text))] == [slug]
+
+
+def test_in_the_evening_is_no_event(extractor: Extractor) -> None:
+    text = "10 марта 2020 года в Новосибирске прошёл семинар. Вечером «Гости столицы» разошлись.\n"
+    assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "adverb.ru.txt", text))] == [
+        "seminar-2020-novosibirsk"]
+
+
+def test_a_kazakh_institution_in_any_case_is_one_entity_named_in_the_nominative(extractor: Extractor) -> None:
+    text = ("Семинарға Ақтөбе облыстық тарихи-өлкетану музейінің қызметкерлері қатысты. "
+            "Қонақтар Ақтөбе облыстық тарихи-өлкетану музейіне барды. "
+            "Қ. Жұбанов атындағы Ақтөбе өңірлік университетінің оқытушылары баяндама жасады.")
+    r = extract(extractor, "museum.kk.txt", text)
+    orgs = {m.iri for m in r.mentions if m.kind == "organization"}
+    assert len(orgs) == 2
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    labels = {o.value for iri in orgs for o in objects(graph(r), ox.NamedNode(iri), pref)}
+    assert labels == {"Ақтөбе облыстық тарихи-өлкетану музейі", "Қ. Жұбанов атындағы Ақтөбе өңірлік университеті"}
