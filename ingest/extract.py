@@ -97,6 +97,39 @@ def _kk_name_nominative(name: str) -> str:
     return f"{head} {m.group(1)}"
 
 
+# The head of a Russian government body in any case, and its nominative ("управлением культуры …"
+# is "управление культуры …"); the rank before a mission agrees with it ("Генерального консульства").
+_RU_BODY_CASES = (
+    (re.compile(r"^(генеральн)(?:ого|ому|ым|ом)$", re.I), "ое"),
+    (re.compile(r"^(министерств|консульств|посольств)(?:а|у|ом|е)$", re.I), "о"),
+    (re.compile(r"^(управлени)(?:я|ю|ем|и)$", re.I), "е"),
+    (re.compile(r"^(департамент|комитет|акимат)(?:а|у|ом|е)$", re.I), ""),
+)
+
+
+_MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
+_EMBASSY = re.compile(r"посольств|елшілі|embassy", re.I)
+_AKIMAT = re.compile(r"акимат|әкімдіг|akimat", re.I)
+
+
+def _ru_body_nominative(name: str) -> str:
+    """A Russian government body's name with its head (and rank) in the nominative and capitalised,
+    as the body is named, so that every case of it is one entity with one label; the remit and
+    place stay in the genitive they take."""
+    words = name.split(" ")
+    changed = False
+    for i, w in enumerate(words[:2]):
+        rule = next(((p, end) for p, end in _RU_BODY_CASES if p.match(w)), None)
+        if rule is None:
+            break
+        words[i] = rule[0].match(w).group(1) + rule[1]
+        changed = True
+    if not changed:
+        return name
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
 def _event_title_key(c: Candidate) -> str | None:
     """The folded title of an event named by its title (its quoted name), or None: a bare
     "seminar" or a title too short to tell two events apart has none."""
@@ -285,7 +318,21 @@ class _DocState:
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
             if c.kind == "organization" and not c.label:
-                name = _kk_name_nominative(name)
+                name = _ru_body_nominative(_kk_name_nominative(name))
+            if c.method == "rule:government-body" and _MISSION.search(name):
+                # a consulate or an embassy is the country it represents in the town it sits in:
+                # one IRI in every language ("Генеральное консульство Республики Казахстан в Омске",
+                # "Қазақстан Республикасының Омбыдағы Бас консулдығы")
+                towns, countries = self._names_in(name, lang)
+                if len({t[2] for t in towns}) == 1 and len({t[2] for t in countries}) == 1:
+                    kind = "embassy" if _EMBASSY.search(name) else "consulate"
+                    slug = f"{kind}-of-{countries[0][2].rsplit('/', 1)[-1]}-in-{towns[0][2].rsplit('/', 1)[-1]}"
+                    return self._mint("organization", slug, name, lang, c.cls)
+            if c.method == "rule:government-body" and _AKIMAT.search(name):
+                towns, countries = self._names_in(name, lang)  # an akimat is its region's or town's
+                if len({t[2] for t in towns}) == 1 and not countries:
+                    return self._mint("organization", f"akimat-of-{towns[0][2].rsplit('/', 1)[-1]}", name, lang,
+                                      c.cls)
             if c.method == ORG_TITLE:
                 e = link_exactly(self.a, name, c.kind)
             else:

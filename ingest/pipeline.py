@@ -63,7 +63,10 @@ class CandidateFinder:
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.marked_places(text, toks, lang)
-        place_spans = {m.start: m.end for m in matches if m.entry.kind == "place"}
+        place_spans: dict[int, int] = {}  # the longest place at each start ("Қазақстан Республикасының")
+        for m in matches:
+            if m.entry.kind == "place" and m.end > place_spans.get(m.start, -1):
+                place_spans[m.start] = m.end
         found += rules.government_bodies(text, toks, place_spans)
         if lang == "kk":
             found += rules.kazakh_government_bodies(text, toks, place_spans)

@@ -717,17 +717,22 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
 # Samara region", "Department of culture, archives and documentation of Aktobe oblast", "Управление
 # культуры, архивов и документации ЗКО".
 BODY_HEAD = fold_all(("ministry", "department", "committee", "administration", "министерств", "управлени",
-                      "департамент", "комитет", "консульств", "посольств", "consulate", "embassy"))
+                      "департамент", "комитет", "консульств", "посольств", "consulate", "embassy", "акимат",
+                      "akimat"))
 _BODY_LINK = frozenset(fold(w) for w in ("of", "the", "and", "и", "for", "по"))
 _REGION_TAIL = fold_all(("region", "oblast", "krai", "област", "края", "крае"))
-_RU_BODY = fold_all(("министерства", "управления", "департамента", "комитета", "консульства", "посольства"))
+# (any case: "поддержан акиматом Костанайской области", "управлением культуры Курганской области")
+_RU_BODY = fold_all(("министерств", "управлени", "департамент", "комитет", "консульств", "посольств", "акимат"))
 # A Russian remit is nouns in the genitive: "культуры, архивов и документации", "образования"
 _RU_REMIT = ("ы", "и", "а", "я", "ов", "ей", "ий")
 _GENERAL = fold_all(("генеральн", "general"))
 _MISSION = fold_all(("консульств", "посольств", "consulate", "embassy"))
 # Kazakh names the body last: "Павлодар облысының мәдениет, тілдерді дамыту және архив ісі
 # басқармасы", "ШҚО мәдениет басқармасы", "Алтай Республикасы Мәдениет министрлігі".
-KK_BODY_HEAD = fold_all(("басқарма", "министрлі", "комитеті", "департамент", "әкімдігі", "әкімдік"))
+KK_BODY_HEAD = fold_all(("басқарма", "министрлі", "комитеті", "департамент", "әкімдігі", "әкімдік", "консулдығ",
+                         "елшілі"))
+_KK_MISSION = fold_all(("консулдығ", "елшілі"))
+_KK_AKIMAT = fold_all(("әкімдігі", "әкімдік"))
 # Words a remit never holds: prepositions that open where or with whom, and verbs ("hosted", "поддержало").
 _BODY_STOP = frozenset(fold(w) for w in ("in", "at", "on", "to", "with", "from", "by", "is", "are", "was", "were",
                                          "has", "have", "в", "во", "на", "с", "со", "при", "для", "к", "от", "из",
@@ -751,6 +756,9 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
                 or k + 1 >= len(toks):
             k += 1
             continue
+        if t.key.startswith(_MISSION) and _is(toks[k + 1], _GENERAL) and k + 2 < len(toks):
+            k += 1  # "the Consulate General of …": the rank is part of the head
+            t = toks[k - 1]
         first = toks[k + 1]
         if not (first.key == "of" or first.start in places
                 or not first.capitalized and first.text.isalpha() and first.key not in _BODY_LINK):
@@ -830,7 +838,15 @@ def kazakh_government_bodies(text: str, toks: list[Tok], places: dict[int, int] 
                     or p.key.endswith(KK_OUTSIDE_NAMES) and not governed:
                 break  # "өткен семинарға …", "қонақтарды …": the clause before the name
             j -= 1
-        if start is not None and j < k:
+        if start is not None and j < k and _is(t, _KK_MISSION) and re.search(r"[дт][аеғ][ғг]?[ыі]$", text[start:start + 40].split()[0]):
+            # "Қазақстан Республикасының Омбыдағы Бас консулдығы": the country it represents opens
+            # the name, before the town it sits in
+            before = text[:start].rstrip()
+            country = ends.get(len(before))
+            if country is not None and text[country:len(before)].lower().endswith(("ның", "нің", "дың", "дің")):
+                start = country
+        # an akimat is named by its place alone ("Қостанай облысы әкімдігі"); other bodies by a remit too
+        if start is not None and (j < k or _is(t, _KK_AKIMAT)):
             out.append(Candidate("organization", start, t.end, "rule:government-body", 0.6, cls="GovernmentBody"))
     return out
 

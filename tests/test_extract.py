@@ -1026,3 +1026,37 @@ def test_a_kazakh_institution_in_any_case_is_one_entity_named_in_the_nominative(
     pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     labels = {o.value for iri in orgs for o in objects(graph(r), ox.NamedNode(iri), pref)}
     assert labels == {"Ақтөбе облыстық тарихи-өлкетану музейі", "Қ. Жұбанов атындағы Ақтөбе өңірлік университеті"}
+
+
+@pytest.mark.parametrize(("name", "text", "surface", "label"), [
+    ("akimat.ru.txt", "Проект поддержан акиматом Костанайской области.", "акиматом Костанайской области",
+     "Акимат Костанайской области"),
+    ("upr.ru.txt", "Грант выделен управлением культуры Курганской области.",
+     "управлением культуры Курганской области", "Управление культуры Курганской области"),
+    ("gen.ru.txt", "Выступили представители Генерального консульства Республики Казахстан в Омске.",
+     "Генерального консульства Республики Казахстан в Омске", "Генеральное консульство Республики Казахстан в Омске"),
+    ("cg.en.txt", "The bridge was supported by the Consulate General of the Republic of Kazakhstan in Omsk.",
+     "Consulate General of the Republic of Kazakhstan in Omsk", "Consulate General of the Republic of Kazakhstan in Omsk"),
+    ("cg.kk.txt", "Көпірге Қазақстан Республикасының Омбыдағы Бас консулдығының өкілі қатысты.",
+     "Қазақстан Республикасының Омбыдағы Бас консулдығының", "Қазақстан Республикасының Омбыдағы Бас консулдығы"),
+    ("akimat.kk.txt", "Іс-шараға Қостанай облысы әкімдігінің өкілдері қатысты.", "Қостанай облысы әкімдігінің",
+     "Қостанай облысы әкімдігі"),
+])
+def test_government_bodies_in_any_case_are_named_in_the_nominative(extractor: Extractor, name: str, text: str,
+                                                                   surface: str, label: str) -> None:
+    r = extract(extractor, name, text)
+    (org,) = [m for m in r.mentions if m.kind == "organization"]
+    assert text[org.start:org.end] == surface
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    assert [o.value for o in objects(graph(r), ox.NamedNode(org.iri), pref)] == [label]
+
+
+def test_a_consulate_and_an_akimat_are_one_entity_in_every_language(extractor: Extractor) -> None:
+    texts = {"kk": "Көпірге Қазақстан Республикасының Омбыдағы Бас консулдығы мен Қостанай облысы әкімдігі қатысты.",
+             "ru": "В мосте участвовали Генеральное консульство Республики Казахстан в Омске и акимат Костанайской "
+                   "области.",
+             "en": "The Consulate General of the Republic of Kazakhstan in Omsk and the akimat of Kostanay region "
+                   "took part."}
+    iris = {lang: sorted(m.iri.rsplit("/", 1)[1] for m in extract(extractor, f"bodies.{lang}.txt", t).mentions
+                         if m.kind == "organization") for lang, t in texts.items()}
+    assert iris["kk"] == iris["ru"] == iris["en"] == ["akimat-of-kostanay-region", "consulate-of-kazakhstan-in-omsk"]
