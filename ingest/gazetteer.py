@@ -57,9 +57,13 @@ class Match:
 
 def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
     """A four-letter Russian name whose last vowel the case changes: Азия → Азии, Азию; Чита →
-    Читы. Only vowels may follow the shared three letters (Азиз is a name, not Asia)."""
-    return lang == "ru" and len(label) == 4 and common == 3 and label[3] == "a" \
-        and all(c in _VOWELS for c in word[3:])
+    Читы; Абай → Абая (the fold writes "Абай" "abai" and "Абая" "aba"). Only vowels may follow the
+    shared three letters (Азиз is a name, not Asia), and none a name in "-и" ("Дела" is not Дели)."""
+    if lang != "ru" or len(label) != 4 or common != 3:
+        return False
+    if label[3] == "i":
+        return len(word) == 3
+    return label[3] == "a" and all(c in _VOWELS for c in word[3:])
 
 
 def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:

@@ -127,6 +127,25 @@ def test_places_beyond_the_border_belt(gazetteer: Gazetteer, text: str, lang: st
     assert iri in found(gazetteer, text, lang).get(surface, set())
 
 
+@pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
+    ("Конференция «Поволжье и Казахстан»", "ru", "Поволжье", "place/volga-region"),
+    ("краеведы Притоболья", "ru", "Притоболья", "place/tobol-region"),
+    ("Ертіс өңірінің тарихы", "kk", "Ертіс өңірінің", "place/irtysh-region"),
+    ("документы Тургайской области", "ru", "Тургайской области", "place/turgay-region"),
+    ("the archive of the Bukey Horde", "en", "Bukey Horde", "place/bukey-horde"),
+    ("a talk on Zhangir Khan", "en", "Zhangir Khan", "person/zhangir-khan"),
+    ("переводы Абая на русский язык", "ru", "Абая", "person/abai-kunanbayev"),
+])
+def test_regions_and_figures_of_the_borderland(gazetteer: Gazetteer, text: str, lang: str, surface: str,
+                                               iri: str) -> None:
+    assert iri in found(gazetteer, text, lang).get(surface, set())
+
+
+def test_a_four_letter_name_in_i_keeps_its_other_letters(gazetteer: Gazetteer) -> None:
+    # "Абая" is Абай's genitive; "Дела", "Делу" are no case of Дели, which does not decline
+    assert found(gazetteer, "Дела у библиотеки идут хорошо. Делу время.", "ru") == {}
+
+
 @pytest.mark.parametrize("text", [
     "2016 жылғы 20 қазанда кітапхана фойесінде көрме ашылды.",  # қазан is October, not Kazan
     "Кітапхана оқырмандары жиналды.",  # a library is not China (Қытай)
