@@ -895,7 +895,8 @@ class _DocState:
                 # a writer's book only when nothing follows its title ("… книгу «…» молодых авторов" is others')
                 writer = rel.writer_before(text[max(0, p.start - 30):p.start]) \
                     and bool(re.match(r"[»”\"]?\s*(?:[,.;!?)]|$|и\b|and\b|мен\b)", text[w.end:w.end + 8]))
-                if a is p and rel.own_book_phrase(gap, writer) \
+                if a is p and (rel.own_book_phrase(gap, writer)
+                               or rel.possessive_author(text[p.start:p.end], gap)) \
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"

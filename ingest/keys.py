@@ -78,7 +78,8 @@ def token_match(a: str, b: str) -> bool:
 _KK_CASE_AFTER_SURNAME = re.compile(
     # (not the dative -на/-не, the locative -нда/-нде or the bare -н, which follow a possessive only
     # and would take "Ивановна" for Иванов in the dative)
-    r"(ов|ев|ин|ова|ева|ина)(" + kk_cases.alternatives(
+    # (and after a Kazakh patronymic surname: "Байтұрсынұлының", "Серікқызымен")
+    r"(ов|ев|ин|ова|ева|ина|ұлы|қызы)(" + kk_cases.alternatives(
         kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.ACCUSATIVE[:-1], kk_cases.LOCATIVE[2:], kk_cases.ABLATIVE,
         kk_cases.INSTRUMENTAL) + ")$")
 

@@ -287,6 +287,31 @@ def author_phrase(text: str, with_by: bool) -> bool:
     return len(cues) == 1 and len(words) <= 5 and all(w in AUTHOR_FILLERS or w in cues for w in words)
 
 
+_KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+_POSSESSIVE_EN = re.compile(r"^[’']s\b")
+
+
+def possessive_author(name: str, gap: str) -> bool:
+    """A person named in the possessive right before a title wrote it: the Kazakh genitive
+    ("Сәбит Мұқановтың «Ботагөз» романы", ``name`` being the person's mention as written, its
+    ending included, and nothing but spaces before the title) and the English "'s", with at most
+    two words of the work's kind ("Pushkin's novel “Eugene Onegin”")."""
+    gap = gap.rstrip(" «“\"")
+    if _KK_GENITIVE_NAME.search(name):
+        return not gap.strip()
+    if re.search(r"[’']s$", name):  # the mention holds the "'s" ("Pushkin’s")
+        rest = gap
+    else:
+        m = _POSSESSIVE_EN.match(gap)
+        if m is None:
+            return False
+        rest = gap[m.end():]
+    if re.search(r"[.;!?\n,]", rest):
+        return False
+    words = _words(rest)
+    return len(words) <= 2 and all(w in AUTHOR_FILLERS for w in words)
+
+
 def moves_in_time(text: str) -> bool:
     """Whether a sentence is about another day than its report's: a word of the future, the past
     or repetition (:data:`OTHER_TIME`, whole words; :data:`OTHER_TIME_STEMS`, any ending)."""

@@ -1060,3 +1060,25 @@ def test_a_consulate_and_an_akimat_are_one_entity_in_every_language(extractor: E
     iris = {lang: sorted(m.iri.rsplit("/", 1)[1] for m in extract(extractor, f"bodies.{lang}.txt", t).mentions
                          if m.kind == "organization") for lang, t in texts.items()}
     assert iris["kk"] == iris["ru"] == iris["en"] == ["akimat-of-kostanay-region", "consulate-of-kazakhstan-in-omsk"]
+
+
+@pytest.mark.parametrize(("name", "text", "title", "person"), [
+    ("gen.kk.txt", "Көрмеде Сәбит Мұқановтың «Өмір мектебі» трилогиясы қойылды.", "Өмір мектебі", "Сәбит Мұқановтың"),
+    ("uly.kk.txt", "Ол Ахмет Байтұрсынұлының «Тіл – құрал» оқулығын көрсетті.", "Тіл – құрал", "Ахмет Байтұрсынұлының"),
+    ("poss.en.txt", "He spoke about Pushkin’s novel “Eugene Onegin” in Kazakh.", "Eugene Onegin", "Pushkin’s"),
+    ("apos.en.txt", "They read Pushkin's story “The Queen of Spades” aloud.", "The Queen of Spades", "Pushkin's"),
+])
+def test_a_person_in_the_possessive_before_a_title_is_its_author(extractor: Extractor, name: str, text: str,
+                                                                title: str, person: str) -> None:
+    r = extract(extractor, name, text)
+    work = next(m.iri for m in r.mentions if m.kind == "work" and text[m.start:m.end] == title)
+    author = next(m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == person)
+    assert objects(graph(r), ox.NamedNode(work), SDO.author) == [ox.NamedNode(author)]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("far.en.txt", "Abai’s translations from the novel “Eugene Onegin” became songs."),  # a translator's, not his
+    ("comma.kk.txt", "Сәбит Мұқановтың, «Өмір мектебі» туралы әңгіме болды."),
+])
+def test_a_possessive_apart_from_the_title_names_no_author(extractor: Extractor, name: str, text: str) -> None:
+    assert not list(graph(extract(extractor, name, text)).quads_for_pattern(None, SDO.author, None))
