@@ -30,6 +30,7 @@ class Entry:
     location: str | None = None
     contained_in: list[str] = field(default_factory=list)
     named_after: list[str] = field(default_factory=list)
+    died: str | None = None  # schema:deathDate as written (a year or a date)
 
     def label(self, lang: str = "en") -> str:
         return self.pref.get(lang) or next(iter(self.pref.values()), None) or self.iri.rsplit("/", 1)[-1]
@@ -120,5 +121,7 @@ class Authority:
                 e.contained_in.append(o.value)
             elif p == WDT.P138:
                 e.named_after.append(o.value)
+            elif p == SDO.deathDate and isinstance(o, ox.Literal):
+                e.died = o.value
         return cls(entries, base_iri)
 

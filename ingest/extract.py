@@ -483,6 +483,18 @@ class _DocState:
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
 
+    def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
+        """The town the authority file puts the library or organisation in whose name the nearest
+        of ``nested_places`` stands, or None."""
+        best = None
+        for m in sorted(nested_places, key=lambda m: abs(m.start - c.start)):
+            h = next((h for h in holders if h.start <= m.start and m.end <= h.end), None)
+            entry = self.a.get(h.iri) if h else None
+            if entry is not None and entry.location:
+                best = entry.location
+                break
+        return best
+
     def _places_inside_known_holders(self) -> None:
         """A place written inside a known library's or organisation's name is one of the places the
         authority says it lies in, where one of those bears the name: "Алтай" in "Алтай облыстық
@@ -760,9 +772,13 @@ class _DocState:
             psent = own if c.extra.get("needs_date_place") else sentence
             cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
                            not (c.start <= m.start and m.end <= c.end) and not nested(m)]
+            host_town = None
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
                 cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
                                not (c.start <= m.start and m.end <= c.end)]
+                # where the authority file puts the host, when its name names a larger place ("the
+                # Saratov Regional … Library" is in Saratov, not somewhere in the region)
+                host_town = self._host_town(holders, cand_places, c)
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
@@ -782,6 +798,8 @@ class _DocState:
             named = self._named_places(c, places, sentence)
             if named and not (ranked and self._marked_town(ranked[0])):
                 chosen = named + [p for p in chosen if p not in named]
+            if host_town is not None and chosen and chosen[0] in self.a.ancestors(host_town):
+                chosen = [host_town] + chosen[1:]
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
@@ -827,6 +845,15 @@ class _DocState:
         sent_starts = [s[0] for s in sents]
         agent_ids = {id(a) for a in agents}
 
+        def lived_then(person: str, event: str) -> bool:
+            """A person of the authority file who died before the event's year took no part in it
+            ("Its ruler Zhangir Khan opened the first school" in a report of a conference)."""
+            entry = self.a.get(person)
+            died = entry.died if entry else None
+            year = next((str(o.value)[:4] for p, o in self.new[event].facts if p == START_DATE), None) \
+                if event in self.new else None
+            return not (died and year and died[:4] < year)
+
         # participants: agents in sentences with a participation cue, after the event, before the next one
         for i, ev in enumerate(events):
             stop = events[i + 1].start if i + 1 < len(events) else len(text)
@@ -835,13 +862,15 @@ class _DocState:
                 if s[1] < ev.start or s[0] >= stop:
                     continue
                 limit = s[1]
-                if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION):
+                if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
+                        and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                     speech = rel.first_speech(text[s[0]:s[1]])
                     if speech is None:
                         continue
                     limit = s[0] + speech  # who spoke: the agents before the verb
                 for a in inside[s]:
-                    if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit:
+                    if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit \
+                            and (a.kind != "person" or lived_then(a.iri, ev.iri)):
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # a bulleted roll of organisers or participants under a heading: of the event named last

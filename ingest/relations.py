@@ -80,11 +80,24 @@ def first_speech(text: str) -> int | None:
     return _first_word(text, SPEECH)
 
 
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(\w+)\s+by\b", re.IGNORECASE)
+
+
+def passive_speech(text: str) -> bool:
+    """The sentence says who spoke in the passive, the speaker after "by": "the guests were
+    welcomed by X", "the round table was opened by X"."""
+    return any(fold(m.group(1)).startswith(SPEECH + ("opened", "greeted", "made")) for m in _PASSIVE_BY.finditer(text))
+
+
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
-                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening")
+                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening",
+                 # a delegation, and who represented a body: "the delegation of X was headed by Y",
+                 # "the library was represented by Y", "делегацию возглавил", "делегациясы"
+                 "delegat", "delegac", "represent")
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
+          "report",  # "X made the report …": the speaker before it
           "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
           "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",

@@ -1082,3 +1082,33 @@ def test_a_person_in_the_possessive_before_a_title_is_its_author(extractor: Extr
 ])
 def test_a_possessive_apart_from_the_title_names_no_author(extractor: Extractor, name: str, text: str) -> None:
     assert not list(graph(extract(extractor, name, text)).quads_for_pattern(None, SDO.author, None))
+
+
+def _participants(r: Result, text: str) -> set[str]:
+    (ev,) = events(r)
+    names = {m.iri: text[m.start:m.end] for m in r.mentions}
+    return {names.get(o.value, o.value) for o in objects(graph(r), ev, ox.NamedNode(str(WDT) + "P710"))}
+
+
+def test_speakers_in_the_passive_delegations_and_representatives_take_part(extractor: Extractor) -> None:
+    text = ("On 24 September 2019 the conference “Libraries and the steppe” was held in Omsk. "
+            "The guests were welcomed by Irina Petrova, director of the library. "
+            "The delegation of the Pavlodar regional library was headed by Aigul Sarsenova. "
+            "The Kostanay regional library was represented by Marat Kuanyshev. "
+            "Viktor Grishin made the report “Rare books of the steppe”.\n")
+    got = _participants(extract(extractor, "passive.en.txt", text), text)
+    assert {"Irina Petrova", "Aigul Sarsenova", "Marat Kuanyshev", "Viktor Grishin"} <= got
+
+
+def test_a_person_who_died_before_the_event_takes_no_part(extractor: Extractor) -> None:
+    text = ("On 24 September 2019 the conference “Libraries and the steppe” was held in Saratov. "
+            "Aigul Sarsenova presented the collection on the Bukey Horde, whose ruler Zhangir Khan opened the first "
+            "school there.\n")
+    got = _participants(extract(extractor, "history.en.txt", text), text)
+    assert "Aigul Sarsenova" in got and "Zhangir Khan" not in got
+
+
+def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
+    text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
+    assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
+        "conference-2019-saratov"]
