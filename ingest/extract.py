@@ -107,6 +107,9 @@ _RU_BODY_CASES = (
 )
 
 
+# A bare event word after a demonstrative or the definite article names an event already told of.
+_ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
 _EMBASSY = re.compile(r"посольств|елшілі|embassy", re.I)
 _AKIMAT = re.compile(r"акимат|әкімдіг|akimat", re.I)
@@ -807,6 +810,9 @@ class _DocState:
             family = EVENT_FAMILY.get(etype, etype)
             if c.extra.get("needs_date_place"):
                 in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
+                if pending and _ANAPHORA.search(text[max(0, c.start - 12):c.start]) \
+                        and not any(dm.precision != "year" for dm in in_sentence):
+                    continue  # "At the end of the meeting …" after the report's event: that one again
                 date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
                 # a news report's event happened when, and unless its sentence names a town, where
                 # the report was filed: in its lead paragraph, and unless the sentence moves in time

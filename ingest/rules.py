@@ -43,7 +43,7 @@ EVENT_WORDS = {
     "festival": ("festival",),
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
-    "ceremony": ("ceremony", "ceremoni", "saltanat"),
+    "ceremony": ("ceremony", "ceremoni"),  # the Kazakh салтанат as whole forms (EVENT_FORMS)
     "competition": ("competition", "baikau"),
     "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
 }
@@ -56,7 +56,9 @@ ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе"
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
 # Event words matched as whole forms: their stems open other words ("рәсімдеу", to format;
 # "конкурсант", "конкурсная"). A round table is one only after "round" (see ``_round_table``).
-EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "рәсімінде", "рәсіміне", "рәсімін", "рәсімге")},
+EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "рәсімінде", "рәсіміне", "рәсімін", "рәсімге",
+                                                # not "салтанатты" (solemn, solemnly)
+                                                "салтанат", "салтанаты", "салтанатында", "салтанатына")},
                **{fold(w): "competition" for w in ("конкурс", "конкурса", "конкурсе", "конкурсом", "конкурсу")},
                # "вечером" is "in the evening", "кеше" yesterday, "кешен" a complex: whole forms only
                **{fold(w): "evening" for w in ("вечер", "вечера", "вечере", "вечеру", "кеш", "кеші", "кешін",
@@ -219,6 +221,7 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
     return _institution_phrases(text, toks, "organization", known, inflected, lang)
 
 
+_KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE if len(e) >= 2)
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
 # Compared as written: folded, the Kazakh "музейінің" (the museum's) merges its "йі" and reads
 # like the Russian adjective "музейный".
@@ -308,6 +311,13 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         # trim leading lowercase non-modifiers (articles) and stray words
         while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
             s += 1
+        # a sentence's first word in a Kazakh case of place or direction opens the clause, not the
+        # name: "Семинарға облыстың аудандық кітапханаларының мамандары …"
+        if s < h and _sentence_initial(text, toks[s].start) and toks[s].start not in known \
+                and toks[s].text.lower().endswith(_KK_CLAUSE_CASES) and re.search("[әғқңөұүһі]", text[toks[s].start:toks[h].end]):
+            s += 1
+            while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
+                s += 1
         while s < h and toks[s].key in ("the", "of"):
             s += 1
         e = h + 1
@@ -418,6 +428,8 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
 
 def _event_type(t: Tok) -> str | None:
     """The kind of event a word names (conference, seminar, telebridge …), or None."""
+    if t.text.lower() == "салтанатты":  # solemn(ly); folded, it reads as "салтанаты" (its ceremony)
+        return None
     if t.key in EVENT_FORMS:
         return EVENT_FORMS[t.key]
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
@@ -515,6 +527,16 @@ def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
     return out
 
 
+_SPEECH_DASH = re.compile(r"\s*[,.!?…]?\s*[—–-]\s+[a-zа-яёәғқңөұүһі]")
+
+
+def _direct_speech(text: str, end: int, title: str) -> bool:
+    """A quoted sentence followed by a dash and the speaker's verb is what someone said, not a
+    title: "«Книги, которые приехали из Барнаула, помогут нашим читателям», — отметила …". A
+    short quote before a dash may be a name being defined ("«Встречи на границах» — это проект")."""
+    return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end))
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
                   lang: str | None = None) -> list[Candidate]:
     """Events, projects, works and organisations named by a quoted title beside their keyword.
@@ -535,6 +557,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
     after_a_title = {id(t) for (a, b), ts in beside.items() for t in ts if t.start >= b}
     before_a_title = {id(t) for (a, b), ts in beside.items() for t in ts if t.end <= a}
     for qs, qe, title in titles:
+        if _direct_speech(text, qe, title):
+            continue
         own = {id(t) for t in beside[(qs, qe)]}
 
         def claimed(t: Tok, qs: int = qs, qe: int = qe, own: set[int] = own) -> bool:

@@ -1112,3 +1112,32 @@ def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> No
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
         "conference-2019-saratov"]
+
+
+def test_a_quoted_sentence_before_the_speakers_dash_is_no_title(extractor: Extractor) -> None:
+    text = ("12 мая 2023 года в Семее открылась выставка «Дороги дружбы». «Книги, которые сегодня приехали из "
+            "Барнаула, помогут нашим читателям лучше узнать соседей», — отметила директор.\n")
+    r = extract(extractor, "speech.ru.txt", text)
+    assert [k for k, _ in _mentions(r, text) if k == "work"] == []
+    assert [e.value.rsplit("/", 1)[1] for e in events(r)] == ["exhibition-2023-semey"]
+
+
+def test_solemnly_is_no_ceremony(extractor: Extractor) -> None:
+    text = "2023 жылғы 5 мамырда Петропавлда Түмен облысынан келген кітаптарды салтанатты түрде қабылдау рәсімі өтті.\n"
+    r = extract(extractor, "solemn.kk.txt", text)
+    assert [t for k, t in _mentions(r, text) if k == "event"] == ["қабылдау рәсімі"]
+
+
+def test_a_sentence_opening_in_a_case_of_direction_is_no_part_of_a_library_name(extractor: Extractor) -> None:
+    text = "Семинарға облыстың аудандық кітапханаларының мамандары қатысты."
+    assert [k for k, _ in _mentions(extract(extractor, "clause.kk.txt", text), text) if k == "library"] == []
+
+
+@pytest.mark.parametrize(("text", "slugs"), [
+    ("On 6 June 2024 the telebridge “Pushkin” took place in Omsk. At the end of the meeting the sides agreed "
+     "to draw up a plan for 2024–2025 in Omsk.\n", ["telebridge-2024-omsk"]),
+    ("On 6 June 2024 the telebridge “Pushkin” took place in Omsk. On 7 June 2024 the seminar was held in "
+     "Pavlodar.\n", ["seminar-2024-pavlodar", "telebridge-2024-omsk"]),
+])
+def test_the_meeting_after_the_reports_event_is_that_event(extractor: Extractor, text: str, slugs: list[str]) -> None:
+    assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "anaphora.en.txt", text))] == slugs
