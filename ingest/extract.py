@@ -115,13 +115,26 @@ _EMBASSY = re.compile(r"посольств|елшілі|embassy", re.I)
 _AKIMAT = re.compile(r"акимат|әкімдіг|akimat", re.I)
 
 
+def _headed_by(name: str, head: re.Pattern[str]) -> bool:
+    """The body's own head word is ``head``: the first word, or the second after a rank
+    ("Генеральное консульство", "Consulate General" reads its head first), in Russian and English;
+    the last in Kazakh. "Управление культуры акимата …" is a department, not the akimat."""
+    words = name.split()
+    firsts = words[:2] if words and re.match(r"(?i)генеральн|general", words[0]) else words[:1]
+    return any(head.match(w) for w in firsts) or bool(words) and bool(head.match(words[-1])) and bool(
+        re.search("[әғқңөұүһі]", words[-1]))
+
+
 def _ru_body_nominative(name: str) -> str:
     """A Russian government body's name with its head (and rank) in the nominative and capitalised,
     as the body is named, so that every case of it is one entity with one label; the remit and
     place stay in the genitive they take."""
     words = name.split(" ")
     changed = False
-    for i, w in enumerate(words[:2]):
+    # the head, and after the rank ("Генерального") the head too; not the body a head governs
+    # ("комитета министерства культуры": the committee of the ministry)
+    heads = 2 if words and _RU_BODY_CASES[0][0].match(words[0]) else 1
+    for i, w in enumerate(words[:heads]):
         rule = next(((p, end) for p, end in _RU_BODY_CASES if p.match(w)), None)
         if rule is None:
             break
@@ -131,6 +144,12 @@ def _ru_body_nominative(name: str) -> str:
         return name
     out = " ".join(words)
     return out[:1].upper() + out[1:]
+
+
+def _event_family(c: Candidate) -> str:
+    """The kind of event a candidate names, as its identity counts it (a forum is a conference)."""
+    etype = c.extra.get("event_type", "event")
+    return EVENT_FAMILY.get(etype, etype)
 
 
 def _event_title_key(c: Candidate) -> str | None:
@@ -322,7 +341,7 @@ class _DocState:
             name = c.label or surface
             if c.kind == "organization" and not c.label:
                 name = _ru_body_nominative(_kk_name_nominative(name))
-            if c.method == "rule:government-body" and _MISSION.search(name):
+            if c.method == "rule:government-body" and _headed_by(name, _MISSION):
                 # a consulate or an embassy is the country it represents in the town it sits in:
                 # one IRI in every language ("Генеральное консульство Республики Казахстан в Омске",
                 # "Қазақстан Республикасының Омбыдағы Бас консулдығы")
@@ -331,7 +350,7 @@ class _DocState:
                     kind = "embassy" if _EMBASSY.search(name) else "consulate"
                     slug = f"{kind}-of-{countries[0][2].rsplit('/', 1)[-1]}-in-{towns[0][2].rsplit('/', 1)[-1]}"
                     return self._mint("organization", slug, name, lang, c.cls)
-            if c.method == "rule:government-body" and _AKIMAT.search(name):
+            if c.method == "rule:government-body" and _headed_by(name, _AKIMAT):
                 towns, countries = self._names_in(name, lang)  # an akimat is its region's or town's
                 if len({t[2] for t in towns}) == 1 and not countries:
                     return self._mint("organization", f"akimat-of-{towns[0][2].rsplit('/', 1)[-1]}", name, lang,
@@ -487,8 +506,8 @@ class _DocState:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
 
     def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
-        """The town the authority file puts the library or organisation in whose name the nearest
-        of ``nested_places`` stands, or None."""
+        """The town the authority file puts a library or organisation in, for the place nearest the
+        event (of ``nested_places``) that stands inside the name of one the file locates, or None."""
         best = None
         for m in sorted(nested_places, key=lambda m: abs(m.start - c.start)):
             h = next((h for h in holders if h.start <= m.start and m.end <= h.end), None)
@@ -578,18 +597,20 @@ class _DocState:
         A title names one event throughout its report: the headline "Round table “Siberia and
         Kazakhstan” took place in Tomsk" names no date (nor a place the authority file knows), the
         body's "On May 27, 2022 … the round table “Siberia and Kazakhstan”" does. A mention whose
-        sentence dates nothing takes the identity of the one dated mention of the same title, so the
-        headline, the body and the relations of both meet on one IRI. Two dated mentions of one
-        title (a yearly festival of two years) keep their own, and so does an undated one then."""
-        dated: dict[str, set[str]] = {}
+        sentence dates nothing takes the identity of the one dated and placed mention of the same
+        kind and title, so the headline, the body and the relations of both meet on one IRI. A
+        mention with a date of its own keeps it ("in 2019 the festival … first took place"); two
+        dated mentions of one title (a yearly festival of two years) keep their own, and so does
+        an undated one then; an exhibition and a round table of one title stay two events."""
+        dated: dict[tuple[str, str], set[str]] = {}  # (kind, folded title) -> slugs of its dated mentions
         for c, _, slug, _, _ in pending:
             key = _event_title_key(c)
             if slug is not None and key:
-                dated.setdefault(key, set()).add(slug)
+                dated.setdefault((_event_family(c), key), set()).add(slug)
         for c, lang, slug, date, chosen in pending:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
-                same = dated.get(_event_title_key(c) or "", set())
+                same = dated.get((_event_family(c), _event_title_key(c) or ""), set()) if date is None else set()
                 if len(same) == 1:
                     slug, chosen = next(iter(same)), []  # the dated mention states the place
                 else:
@@ -860,6 +881,19 @@ class _DocState:
                 if event in self.new else None
             return not (died and year and died[:4] < year)
 
+        works_at = [m for m in ms if m.kind == "work"]
+
+        def book_item(a: rel.M) -> bool:
+            """``a`` is the author on a bulleted line of a book, right before its title ("- Мухтар
+            Ауэзов «Путь Абая»"), or a person named inside a work's title."""
+            if a.kind != "person":
+                return False
+            if any(w.start <= a.start and a.end <= w.end for w in works_at):
+                return True
+            line = line_of(a.start)
+            return bool(rel.BULLET.match(text[line[0]:line[1]])) and bool(
+                re.match(r"[\s,:–—-]{0,3}[«“„\"]", text[a.end:line[1]]))
+
         # participants: agents in sentences with a participation cue, after the event, before the next one
         for i, ev in enumerate(events):
             stop = events[i + 1].start if i + 1 < len(events) else len(text)
@@ -876,18 +910,22 @@ class _DocState:
                     limit = s[0] + speech  # who spoke: the agents before the verb
                 for a in inside[s]:
                     if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit \
-                            and (a.kind != "person" or lived_then(a.iri, ev.iri)):
+                            and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
                         add(ev.iri, PARTICIPANT, a.iri)
 
         # a bulleted roll of organisers or participants under a heading: of the event named last
         # before it (else the first one after), every library, organisation and person listed
+        # (the event the heading itself names first: "Организаторы конкурса «Лучший читатель»:"); a
+        # line naming a work lists a book and its author ("- Мухтар Ауэзов «Путь Абая»"), no agent
         for head, first_item, end in rel.organiser_rolls(text):
-            ev = next((e for e in reversed(events) if e.end <= head), None) or next(
-                (e for e in events if e.start >= end), None)
+            ev = next((e for e in events if head <= e.start and e.end <= first_item), None) \
+                or next((e for e in reversed(events) if e.end <= head), None) \
+                or next((e for e in events if e.start >= end), None)
             if ev is None:
                 continue
             for a in agents:
-                if first_item <= a.start and a.end <= end:
+                if first_item <= a.start and a.end <= end and (a.kind != "person" or lived_then(a.iri, ev.iri)) \
+                        and not book_item(a):
                     add(ev.iri, PARTICIPANT, a.iri)
 
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
@@ -984,8 +1022,11 @@ class _DocState:
             if len(ps) != 1:
                 continue
             target = ps.pop()
+            # in a project's frame alone, a body that supports the event is no member of the project
+            frame_only = not rel._has(text[s[0]:s[1]], tuple(m for m in rel.MEMBERSHIP if m not in rel.FRAMEWORK))
             for o in inside[s]:
-                if o.kind in ("library", "organization"):
+                if o.kind in ("library", "organization") and not (
+                        frame_only and (self.new.get(o.iri) or NewEntity("", "", None)).cls == "GovernmentBody"):
                     add(o.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
@@ -1029,11 +1070,14 @@ class _DocState:
             if m.kind in ("library", "organization") and m.iri in self.new:
                 inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
                 inside = [p for p in inside if self.a.country_of(p.iri)]
+                # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
+                inside.sort(key=lambda p: self._is_country(p.iri))
                 if inside:
                     ne = self.new[m.iri]
                     if not any(p == LOCATION for p, _ in ne.facts):
-                        ne.facts.append((LOCATION, ox.NamedNode(inside[0].iri)))
-                        c = self.a.country_of(inside[0].iri)
+                        where = inside[0].iri
+                        ne.facts.append((LOCATION, ox.NamedNode(where)))
+                        c = self.a.country_of(where)
                         if c:
                             ne.facts.append((COUNTRY, ox.NamedNode(c)))
 

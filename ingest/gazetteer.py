@@ -58,7 +58,8 @@ class Match:
 def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
     """A four-letter Russian name whose last vowel the case changes: Азия → Азии, Азию; Чита →
     Читы; Абай → Абая (the fold writes "Абай" "abai" and "Абая" "aba"). Only vowels may follow the
-    shared three letters (Азиз is a name, not Asia), and none a name in "-и" ("Дела" is not Дели)."""
+    shared three letters (Азиз is a name, not Asia), and none a name in "-й"/"-и" ("Дела" is not
+    Дели). The fold writes "й" and "и" alike, so a capitalised "Дел" would still read as Дели."""
     if lang != "ru" or len(label) != 4 or common != 3:
         return False
     if label[3] == "i":

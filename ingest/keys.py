@@ -78,12 +78,16 @@ def token_match(a: str, b: str) -> bool:
 _KK_CASE_AFTER_SURNAME = re.compile(
     # (not the dative -на/-не, the locative -нда/-нде or the bare -н, which follow a possessive only
     # and would take "Ивановна" for Иванов in the dative)
-    # (and after a Kazakh patronymic surname: "Байтұрсынұлының", "Серікқызымен")
-    r"(ов|ев|ин|ова|ева|ина|ұлы|қызы)(" + kk_cases.alternatives(
+    r"(ов|ев|ин|ова|ева|ина)(" + kk_cases.alternatives(
         kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.ACCUSATIVE[:-1], kk_cases.LOCATIVE[2:], kk_cases.ABLATIVE,
         kk_cases.INSTRUMENTAL) + ")$")
 
 
+# ... and every case after a Kazakh patronymic surname ("Байтұрсынұлының", "Байтұрсынұлына",
+# "Серікқызымен"): after its final vowel the dative and locative take their н-forms.
+_KK_CASE_AFTER_PATRONYMIC = re.compile(r"(ұлы|қызы)(" + kk_cases.alternatives(kk_cases.ALL) + ")$")
+
+
 def strip_kk_case(word: str) -> str:
     """A surname without the Kazakh case ending written after it; other words as they are."""
-    return _KK_CASE_AFTER_SURNAME.sub(r"\1", word)
+    return _KK_CASE_AFTER_PATRONYMIC.sub(r"\1", _KK_CASE_AFTER_SURNAME.sub(r"\1", word))

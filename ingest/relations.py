@@ -101,7 +101,10 @@ SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "w
           "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
           "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",
-              "partner", "sviazivaiut", "vramkah", "joint", "birlesken", "realizu", "zaiavil")
+              "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil") + (
+    # "within the framework of the project": who holds an event in a project's frame takes part in it
+    "ramkah", "framework", "аясында", "шеңберінде")
+FRAMEWORK = ("ramkah", "framework", "аясында", "шеңберінде")
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
@@ -199,7 +202,7 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 # "Байқауды ұйымдастырушы кітапханалар:", "The organisers:"); a project's roll is participant_lists'.
 ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant")
 PROJECT_HEADS = ("proekt", "project", "joba")
-_BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
+BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
 
 
 def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
@@ -215,7 +218,7 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
         words = _words(head)
         if not any(w.startswith(ROLL_HEADS) for w in words) or any(w.startswith(PROJECT_HEADS) for w in words):
             continue
-        items = list(itertools.takewhile(lambda ln: _BULLET.match(text[ln[0]:ln[1]]), ls[i + 1:]))
+        items = list(itertools.takewhile(lambda ln: BULLET.match(text[ln[0]:ln[1]]), ls[i + 1:]))
         if items:
             out.append((a, items[0][0], items[-1][1]))
     return out
@@ -226,6 +229,7 @@ PARTICIPATION = fold_all(PARTICIPATION)
 SPEECH = fold_all(SPEECH)
 
 MEMBERSHIP = fold_all(MEMBERSHIP)
+FRAMEWORK = fold_all(FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 LIST_HEADS = fold_all(LIST_HEADS)

@@ -78,7 +78,7 @@ WORK_WORDS = {
                     "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател",
                     "дерекқор", "database", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
-                    "өлең", "story", "stories", "tale"),
+                    "өлең", "story"),
 }
 # Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
 # словарь"): the title names a book by them.
@@ -581,6 +581,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             kind = next((t for t in free[k:k + 3] if "\n" not in text[named[0].end:t.start]
                          and _keyword_beside(t, qs, "kk") is not None), None)
             if kind is not None:
+                # "«…» атты өлең кеші": a poetry evening, the kind of event the genre word qualifies
+                j = free.index(kind) + 1
+                if j < len(free) and text[kind.end:free[j].start] == " " and _event_type(free[j]) is not None:
+                    kind = free[j]
                 sides = [kind] + [t for t in sides if t is not named[0]]
         if lang == "ru":
             k = bisect.bisect_left(starts, qs)
@@ -781,8 +785,7 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
             k += 1
             continue
         if t.key.startswith(_MISSION) and _is(toks[k + 1], _GENERAL) and k + 2 < len(toks):
-            k += 1  # "the Consulate General of …": the rank is part of the head
-            t = toks[k - 1]
+            k += 1  # "the Consulate General of …": the rank is part of the head (t stays its first word)
         first = toks[k + 1]
         if not (first.key == "of" or first.start in places
                 or not first.capitalized and first.text.isalpha() and first.key not in _BODY_LINK):
@@ -812,7 +815,7 @@ def government_bodies(text: str, toks: list[Tok], places: dict[int, int] | None 
             if not (u.key in _BODY_LINK or u.text.isalpha()) or u.key in _BODY_STOP or _is(u, LIBRARY_HEAD) \
                     or len(u.key) > 4 and u.key.endswith(("ed", "la", "lo", "li")) or u.key.endswith("l") and len(u.key) > 4 \
                     or re.search("[а-яё]", u.text.lower()) and not u.capitalized and u.key not in _BODY_LINK \
-                    and not u.text.lower().endswith(_RU_REMIT) \
+                    and (not u.text.lower().endswith(_RU_REMIT) or u.text.lower().endswith(("ами", "ями"))) \
                     or re.fullmatch("[a-z]+s", u.text) and toks[e - 1].key not in _BODY_LINK and not gap.strip():
                 break  # a verb ("приглашает", "supports"), a preposition, a library: the remit is over
             e += 1
@@ -862,15 +865,16 @@ def kazakh_government_bodies(text: str, toks: list[Tok], places: dict[int, int] 
                     or p.key.endswith(KK_OUTSIDE_NAMES) and not governed:
                 break  # "өткен семинарға …", "қонақтарды …": the clause before the name
             j -= 1
-        if start is not None and j < k and _is(t, _KK_MISSION) and re.search(r"[дт][аеғ][ғг]?[ыі]$", text[start:start + 40].split()[0]):
+        if start is not None and _is(t, _KK_MISSION) and re.search(r"[дт][аеғ][ғг]?[ыі]$", text[start:start + 40].split()[0]):
             # "Қазақстан Республикасының Омбыдағы Бас консулдығы": the country it represents opens
             # the name, before the town it sits in
             before = text[:start].rstrip()
             country = ends.get(len(before))
             if country is not None and text[country:len(before)].lower().endswith(("ның", "нің", "дың", "дің")):
                 start = country
-        # an akimat is named by its place alone ("Қостанай облысы әкімдігі"); other bodies by a remit too
-        if start is not None and (j < k or _is(t, _KK_AKIMAT)):
+        # an akimat and a mission are named by their place alone ("Қостанай облысы әкімдігі",
+        # "Қазақстан Республикасының Ресейдегі Елшілігі"); other bodies by a remit too
+        if start is not None and (j < k or _is(t, _KK_AKIMAT + _KK_MISSION)):
             out.append(Candidate("organization", start, t.end, "rule:government-body", 0.6, cls="GovernmentBody"))
     return out
 
@@ -962,6 +966,8 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
+        if a.key.endswith(_KK_PATRONYMIC) and strip_kk_case(b.text) != b.text:
+            continue  # "Абай Құнанбайұлы Пушкиннің": a patronymic, then another person in a case
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):
             continue  # "Казахская Советская", "Информационный Казахстанский" (not "Николая Петрова")
         if first.endswith(_VERB_RU) and first not in _VERB_IL_NAMES and _sentence_initial(text, a.start) \
@@ -974,8 +980,9 @@ def full_names(text: str, toks: list[Tok]) -> list[Candidate]:
             continue  # "Oblast Pushkin (Library)" is a name of a library, not a person
         # a Kazakh patronymic stands between a given name and a surname of the Russian type:
         # "Мейрам Жұмабайұлы Ахметов" (alone, "Жұмабайұлы" is often the surname itself)
+        # (a surname written without a case: "Абай Құнанбайұлы Пушкиннің өлеңдерін" is Abai and Pushkin's)
         kk_patronymic = (b.key.endswith(_KK_PATRONYMIC) and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
-                         and _surname_key(toks[i + 1]).endswith(_SURNAME_END)
+                         and toks[i + 1].key.endswith(_SURNAME_END) and strip_kk_case(toks[i + 1].text) == toks[i + 1].text
                          and not toks[i + 1].key.endswith(_KK_PATRONYMIC))
         patronymic = b.key.endswith(_PATRONYMIC_END) or kk_patronymic
         if (not patronymic and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
@@ -1102,6 +1109,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             etype, cls = "days", "CommemorativePeriod"
         if etype is None:
             continue
+        if etype == "evening" and not (i > 0 and _is(toks[i - 1], EVENING_KINDS)):
+            continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
@@ -1124,6 +1133,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
 
 
 _ROUND = fold_all(("round", "кругл", "дөңгелек"))
+# The kinds an evening that is an event is of: "литературный вечер", "әдеби кеш", "poetry evening"
+EVENING_KINDS = fold_all(("literary", "poetry", "musical", "music", "memorial", "creative", "литературн",
+                          "поэтическ", "музыкальн", "творческ", "памяти", "әдеби", "поэзия", "өлең", "музыкалық",
+                          "шығармашылық", "еске"))
 
 
 def _round_table(toks: list[Tok], i: int) -> str | None:

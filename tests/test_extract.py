@@ -1141,3 +1141,114 @@ def test_a_sentence_opening_in_a_case_of_direction_is_no_part_of_a_library_name(
 ])
 def test_the_meeting_after_the_reports_event_is_that_event(extractor: Extractor, text: str, slugs: list[str]) -> None:
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "anaphora.en.txt", text))] == slugs
+
+
+def test_who_holds_an_event_within_a_projects_framework_is_its_member(extractor: Extractor) -> None:
+    text = ("On 27 May 2022 the round table “Steppe pages” was held in Omsk. The event was organized together with "
+            "the Kostanay Regional Universal Scientific Library within the framework of the project “Meetings at the "
+            "boundaries” with the support of the Department of culture of the Omsk region.\n")
+    r = extract(extractor, "frame.en.txt", text)
+    members = {text[m.start:m.end] for m in r.mentions if m.kind in ("library", "organization")
+               and SDO.memberOf in {q.predicate for q in graph(r).quads_for_pattern(
+                   ox.NamedNode(m.iri), None, None)}}
+    assert members == {"Kostanay Regional Universal Scientific Library"}
+
+
+def test_a_consulate_is_in_its_town_not_its_country(extractor: Extractor) -> None:
+    text = "The Consulate General of the Republic of Kazakhstan in Omsk took part."
+    r = extract(extractor, "consulate.en.txt", text)
+    (org,) = [m for m in r.mentions if m.kind == "organization"]
+    assert [o.value.rsplit("/", 1)[1] for o in objects(graph(r), ox.NamedNode(org.iri), SDO.location)] == ["omsk"]
+
+
+# --- findings of the review of this session's rules ---------------------------------------------
+
+def test_a_department_of_an_akimat_is_not_the_akimat(extractor: Extractor) -> None:
+    text = "Проект поддержан акиматом Костанайской области и управлением культуры акимата Костанайской области."
+    r = extract(extractor, "akimat2.ru.txt", text)
+    iris = {text[m.start:m.end]: m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "organization"}
+    assert iris["акиматом Костанайской области"] == "akimat-of-kostanay-region"
+    assert iris["управлением культуры акимата Костанайской области"] != "akimat-of-kostanay-region"
+
+
+def test_a_consulate_is_in_the_town_it_sits_in_in_every_language(extractor: Extractor) -> None:
+    texts = {"ru": "В Уральске работает Генеральное консульство Российской Федерации в Уральске.",
+             "kk": "Ресей Федерациясының Оралдағы Бас консулдығы қатысты."}
+    for lang, text in texts.items():
+        r = extract(extractor, f"consul.{lang}.txt", text)
+        (org,) = [m for m in r.mentions if m.kind == "organization"]
+        assert org.iri.rsplit("/", 1)[1] == "consulate-of-russia-in-uralsk"
+        assert [o.value.rsplit("/", 1)[1] for o in objects(graph(r), ox.NamedNode(org.iri), SDO.location)] == ["uralsk"]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("В 2019 году впервые прошёл фестиваль «Читающая Сибирь».\n\n"
+     "12 сентября 2023 года фестиваль «Читающая Сибирь» прошёл в Павлодаре.\n", 2),  # a date of its own
+    ("Книжная выставка «Абай и Пушкин» открылась в библиотеке\n\n"
+     "5 мая 2023 года в Омске прошёл круглый стол «Абай и Пушкин».\n", 2),  # another kind of event
+])
+def test_one_title_is_one_event_only_for_one_kind_without_a_date_of_its_own(extractor: Extractor, text: str,
+                                                                             n: int) -> None:
+    assert len(events(extract(extractor, "titles.ru.txt", text))) == n
+
+
+def test_a_patronymic_before_another_persons_genitive_ends_the_name(extractor: Extractor) -> None:
+    text = "Абай Құнанбайұлы Пушкиннің өлеңдерін аударды."
+    r = extract(extractor, "translator.kk.txt", text)
+    assert {m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "person"} == {"abai-kunanbayev",
+                                                                                    "alexander-pushkin"}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("tod.kk.txt", "2023 жылғы 5 мамыр кешінде Павлодар облыстық кітапханасында жазушымен кездесу өтті."),
+    ("tod.ru.txt", "5 мая 2023 года в 6 часов вечера в Омске прошла встреча с писателем."),
+    ("tod.en.txt", "On the evening of May 5, 2023, the Omsk library hosted a meeting with writers."),
+])
+def test_an_evening_as_a_time_of_day_is_no_event(extractor: Extractor, name: str, text: str) -> None:
+    assert [e.value.rsplit("/", 1)[1].split("-")[0] for e in events(extract(extractor, name, text))] == ["meeting"]
+
+
+def test_a_poetry_evening_named_with_atty_is_the_event(extractor: Extractor) -> None:
+    text = "2023 жылғы 5 мамырда Павлодарда «Жыр керуені» атты өлең кеші өтті."
+    r = extract(extractor, "poetry.kk.txt", text)
+    assert [k for k, _ in _mentions(r, text) if k in ("work", "event")] == ["event"]
+
+
+def test_management_of_collections_is_no_government_body(extractor: Extractor) -> None:
+    text = "Они обменялись опытом в управлении фондами Омской области."
+    assert [k for k, _ in _mentions(extract(extractor, "funds.ru.txt", text), text) if k == "organization"] == []
+
+
+def test_a_roll_belongs_to_the_event_its_heading_names_and_lists_no_authors(extractor: Extractor) -> None:
+    text = ("12 марта 2023 года в Омске прошёл семинар «Читаем Сибирь».\n"
+            "Организаторы конкурса «Лучший читатель»:\n"
+            "- Павлодарская областная универсальная научная библиотека;\n"
+            "- Омская государственная областная научная библиотека.\n"
+            "Участникам семинара были представлены книги:\n"
+            "- Мухтар Ауэзов «Путь Абая»\n"
+            "- Сабит Муканов «Школа жизни»\n")
+    r = extract(extractor, "rolls.ru.txt", text)
+    by_event = {e.value.rsplit("/", 1)[1]: len(objects(graph(r), e, ox.NamedNode(str(WDT) + "P710"))) for e in events(r)}
+    assert by_event == {"competition-2023-omsk": 2, "seminar-2023-omsk": 0}
+
+
+def test_kazakh_missions_named_by_their_place_alone(extractor: Extractor) -> None:
+    text = "Қазақстан Республикасының Ресейдегі Елшілігі мен Ресейдің Оралдағы консулдығы қатысты."
+    r = extract(extractor, "missions.kk.txt", text)
+    assert sorted(m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "organization") == [
+        "consulate-of-russia-in-uralsk", "embassy-of-kazakhstan-in-russia"]
+
+
+def test_a_kazakh_patronymic_surname_in_any_case_is_one_person(extractor: Extractor) -> None:
+    text = "Ахмет Байтұрсынұлына арналған кеш өтті. Ахмет Байтұрсынұлының еңбектері көрсетілді."
+    r = extract(extractor, "cases.kk.txt", text)
+    assert len({m.iri for m in r.mentions if m.kind == "person"}) == 1
+
+
+def test_only_the_head_of_a_body_goes_into_the_nominative(extractor: Extractor) -> None:
+    text = "Выступил председатель комитета министерства культуры Республики Казахстан."
+    r = extract(extractor, "committee.ru.txt", text)
+    (org,) = [m for m in r.mentions if m.kind == "organization"]
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    assert [o.value for o in objects(graph(r), ox.NamedNode(org.iri), pref)] == [
+        "Комитет министерства культуры Республики Казахстан"]

@@ -110,8 +110,9 @@ def test_adjective_parting_from_the_name_at_its_s_is_not_the_country(gazetteer: 
     # "Киргизская" shares "Кыргызс" with "Кыргызстан", then goes on as an adjective, not a case
     assert found(gazetteer, "Киргизская хрестоматия вышла в 1880 году.", "ru") == {}
     assert found(gazetteer, "Узбекская делегация приехала.", "ru") == {}
-    assert resolved(gazetteer, "Гости из Кыргызстана и Киргизии.", "ru") == [
-        ("Кыргызстана", "place/kyrgyzstan"), ("Киргизии", "place/kyrgyzstan")]
+    assert resolved(gazetteer, "Гости из Кыргызстана и Республики Беларусь.", "ru") == [
+        ("Кыргызстана", "place/kyrgyzstan"), ("Республики Беларусь", "place/belarus")]
+    assert found(gazetteer, "Киргизы и казахи — соседи.", "ru") == {}  # the people, not the country
 
 
 @pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
