@@ -140,7 +140,9 @@ _QUOTED = re.compile("|".join([f"«{_BODY}»", f"“{_BODY}{_CLOSE_66}", f"„{_
 
 
 def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
-    return any(tok.key.startswith(s) for s in stems)
+    # str.startswith takes the tuple itself: one C call instead of a generator per stem (this ran
+    # close to a million times per thousand documents and was a fifth of extraction's time)
+    return tok.key.startswith(stems if isinstance(stems, tuple) else tuple(stems))
 
 
 @dataclass
