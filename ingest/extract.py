@@ -146,6 +146,18 @@ def _ru_body_nominative(name: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+_NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
+
+
+def _distinctive(name: str, with_modifiers: bool = False) -> list[str]:
+    """The folded words of a library's name that are not library words, modifiers (unless asked
+    for), namesake markers or articles: what tells it from another library."""
+    return [t.key for t in tokenize(name) if t.text[:1].isalpha() and not rules._is(t, rules.LIBRARY_HEAD)
+            and (with_modifiers or not rules._is(t, rules.LIBRARY_MOD))
+            and t.key not in rules.NAMESAKE_KK + rules.NAMESAKE_RU + rules.NAMESAKE_EN
+            and t.key not in _NOT_DISTINCTIVE and len(t.key) > 1]
+
+
 def _event_family(c: Candidate) -> str:
     """The kind of event a candidate names, as its identity counts it (a forum is a conference)."""
     etype = c.extra.get("event_type", "event")
@@ -307,6 +319,7 @@ class _DocState:
         self.lang = lang
         self.mentions: list[Mention] = []
         self.new: dict[str, NewEntity] = {}
+        self.libraries_named: list[tuple[str, str]] = []  # (name as written, IRI) of the libraries linked so far
         self.facts: list[ox.Triple] = []
         self.namesakes: list[tuple[int, int, int, int]] = []  # library span, namesake span
         self.owner_spans: set[tuple[int, int]] = set()  # organisations named inside a programme's name
@@ -324,6 +337,8 @@ class _DocState:
     def link(self, c: Candidate, lang: str) -> str | None:
         surface = self.text[c.start:c.end]
         if "entry" in c.extra:
+            if c.kind == "library":
+                self.libraries_named.append((surface, c.extra["entry"].iri))
             return c.extra["entry"].iri
         if c.kind == "person":
             e = link_person(self.a, c.label or surface)
@@ -334,9 +349,17 @@ class _DocState:
         if c.kind == "library":
             e = link_by_name(self.a, surface, "library")
             if e:
+                self.libraries_named.append((surface, e.iri))
                 return e.iri
             name = _kk_name_nominative(surface)
-            return self._mint("library", new_slug("library", name), name, lang, None)
+            earlier = self._library_named_before(name)
+            if earlier is not None:  # "the Tomsk library" after "the Tomsk regional … library after A.S.Pushkin"
+                if earlier in self.new:
+                    return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
+                return earlier
+            iri = self._mint("library", new_slug("library", name), name, lang, None)
+            self.libraries_named.append((name, iri))
+            return iri
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
             if c.kind == "organization" and not c.label:
@@ -504,6 +527,22 @@ class _DocState:
                     continue
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+
+    def _library_named_before(self, name: str) -> str | None:
+        """The one library named in this document before, by a longer name holding every word of
+        ``name`` that is not a library word ("Tomsk" of "the Tomsk library", "Kuzbass" of "the
+        Kuzbass library" after "the Kuzbass regional scientific library after V.D.Fedorov"), or
+        None. A short form names the library written out in full before it; where two could be
+        meant, neither is."""
+        words = _distinctive(name)
+        if not words:
+            return None
+        # its modifiers too: "детско-юношеской библиотеки" is not the regional library
+        mods = _distinctive(name, with_modifiers=True)
+        hits = {iri for full, iri in self.libraries_named
+                if len(_distinctive(full)) > len(words)
+                and all(any(token_match(w, x) for x in _distinctive(full, with_modifiers=True)) for w in mods)}
+        return hits.pop() if len(hits) == 1 else None
 
     def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
         """The town the authority file puts a library or organisation in, for the place nearest the

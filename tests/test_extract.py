@@ -6,6 +6,7 @@ the whole graph of one document plus the authority data is validated against the
 """
 from __future__ import annotations
 
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -1252,3 +1253,22 @@ def test_only_the_head_of_a_body_goes_into_the_nominative(extractor: Extractor) 
     pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     assert [o.value for o in objects(graph(r), ox.NamedNode(org.iri), pref)] == [
         "Комитет министерства культуры Республики Казахстан"]
+
+
+@pytest.mark.parametrize(("text", "short", "same"), [
+    ("On 27 May 2022 the Tomsk regional universal scientific library after A.S.Pushkin hosted a round table. "
+     "It was opened by the director of the Tomsk library.", "Tomsk library", True),
+    ("The Kuzbass regional scientific library after V.D.Fedorov took part. The Kuzbass library brought books.",
+     "Kuzbass library", True),
+    # a children's library is not the regional library its region's name shares
+    ("Выступили сотрудники Восточно-Казахстанской областной библиотеки им. А. С. Пушкина и "
+     "Восточно-Казахстанской областной детско-юношеской библиотеки.",
+     "Восточно-Казахстанской областной детско-юношеской библиотеки", False),
+])
+def test_a_short_name_of_a_library_is_the_one_named_in_full_before(extractor: Extractor, text: str, short: str,
+                                                                   same: bool) -> None:
+    lang = "ru" if re.search("[а-я]", text) else "en"
+    r = extract(extractor, f"short.{lang}.txt", text)
+    libs = [(text[m.start:m.end], m.iri) for m in sorted(r.mentions, key=lambda m: m.start) if m.kind == "library"]
+    first, rest = libs[0], [iri for s, iri in libs if s == short]
+    assert rest and all((iri == first[1]) == same for iri in rest)
