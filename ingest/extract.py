@@ -147,6 +147,16 @@ def _ru_body_nominative(name: str) -> str:
 
 
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
+_CONTINUED = re.compile(r"\s*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IGNORECASE)
+# plural: "libraries", "кітапханалары", and in Russian after a plural adjective ("Томские
+# библиотеки"; "Томской библиотеки" is one library's genitive)
+_PLURAL_HEAD = re.compile(r"(?i)(?:libraries|кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
+
+
+def _plural_or_continued(surface: str, after: str) -> bool:
+    """A group of libraries, or a library name that goes on past the span ("for the blind", "№ 3"):
+    not a short form of one library's name."""
+    return bool(_PLURAL_HEAD.search(surface.strip()) or _CONTINUED.match(after))
 
 
 def _distinctive(name: str, with_modifiers: bool = False) -> list[str]:
@@ -319,7 +329,7 @@ class _DocState:
         self.lang = lang
         self.mentions: list[Mention] = []
         self.new: dict[str, NewEntity] = {}
-        self.libraries_named: list[tuple[str, str]] = []  # (name as written, IRI) of the libraries linked so far
+        self.libraries_named: list[tuple[str, str]] = []  # (name as written, IRI) of the libraries linked so far (longest first)
         self.facts: list[ox.Triple] = []
         self.namesakes: list[tuple[int, int, int, int]] = []  # library span, namesake span
         self.owner_spans: set[tuple[int, int]] = set()  # organisations named inside a programme's name
@@ -352,13 +362,17 @@ class _DocState:
                 self.libraries_named.append((surface, e.iri))
                 return e.iri
             name = _kk_name_nominative(surface)
-            earlier = self._library_named_before(name)
+            # not a group ("Томские библиотеки") nor a name that goes on ("the Tomsk library for
+            # the blind", "библиотека № 3")
+            group = _plural_or_continued(surface, self.text[c.end:c.end + 8])
+            earlier = None if group else self._library_named_before(name)
             if earlier is not None:  # "the Tomsk library" after "the Tomsk regional … library after A.S.Pushkin"
                 if earlier in self.new:
                     return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
                 return earlier
             iri = self._mint("library", new_slug("library", name), name, lang, None)
-            self.libraries_named.append((name, iri))
+            if not group:
+                self.libraries_named.append((name, iri))
             return iri
         if c.kind in ("project", "work", "organization"):
             name = c.label or surface
@@ -529,20 +543,22 @@ class _DocState:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
 
     def _library_named_before(self, name: str) -> str | None:
-        """The one library named in this document before, by a longer name holding every word of
-        ``name`` that is not a library word ("Tomsk" of "the Tomsk library", "Kuzbass" of "the
-        Kuzbass library" after "the Kuzbass regional scientific library after V.D.Fedorov"), or
-        None. A short form names the library written out in full before it; where two could be
-        meant, neither is."""
+        """The one library named elsewhere in this document (longer names are linked first) by a
+        longer name holding every word of ``name`` that is not a library word, its modifiers
+        included ("Tomsk" of "the Tomsk library", "Kuzbass" of "the Kuzbass library" beside "the
+        Kuzbass regional scientific library after V.D.Fedorov"), or None. Where two libraries
+        could be meant, neither is."""
         words = _distinctive(name)
         if not words:
             return None
         # its modifiers too: "детско-юношеской библиотеки" is not the regional library
         mods = _distinctive(name, with_modifiers=True)
-        hits = {iri for full, iri in self.libraries_named
-                if len(_distinctive(full)) > len(words)
-                and all(any(token_match(w, x) for x in _distinctive(full, with_modifiers=True)) for w in mods)}
-        return hits.pop() if len(hits) == 1 else None
+        fits = {iri: full for full, iri in self.libraries_named
+                if all(any(token_match(w, x) for x in _distinctive(full, with_modifiers=True)) for w in mods)}
+        if len(fits) != 1:
+            return None  # none, or two it could be ("the Tomsk children's library" and the regional one)
+        ((iri, full),) = fits.items()
+        return iri if len(_distinctive(full)) > len(words) else None
 
     def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
         """The town the authority file puts a library or organisation in, for the place nearest the
@@ -638,7 +654,7 @@ class _DocState:
         body's "On May 27, 2022 … the round table “Siberia and Kazakhstan”" does. A mention whose
         sentence dates nothing takes the identity of the one dated and placed mention of the same
         kind and title, so the headline, the body and the relations of both meet on one IRI. A
-        mention with a date of its own keeps it ("in 2019 the festival … first took place"); two
+        mention with a date of another year keeps it ("in 2019 the festival … first took place"); two
         dated mentions of one title (a yearly festival of two years) keep their own, and so does
         an undated one then; an exhibition and a round table of one title stay two events."""
         dated: dict[tuple[str, str], set[str]] = {}  # (kind, folded title) -> slugs of its dated mentions
@@ -649,7 +665,9 @@ class _DocState:
         for c, lang, slug, date, chosen in pending:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
-                same = dated.get((_event_family(c), _event_title_key(c) or ""), set()) if date is None else set()
+                same = dated.get((_event_family(c), _event_title_key(c) or ""), set())
+                if date is not None:  # a date of its own: the dated mention of that year only
+                    same = {d for d in same if f"-{date[:4]}-" in d}
                 if len(same) == 1:
                     slug, chosen = next(iter(same)), []  # the dated mention states the place
                 else:
@@ -931,7 +949,7 @@ class _DocState:
                 return True
             line = line_of(a.start)
             return bool(rel.BULLET.match(text[line[0]:line[1]])) and bool(
-                re.match(r"[\s,:–—-]{0,3}[«“„\"]", text[a.end:line[1]]))
+                re.match(r"\s?[«“„\"]", text[a.end:line[1]]))  # not "- Анна Смирнова: «…»", a speaker's talk
 
         # participants: agents in sentences with a participation cue, after the event, before the next one
         for i, ev in enumerate(events):

@@ -83,8 +83,8 @@ _KK_CASE_AFTER_SURNAME = re.compile(
         kk_cases.INSTRUMENTAL) + ")$")
 
 
-# ... and every case after a Kazakh patronymic surname ("Байтұрсынұлының", "Байтұрсынұлына",
-# "Серікқызымен"): after its final vowel the dative and locative take their н-forms.
+# ... and every case ending after a Kazakh patronymic surname ("Байтұрсынұлының", "Байтұрсынұлына",
+# "Серікқызымен"): it ends in a vowel, so none of them can be part of a Russian-type name.
 _KK_CASE_AFTER_PATRONYMIC = re.compile(r"(ұлы|қызы)(" + kk_cases.alternatives(kk_cases.ALL) + ")$")
 
 

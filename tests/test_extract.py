@@ -1272,3 +1272,54 @@ def test_a_short_name_of_a_library_is_the_one_named_in_full_before(extractor: Ex
     libs = [(text[m.start:m.end], m.iri) for m in sorted(r.mentions, key=lambda m: m.start) if m.kind == "library"]
     first, rest = libs[0], [iri for s, iri in libs if s == short]
     assert rest and all((iri == first[1]) == same for iri in rest)
+
+
+@pytest.mark.parametrize(("name", "text", "short"), [
+    ("group.ru.txt", "Томская областная универсальная научная библиотека имени А.С. Пушкина провела встречу. "
+                     "Томские библиотеки поддержали её.", "Томские библиотеки"),
+    ("blind.en.txt", "The Tomsk regional universal scientific library after A.S.Pushkin hosted it. "
+                     "The Tomsk library for the blind joined.", "Tomsk library"),
+    ("rival.en.txt", "The Tomsk regional universal scientific library after A.S.Pushkin hosted it. The Tomsk "
+                     "children's library joined. The Tomsk library thanked them.", "Tomsk library"),
+])
+def test_no_short_form_for_a_group_a_longer_name_or_two_libraries(extractor: Extractor, name: str, text: str,
+                                                                 short: str) -> None:
+    r = extract(extractor, name, text)
+    libs = [(text[m.start:m.end], m.iri) for m in sorted(r.mentions, key=lambda m: m.start) if m.kind == "library"]
+    assert all(iri != libs[0][1] for s, iri in libs if s == short)
+
+
+def test_a_genitive_short_form_is_the_library(extractor: Extractor) -> None:
+    text = ("Томская областная универсальная научная библиотека имени А.С. Пушкина провела встречу. "
+            "Директор Томской библиотеки выступил.")
+    r = extract(extractor, "gen-short.ru.txt", text)
+    assert len({m.iri for m in r.mentions if m.kind == "library"}) == 1
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Айгүл Серікқызы Иванованың баяндамасы тыңдалды.", "Айгүл Серікқызы Иванованың"),
+    ("Ерлан Маратұлы Сейітовке алғыс айтылды.", "Ерлан Маратұлы Сейітовке"),
+])
+def test_a_full_kazakh_name_in_a_case_keeps_its_surname(extractor: Extractor, text: str, person: str) -> None:
+    assert [t for k, t in _mentions(extract(extractor, "case.kk.txt", text), text) if k == "person"] == [person]
+
+
+def test_a_mention_of_the_same_year_is_the_same_event(extractor: Extractor) -> None:
+    text = ("On May 27, 2022 the round table “Siberia and Kazakhstan” was held. On May 27, 2022 the round table "
+            "“Siberia and Kazakhstan” took place in Tomsk.\n")
+    assert len(events(extract(extractor, "same-year.en.txt", text))) == 1
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("memory.ru.txt", "Вечер памяти Абая прошёл в Омске 5 мая 2023 года."),
+    ("memory.kk.txt", "2023 жылғы 5 мамырда Омбыда Абайды еске алу кеші өтті."),
+    ("poetry.en.txt", "On 5 May 2023 an evening of poetry was held in Omsk."),
+])
+def test_an_evening_with_its_kind_after_it_is_an_event(extractor: Extractor, name: str, text: str) -> None:
+    assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, name, text))] == ["evening-2023-omsk"]
+
+
+def test_a_speaker_and_her_talk_in_a_roll_take_part(extractor: Extractor) -> None:
+    text = ("12 марта 2023 года в Омске прошёл семинар «Читаем вместе».\nОрганизаторы:\n"
+            "- Анна Смирнова: «Книга и город»\n")
+    assert _participants(extract(extractor, "talk.ru.txt", text), text) == {"Анна Смирнова"}
