@@ -21,7 +21,7 @@ from .authority import Authority
 from .dates import DateMention
 from .keys import fold, slugify, token_match
 from .tokens import tokenize
-from .language import Passage, main_language, passages
+from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
 from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
 from .pipeline import build, load_authority
@@ -92,7 +92,7 @@ def _kk_name_nominative(name: str) -> str:
     тарихи-өлкетану музейінің" is "… музейі", so every case of it is one entity with one label."""
     head, sep, last = name.rstrip().rpartition(" ")
     m = _KK_HEAD_CASE.match(last)
-    if not sep or m is None or not re.search("[әғқңөұүһі]", name):
+    if not sep or m is None or not KAZAKH_LOWER.intersection(name):
         return name
     return f"{head} {m.group(1)}"
 
@@ -122,7 +122,7 @@ def _headed_by(name: str, head: re.Pattern[str]) -> bool:
     words = name.split()
     firsts = words[:2] if words and re.match(r"(?i)генеральн|general", words[0]) else words[:1]
     return any(head.match(w) for w in firsts) or bool(words) and bool(head.match(words[-1])) and bool(
-        re.search("[әғқңөұүһі]", words[-1]))
+        KAZAKH_LOWER.intersection(words[-1]))
 
 
 def _ru_body_nominative(name: str) -> str:
@@ -563,14 +563,12 @@ class _DocState:
     def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
         """The town the authority file puts a library or organisation in, for the place nearest the
         event (of ``nested_places``) that stands inside the name of one the file locates, or None."""
-        best = None
         for m in sorted(nested_places, key=lambda m: abs(m.start - c.start)):
             h = next((h for h in holders if h.start <= m.start and m.end <= h.end), None)
             entry = self.a.get(h.iri) if h else None
             if entry is not None and entry.location:
-                best = entry.location
-                break
-        return best
+                return entry.location
+        return None
 
     def _places_inside_known_holders(self) -> None:
         """A place written inside a known library's or organisation's name is one of the places the
@@ -884,8 +882,7 @@ class _DocState:
             chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
-            etype = c.extra.get("event_type", "event")
-            family = EVENT_FAMILY.get(etype, etype)
+            family = _event_family(c)
             if c.extra.get("needs_date_place"):
                 in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
                 if pending and _ANAPHORA.search(text[max(0, c.start - 12):c.start]) \
@@ -1080,10 +1077,10 @@ class _DocState:
                 continue
             target = ps.pop()
             # in a project's frame alone, a body that supports the event is no member of the project
-            frame_only = not rel._has(text[s[0]:s[1]], tuple(m for m in rel.MEMBERSHIP if m not in rel.FRAMEWORK))
+            frame_only = not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP_BESIDE_FRAMEWORK)
             for o in inside[s]:
                 if o.kind in ("library", "organization") and not (
-                        frame_only and (self.new.get(o.iri) or NewEntity("", "", None)).cls == "GovernmentBody"):
+                        frame_only and getattr(self.new.get(o.iri), "cls", None) == "GovernmentBody"):
                     add(o.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue

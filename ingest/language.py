@@ -31,6 +31,7 @@ LANGS: tuple[str, ...] = ("kk", "ru", "en")
 
 #: Letters written in Kazakh but not in Russian (both cases).
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+KAZAKH_LOWER = frozenset(c for c in KAZAKH_LETTERS if c.islower())  # as written in running text
 #: Share of Kazakh-only letters among Cyrillic letters from which we call a text Kazakh
 #: without asking the statistical model (Kazakh sentences of the corpus sit at 5 % and more).
 KAZAKH_RATIO = 0.03

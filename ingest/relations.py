@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from . import kk_cases
 from .keys import fold, fold_all
 
 _SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])(?<!тыс\.)(?<!млн\.)(?<!стр\.)(?<!тел\.)(?<![Vv]ol\.)(?<!руб\.)"
@@ -86,7 +87,7 @@ _PASSIVE_BY = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(\w+)\s+by\b", re.IG
 def passive_speech(text: str) -> bool:
     """The sentence says who spoke in the passive, the speaker after "by": "the guests were
     welcomed by X", "the round table was opened by X"."""
-    return any(fold(m.group(1)).startswith(SPEECH + ("opened", "greeted", "made")) for m in _PASSIVE_BY.finditer(text))
+    return any(fold(m.group(1)).startswith(PASSIVE_SPEECH) for m in _PASSIVE_BY.finditer(text))
 
 
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
@@ -100,11 +101,11 @@ SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "w
           "report",  # "X made the report …": the speaker before it
           "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
           "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
-MEMBERSHIP = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member", "serikt",
-              "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil") + (
-    # "within the framework of the project": who holds an event in a project's frame takes part in it
-    "ramkah", "framework", "аясында", "шеңберінде")
+# "within the framework of the project": who holds an event in a project's frame takes part in it
 FRAMEWORK = ("ramkah", "framework", "аясында", "шеңберінде")
+MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member",
+                               "serikt", "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil")
+MEMBERSHIP = MEMBERSHIP_BESIDE_FRAMEWORK + FRAMEWORK
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
                "birlesken")
@@ -112,7 +113,7 @@ PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "
 OTHER_TIME = ("will", "next", "upcoming", "every", "last", "previous", "future", "yesterday", "tomorrow",
               "будет", "состоится", "каждый", "прошлом", "прошлого", "вчера", "завтра", "накануне", "келесі",
               "алдағы", "сайын", "кеше", "ертең", "first", "earlier", "впервые", "ранее", "пройдёт", "пройдет",
-              "состоится", "бұрын", "алғаш")  # whole words ("village" is not "will", "кешенде" not "кеше")
+              "бұрын", "алғаш")  # whole words ("village" is not "will", "кешенде" not "кеше")
 OTHER_TIME_STEMS = ("annual", "следующ", "будущ", "ежегодн", "предстоящ", "болашақ")
 # Authorship is read from a short phrase: one cue word and at most a few words that only say what
 # kind of work it is ("X, author of the famous «Y»", "«Y» романының авторы X", "Y by X").
@@ -132,7 +133,7 @@ OWN = ("his", "her", "their", "своей", "свою", "своего", "сво�
        "өзінің", "өз")
 BOOK_WORDS = ("book", "novel", "poem", "poems", "collection", "monograph", "article", "story", "stories", "essay",
               "книг", "роман", "повест", "сборник", "стать", "монограф", "поэм", "очерк", "рассказ", "стихотворен",
-              "кітаб", "кітап", "роман", "жинағ", "мақала", "поэма", "өлең", "әңгіме", "повесть")
+              "кітаб", "кітап", "жинағ", "мақала", "поэма", "өлең", "әңгіме", "повесть")
 REPORT_WORDS = ("report", "доклад", "баяндам", "lecture", "лекци", "дәріс")
 NAMED_AS = ("named", "entitled", "titled", "called", "под", "названием", "атты", "деген")
 SPOKE = ("vistup", "made", "gave", "delivered", "jasad", "sozsoile")  # выступил, made/gave, жасады
@@ -227,9 +228,10 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
 SPEECH = fold_all(SPEECH)
+PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "was made by X" too
 
 MEMBERSHIP = fold_all(MEMBERSHIP)
-FRAMEWORK = fold_all(FRAMEWORK)
+MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 LIST_HEADS = fold_all(LIST_HEADS)
@@ -304,7 +306,7 @@ def author_phrase(text: str, with_by: bool) -> bool:
     return len(cues) == 1 and len(words) <= 5 and all(w in AUTHOR_FILLERS or w in cues for w in words)
 
 
-_KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+_KK_GENITIVE_NAME = re.compile(f"(?:{kk_cases.alternatives(kk_cases.GENITIVE)})$", re.IGNORECASE)
 _POSSESSIVE_EN = re.compile(r"^[’']s\b")
 
 

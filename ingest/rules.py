@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import kk_cases
 from .dates import is_month
 from .keys import fold, fold_all, strip_kk_case, token_match
-from .language import KAZAKH_LETTERS
+from .language import KAZAKH_LETTERS, KAZAKH_LOWER
 from .tokens import Tok, tokenize
 
 # Word stems (folded keys) — a token "is" the word when its key starts with the stem.
@@ -254,7 +254,7 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
     final -ы/-і is a Kazakh possessive ("университеті", "институты"), a Russian plural only in Russian."""
     stem = next(st for st in INSTITUTION_HEAD if t.key.startswith(st))
     rest = t.key[len(stem):]
-    if lang == "kk" or re.search("[әғқңөұүһі]", t.text):
+    if lang == "kk" or KAZAKH_LOWER.intersection(t.text):
         return bool(_KK_PLURAL.search(t.text.lower()[4:]))
     if rest in ("s", "es", "ies", "ev", "ov", "am", "ami", "ah", "eiam", "eiah"):
         return True
@@ -316,7 +316,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         # a sentence's first word in a Kazakh case of place or direction opens the clause, not the
         # name: "Семинарға облыстың аудандық кітапханаларының мамандары …"
         if s < h and _sentence_initial(text, toks[s].start) and toks[s].start not in known \
-                and toks[s].text.lower().endswith(_KK_CLAUSE_CASES) and re.search("[әғқңөұүһі]", text[toks[s].start:toks[h].end]):
+                and toks[s].text.lower().endswith(_KK_CLAUSE_CASES) and KAZAKH_LOWER.intersection(text[toks[s].start:toks[h].end]):
             s += 1
             while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
                 s += 1
@@ -580,11 +580,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
         if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
             k = bisect.bisect_left(starts, named[0].end)
-            kind = next((t for t in free[k:k + 3] if "\n" not in text[named[0].end:t.start]
-                         and _keyword_beside(t, qs, "kk") is not None), None)
+            j, kind = next(((j, t) for j, t in enumerate(free[k:k + 3], k + 1) if "\n" not in text[named[0].end:t.start]
+                            and _keyword_beside(t, qs, "kk") is not None), (0, None))
             if kind is not None:
                 # "«…» атты өлең кеші": a poetry evening, the kind of event the genre word qualifies
-                j = free.index(kind) + 1
                 if j < len(free) and text[kind.end:free[j].start] == " " and _event_type(free[j]) is not None:
                     kind = free[j]
                 sides = [kind] + [t for t in sides if t is not named[0]]
@@ -1126,7 +1125,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         # Kazakh writes what the event does before it: "жеңімпаздарды марапаттау рәсімі" (the
         # ceremony of awarding the winners), a verbal noun and its object
         if s == i and s > 0 and toks[s - 1].key.endswith("u") and not toks[s - 1].capitalized \
-                and text[toks[s - 1].end:toks[s].start] == " " and re.search("[әғқңөұүһі]", text[toks[s - 1].start:t.end]):
+                and text[toks[s - 1].end:toks[s].start] == " " and KAZAKH_LOWER.intersection(text[toks[s - 1].start:t.end]):
             s -= 1
             if s > 0 and toks[s - 1].key.endswith(("di", "ti", "ni")) and text[toks[s - 1].end:toks[s].start] == " ":
                 s -= 1
