@@ -81,6 +81,8 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         # a word cut short is no case of a name, and Kazakh endings follow the whole name (changing
         # at most its last consonant): "Шара", "Шараның" are not "Саратов"
         return False, False
+    if label_rest > 1 and label.endswith(("sk", "ck")):
+        return False, False  # a town in -ск keeps it in every case: "Уралом" is not Уральск
     if label_rest > 3 or len(tail) > MAX_TAIL.get(lang, 4):
         return False, False
     if lang == "en" and (label_rest or tail not in ("", "s")):

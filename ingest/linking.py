@@ -221,11 +221,13 @@ def _given_initials(e: Entry) -> set[str]:
     return out
 
 
-_CASE_END = re.compile(r"(aia|uiu|ogo|omu|oi|ii|im|om|a|u|e|i)$")
+# (after a soft sign, which the fold drops: Даль → Даля, Далю, Далем)
+_CASE_END = re.compile(r"(aia|uiu|ogo|omu|oi|ii|im|om|ia|iu|em|a|u|e|i)$")
 
 
 def surname_stem(key: str) -> str:
-    """A surname key without gender and case endings: Толстой/Толстого, Пушкин/Пушкина, Муканов/Муканова."""
+    """A surname key without gender and case endings: Толстой/Толстого, Пушкин/Пушкина, Муканов/Муканова,
+    Даль/Даля."""
     return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import Extractor, Result
-from ingest.linking import distinctive, link_by_name, link_person, new_slug, person_key
+from ingest.keys import fold
+from ingest.linking import distinctive, link_by_name, link_person, new_slug, person_key, surname_stem
 from ingest.pipeline import load_authority
 from extraction_support import AUTHORITY, BASE, ROOT, extract  # noqa: F401 — shared with the other extraction tests
 
@@ -120,3 +121,40 @@ def test_a_library_whose_first_word_is_unknown_is_not_another_library_of_its_kin
     assert link_by_name(a, "Мамлют аудандық орталық кітапханасы", "library") is None
     e = link_by_name(a, "Шемонаиха аудандық орталық кітапханасы", "library")
     assert e is not None and e.iri.endswith("shemonaikha-central-district-library")
+
+
+# The writers and scholars of both countries whom the border libraries' readings are about: each is
+# one authority IRI whichever language, case and way of writing the name a sentence uses.
+FIGURES = [
+    ("dostoevsky.kk.txt", "Семейдегі кеште Фёдор Достоевскийдің хаттары оқылды.", "fyodor-dostoevsky"),
+    ("dostoevsky.ru.txt", "В Семее прошли чтения, посвящённые Ф. М. Достоевскому.", "fyodor-dostoevsky"),
+    ("dostoevsky.en.txt", "Readers in Semey discussed the letters of Fyodor Dostoyevsky.", "fyodor-dostoevsky"),
+    ("valikhanov.kk.txt", "Ш. Уәлихановтың Омбыдағы жылдары туралы көрме ашылды.", "shokan-valikhanov"),
+    ("valikhanov.ru.txt", "В Омске открылась выставка о Чокане Валиханове.", "shokan-valikhanov"),
+    ("valikhanov.en.txt", "An exhibition in Omsk told of Shokan Valikhanov and his travels.", "shokan-valikhanov"),
+    ("auezov.kk.txt", "Кітапхана Мұхтар Әуезовтің шығармаларын таныстырды.", "mukhtar-auezov"),
+    ("auezov.ru.txt", "Библиотека представила книги М. О. Ауэзова.", "mukhtar-auezov"),
+    ("altynsarin.kk.txt", "Қостанайда Ыбырай Алтынсаринге арналған оқулар өтті.", "ibrai-altynsarin"),
+    ("altynsarin.ru.txt", "В Костанае прошли чтения памяти Ибрая Алтынсарина.", "ibrai-altynsarin"),
+    ("dal.ru.txt", "В Оренбурге вспоминали В. И. Даля и его словарь.", "vladimir-dal"),
+    ("gumilyov.en.txt", "The lecture in Astana was devoted to Lev Gumilyov.", "lev-gumilyov"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "slug"), FIGURES)
+def test_figures_of_both_countries_link_to_the_authority(extractor: Extractor, name: str, text: str,
+                                                         slug: str) -> None:
+    assert BASE + f"id/person/{slug}" in iris(extract(extractor, name, text), "person")
+
+
+def test_a_surname_that_is_a_common_word_is_no_person_alone(extractor: Extractor) -> None:
+    # "даль" is a Russian word (distance); only with a given name or initials is it Vladimir Dal
+    text = "Даль степи открывалась за Уралом, и В. И. Даль писал о ней."
+    persons = [(m.start, m.iri) for m in extract(extractor, "dal.ru.txt", text).mentions if m.kind == "person"]
+    assert persons == [(text.index("В. И. Даль"), BASE + "id/person/vladimir-dal")]
+
+
+@pytest.mark.parametrize(("written", "surname"), [("Даля", "Даль"), ("Далю", "Даль"), ("Гоголем", "Гоголь"),
+                                                  ("Пушкина", "Пушкин"), ("Толстому", "Толстой")])
+def test_a_surname_in_a_case_has_the_stem_of_its_nominative(written: str, surname: str) -> None:
+    assert surname_stem(fold(written)) == surname_stem(fold(surname))
