@@ -31,6 +31,10 @@ _RU_PLURAL = frozenset({"oblastei", "oblastiah", "oblastiam", "oblastiami", "obl
 _KK_PLURAL = ("tar", "lar", "dar", "ter", "ler", "der")
 _RU_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ой|ая|ую|их|им|ими|ом|ое|ого|ому)$", re.IGNORECASE)
 _REGION_TYPES = frozenset({SHK.iri("Region")})
+# Kinds whose names are matched only as a whole quoted title: a book called «Ботагөз» or «Кочевники»
+# shares its title with a person or an ordinary word, and only the quotation marks make it the book.
+QUOTED_ONLY_KINDS = frozenset({"work"})
+_OPEN_QUOTES, _CLOSE_QUOTES = '"«“„', '"»”“'
 KIND_PRIORITY = {"library": 0, "organization": 1, "project": 2, "event": 3, "work": 4, "person": 5, "place": 6}
 
 
@@ -42,6 +46,15 @@ def _plural_region_word(word: Tok, lang: str) -> bool:
     if lang == "kk":
         return any(p in word.key[4:] for p in _KK_PLURAL)
     return word.key in _RU_PLURAL
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the whole of a quoted title (a closing "!", "?" or "." may stay inside)."""
+    if not (start and text[start - 1] in _OPEN_QUOTES):
+        return False
+    if end < len(text) and text[end] in "!?.…":
+        end += 1
+    return end < len(text) and text[end] in _CLOSE_QUOTES
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,8 @@ class Gazetteer:
                     continue
                 if len(keys) == 1 and not toks[i].capitalized:
                     continue  # a lower-case single word is a common noun, not a name
+                if e.kind in QUOTED_ONLY_KINDS and not _quoted(text, toks[i].start, toks[j - 1].end):
+                    continue
                 found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
         return dedupe(self._shared_heads(text, lang, toks, self._listed_regions(text, lang, toks, found)))
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 AUTHORITY = ROOT / "data" / "authority"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BASE = "http://127.0.0.1:8000/"
-FILES = ["places.ttl", "libraries.ttl", "persons.ttl", "organizations.ttl", "projects.ttl"]
+FILES = ["places.ttl", "libraries.ttl", "persons.ttl", "organizations.ttl", "projects.ttl", "works.ttl"]
 
 SDO = "http://schema.org/"
 SHK = "https://w3id.org/shekara/ns#"
@@ -36,9 +36,10 @@ LANGS = {"kk", "ru", "en"}
 
 # The file each kind lives in, and the classes every entity of the kind carries.
 KIND_FILE = {"place": "places.ttl", "library": "libraries.ttl", "person": "persons.ttl",
-             "organization": "organizations.ttl", "project": "projects.ttl"}
+             "organization": "organizations.ttl", "project": "projects.ttl", "work": "works.ttl"}
 KIND_TYPES = {"place": ("Place", "Place"), "library": ("Library", "Library"), "person": ("Person", "Person"),
-              "organization": ("Organization", "Organization"), "project": ("Project", "Project")}
+              "organization": ("Organization", "Organization"), "project": ("Project", "Project"),
+              "work": ("CreativeWork", "Work")}
 
 # Documented in data/authority/README.md: entities whose name in one language is not known.
 MISSING_LABEL_OK = {
@@ -319,7 +320,7 @@ def test_namesakes_are_persons_with_life_dates(entities: dict[str, dict]) -> Non
 
 def test_dates_are_years(entities: dict[str, dict]) -> None:
     for key, e in entities.items():
-        for prop in ("foundingDate", "startDate", "birthDate", "deathDate"):
+        for prop in ("foundingDate", "startDate", "birthDate", "deathDate", "datePublished"):
             for lit in one(e, SDO + prop):
                 assert lit.datatype == NamedNode(XSD + "gYear") and 1000 < int(lit.value) <= 2030, (key, prop)
 
@@ -402,3 +403,16 @@ def test_conforms_to_the_project_shapes() -> None:
     conforms, _, report = pyshacl.validate(data, shacl_graph=rdflib.Graph().parse(shapes, format="turtle"),
                                            ont_graph=ont, inference="none", allow_warnings=False)
     assert conforms, report
+
+
+def test_works_have_an_author_who_lived_to_write_them(entities: dict[str, dict]) -> None:
+    works = [k for k in entities if k.startswith("work/")]
+    assert len(works) >= 15
+    for key in works:
+        (author,) = one(entities[key], SDO + "author")
+        person = entities[short(author.value)]
+        assert SDO + "Person" in person["types"], key
+        for published in one(entities[key], SDO + "datePublished"):
+            born = int(one(person, SDO + "birthDate")[0].value)
+            died = [int(d.value) for d in one(person, SDO + "deathDate")]
+            assert born + 10 < int(published.value) <= (died[0] if died else 2030), key

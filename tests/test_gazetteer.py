@@ -306,3 +306,25 @@ def test_a_word_cut_short_is_not_a_case_of_a_name(gazetteer: Gazetteer) -> None:
     assert "Шара" not in found(gazetteer, "Шара Ресей мен Қазақстан кітапханаларын біріктірді.", "kk")
     assert "Шараның" not in found(gazetteer, "Шараның мақсаты айтылды.", "kk")
     assert "place/saratov" in found(gazetteer, "Саратовтан қонақтар келді.", "kk").get("Саратовтан", set())
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "iri"), [
+    ("Оқырмандар «Ботагөз» романын талқылады.", "kk", "Ботагөз", "work/botagoz"),
+    ("Вечер был посвящён роману «Кочевники».", "ru", "Кочевники", "work/the-nomads"),
+    ("Читатели вспомнили «Капитанскую дочку».", "ru", "Капитанскую дочку", "work/the-captains-daughter"),
+    ("They read from “The House of the Dead!” aloud.", "en", "The House of the Dead", "work/the-house-of-the-dead"),
+    ("Жас ақындар «Мен – қазақпын» поэмасын оқыды.", "kk", "Мен – қазақпын", "work/i-am-a-kazakh"),
+])
+def test_a_known_work_is_matched_by_its_quoted_title(gazetteer: Gazetteer, text: str, lang: str, surface: str,
+                                                     iri: str) -> None:
+    assert iri in found(gazetteer, text, lang).get(surface, set())
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ботагөз кітапханаға келді.", "kk"),  # a woman's name
+    ("Кочевники пришли в степь весной.", "ru"),  # the word, not the novel
+    ("Война и мир вокруг нас.", "ru"),
+    ("«Война и мир вокруг нас» — так назывался доклад.", "ru"),  # a longer title holding the words
+])
+def test_a_works_title_outside_quotation_marks_is_no_work(gazetteer: Gazetteer, text: str, lang: str) -> None:
+    assert not any(m.entry.kind == "work" for m in gazetteer.find(text, lang))

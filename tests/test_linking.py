@@ -158,3 +158,15 @@ def test_a_surname_that_is_a_common_word_is_no_person_alone(extractor: Extractor
                                                   ("Пушкина", "Пушкин"), ("Толстому", "Толстой")])
 def test_a_surname_in_a_case_has_the_stem_of_its_nominative(written: str, surname: str) -> None:
     assert surname_stem(fold(written)) == surname_stem(fold(surname))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("abai.kk.txt", "Кітапханада М. Әуезовтің «Абай жолы» романына арналған кеш өтті."),
+    ("abai.ru.txt", "В библиотеке прошёл вечер, посвящённый роману М. О. Ауэзова «Путь Абая»."),
+    ("abai.en.txt", "The library held an evening devoted to Mukhtar Auezov's novel “The Path of Abai”."),
+])
+def test_a_known_novel_is_one_iri_in_every_language(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert iris(r, "work") == {BASE + "id/work/the-path-of-abai"}
+    # the hero's name inside the title is no mention of its own
+    assert iris(r, "person") == {BASE + "id/person/mukhtar-auezov"}
