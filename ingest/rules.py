@@ -112,14 +112,16 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ",
                     "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
-                    "колледж", "college", "академи", "academy")
+                    "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps")
 INSTITUTION_MOD = LIBRARY_MOD + (
     "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
     "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
-    "өңірлік", "региональн")
+    "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet")
+# "Literary and Memorial Museum", "историко-краеведческий и литературный музей": two modifiers joined
+MOD_AND = fold_all(("and", "и", "және"))
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
 
@@ -206,28 +208,32 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
-                    inflected: frozenset[int] = frozenset()) -> list[Candidate]:
+                    inflected: frozenset[int] = frozenset(), persons: frozenset[int] = frozenset(),
+                    places: frozenset[int] = frozenset()) -> list[Candidate]:
     """Library names: modifiers and place words before the head noun, a namesake before or after.
     ``known``: where names of the authority file start (a sentence may open with one);
-    ``inflected``: where such a name is written with a Kazakh case ending."""
-    return _institution_phrases(text, toks, "library", known, inflected)
+    ``inflected``: where such a name is written with a Kazakh case ending; ``persons``: where the
+    authority's persons end, ``places``: where its places start."""
+    return _institution_phrases(text, toks, "library", known, inflected, persons=persons, places=places)
 
 
 def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
-                        inflected: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
+                        inflected: frozenset[int] = frozenset(), lang: str | None = None,
+                        persons: frozenset[int] = frozenset(), places: frozenset[int] = frozenset()) -> list[Candidate]:
     """Names of universities, museums, archives, theatres, publishing houses and the like, written
     as library names are ("Астрахань мемлекеттік университетінің", "Западно-Казахстанского
     университета им. М. Утемисова", "Pavlodar state university after S.Toraigyrov"), and in Russian
     with a person or a region in the genitive after the head ("Мемориальный музей А. С. Пушкина",
     "Государственного архива Оренбургской области")."""
-    return _institution_phrases(text, toks, "organization", known, inflected, lang)
+    return _institution_phrases(text, toks, "organization", known, inflected, lang, persons, places)
 
 
 _KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE if len(e) >= 2)
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
 # Compared as written: folded, the Kazakh "музейінің" (the museum's) merges its "йі" and reads
 # like the Russian adjective "музейный".
-_NOT_INSTITUTION = ("академик", "архивист", "музейн", "архивн", "университетск")
+_NOT_INSTITUTION = ("академик", "архивист", "музейн", "архивн", "университетск",
+                    "семинары")  # the seminars ("семинары", Kazakh "семинарында"), not a seminary
 
 
 def _institution_head(t: Tok) -> bool:
@@ -262,7 +268,8 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
 
 
 def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int],
-                         inflected: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
+                         inflected: frozenset[int] = frozenset(), lang: str | None = None,
+                         persons: frozenset[int] = frozenset(), places: frozenset[int] = frozenset()) -> list[Candidate]:
     out: list[Candidate] = []
     library = kind == "library"
     heads, mods = (LIBRARY_HEAD, LIBRARY_MOD) if library else (INSTITUTION_HEAD, INSTITUTION_MOD)
@@ -284,8 +291,14 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
+            if p.end in persons and toks[s].start in places:
+                break  # "Мағжан Жұмабаев Омбы … кітапханасына барды": a person, then the name from its town
             if _is(p, mods) or p.capitalized:
                 s -= 1
+                continue
+            if not library and p.key in MOD_AND and s >= 2 and _is(toks[s], mods) and _is(toks[s - 2], mods) \
+                    and not text[toks[s - 2].end:p.start].strip():
+                s -= 2
                 continue
             if p.key in NAMESAKE_KK:
                 s -= 1

@@ -693,6 +693,15 @@ def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
     ("В городе открылся новый музей.", []),
     # a word opening the sentence is left out of the name
     ("Представители Западно-Казахстанского университета приехали.", ["Западно-Казахстанского университета"]),
+    # schools of the nineteenth century, and two kinds joined by "and"
+    ("Поэт учился в Омской учительской семинарии.", ["Омской учительской семинарии"]),
+    ("Ақын Омбы мұғалімдер семинариясында оқыды.", ["Омбы мұғалімдер семинариясында"]),
+    ("He studied at the Siberian Cadet Corps in Omsk.", ["Siberian Cadet Corps"]),
+    ("The talk was held at the Semey Literary and Memorial Museum.", ["Semey Literary and Memorial Museum"]),
+    # seminars are events, not a seminary; a building is no institution
+    ("Облыстық семинарында жаңа кітаптар таныстырылды.", []),
+    ("Областные семинары прошли в Омске.", []),
+    ("Учебный корпус университета открыт.", []),
 ])
 def test_institutions_named_as_libraries_are(text: str, expected: list[str]) -> None:
     assert spans(run(rules.institution_phrases, text), text, "organization") == expected
@@ -703,6 +712,23 @@ def test_a_sentence_may_open_with_a_known_place_before_an_institution() -> None:
     view = matching_view(text)
     found = rules.institution_phrases(view, tokenize(view), frozenset({0}))
     assert spans(found, text, "organization") == ["Астрахань мемлекеттік университетінің"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Мағжан Жұмабаев Омбы облыстық кітапханасына барды.", "Омбы облыстық кітапханасына"),
+    ("Шоқан Уәлиханов Сібір кадет корпусында оқыды.", "Сібір кадет корпусында"),
+])
+def test_a_known_person_before_a_town_is_the_subject_not_part_of_the_name(text: str, expected: str) -> None:
+    # the gazetteer knows where the person ends and the town begins; the name starts at the town
+    view = matching_view(text)
+    person_end = text.index(" ", text.index(" ") + 1)
+    town = person_end + 1
+    toks = tokenize(view)
+    found = rules.library_phrases(view, toks, frozenset({0, town}), frozenset(), frozenset({person_end}),
+                                  frozenset({town})) \
+        + rules.institution_phrases(view, toks, frozenset({0, town}), frozenset(), "kk", frozenset({person_end}),
+                                    frozenset({town}))
+    assert spans(found, text, "library") + spans(found, text, "organization") == [expected]
 
 
 @pytest.mark.parametrize(("lang", "text", "span"), [
