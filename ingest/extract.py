@@ -570,6 +570,20 @@ class _DocState:
                 return entry.location
         return None
 
+    def _holder_towns(self, holders: list[Mention], span: tuple[int, int], c: Candidate) -> list[str]:
+        """The towns the authority file puts the libraries and organisations of ``span`` in, nearest
+        to the event first: where "the Abai library" held a telebridge, or the two libraries it joined."""
+        inside = [h for h in holders if span[0] <= h.start and h.end <= span[1]
+                  and not (c.start <= h.start and h.end <= c.end)
+                  and not any(o is not h and o.start <= h.start and h.end <= o.end for o in holders)]
+        towns: list[str] = []
+        for h in sorted(inside, key=lambda h: abs(h.start - c.start)):
+            entry = self.a.get(h.iri)
+            if entry is not None and entry.location and not self._is_country(entry.location) \
+                    and entry.location not in towns:
+                towns.append(entry.location)
+        return towns
+
     def _places_inside_known_holders(self) -> None:
         """A place written inside a known library's or organisation's name is one of the places the
         authority says it lies in, where one of those bears the name: "Алтай" in "Алтай облыстық
@@ -865,7 +879,11 @@ class _DocState:
                 d = c.start - m.end if m.end <= c.start else m.start - c.end
                 if self._written_as_origin(m):
                     return d + 5_000  # "a delegation from Omsk" came from there: any other place first
-                return d - 10_000 if self._marked_town(m) else d
+                if self._marked_town(m):
+                    return d - 10_000
+                # "в Петропавловске", "Петропавлда", "in Barnaul" say where; "библиотеки Кургана и
+                # Омска" only whose: a place written as a location comes before nearer others
+                return d - 1_000 if self._written_as_location(m) else d
 
             ranked = sorted(cand_places, key=distance)
             not_country = [m.iri for m in ranked if not self._is_country(m.iri)]
@@ -879,7 +897,15 @@ class _DocState:
                 chosen = named + [p for p in chosen if p not in named]
             if host_town is not None and chosen and chosen[0] in self.a.ancestors(host_town):
                 chosen = [host_town] + chosen[1:]
-            chosen = chosen[:2] if c.extra.get("event_type") == "telebridge" else chosen[:1]
+            telebridge = c.extra.get("event_type") == "telebridge"
+            if telebridge or not chosen:
+                # no place written: where the library or organisation named with it is; a telebridge
+                # joins two towns, and the libraries it joins say which when the text names one
+                for town in self._holder_towns(holders, psent, c):
+                    if town not in chosen and not any(town in self.a.ancestors(p) or p in self.a.ancestors(town)
+                                                      for p in chosen):
+                        chosen.append(town)
+            chosen = chosen[:2] if telebridge else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
             family = _event_family(c)
@@ -906,7 +932,10 @@ class _DocState:
                 chosen = [place]
             if date and place:
                 last = (date, place)
-                pending.append((c, lang, f"{slugify(family)}-{date[:4]}-{place.rsplit('/', 1)[-1]}", date, chosen))
+                # a telebridge is named by both its ends, in one order whichever the text names first
+                ends = sorted(p.rsplit("/", 1)[-1] for p in chosen[:2]) if telebridge and len(chosen) >= 2 \
+                    else [place.rsplit("/", 1)[-1]]
+                pending.append((c, lang, f"{slugify(family)}-{date[:4]}-{'-'.join(ends)}", date, chosen))
             else:
                 pending.append((c, lang, None, date, chosen))
         self._mint_events(pending)

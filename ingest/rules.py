@@ -46,11 +46,12 @@ EVENT_WORDS = {
     "ceremony": ("ceremony", "ceremoni"),  # the Kazakh салтанат as whole forms (EVENT_FORMS)
     "competition": ("competition", "baikau"),
     "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
+    "readings": ("readings",),  # literary readings; ru/kk plural forms are whole words (EVENT_FORMS)
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
-               "competition": "Event", "round table": "Meeting", "evening": "Event"}
+               "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -62,7 +63,13 @@ EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "�
                **{fold(w): "competition" for w in ("конкурс", "конкурса", "конкурсе", "конкурсом", "конкурсу")},
                # "вечером" is "in the evening", "кеше" yesterday, "кешен" a complex: whole forms only
                **{fold(w): "evening" for w in ("вечер", "вечера", "вечере", "вечеру", "кеш", "кеші", "кешін",
-                                               "кешіне", "кешінде", "кешке")}}
+                                               "кешіне", "кешінде", "кешке")},
+               # readings only in the plural: the singular "чтение", "оқу" is reading or study itself
+               **{fold(w): "readings" for w in ("чтения", "чтений", "чтениях", "чтениям", "чтениями", "оқулар",
+                                                "оқулары", "оқуларға", "оқуларына", "оқуларында", "оқуларын",
+                                                "оқуларының", "оқуларда", "оқуларынан")}}
+# "онлайн-чтения", "онлайн-оқулар", "online readings": the kind after an online prefix
+ONLINE_PREFIX = tuple(fold(w) for w in ("онлайн", "online"))
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
@@ -447,6 +454,10 @@ def _event_type(t: Tok) -> str | None:
         return None
     if t.key in EVENT_FORMS:
         return EVENT_FORMS[t.key]
+    if "-" in t.text and t.key.startswith(ONLINE_PREFIX):
+        rest = t.key[len(next(p for p in ONLINE_PREFIX if t.key.startswith(p))):]
+        if rest in EVENT_FORMS:
+            return EVENT_FORMS[rest]
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 

@@ -1323,3 +1323,53 @@ def test_a_speaker_and_her_talk_in_a_roll_take_part(extractor: Extractor) -> Non
     text = ("12 марта 2023 года в Омске прошёл семинар «Читаем вместе».\nОрганизаторы:\n"
             "- Анна Смирнова: «Книга и город»\n")
     assert _participants(extract(extractor, "talk.ru.txt", text), text) == {"Анна Смирнова"}
+
+
+READINGS = {
+    "ru": "Библиотеки Кургана и Омска приняли участие в международных онлайн-чтениях «Степные голоса», "
+          "которые прошли 12 мая 2023 года в Петропавловске.\n",
+    "kk": "2023 жылғы 12 мамырда Петропавлда «Дала үндері» атты халықаралық онлайн-оқулар өтті.\n",
+    "en": "On 12 May 2023 the library in Petropavl hosted the international online readings “Voices of the Steppe”.\n",
+}
+
+
+def test_readings_are_an_event_held_where_the_sentence_says_not_where_its_guests_are_from(
+        extractor: Extractor) -> None:
+    found = set()
+    for lang, r in by_language(extractor, READINGS, "readings").items():
+        (ev,) = events(r)
+        found.add(ev)
+        st = graph(r)
+        assert objects(st, ev, SDO.location) == [I("place/petropavl")], lang  # not Kurgan nor Omsk
+        assert objects(st, ev, SDO.startDate) == [ox.Literal("2023-05-12", datatype=XSD.date)], lang
+    assert found == {I("event/readings-2023-petropavl")}
+
+
+@pytest.mark.parametrize("text", ["Чтение книг вслух полезно.", "Ол оқу орнында оқиды."])
+def test_reading_in_the_singular_is_no_event(extractor: Extractor, text: str) -> None:
+    lang = "ru" if "Чтение" in text else "kk"
+    assert events(extract(extractor, f"reading.{lang}.txt", text)) == []
+
+
+TELEBRIDGE_ENDS = {
+    "ru": "12 марта 2021 года Омская государственная областная научная библиотека имени А. С. Пушкина провела "
+          "телемост «Голоса степи» с библиотекой имени Абая (г. Семей).\n",
+    "en": "On 12 March 2021 the Omsk library held a telebridge with readers in Semey.\n",
+}
+
+
+def test_a_telebridge_is_named_by_both_its_ends_whichever_the_text_names(extractor: Extractor) -> None:
+    # each text writes one town and names the Omsk library, in another order
+    found = set()
+    for lang, r in by_language(extractor, TELEBRIDGE_ENDS, "ends").items():
+        (ev,) = events(r)
+        found.add(ev)
+        assert set(objects(graph(r), ev, SDO.location)) == {I("place/omsk"), I("place/semey")}, lang
+    assert found == {I("event/telebridge-2021-omsk-semey")}
+
+
+def test_an_event_at_a_known_library_is_held_in_its_town(extractor: Extractor) -> None:
+    r = extract(extractor, "host.kk.txt", "2021 жылғы 10 қарашада Абай атындағы облыстық әмбебап кітапханада "
+                                          "«Дала үні» атты көрме ашылды.\n")
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.location) == [I("place/semey")]
