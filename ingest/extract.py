@@ -977,13 +977,36 @@ class _DocState:
             return bool(rel.BULLET.match(text[line[0]:line[1]])) and bool(
                 re.match(r"\s?[«“„\"]", text[a.end:line[1]]))  # not "- Анна Смирнова: «…»", a speaker's talk
 
+        # An event named after the report's event but dated before it is background ("the seminar
+        # continued the programme the telebridge of 2021 began"): the people after it still speak
+        # at the report's event, and the background one has only the agents of its own sentence.
+        def held(e: rel.M) -> str | None:
+            return next((str(o.value) for p, o in self.new[e.iri].facts if p == START_DATE), None) \
+                if e.iri in self.new else None
+
+        background: set[int] = set()
+        current = None
+        for ev in events:
+            if current is not None and ev.iri != current.iri and (a := held(ev)) and (b := held(current)) \
+                    and a[:min(len(a), len(b))] < b[:min(len(a), len(b))]:
+                background.add(id(ev))
+            else:
+                current = ev
+        background_sents = {s for s in sents for ev in events if id(ev) in background and s[0] <= ev.start < s[1]}
+
         # participants: agents in sentences with a participation cue, after the event, before the next one
         for i, ev in enumerate(events):
-            stop = events[i + 1].start if i + 1 < len(events) else len(text)
+            if id(ev) in background:
+                first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
+                stop = sents[first][1] if first < len(sents) else len(text)
+            else:
+                stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
             first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
             for s in sents[first:bisect.bisect_left(sent_starts, stop)]:
                 if s[1] < ev.start or s[0] >= stop:
                     continue
+                if id(ev) not in background and s in background_sents and not (s[0] <= ev.start <= s[1]):
+                    continue  # the sentence of a background event names that one's agents
                 limit = s[1]
                 if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
                         and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
@@ -1127,11 +1150,11 @@ class _DocState:
         # a document about one library's partners: the first library is the home side
         home = next((o for o in orgs if o.kind == "library"), None)
         if home is not None:
-            # "she signed an agreement with the Kurgan library": one library and a cue in a sentence
-            # name the home library's partner
+            # "she signed an agreement with the Kurgan library", "organised jointly with the Omsk
+            # library": one library and a cue in a sentence name the home library's partner
             for s in sents:
                 libs = {o.iri: o for o in inside[s] if o.kind == "library"}
-                if len(libs) != 1 or not rel._has(text[s[0]:s[1]], rel.AGREEMENT):
+                if len(libs) != 1 or not rel._has(text[s[0]:s[1]], rel.AGREEMENT + rel.JOINTLY):
                     continue
                 (other,) = libs.values()
                 if other.country and home.country and other.country != home.country:

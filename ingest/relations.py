@@ -108,7 +108,9 @@ MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "bi
 MEMBERSHIP = MEMBERSHIP_BESIDE_FRAMEWORK + FRAMEWORK
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
-               "birlesken")
+               "birlesken", "sovmestn",
+               # a telebridge joins two libraries: the two named with it work together
+               "telemost", "telebridge", "videomost", "videobridge", "telekopir", "beinekopir")
 # Words that move a sentence away from a report's own day: the future, the past year, every year.
 OTHER_TIME = ("will", "next", "upcoming", "every", "last", "previous", "future", "yesterday", "tomorrow",
               "будет", "состоится", "каждый", "прошлом", "прошлого", "вчера", "завтра", "накануне", "келесі",
@@ -141,6 +143,9 @@ PRESENTED = ("presented", "introduced", "представил", "презент�
 WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "писательница", "поэт", "поэтесса", "автор",
                 "жазушы", "ақын")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
+# "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named
+# as the one the report's own library worked with
+JOINTLY = ("birlesip", "sovmestno", "jointly", "together")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
 
@@ -234,6 +239,7 @@ MEMBERSHIP = fold_all(MEMBERSHIP)
 MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
+JOINTLY = fold_all(JOINTLY)
 LIST_HEADS = fold_all(LIST_HEADS)
 AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
 _BY = fold("by")

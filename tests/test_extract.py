@@ -129,6 +129,21 @@ def test_no_partnership_without_an_agreement_cue_or_within_one_country(extractor
     assert not list(st.quads_for_pattern(None, WDT.P2652, None))
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    # a telebridge joins the two libraries named with it
+    ("bridge.ru.txt", "Курганская областная библиотека им. Югова провела телемост с Северо-Казахстанской областной "
+                      "библиотекой им. С. Муканова.\n"),
+    # the report's own library, then the one it worked jointly with
+    ("jointly.kk.txt", "С. Мұқанов атындағы Солтүстік Қазақстан облыстық ғылыми кітапханасы кітап көрмесін ашты. "
+                       "Көрме Қорған облыстық ғылыми кітапханасымен бірлесіп ұйымдастырылды.\n"),
+])
+def test_libraries_that_work_together_across_the_border_are_partners(extractor: Extractor, name: str,
+                                                                       text: str) -> None:
+    st = graph(extract(extractor, name, text))
+    kurgan, nk = I("library/kurgan-regional-scientific-library"), I("library/north-kazakhstan-regional-scientific-library")
+    assert objects(st, kurgan, WDT.P2652) == [nk] and objects(st, nk, WDT.P2652) == [kurgan]
+
+
 def test_english_partnership_sentence(extractor: Extractor) -> None:
     st = graph(extract(extractor, "partners.en.txt",
                        "The Omsk Regional Scientific Library and the National Library of the Republic of Kazakhstan "
@@ -1373,3 +1388,23 @@ def test_an_event_at_a_known_library_is_held_in_its_town(extractor: Extractor) -
                                           "«Дала үні» атты көрме ашылды.\n")
     (ev,) = events(r)
     assert objects(graph(r), ev, SDO.location) == [I("place/semey")]
+
+
+BACKGROUND = (
+    "On 24 February 2022 the East Kazakhstan Regional Universal Library named after A. S. Pushkin hosted the "
+    "seminar “Steppe Letters” in Ust-Kamenogorsk. The seminar continued the work begun in November 2021 by the "
+    "telebridge “Two Friends”, which linked Semey and Omsk.\n"
+    "Dinara Omarova, a librarian, presented a new electronic collection. Representatives of the Omsk Regional "
+    "Scientific Library took part online.\n")
+
+
+def test_the_people_after_an_earlier_event_named_in_passing_take_part_in_the_reports_event(
+        extractor: Extractor) -> None:
+    r = extract(extractor, "background.en.txt", BACKGROUND)
+    st = graph(r)
+    seminar, telebridge = I("event/seminar-2022-oskemen"), I("event/telebridge-2021-omsk-semey")
+    assert set(events(r)) == {seminar, telebridge}
+    omsk = I("library/omsk-regional-scientific-library")
+    took_part = set(objects(st, seminar, WDT.P710))
+    assert omsk in took_part and any("omarov" in p.value for p in took_part)
+    assert objects(st, telebridge, WDT.P710) == []
