@@ -31,6 +31,7 @@ class Entry:
     contained_in: list[str] = field(default_factory=list)
     named_after: list[str] = field(default_factory=list)
     died: str | None = None  # schema:deathDate as written (a year or a date)
+    authors: list[str] = field(default_factory=list)  # schema:author of a work
 
     def label(self, lang: str = "en") -> str:
         return self.pref.get(lang) or next(iter(self.pref.values()), None) or self.iri.rsplit("/", 1)[-1]
@@ -123,5 +124,7 @@ class Authority:
                 e.named_after.append(o.value)
             elif p == SDO.deathDate and isinstance(o, ox.Literal):
                 e.died = o.value
+            elif p == SDO.author:
+                e.authors.append(o.value)
         return cls(entries, base_iri)
 

@@ -992,9 +992,13 @@ class _DocState:
                 background.add(id(ev))
             else:
                 current = ev
-        background_sents = {s for s in sents for ev in events if id(ev) in background and s[0] <= ev.start < s[1]}
+        # where in its sentence each background event is named
+        background_at = {s: min(ev.start for ev in events if id(ev) in background and s[0] <= ev.start < s[1])
+                         for s in sents if any(id(ev) in background and s[0] <= ev.start < s[1] for ev in events)}
 
         # participants: agents in sentences with a participation cue, after the event, before the next one
+        took_part: list[tuple[str, rel.M]] = []  # added once the authors are known
+        authors_at: set[tuple[int, int]] = set()
         for i, ev in enumerate(events):
             if id(ev) in background:
                 first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
@@ -1005,19 +1009,24 @@ class _DocState:
             for s in sents[first:bisect.bisect_left(sent_starts, stop)]:
                 if s[1] < ev.start or s[0] >= stop:
                     continue
-                if id(ev) not in background and s in background_sents and not (s[0] <= ev.start <= s[1]):
-                    continue  # the sentence of a background event names that one's agents
                 limit = s[1]
+                floor = s[0]
+                if id(ev) not in background and s in background_at and not (s[0] <= ev.start <= s[1]):
+                    limit = background_at[s]  # after a background event's name come that one's agents
+                elif id(ev) in background:
+                    speech = rel.first_speech(text[s[0]:s[1]])
+                    if speech is not None and s[0] + speech < ev.start:
+                        floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
                 if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
                         and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                     speech = rel.first_speech(text[s[0]:s[1]])
                     if speech is None:
                         continue
-                    limit = s[0] + speech  # who spoke: the agents before the verb
+                    limit = min(limit, s[0] + speech)  # who spoke: the agents before the verb
                 for a in inside[s]:
-                    if id(a) in agent_ids and a.start >= ev.start - 400 and a.end <= limit \
+                    if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) and a.end <= limit \
                             and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
-                        add(ev.iri, PARTICIPANT, a.iri)
+                        took_part.append((ev.iri, a))
 
         # a bulleted roll of organisers or participants under a heading: of the event named last
         # before it (else the first one after), every library, organisation and person listed
@@ -1046,6 +1055,7 @@ class _DocState:
                 p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
                 if p:
                     add(w, AUTHOR, p.iri)
+                    authors_at.add((p.start, p.end))
             source = self._iri_at(*c.extra["source"], "work") if c.extra.get("source") else None
             if source:
                 add(w, IS_PART_OF, source)  # the article appeared in the journal its reference names
@@ -1079,6 +1089,21 @@ class _DocState:
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
+                    authors_at.add((p.start, p.end))
+        # the author the authority file gives a work named in the same sentence
+        for w in works:
+            known = self.a.get(w.iri)
+            if known is None or not known.authors:
+                continue
+            s = sents[max(0, bisect.bisect_right(sent_starts, w.start) - 1)]
+            for p in persons:
+                if p.iri in known.authors and s[0] <= p.start < s[1]:
+                    authors_at.add((p.start, p.end))
+        # who is named as a work's author in a sentence about an event wrote, and took no part
+        # ("visitors see … books by Olzhas Suleimenov")
+        for ev_iri, a in took_part:
+            if (a.start, a.end) not in authors_at:
+                add(ev_iri, PARTICIPANT, a.iri)
 
         # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
         # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)

@@ -16,7 +16,9 @@ from . import kk_cases
 from .keys import fold, fold_all
 
 _SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])(?<!тыс\.)(?<!млн\.)(?<!стр\.)(?<!тел\.)(?<![Vv]ol\.)(?<!руб\.)"
-                  r"\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)|(?<=[;])\s+|\n+")
+                  r"\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)|(?<=[;])\s+|\n+"
+                  # a sentence that ends with a year: "… until 15 December 2020. In early 2021 …"
+                  r"|(?<=[\s(–-]\d{4}[.])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_])")
 
 
 # A sentence may also end after a closing quote ("… конференция «Маршрут». Поэт …"). ``spans``
@@ -94,7 +96,10 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening",
                  # a delegation, and who represented a body: "the delegation of X was headed by Y",
                  # "the library was represented by Y", "делегацию возглавил", "делегациясы"
-                 "delegat", "delegac", "represent")
+                 "delegat", "delegac", "represent",
+                 # who prepared an event or supported it: "prepared by X with the support of Y",
+                 # "подготовлена при поддержке", "… қолдауымен дайындалды"
+                 "prepar", "podgotovl", "daiindal", "support", "podderjk", "koldau")
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",

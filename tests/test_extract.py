@@ -1408,3 +1408,30 @@ def test_the_people_after_an_earlier_event_named_in_passing_take_part_in_the_rep
     took_part = set(objects(st, seminar, WDT.P710))
     assert omsk in took_part and any("omarov" in p.value for p in took_part)
     assert objects(st, telebridge, WDT.P710) == []
+
+
+SUPPORTED = {
+    "en": "On 10 November 2020 the exhibition “Steppe Voices” opened at the Russian State Library in Moscow. "
+          "It was prepared with the support of Rossotrudnichestvo. Visitors see books by Olzhas Suleimenov, "
+          "among them “Az i Ya”.\n",
+    "ru": "10 ноября 2020 года в Москве в Российской государственной библиотеке открылась выставка «Голоса степи». "
+          "Она подготовлена при поддержке Россотрудничества. Посетители увидят книги Олжаса Сулейменова, "
+          "среди них «Аз и Я».\n",
+}
+
+
+def test_who_prepared_or_supported_an_event_takes_part_and_an_author_on_show_does_not(
+        extractor: Extractor) -> None:
+    for lang, r in by_language(extractor, SUPPORTED, "supported").items():
+        (ev,) = events(r)
+        took_part = set(objects(graph(r), ev, WDT.P710))
+        assert I("organization/rossotrudnichestvo") in took_part, lang
+        assert I("person/olzhas-suleimenov") not in took_part, lang
+        assert I("work/az-i-ya") in {ox.NamedNode(m.iri) for m in r.mentions}, lang
+
+
+def test_a_sentence_ending_with_a_year_ends_there() -> None:
+    from ingest import relations as rel
+    text = "The exhibition is open until 15 December 2020. In early 2021 it will travel to Orenburg."
+    assert [text[a:b] for a, b in rel.spans(text)] == [
+        "The exhibition is open until 15 December 2020.", "In early 2021 it will travel to Orenburg."]
