@@ -997,7 +997,7 @@ class _DocState:
                          for s in sents if any(id(ev) in background and s[0] <= ev.start < s[1] for ev in events)}
 
         # participants: agents in sentences with a participation cue, after the event, before the next one
-        took_part: list[tuple[str, rel.M]] = []  # added once the authors are known
+        took_part: list[tuple[str, rel.M]] = []  # added once the authors of known works are known
         authors_at: set[tuple[int, int]] = set()
         for i, ev in enumerate(events):
             if id(ev) in background:
@@ -1055,7 +1055,6 @@ class _DocState:
                 p = next((m for m in persons if m.start < span[1] and span[0] < m.end), None)
                 if p:
                     add(w, AUTHOR, p.iri)
-                    authors_at.add((p.start, p.end))
             source = self._iri_at(*c.extra["source"], "work") if c.extra.get("source") else None
             if source:
                 add(w, IS_PART_OF, source)  # the article appeared in the journal its reference names
@@ -1089,8 +1088,9 @@ class _DocState:
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
-                    authors_at.add((p.start, p.end))
-        # the author the authority file gives a work named in the same sentence
+        # the author the authority file gives a work named in the same sentence: a writer whose book
+        # is on show took no part ("visitors see … books by Olzhas Suleimenov, among them «Az i Ya»");
+        # who made a report or presented a book of their own did
         for w in works:
             known = self.a.get(w.iri)
             if known is None or not known.authors:
@@ -1099,8 +1099,6 @@ class _DocState:
             for p in persons:
                 if p.iri in known.authors and s[0] <= p.start < s[1]:
                     authors_at.add((p.start, p.end))
-        # who is named as a work's author in a sentence about an event wrote, and took no part
-        # ("visitors see … books by Olzhas Suleimenov")
         for ev_iri, a in took_part:
             if (a.start, a.end) not in authors_at:
                 add(ev_iri, PARTICIPANT, a.iri)
