@@ -119,14 +119,21 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ",
                     "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
-                    "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps")
+                    "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps",
+                    "центр", "орталығ", "centre", "center")  # a centre only as a cultural one (CENTRE)
 INSTITUTION_MOD = LIBRARY_MOD + (
     "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
     "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
-    "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet")
+    "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet",
+    # national-cultural centres: "казахский национально-культурный центр", "қазақ ұлттық-мәдени орталығы"
+    "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural",
+    "казахск", "қазақ", "kazakh", "русск", "орыс", "russian")
+# A centre is an institution only as a cultural one ("областной центр" is a regional capital)
+CENTRE = ("центр", "орталығ", "centre", "center")
+CULTURE_MOD = ("культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
 # "Literary and Memorial Museum", "историко-краеведческий и литературный музей": two modifiers joined
 MOD_AND = fold_all(("and", "и", "және"))
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
@@ -376,6 +383,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 e += 2  # "архива Оренбургской области"
         # "library" alone, or with only generic modifiers, is not a name; nor is a word that is
         # capitalised only because it opens the sentence ("Обе библиотеки", "Directors of …")
+        if not library and _is(tok, CENTRE) and not any(_is(t, CULTURE_MOD) for t in toks[s:h]):
+            continue
         distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
         if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
@@ -708,6 +717,18 @@ _RU_VILLAGE = tuple(fold(w) for w in ("село", "селе", "села", "се�
 _NOT_PLACE_KIND = fold_all(("аудандар", "аудандық", "ауылдар", "ауылдық"))
 _PLURAL_PLACE_KIND = frozenset(fold(w) for w in ("районы", "районов", "районах", "районам", "districts", "villages",
                                                  "settlements"))
+# A list of names before a plural kind word names one place each: "Петуховского и Звериноголовского
+# районов", "Ертіс және Железин аудандарындағы", "Петухово мен Мамлютка қалаларының", "the Mamlyut and
+# Kyzylzhar districts". (folded plural stem, class, the singular that labels each)
+_PLURAL_KINDS = {
+    "ru": ((fold("районов"), "District", "район"), (fold("районах"), "District", "район"),
+           (fold("районам"), "District", "район")),
+    "kk": ((fold("аудандар"), "District", "ауданы"), (fold("қалалар"), "City", ""), (fold("ауылдар"), "Village", "ауылы")),
+    "en": ((fold("districts"), "District", "District"), (fold("towns"), "City", ""), (fold("villages"), "Village", "")),
+}
+_LIST_AND = fold_all(("и", "және", "мен", "бен", "пен", "and"))
+# "the village of Altynzhar": the kind first in English
+_EN_KIND_OF = {fold("village"): "Village", fold("town"): "City", fold("settlement"): "Village"}
 
 
 def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
@@ -722,7 +743,7 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             continue
         if lang == "kk" and t.key.startswith("auil") and t.key not in _KK_VILLAGE:
             continue  # ауылшаруашылық: agriculture
-        if k + 1 < len(toks) and toks[k + 1].capitalized and lang == "en":
+        if k + 1 < len(toks) and toks[k + 1].capitalized and lang == "en" and not text[t.end:toks[k + 1].start].strip():
             continue  # "the Shemonaikha Central District Library": the district word is part of a name
         if toks[k - 1].key in _ETHNONYMS:
             continue  # "a Kazakh village"
@@ -751,6 +772,13 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         label = f"{name} {KK_PLACE_KIND[next(st for st in kinds if t.key.startswith(st))]}" if lang == "kk" else None
         cls = "Village" if t.key.startswith(("auil", "vilage", "setlem")) else "District"
         out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6, label=label, cls=cls))
+    out += _listed_places(text, toks, lang)
+    if lang == "en":  # "the village of Altynzhar"
+        for k, t in enumerate(toks[:-2]):
+            of, nxt = toks[k + 1], toks[k + 2]
+            if t.key in _EN_KIND_OF and not t.capitalized and of.key == "of" and nxt.capitalized \
+                    and not nxt.text.isupper() and text[of.end:nxt.start] == " ":
+                out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6, cls=_EN_KIND_OF[t.key]))
     if lang == "kk":  # "(Мамлют қ.)", "Мамлют қаласында": a town marked as one
         for k, t in enumerate(toks[1:], 1):
             p = toks[k - 1]
@@ -763,6 +791,44 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             if _is(t, _RU_VILLAGE) and nxt.capitalized and not nxt.text.isupper() \
                     and text[t.end:nxt.start] == " ":
                 out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6, cls="Village"))
+    return out
+
+
+def _listed_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+    """Each name of a list closed by a plural kind word (see ``_PLURAL_KINDS``)."""
+    out: list[Candidate] = []
+    kinds = _PLURAL_KINDS.get(lang, ())
+    for k, t in enumerate(toks):
+        kind = next((x for x in kinds if t.key.startswith(x[0])), None)
+        if kind is None or k < 3 or text[toks[k - 1].end:t.start] != " " \
+                or lang == "en" and not t.text.lower().endswith("s"):  # the fold writes "districts" like "district"
+            continue
+        _, cls, singular = kind
+        names = [k - 1]
+        j = k - 1
+        while j >= 2:
+            gap = text[toks[j - 1].end:toks[j].start]
+            if toks[j - 1].key in _LIST_AND and gap == " " and text[toks[j - 2].end:toks[j - 1].start] in (" ", ", "):
+                j -= 2
+            elif gap == ", ":
+                j -= 1
+            else:
+                break
+            names.append(j)
+        if len(names) < 2:
+            continue  # one name before a plural is no list ("Курганские районы" are several)
+        words = [toks[i] for i in names]
+        if not all(w.capitalized and not w.text.isupper() for w in words):
+            continue  # (the first may open the sentence: the others are names mid-sentence)
+        if lang == "ru" and not all(w.key.endswith(("skogo", "ckogo", "skih", "ckih")) for w in words):
+            continue  # Russian lists districts by adjectives in the genitive: "Петуховского и … районов"
+        for w in reversed(words):  # in the order written
+            if lang == "ru":
+                label = re.sub(r"(ского|ских)$", "ский", w.text)
+                label = f"{re.sub(r'(цкого|цких)$', 'цкий', label)} {singular}"
+            else:
+                label = f"{w.text} {singular}".strip()
+            out.append(Candidate("place", w.start, w.end, "rule:marked-place", 0.6, label=label, cls=cls))
     return out
 
 
@@ -1063,6 +1129,8 @@ _SURNAME_END = fold_all(_SURNAME_END)
 ROLE_WORDS = fold_all(ROLE_WORDS)
 SENTENCE_OPENERS = frozenset(fold_all(SENTENCE_OPENERS))
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
+CENTRE = fold_all(CENTRE)
+CULTURE_MOD = fold_all(CULTURE_MOD)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 _KK_PATRONYMIC = fold_all(("ұлы", "қызы", "uly", "kyzy"))
 

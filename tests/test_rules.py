@@ -702,6 +702,13 @@ def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
     ("Облыстық семинарында жаңа кітаптар таныстырылды.", []),
     ("Областные семинары прошли в Омске.", []),
     ("Учебный корпус университета открыт.", []),
+    # a national-cultural centre is an institution, a regional centre (a capital) is not
+    ("Участвовал Омский областной казахский национально-культурный центр.",
+     ["Омский областной казахский национально-культурный центр"]),
+    ("Орынбор облыстық қазақ ұлттық-мәдени орталығының өкілдері келді.",
+     ["Орынбор облыстық қазақ ұлттық-мәдени орталығының"]),
+    ("Omsk is a large regional centre of Siberia.", []),
+    ("Омск — крупный областной центр.", []),
 ])
 def test_institutions_named_as_libraries_are(text: str, expected: list[str]) -> None:
     assert spans(run(rules.institution_phrases, text), text, "organization") == expected
@@ -765,6 +772,19 @@ def test_a_quote_opened_inside_a_quoted_sentence_is_a_title_of_its_own() -> None
     ("kk", "Облыстың аудандары қатысты.", []),
     ("ru", "Районы области и жители села приехали.", []),
     ("en", "District libraries came from every village.", []),
+    # a list before a plural kind word: one place per name
+    ("ru", "Приехали библиотекари Петуховского и Звериноголовского районов.",
+     [("Петуховского", "Петуховский район"), ("Звериноголовского", "Звериноголовский район")]),
+    ("kk", "Ертіс және Железин аудандарындағы әріптестер келді.", [("Ертіс", "Ертіс ауданы"), ("Железин", "Железин ауданы")]),
+    ("kk", "Петухово мен Мамлютка қалаларының оқушылары қатысты.", [("Петухово", "Петухово"), ("Мамлютка", "Мамлютка")]),
+    ("en", "Librarians of the Mamlyut, Zhambyl and Kyzylzhar districts came.",
+     [("Mamlyut", "Mamlyut District"), ("Zhambyl", "Zhambyl District"), ("Kyzylzhar", "Kyzylzhar District")]),
+    # a district, then the region after a comma; "the village of" before its name
+    ("en", "He is buried in the village of Altynzhar, Volodarsky District, Astrakhan Region.",
+     [("Volodarsky District", None), ("Altynzhar", None)]),
+    # one name before a plural is several places of a kind; a plural with no list is none
+    ("ru", "Курганские районы и области участвовали.", []),
+    ("en", "Teachers of the towns and villages came.", []),
 ])
 def test_places_marked_by_their_kind(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(text[c.start:c.end], c.label) for c in run(rules.marked_places, text, lang)] == expected
