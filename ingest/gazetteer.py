@@ -108,6 +108,8 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         return False, False
     if lang == "kk" and tail.startswith(KK_ADJECTIVE_TAILS):
         return False, False
+    if lang == "ru" and "c" in tail[:2]:
+        return False, False  # no Russian case ending has ц or ч: "Курганцы", "Оренбуржцы" are people
     return True, False
 
 

@@ -47,11 +47,13 @@ EVENT_WORDS = {
     "competition": ("competition", "baikau"),
     "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
     "readings": ("readings",),  # literary readings; ru/kk plural forms are whole words (EVENT_FORMS)
+    "campaign": ("campaign",),  # a library's campaign ("акция «Книжный мост»"): ru/kk forms whole (EVENT_FORMS)
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
-               "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event"}
+               "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event",
+               "campaign": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -67,13 +69,16 @@ EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "�
                # readings only in the plural: the singular "чтение", "оқу" is reading or study itself
                **{fold(w): "readings" for w in ("чтения", "чтений", "чтениях", "чтениям", "чтениями", "оқулар",
                                                 "оқулары", "оқуларға", "оқуларына", "оқуларында", "оқуларын",
-                                                "оқуларының", "оқуларда", "оқуларынан")}}
+                                                "оқуларының", "оқуларда", "оқуларынан")},
+               # "акция" is also a share of stock: only as whole forms, and only beside a title
+               **{fold(w): "campaign" for w in ("акция", "акции", "акцию", "акцией", "акциях", "акциясы",
+                                                "акциясына", "акциясында", "акциясының")}}
 # "онлайн-чтения", "онлайн-оқулар", "online readings": the kind after an online prefix
 ONLINE_PREFIX = tuple(fold(w) for w in ("онлайн", "online"))
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
 WORK_WORDS = {
     "Periodical": ("journal", "jurnal", "almanah", "almanac", "gazet", "newspaper", "vestnik", "bulletin"),
-    "Agreement": ("agreement", "soglasen", "dogovor", "kelisim", "protocol", "protokol", "hattam"),
+    "Agreement": ("agreement", "soglasen", "dogovor", "kelisim", "protocol", "protokol", "hattam", "memorandum"),
     "Concept": ("concept", "koncepc", "tujirimdam"),
     "Plan": ("plan", "jospar"),
     "Report": ("report", "doklad", "baiandam"),
@@ -671,7 +676,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                       if qs < t.start and t.end < qe] if k < len(toks) else []
             for cls, stems in WORK_WORDS.items():
                 kw = near(stems, window=2)
-                if kw is not None or cls == "Publication" and inside and (
+                if kw is not None or cls in ("Agreement", "Concept") and inside and inside[0].capitalized \
+                        and _is(inside[0], stems) or cls == "Publication" and inside and (
                         inside[0].capitalized and _is(inside[0], stems)
                         or len(inside) == 2 and inside[1] is not inside[0] and _is(inside[1], GENRE_LAST)):
                     found = (kw, ("work", cls))

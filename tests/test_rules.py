@@ -265,6 +265,11 @@ def test_a_plan_in_lower_case_is_named_by_its_period(lang: str, text: str, expec
     ("Nikolai Petrovsky, author of the famous “Dictionary of Russian names”, lived here.",
      [("work", "Dictionary of Russian names", "Publication")]),
     ("Он написал книгу «Степные дороги».", [("work", "Степные дороги", "Publication")]),
+    # an agreement's kind opening its own title; a campaign is an event
+    ("Состоялось подписание «Меморандума о сотрудничестве» между библиотеками.",
+     [("work", "Меморандума о сотрудничестве", "Agreement")]),
+    ("They signed the “Memorandum of Cooperation” in Aktobe.", [("work", "Memorandum of Cooperation", "Agreement")]),
+    ("Прошла акция «Книжный мост».", [("event", "акция «Книжный мост", "Event")]),
 ])
 def test_quoted_titles_take_the_kind_written_beside_them(text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, text[c.start:c.end].strip("«»“”"), c.cls) for c in run(rules.titled_things, text, text)] == expected
