@@ -57,7 +57,8 @@ class CandidateFinder:
         places = frozenset(m.start for m in matches if m.entry.kind == "place")
         found += rules.library_phrases(text, toks, known, inflected, persons, places)
         found += rules.institution_phrases(text, toks, known, inflected, lang, persons, places)
-        found += rules.titled_things(text, toks, doc.text, lang)
+        found += rules.titled_things(text, toks, doc.text, lang,
+                                     [(m.start, m.end) for m in matches if m.entry.kind in ("library", "organization")])
         found += rules.unquoted_events(text, toks)
         found += rules.genre_titles(text, toks, lang, doc.text)
         found += rules.dated_plans(text, toks, lang)

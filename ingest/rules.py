@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import kk_cases
@@ -577,17 +577,38 @@ def _direct_speech(text: str, end: int, title: str) -> bool:
     return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end))
 
 
+def _one_word_per_name(toks: list[Tok], names: Iterable[tuple[int, int]]) -> list[Tok]:
+    """``toks`` with each known name reduced to its first word: "the conference of the Library
+    Assembly of Eurasia (LAE) «…»" is as near its title as "the conference of the LAE «…»"."""
+    spans = sorted(names)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [m[0] for m in merged]
+    out = []
+    for t in toks:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and merged[k][0] < t.start and t.end <= merged[k][1]:
+            continue  # inside a name, after its first word
+        out.append(t)
+    return out
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
-                  lang: str | None = None) -> list[Candidate]:
+                  lang: str | None = None, names: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Events, projects, works and organisations named by a quoted title beside their keyword.
 
     A keyword written right beside the title (only spaces between) decides; otherwise one a few
-    words away does (organisations excepted: their kind must stand beside the name).
-    ``original`` is the unnormalised text (same length): quote marks are paired on it.
+    words away does (organisations excepted: their kind must stand beside the name; a name the
+    authority file knows, ``names``, counts as one word). ``original`` is the unnormalised text
+    (same length): quote marks are paired on it.
     """
     out: list[Candidate] = []
     titles = quoted_titles(original if original is not None else text)
-    free = _outside(toks, [(a, b) for a, b, _ in titles])
+    free = _one_word_per_name(_outside(toks, [(a, b) for a, b, _ in titles]), names)
     starts = [t.start for t in free]
     beside = {(qs, qe): _beside(text, free, starts, qs, qe) for qs, qe, _ in titles}
     tok_starts = [t.start for t in toks]

@@ -930,3 +930,14 @@ def test_a_consulate_and_an_autonomy_are_named() -> None:
 def test_a_russian_district_is_labelled_in_the_nominative() -> None:
     for text in ("Он родился в Бийском районе.", "Жители Бийского района приехали.", "Бийский район победил."):
         assert [c.label for c in run(rules.marked_places, text, "ru")] == ["Бийский район"], text
+
+
+def test_a_known_name_between_a_kind_and_its_title_counts_as_one_word() -> None:
+    text = "Библиотека принимала участников конференции Библиотечной Ассамблеи Евразии (БАЕ) «Память границы»."
+    view = matching_view(text)
+    name = (text.index("Библиотечной"), text.index(" (БАЕ)"))
+    abbreviation = (text.index("БАЕ"), text.index("БАЕ") + 3)
+    without = rules.titled_things(view, tokenize(view), text, "ru")
+    with_names = rules.titled_things(view, tokenize(view), text, "ru", [name, abbreviation])
+    assert [c.kind for c in without] == []  # four words away: too far to be its kind
+    assert [(c.kind, c.label) for c in with_names] == [("event", "Память границы")]
