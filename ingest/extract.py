@@ -108,6 +108,9 @@ _RU_BODY_CASES = (
 
 
 # A bare event word after a demonstrative or the definite article names an event already told of.
+# "the same day", "в тот же день", "сол күні": a sentence dated by the day the text named last
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_])(?:в\s+)?(?:тот|этот)\s+же\s+день"
+                       r"|(?<![^\W\d_])(?:сол|осы)\s+күні", re.IGNORECASE)
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
@@ -848,6 +851,15 @@ class _DocState:
             in_line = in_sentence or [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
             nearest = min(in_line, key=lambda dm: abs(dm.start - c.start)) if in_line else None
             date = nearest.value if nearest else None
+            same_day_places: list[Mention] = []
+            if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):
+                # "В тот же день прошла акция …": the day named last, and the places of its sentence
+                earlier = [dm for dm in dates if dm.end <= own[0] and dm.precision == "day"]
+                if earlier:
+                    date = earlier[-1].value
+                    day = sent_of(earlier[-1].start)
+                    same_day_places = [m for m in places if day[0] <= m.start and m.end <= day[1] and not nested(m)
+                                       and not self._is_country(m.iri)]
             # A titled event whose own sentence names no date took place within the report's event
             # before it (an exhibition opened at the seminar): its date and place, not a date from
             # another sentence. So does one whose sentence names only a bare year after it, older than
@@ -855,7 +867,7 @@ class _DocState:
             # chrestomathy” of 1879", "archive documents of 1920-1925").
             own_places = [m for m in places if own[0] <= m.start and m.end <= own[1]
                           and not (c.start <= m.start and m.end <= c.end) and not nested(m)]
-            within_last = last is not None and c.method == "rule:event-title" and not own_places and (
+            within_last = last is not None and c.method == "rule:event-title" and not own_places and not same_day_places and (
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4])
             if within_last:
@@ -872,6 +884,8 @@ class _DocState:
                 # where the authority file puts the host, when its name names a larger place ("the
                 # Saratov Regional … Library" is in Saratov, not somewhere in the region)
                 host_town = self._host_town(holders, cand_places, c)
+            if not cand_places and same_day_places:
+                cand_places = same_day_places
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 

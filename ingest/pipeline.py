@@ -55,7 +55,7 @@ class CandidateFinder:
         inflected = frozenset(m.start for m in matches if lang == "kk" and not m.exact and m.last - m.first == 1)
         persons = frozenset(m.end for m in matches if m.entry.kind == "person")
         places = frozenset(m.start for m in matches if m.entry.kind == "place")
-        found += rules.library_phrases(text, toks, known, inflected, persons, places)
+        found += rules.library_phrases(text, toks, known, inflected, persons, places, lang)
         found += rules.institution_phrases(text, toks, known, inflected, lang, persons, places)
         found += rules.titled_things(text, toks, doc.text, lang,
                                      [(m.start, m.end) for m in matches if m.entry.kind in ("library", "organization")])

@@ -221,6 +221,9 @@ KK_LOCATIVE_FORMS = tuple(fold(e) for e in kk_cases.LOCATIVE if len(e) > 1)
 KK_OUTSIDE_NAMES = tuple(fold(e) for e in kk_cases.ABLATIVE + kk_cases.DATIVE + kk_cases.ACCUSATIVE if len(e) > 1)
 
 
+_RU_ADJECTIVE_END = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|им|ым|ими|ыми|ого|его|ому|ему|ом|ем)$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\u00a0")
     return not before or before[-1] in ".!?\n:;—–-•^"
@@ -228,12 +231,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
                     inflected: frozenset[int] = frozenset(), persons: frozenset[int] = frozenset(),
-                    places: frozenset[int] = frozenset()) -> list[Candidate]:
+                    places: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
     """Library names: modifiers and place words before the head noun, a namesake before or after.
     ``known``: where names of the authority file start (a sentence may open with one);
     ``inflected``: where such a name is written with a Kazakh case ending; ``persons``: where the
     authority's persons end, ``places``: where its places start."""
-    return _institution_phrases(text, toks, "library", known, inflected, persons=persons, places=places)
+    return _institution_phrases(text, toks, "library", known, inflected, lang, persons, places)
 
 
 def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
@@ -312,6 +315,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
             if p.end in persons and toks[s].start in places:
                 break  # "Мағжан Жұмабаев Омбы … кітапханасына барды": a person, then the name from its town
+            if lang == "ru" and s == h and p.capitalized and not p.text.isupper() \
+                    and not _RU_ADJECTIVE_END.search(p.text.lower()):
+                break  # Russian puts an adjective before the kind ("Актюбинская библиотека"): "в Актобе библиотеки подписали" is no name
             if _is(p, mods) or p.capitalized:
                 s -= 1
                 continue

@@ -1435,3 +1435,22 @@ def test_a_sentence_ending_with_a_year_ends_there() -> None:
     text = "The exhibition is open until 15 December 2020. In early 2021 it will travel to Orenburg."
     assert [text[a:b] for a, b in rel.spans(text)] == [
         "The exhibition is open until 15 December 2020.", "In early 2021 it will travel to Orenburg."]
+
+
+SAME_DAY = {
+    "ru": "10.03.2020 в Актобе библиотеки подписали меморандум. В тот же день прошла акция «Книжный мост».\n",
+    "kk": "2020 жылғы 10 наурызда Ақтөбеде кітапханалар меморандумға қол қойды. Сол күні «Кітап көпірі» акциясы өтті.\n",
+    "en": "On 10 March 2020 the libraries signed a memorandum in Aktobe. The same day the campaign “Book Bridge” "
+          "took place.\n",
+}
+
+
+def test_an_event_of_the_same_day_takes_the_day_and_place_named_before(extractor: Extractor) -> None:
+    found = set()
+    for lang, r in by_language(extractor, SAME_DAY, "same-day").items():
+        (ev,) = events(r)
+        found.add(ev)
+        st = graph(r)
+        assert objects(st, ev, SDO.startDate) == [ox.Literal("2020-03-10", datatype=XSD.date)], lang
+        assert objects(st, ev, SDO.location) == [I("place/aktobe")], lang
+    assert found == {I("event/campaign-2020-aktobe")}

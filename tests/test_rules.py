@@ -727,6 +727,17 @@ def test_a_sentence_may_open_with_a_known_place_before_an_institution() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("10 марта в Актобе библиотеки подписали меморандум.", []),
+    ("Актюбинская областная библиотека подписала меморандум.", ["Актюбинская областная библиотека"]),
+    ("Сотрудники ЦБС библиотеки Кургана приехали.", ["ЦБС библиотеки"]),
+])
+def test_a_russian_library_name_has_an_adjective_before_its_kind(text: str, expected: list[str]) -> None:
+    view = matching_view(text)
+    found = rules.library_phrases(view, tokenize(view), lang="ru")
+    assert spans(found, text, "library") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Мағжан Жұмабаев Омбы облыстық кітапханасына барды.", "Омбы облыстық кітапханасына"),
     ("Шоқан Уәлиханов Сібір кадет корпусында оқыды.", "Сібір кадет корпусында"),
 ])
