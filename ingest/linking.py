@@ -277,8 +277,14 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(_without_kk_cases(name))
     if not surname:
         return fold(name)
-    surname = _SURNAME_CASE.sub(r"\1", surname)
+    surname = _SOFT_VOWEL.sub("", _SURNAME_CASE.sub(r"\1", surname))
     return f"{surname}-{initials[0]}" if initials else surname
+
+
+# A soft sign before a vowel is written "y" in English and dropped by the Cyrillic fold: "Savelyeva"
+# folds to "savelieva", "Савельева" to "saveleva". An "i" between a consonant and a vowel is left
+# out of both keys ("Кулиев" and "Kuliyev" stay one person too).
+_SOFT_VOWEL = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i(?=[aeou])")
 
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key

@@ -154,6 +154,16 @@ def test_a_surname_that_is_a_common_word_is_no_person_alone(extractor: Extractor
     assert persons == [(text.index("В. И. Даль"), BASE + "id/person/vladimir-dal")]
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lyudmila Savelyeva", "Людмила Савельева"),  # a soft sign written "y" in English
+    ("Kuliyev A.", "А. Кулиев"),
+    ("М. Синицынаға", "Марина Синицына"),  # a Kazakh dative after a surname in -ына
+    ("Ғ. Мұсабаеваның", "Г. Мусабаева"),
+])
+def test_one_person_written_in_two_scripts_or_cases_has_one_key(a: str, b: str) -> None:
+    assert person_key(a) == person_key(b)
+
+
 @pytest.mark.parametrize(("written", "surname"), [("Даля", "Даль"), ("Далю", "Даль"), ("Гоголем", "Гоголь"),
                                                   ("Пушкина", "Пушкин"), ("Толстому", "Толстой")])
 def test_a_surname_in_a_case_has_the_stem_of_its_nominative(written: str, surname: str) -> None:
