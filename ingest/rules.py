@@ -87,7 +87,7 @@ WORK_WORDS = {
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
                     "monograf", "anthology", "antolog", "author", "avtor", "poem", "poema", "повест", "novella",
                     "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
-                    "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател",
+                    "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател", "index",
                     "дерекқор", "database", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
                     "өлең", "story"),

@@ -73,11 +73,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "catalogue": ("catalog", "каталог"),
     "collection": ("collection", "коллекци", "жинақ", "жинағ"),
     "basis": ("basis", "базас", "негіз"),
-    "unified": ("unified", "common", "единого", "единый", "единое", "единой", "бірыңғай"),
+    "unified": ("unified", "common", "shared", "единого", "единый", "единое", "единой", "бірыңғай", "общ", "ортақ"),
     "russia": ("russia", "росси", "ресей"),
     "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
     "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
+    # what the titles of the libraries' own books and collections are made of
+    "region": ("region", "област", "облыс", "өңір"),
+    "one": ("one", "один", "одна", "одно", "бір"),
+    "two": ("two", "два", "две", "двух", "екі"),
+    "index": ("index", "указател", "көрсеткіш"),
+    "bibliography": ("bibliograph", "библиограф"),
+    "local-history": ("local lore", "краевед", "өлкетан"),
+    "memory": ("memory", "памят", "жады", "жад"),
+    "heritage": ("heritage", "наслед", "мұра"),
+    "friendship": ("friendship", "дружб", "достық", "достығ"),
+    "people": ("people", "народ", "халық", "халқ"),
 }
 # Abbreviations, matched whole.
 WHOLE: dict[str, str] = {"rk": "kazakhstan", "рк": "kazakhstan", "қр": "kazakhstan", "rok": "kazakhstan",
@@ -95,7 +106,10 @@ FUNCTION_WORDS = frozenset(fold(w) for w in """
 """.split())
 COUNTRIES = frozenset({"russia", "kazakhstan"})
 GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "plan", "Report": "report",
-                  None: "decision"}
+                  "Publication": "publication", "DigitalCollection": "collection", None: "decision"}
+# Books and collections are keyed by their title too, where it says enough; one made of two names
+# or more and function words alone ("Pushkin and Kazakhstan", «Абай және Пушкин») says it by them.
+NAMED_GENRES = frozenset({"publication", "collection"})
 MIN_PARTS = 3  # concepts and names besides the genre (years come on top)
 MAX_ENDING = {"latin": 5, "cyrillic": 9}  # letters after a stem: "implement|ation", "кітапхана|ларының"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -210,7 +224,8 @@ def title_key(title: str, cls: str | None, names: Iterable[tuple[int, int, str]]
             parts |= concepts(title[a:b]) & COUNTRIES
             parts.discard("project")
     parts.discard(genre)
-    if len(parts) < MIN_PARTS:
+    named = len(spans) + len(lands)
+    if len(parts) < MIN_PARTS and not (genre in NAMED_GENRES and named >= 2 and named == len(parts)):
         return None  # years come on top: "Plan of activities for 2012-2014" says too little
     parts |= {"y" + y for y in years(title)}
     return genre + ":" + " ".join(sorted(parts))

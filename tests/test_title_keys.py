@@ -168,3 +168,41 @@ def test_a_hyphenated_word_with_one_known_part_is_read_by_its_parts() -> None:
 def test_a_year_written_with_its_word() -> None:
     assert title_key("шекаралас кітапханалардың 2012жылға арналған бірлескен іс-шаралар Жоспары", "Plan") == \
         title_key("шекаралас кітапханалардың 2012 жылға арналған бірлескен іс-шаралар Жоспары", "Plan")
+
+
+PUSHKIN = "http://x/id/person/alexander-pushkin"
+KZ = "http://x/id/place/kazakhstan"
+TRANS_URALS = "http://x/id/place/trans-urals"
+
+
+def _spans(title: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    return [(title.index(n), title.index(n) + len(n), iri) for n, iri in names]
+
+
+@pytest.mark.parametrize(("title", "names"), [
+    ("Пушкин и Казахстан", (("Пушкин", PUSHKIN), ("Казахстан", KZ))),
+    ("Пушкин және Қазақстан", (("Пушкин", PUSHKIN), ("Қазақстан", KZ))),
+    ("Pushkin and Kazakhstan", (("Pushkin", PUSHKIN), ("Kazakhstan", KZ))),
+])
+def test_a_book_named_by_two_names_alone_has_one_key_in_every_language(title: str, names: tuple) -> None:  # type: ignore[type-arg]
+    keys = {title_key(title, "Publication", [s for s in _spans(title, *names) if s[2] != KZ],
+                      [s for s in _spans(title, *names) if s[2] == KZ])}
+    assert keys == {title_key("Pushkin and Kazakhstan", "Publication", _spans("Pushkin and Kazakhstan", ("Pushkin", PUSHKIN)),
+                              _spans("Pushkin and Kazakhstan", ("Kazakhstan", KZ)))}
+    assert None not in keys
+
+
+def test_a_book_title_of_names_and_field_words_has_one_key() -> None:
+    ru, kk, en = ("Казахстан и Зауралье: общая история", "Қазақстан және Зауралье: ортақ тарих",
+                  "Kazakhstan and the Trans-Urals: A Shared History")
+    keys = {title_key(t, "Publication", _spans(t, (region, TRANS_URALS)), _spans(t, (country, KZ)))
+            for t, region, country in ((ru, "Зауралье", "Казахстан"), (kk, "Зауралье", "Қазақстан"),
+                                       (en, "Trans-Urals", "Kazakhstan"))}
+    assert len(keys) == 1 and None not in keys
+
+
+@pytest.mark.parametrize("title", ["Pushkin", "Kazakhstan and its poets"])
+def test_one_name_or_an_unknown_word_gives_a_book_no_key(title: str) -> None:
+    names = _spans(title, ("Pushkin", PUSHKIN)) if "Pushkin" in title else []
+    lands = _spans(title, ("Kazakhstan", KZ)) if "Kazakhstan" in title else []
+    assert title_key(title, "Publication", names, lands) is None
