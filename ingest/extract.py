@@ -25,7 +25,7 @@ from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
 from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
 from .pipeline import build, load_authority
-from .title_keys import key_slug, title_key
+from .title_keys import institution_key, key_slug, title_key
 from .reading import Document
 from . import rules
 from . import kk_cases
@@ -413,6 +413,13 @@ class _DocState:
                 key = title_key(name, c.cls, *self._names_in(name, lang))
                 if key is not None:  # one IRI for the document in every language that names it
                     return self._mint("work", key_slug(key), name, lang, c.cls)
+            if c.kind == "organization" and c.method == "rule:institution-name":
+                names, countries = self._names_in(name, lang)
+                # "Омбы облыстық" names the town, "Омский областной" the region: the region for both
+                names = [(a, b, self._region_of(iri)) for a, b, iri in names]
+                key = institution_key(name, names, countries)
+                if key is not None:  # one IRI for the institution in every language that names it
+                    return self._mint("organization", key_slug(key), name, lang, c.cls)
             return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
@@ -420,6 +427,14 @@ class _DocState:
             name = c.label or surface
             return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
+
+    def _region_of(self, iri: str) -> str:
+        """The region a town lies in (the town's own IRI where the authority file gives none)."""
+        e = self.a.get(iri)
+        if e is None or e.kind != "place" or SHK.iri("City") not in e.types:
+            return iri
+        return next((up for up in self.a.ancestors(iri)
+                     if (u := self.a.get(up)) is not None and SHK.iri("Region") in u.types), iri)
 
     def _names_in(self, title: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
         """Spans and IRIs of the authority entities a title names, and apart those of the countries

@@ -74,8 +74,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "collection": ("collection", "коллекци", "жинақ", "жинағ"),
     "basis": ("basis", "базас", "негіз"),
     "unified": ("unified", "common", "shared", "единого", "единый", "единое", "единой", "бірыңғай", "общ", "ортақ"),
-    "russia": ("russia", "росси", "ресей"),
+    # the Russian adjective with the country, as the English "Russian" already starts like "Russia":
+    # "Русский культурный центр" and "орыс мәдени орталығы" say what "Russian Cultural Centre" says
+    "russia": ("russia", "росси", "ресей", "русск", "орыс"),
     "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
+    # the Kazakhs are not Kazakhstan ("культура казахов России"); the adjective is a word of its own
+    "kazakh": ("kazakh", "казахск", "қазақ"),
     "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
     # what the titles of the libraries' own books and collections are made of
@@ -89,7 +93,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "heritage": ("heritage", "наслед", "мұра"),
     "friendship": ("friendship", "дружб", "достық", "достығ"),
     "people": ("people", "народ", "халық", "халқ"),
+    # institutions: their kinds and what their names say of them (see ``institution_key``)
+    "centre": ("centre", "center", "центр", "орталығ"),
+    "university": ("universit", "университет"),
+    "museum": ("museum", "музе", "мұражай"),
+    "theatre": ("theatre", "theater", "театр"),
+    "archive": ("archive", "архив", "мұрағат"),
+    "national": ("national", "национальн", "ұлттық", "ұлттығ"),
+    "pedagogical": ("pedagog", "педагог"),
+    "literary": ("literary", "литературн", "әдеби"),
 }
+# The kinds of institution a name can end in, and the concept that names each
+INSTITUTION_KINDS = ("centre", "university", "museum", "theatre", "archive")
 # Abbreviations, matched whole.
 WHOLE: dict[str, str] = {"rk": "kazakhstan", "рк": "kazakhstan", "қр": "kazakhstan", "rok": "kazakhstan",
                          "rf": "russia", "рф": "russia", "базе": "basis", "базы": "basis", "базой": "basis"}
@@ -229,6 +244,28 @@ def title_key(title: str, cls: str | None, names: Iterable[tuple[int, int, str]]
         return None  # years come on top: "Plan of activities for 2012-2014" says too little
     parts |= {"y" + y for y in years(title)}
     return genre + ":" + " ".join(sorted(parts))
+
+
+def institution_key(name: str, names: Iterable[tuple[int, int, str]] = (),
+                    countries: Iterable[tuple[int, int, str]] = ()) -> str | None:
+    """The key of a new institution's name ("Омский областной казахский национально-культурный
+    центр", "Омбы облыстық қазақ ұлттық-мәдени орталығы", "Omsk Regional Kazakh National-Cultural
+    Centre"): its kind, the places it names and what the rest says, or None where a word is not
+    the lexicon's or the name says too little. ``names`` should give a town and its region one
+    IRI (the caller knows which region a town lies in: "Омбы облыстық" and "Омский областной")."""
+    names, countries = list(names), list(countries)
+    found = [c for c in INSTITUTION_KINDS if c in concepts(name)]
+    if len(found) != 1 or not names and not countries:
+        return None
+    key = title_key(name, "Publication", names, countries)  # the same reading, under another genre
+    if key is None:
+        return None
+    # the kind is the key's head; "regional" is said by the region itself ("Омский областной" is a
+    # name of the Omsk region, "Omsk Regional" a town and a word)
+    parts = [p for p in key.split(":", 1)[1].split() if p not in (found[0], "regional")]
+    if len([p for p in parts if not p.startswith("=")]) < 2:
+        return None  # "Omsk State University" says too little: which one?
+    return f"{found[0]}:" + " ".join(parts)
 
 
 def key_slug(key: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.title_keys import MIN_PARTS, concepts, key_slug, title_key
+from ingest.title_keys import MIN_PARTS, concepts, institution_key, key_slug, title_key
 
 EXCHANGE = {
     "en": "Agreement on the exchange of electronic resources of the frontier libraries",
@@ -159,10 +159,13 @@ def test_period_and_date_words(title: str, cls: str, has_key: bool) -> None:
 
 
 def test_a_hyphenated_word_with_one_known_part_is_read_by_its_parts() -> None:
-    """"Ресей-Қазақ" is not Russia alone: its second part is unknown, so the title has no key
-    (and is not one with "Ресей өңірлік …")."""
-    assert title_key("Ресей-Қазақ өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement") is None
-    assert title_key("Ресей өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement") is not None
+    """"Ресей-Қазақ" is not Russia alone: its second part says Kazakh, so the title is not one with
+    "Ресей өңірлік …", and it is the English "Russian-Kazakh" one; an unknown second part gives none."""
+    both = title_key("Ресей-Қазақ өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement")
+    alone = title_key("Ресей өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement")
+    assert both is not None and alone is not None and both != alone
+    assert both == title_key("Agreement on cooperation of Russian-Kazakh regional libraries", "Agreement")
+    assert title_key("Ресей-Тува өңірлік кітапханаларының ынтымақтастығы туралы Келісім", "Agreement") is None
 
 
 def test_a_year_written_with_its_word() -> None:
@@ -206,3 +209,29 @@ def test_one_name_or_an_unknown_word_gives_a_book_no_key(title: str) -> None:
     names = _spans(title, ("Pushkin", PUSHKIN)) if "Pushkin" in title else []
     lands = _spans(title, ("Kazakhstan", KZ)) if "Kazakhstan" in title else []
     assert title_key(title, "Publication", names, lands) is None
+
+
+OMSK_REGION = "http://x/id/place/omsk-region"
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Омский областной казахский национально-культурный центр", "Омский областной"),
+    ("Омбы облыстық қазақ ұлттық-мәдени орталығы", "Омбы"),
+    ("Omsk Regional Kazakh National-Cultural Centre", "Omsk"),
+])
+def test_an_institution_has_one_key_in_every_language(name: str, place: str) -> None:
+    # the caller gives the town and its region one IRI; "regional" is said by the region
+    key = institution_key(name, _spans(name, (place, OMSK_REGION)))
+    assert key == institution_key("Omsk Regional Kazakh National-Cultural Centre",
+                                  _spans("Omsk Regional Kazakh National-Cultural Centre", ("Omsk", OMSK_REGION)))
+    assert key is not None and key.startswith("centre:")
+
+
+@pytest.mark.parametrize("name", [
+    "Omsk Centre",  # says too little
+    "Omsk City Kazakh Cultural Centre",  # "city" is no word of the lexicon: keep its own name
+    "Kazakh Cultural Centre",  # no place: which one?
+])
+def test_an_institution_that_says_too_little_has_no_key(name: str) -> None:
+    names = _spans(name, ("Omsk", OMSK_REGION)) if "Omsk" in name else []
+    assert institution_key(name, names) is None
