@@ -1767,7 +1767,7 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
 
 
 # --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
-DAYS_HEADS = fold_all(("days", "дни"))
+DAYS_HEADS = fold_all(("days", "дни", "дней", "дням", "днях", "днями"))  # "во время Дней культуры …"
 REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
 MAX_DAYS_WORDS = 14
 
@@ -1785,6 +1785,8 @@ def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
             continue
         if lang == "en" and toks[i + 1].key != "of":
             continue
+        if lang == "ru" and not re.search(r"(?:ы|и|ой|ей|ого|его|их|ых|а|я)$", toks[i + 1].text.lower()):
+            continue  # "Дни культуры …", "Дней казахской литературы …": of something; not "Дней до …", "Дни в …"
         end = None
         for k in range(i + 1, min(len(toks) - 1, i + MAX_DAYS_WORDS)):
             if _clause_break(text, toks[k - 1].end, toks[k].start, ".;:!?\n(),[]") or toks[k].key in TITLE_STOP \

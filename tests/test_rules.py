@@ -491,6 +491,10 @@ def test_genre_titles_leave_what_is_not_a_title(lang: str, text: str) -> None:
     ("en", "Days of work were long.", []),                  # held nowhere: not a name
     ("en", "The exchange lasted for days in Omsk.", []),    # lower case: a span of time
     ("kk", "Омбыдағы қазақ әдебиетінің күндері өтті.", []),   # Kazakh: unquoted_events reads it
+    ("ru", "Конкурс стартовал во время Дней культуры Алтайского края в Восточно-Казахстанской области.",
+     ["Дней культуры Алтайского края в Восточно-Казахстанской области"]),  # the name in a case
+    ("ru", "Дней до открытия выставки в Омске осталось пять.", []),  # days as a count
+    ("ru", "Дни в Омске стали короче.", []),
 ])
 def test_days_of_something_in_a_place_are_an_event(lang: str, text: str, expected: list[str]) -> None:
     assert spans(run(rules.days_events, text, lang), text) == expected
