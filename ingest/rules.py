@@ -1169,7 +1169,8 @@ _KK_PATRONYMIC = fold_all(("ұлы", "қызы", "uly", "kyzy"))
 
 
 HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
-                "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "organizov", "otkril",
+                "otkizdi",  # өткізді: held (the active of өткізілді)
+                "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "provel", "organizov", "otkril",
                 "participated", "attended", "uchastvoval", "uchastie", "katisti"))
 EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
                         "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn",

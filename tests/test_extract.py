@@ -1454,3 +1454,15 @@ def test_an_event_of_the_same_day_takes_the_day_and_place_named_before(extractor
         assert objects(st, ev, SDO.startDate) == [ox.Literal("2020-03-10", datatype=XSD.date)], lang
         assert objects(st, ev, SDO.location) == [I("place/aktobe")], lang
     assert found == {I("event/campaign-2020-aktobe")}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("held.ru.txt", "11 ноября 2021 года Омская государственная областная научная библиотека имени А. С. Пушкина "
+                    "провела телемост с читателями Семея.\n"),
+    ("held.kk.txt", "2021 жылғы 11 қарашада А. С. Пушкин атындағы Омбы облыстық ғылыми кітапханасы Семей "
+                    "оқырмандарымен телекөпір өткізді.\n"),
+])
+def test_an_event_a_library_held_in_the_active_voice(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert events(r) == [I("event/telebridge-2021-omsk-semey")]
+    assert I("library/omsk-regional-scientific-library") in objects(graph(r), events(r)[0], WDT.P710)
