@@ -1035,27 +1035,37 @@ class _DocState:
             else:
                 stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
             first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
-            for s in sents[first:bisect.bisect_left(sent_starts, stop)]:
-                if s[1] < ev.start or s[0] >= stop:
-                    continue
-                limit = s[1]
-                floor = s[0]
-                if id(ev) not in background and s in background_at and not (s[0] <= ev.start <= s[1]):
-                    limit = background_at[s]  # after a background event's name come that one's agents
-                elif id(ev) in background:
-                    speech = rel.first_speech(text[s[0]:s[1]])
-                    if speech is not None and s[0] + speech < ev.start:
-                        floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
-                if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
-                        and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
-                    speech = rel.first_speech(text[s[0]:s[1]])
-                    if speech is None:
+            for sentence in sents[first:bisect.bisect_left(sent_starts, stop)]:
+                # each part of a sentence kept together after a closing quote is read on its own
+                for s in rel.parts(text, sentence):
+                    if s[1] < ev.start or s[0] >= stop:
                         continue
-                    limit = min(limit, s[0] + speech)  # who spoke: the agents before the verb
-                for a in inside[s]:
-                    if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) and a.end <= limit \
-                            and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
-                        took_part.append((ev.iri, a))
+                    limit = s[1]
+                    floor = s[0]
+                    bg = background_at.get(sentence)
+                    if id(ev) not in background and bg is not None and s[0] <= bg < s[1] \
+                            and not (s[0] <= ev.start <= s[1]):
+                        limit = bg  # after a background event's name come that one's agents
+                    elif id(ev) in background:
+                        speech = rel.first_speech(text[s[0]:s[1]])
+                        if speech is not None and s[0] + speech < ev.start:
+                            floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
+                    bodies_only = False
+                    if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
+                            and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
+                        speech = rel.first_speech(text[s[0]:s[1]])
+                        if speech is None and rel._has(text[s[0]:s[1]], rel.PARTICIPATION_BODIES):
+                            bodies_only = True  # who prepared or supported it: the libraries and organisations
+                        elif speech is None:
+                            continue
+                        else:
+                            limit = min(limit, s[0] + speech)  # who spoke: the agents before the verb
+                    for a in inside[sentence]:
+                        if bodies_only and a.kind == "person" or not (s[0] <= a.start < s[1]):
+                            continue
+                        if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) and a.end <= limit \
+                                and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
+                            took_part.append((ev.iri, a))
 
         # a bulleted roll of organisers or participants under a heading: of the event named last
         # before it (else the first one after), every library, organisation and person listed

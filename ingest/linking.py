@@ -248,17 +248,46 @@ def link_person(authority: Authority, name: str) -> Entry | None:
     stem = surname_stem(surname)
     if len(stem) < 3:
         return None
+    given = _given_name(name)
     for e in authority.entries.values():
         if e.kind != "person":
             continue
         known = _given_initials(e)
         if initials and known and initials[0] not in known:
             continue
+        givens = _given_names(e)
+        if given is not None and givens and not any(token_match(given, g) for g in givens):
+            continue  # "Мадина Ауэзова" is not Mukhtar Auezov: a given name written in full must be his
         for n, _ in e.names:
             _, s2 = initials_and_surname(n)
             if s2 and surname_stem(s2) == stem:
                 return e
     return None
+
+
+def _given_name(name: str) -> str | None:
+    """The folded given name a person's name writes in full before the surname, or None (initials
+    only, a surname alone, or a Kazakh name in -ұлы)."""
+    toks = [t for t in tokenize(_without_kk_cases(name))]
+    longs = [t for t in toks if len(t.text) > 2]
+    if len(longs) < 2 or longs[0] is not toks[0]:
+        return None
+    return longs[0].key
+
+
+@lru_cache(maxsize=4096)
+def _given_names_of(iri: str, names: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    out = set()
+    for n, _ in names:
+        g = _given_name(n)
+        if g is not None:
+            out.add(g)
+    return frozenset(out)
+
+
+def _given_names(e: Entry) -> frozenset[str]:
+    """The given names the entity's names write in full (Мухтар, Mukhtar, Мұхтар)."""
+    return _given_names_of(e.iri, tuple(e.names))
 
 
 def new_slug(kind: str, name: str) -> str:

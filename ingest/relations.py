@@ -40,6 +40,17 @@ def narrow(text: str, span: tuple[int, int], start: int, end: int) -> tuple[int,
     return a, b
 
 
+def parts(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` divided where a full stop follows a closing quote: the sentences ``spans`` keeps
+    together, each on its own ("… выставка «Голоса степи». Экспозиция подготовлена …")."""
+    out, a = [], span[0]
+    for m in _QUOTE_END.finditer(text, span[0], span[1]):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, span[1]))
+    return out
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Sentence-like spans: lines, split further at sentence ends and semicolons."""
     out, pos = [], 0
@@ -93,13 +104,14 @@ def passive_speech(text: str) -> bool:
 
 
 PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", "ucast", "vistup",
-                 "sozsoil", "basinda", "bazasinda", "organiz", "ustroil", "addressed", "opening",
+                 "sozsoil", "basinda", "bazasinda", "organiz", "organis", "ustroil", "addressed", "opening",
                  # a delegation, and who represented a body: "the delegation of X was headed by Y",
                  # "the library was represented by Y", "делегацию возглавил", "делегациясы"
-                 "delegat", "delegac", "represent",
-                 # who prepared an event or supported it: "prepared by X with the support of Y",
-                 # "подготовлена при поддержке", "… қолдауымен дайындалды"
-                 "prepar", "podgotovl", "daiindal", "support", "podderjk", "koldau")
+                 "delegat", "delegac", "represent")
+# Who prepared an event or supported it takes part, when it is a library or an organisation:
+# "prepared by X with the support of Y", "подготовлена при поддержке", "… қолдауымен дайындалды"
+# (a person there is as often the one whose books the exhibition was prepared from).
+PARTICIPATION_BODIES = ("prepar", "podgotovl", "daiindal", "support", "podderjk", "koldau")
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
@@ -237,6 +249,7 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
+PARTICIPATION_BODIES = fold_all(PARTICIPATION_BODIES)
 SPEECH = fold_all(SPEECH)
 PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "was made by X" too
 

@@ -73,6 +73,10 @@ EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "�
                # "акция" is also a share of stock: only as whole forms, and only beside a title
                **{fold(w): "campaign" for w in ("акция", "акции", "акцию", "акцией", "акциях", "акциясы",
                                                 "акциясына", "акциясында", "акциясының")}}
+# "чтения" is also the genitive of "чтение" (reading): without a title beside it, readings only as
+# "Чтения", "онлайн-чтения" or after a plural adjective ("Пушкинские чтения", "литературные чтения")
+AMBIGUOUS_READINGS = frozenset({fold("чтения")})
+_PLURAL_ADJECTIVE = re.compile(r"(?:ые|ие)$")
 # "онлайн-чтения", "онлайн-оқулар", "online readings": the kind after an online prefix
 ONLINE_PREFIX = tuple(fold(w) for w in ("онлайн", "online"))
 PROJECT_WORDS = ("project", "proekt", "joba", "programme", "program", "bagdarlam", "megajob", "megaproject")
@@ -1232,6 +1236,9 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         if out and t.start < out[-1].end:
             continue  # what the event before is of: "церемония книгообмена" is one event
         etype = _event_type(t) or _round_table(toks, i)
+        if etype == "readings" and t.key in AMBIGUOUS_READINGS and not (t.capitalized or "-" in t.text) \
+                and not (i and _PLURAL_ADJECTIVE.search(toks[i - 1].text.lower())):
+            continue  # "популяризации чтения": reading, in the genitive; "Пушкинские чтения": readings
         cls = EVENT_CLASS.get(etype or "", "Event")
         if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
             etype, cls = "days", "CommemorativePeriod"

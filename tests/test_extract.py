@@ -1466,3 +1466,25 @@ def test_an_event_a_library_held_in_the_active_voice(extractor: Extractor, name:
     r = extract(extractor, name, text)
     assert events(r) == [I("event/telebridge-2021-omsk-semey")]
     assert I("library/omsk-regional-scientific-library") in objects(graph(r), events(r)[0], WDT.P710)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 марта 2024 года в Омске прошёл круглый стол «Книга», посвящённый популяризации чтения.\n",
+     ["event/round-table-2024-omsk"]),  # reading, in the genitive: no readings
+    ("В зале для чтения 12 марта 2024 года в Кургане открылась выставка «Степь».\n", ["event/exhibition-2024-kurgan"]),
+    ("12 марта 2024 года в Кургане прошли Пушкинские чтения.\n", ["event/readings-2024-kurgan"]),
+])
+def test_readings_are_plural_readings_not_reading(extractor: Extractor, text: str, expected: list[str]) -> None:
+    assert events(extract(extractor, "reading.ru.txt", text)) == [I(e) for e in expected]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("from-books.ru.txt", "10 ноября 2024 года в Омске открылась выставка «Голоса степи». "
+                          "Экспозиция подготовлена по произведениям Олжаса Сулейменова.\n"),
+    ("from-books.kk.txt", "2024 жылғы 10 қарашада Омбыда «Дала үні» көрмесі ашылды. "
+                          "Көрме Олжас Сүлейменовтің кітаптары негізінде дайындалды.\n"),
+])
+def test_a_writer_an_exhibition_was_prepared_from_takes_no_part(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    assert objects(graph(r), ev, WDT.P710) == []

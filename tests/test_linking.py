@@ -180,3 +180,14 @@ def test_a_known_novel_is_one_iri_in_every_language(extractor: Extractor, name: 
     assert iris(r, "work") == {BASE + "id/work/the-path-of-abai"}
     # the hero's name inside the title is no mention of its own
     assert iris(r, "person") == {BASE + "id/person/mukhtar-auezov"}
+
+
+@pytest.mark.parametrize(("name", "text", "figure"), [
+    ("namesake.ru.txt", "Урок провела Мадина Ауэзова.", "mukhtar-auezov"),
+    ("namesake2.ru.txt", "Урок провела Оксана Сулейменова.", "olzhas-suleimenov"),
+    ("namesake.kk.txt", "Кітапханашы Уәлиханова сабақ өткізді.", "shokan-valikhanov"),
+    ("namesake.en.txt", "Alia Nurpeisova spoke to the readers.", "abdizhamil-nurpeisov"),
+])
+def test_a_namesake_of_a_figure_is_not_the_figure(extractor: Extractor, name: str, text: str, figure: str) -> None:
+    # a given name written in full must be the figure's own, and a common surname alone names no one
+    assert BASE + f"id/person/{figure}" not in iris(extract(extractor, name, text), "person")
