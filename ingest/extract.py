@@ -395,7 +395,7 @@ class _DocState:
                 if len({t[2] for t in towns}) == 1 and not countries:
                     return self._mint("organization", f"akimat-of-{towns[0][2].rsplit('/', 1)[-1]}", name, lang,
                                       c.cls)
-            if c.method == ORG_TITLE:
+            if c.method == ORG_TITLE or c.kind == "work":  # «Абай» is no short name of «Путь Абая»
                 e = link_exactly(self.a, name, c.kind)
             else:
                 e = link_by_name(self.a, name, c.kind, threshold=1.0)
@@ -465,7 +465,7 @@ class _DocState:
         # they may hold a library, a project or a place, and must not take those mentions away.
         genre = sorted([x for x in cands if x[0].method == GENRE_TITLE], key=order)
         cands = [x for x in cands if x[0].method != GENRE_TITLE]
-        named = [c for c, _ in cands if "entry" in c.extra and c.kind in ("project", "work")]
+        named = [c for c, _ in cands if "entry" in c.extra and c.kind == "project"]
         cands = [(c, lang) for c, lang in cands
                  if not (c.kind == "event" and c.label and any(
                      c.start <= n.start and n.end <= c.end and fold(self.text[n.start:n.end]) == fold(c.label)

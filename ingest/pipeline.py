@@ -46,7 +46,7 @@ class CandidateFinder:
         lang = doc.lang_
         toks = tokenize(text)
         found: list[Candidate] = []
-        matches = self.gazetteer.find(text, lang, toks)
+        matches = self._works_in_context(text, toks, self.gazetteer.find(text, lang, toks))
         for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))
@@ -78,6 +78,20 @@ class CandidateFinder:
         doc._.candidates = found
         doc._.dates = find_dates(text, lang)
         return doc
+
+
+    @staticmethod
+    def _works_in_context(text: str, toks: list, matches: list) -> list:
+        """A known work's quoted title is that work only beside a word for a book or with its author
+        named near it: «Кочевники» is also a band and a café, and "выставка «Путь Абая»" an exhibition."""
+        authors = [m for m in matches if m.entry.kind == "person"]
+
+        def known_work(m) -> bool:  # noqa: ANN001
+            if rules.book_beside(text, toks, m.start - 1, m.end + 1):
+                return True
+            return any(a.entry.iri in m.entry.authors and abs(a.start - m.start) < 160 for a in authors)
+
+        return [m for m in matches if m.entry.kind != "work" or known_work(m)]
 
 
 @Language.factory("shekara_candidates", default_config={"authority_dir": "data/authority",

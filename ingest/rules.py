@@ -607,6 +607,17 @@ def _one_word_per_name(toks: list[Tok], names: Iterable[tuple[int, int]]) -> lis
     return out
 
 
+def book_beside(text: str, toks: list[Tok], start: int, end: int, window: int = 3) -> bool:
+    """A word for a book or a poem within ``window`` words of the quoted title at ``start``–``end``,
+    in its sentence ("роман «Путь Абая»", "«Абай жолы» романы", "the novel “The Path of Abai”")."""
+    starts = [t.start for t in toks]
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end)
+    near = [t for t in toks[max(0, i - window):i] if not _apart(text, t.end, start)] + \
+        [t for t in toks[j:j + window] if not _apart(text, end, t.start)]
+    return any(_is(t, WORK_WORDS["Publication"]) for t in near)
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
                   lang: str | None = None, names: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Events, projects, works and organisations named by a quoted title beside their keyword.

@@ -191,3 +191,16 @@ def test_a_known_novel_is_one_iri_in_every_language(extractor: Extractor, name: 
 def test_a_namesake_of_a_figure_is_not_the_figure(extractor: Extractor, name: str, text: str, figure: str) -> None:
     # a given name written in full must be the figure's own, and a common surname alone names no one
     assert BASE + f"id/person/{figure}" not in iris(extract(extractor, name, text), "person")
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [
+    ("show.ru.txt", "12 марта 2024 года в Костанае открылась книжная выставка «Путь Абая».", "event"),
+    ("band.ru.txt", "В 2024 году стартовал проект «Кочевники».", "project"),
+    ("book.ru.txt", "Вышла книга «Абай».", "work"),
+])
+def test_a_known_works_title_names_the_work_only_as_a_book(extractor: Extractor, name: str, text: str,
+                                                           kind: str) -> None:
+    # an exhibition, a project or another book with the title (or a word of it) is not the novel
+    r = extract(extractor, name, text)
+    assert not iris(r, "work") & {BASE + "id/work/the-path-of-abai", BASE + "id/work/the-nomads"}
+    assert iris(r, kind)
