@@ -1028,10 +1028,26 @@ class _DocState:
         # participants: agents in sentences with a participation cue, after the event, before the next one
         took_part: list[tuple[str, rel.M]] = []  # added once the authors of known works are known
         authors_at: set[tuple[int, int]] = set()
+        # A sentence after a background event that names that event's kind and not the report's
+        # ("На семинаре выступили …" after "Ранее … прошёл семинар") is about the background one.
+        family = {(c.start, c.end): _event_family(c) for c, _ in self.containers if c.kind == "event"}
+
+        def kinds_in(span: tuple[int, int]) -> set[str]:
+            return {EVENT_FAMILY.get(k, k) for t in tokenize(text[span[0]:span[1]]) if (k := rules.event_kind(t))}
+
+        def claimed_by(span: tuple[int, int], main: rel.M) -> rel.M | None:
+            """The background event after ``main`` and before ``span`` whose kind ``span`` names."""
+            said = kinds_in(span)
+            if not said or family.get((main.start, main.end)) in said:
+                return None
+            return next((b for b in reversed(events) if id(b) in background and main.start < b.start < span[0]
+                         and family.get((b.start, b.end)) in said), None)
+
         for i, ev in enumerate(events):
+            main = next((e for e in reversed(events[:i]) if id(e) not in background), None)
             if id(ev) in background:
                 first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
-                stop = sents[first][1] if first < len(sents) else len(text)
+                stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
             else:
                 stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
             first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
@@ -1039,6 +1055,13 @@ class _DocState:
                 # each part of a sentence kept together after a closing quote is read on its own
                 for s in rel.parts(text, sentence):
                     if s[1] < ev.start or s[0] >= stop:
+                        continue
+                    if id(ev) in background:
+                        # its own sentence, and the later ones that name its kind
+                        if not sentence[0] <= ev.start < sentence[1] and (
+                                main is None or claimed_by(s, main) is not ev):
+                            continue
+                    elif s[0] > ev.end and claimed_by(s, ev) is not None:
                         continue
                     limit = s[1]
                     floor = s[0]

@@ -472,6 +472,11 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+def event_kind(t: Tok) -> str | None:
+    """The kind of event a word names, or None (public for the relations of ``extract``)."""
+    return _event_type(t)
+
+
 def _event_type(t: Tok) -> str | None:
     """The kind of event a word names (conference, seminar, telebridge …), or None."""
     if t.text.lower() == "салтанатты":  # solemn(ly); folded, it reads as "салтанаты" (its ceremony)

@@ -1488,3 +1488,14 @@ def test_a_writer_an_exhibition_was_prepared_from_takes_no_part(extractor: Extra
     r = extract(extractor, name, text)
     (ev,) = events(r)
     assert objects(graph(r), ev, WDT.P710) == []
+
+
+def test_a_sentence_naming_a_background_events_kind_is_about_that_event(extractor: Extractor) -> None:
+    text = ("20 декабря 2023 года в Костанае прошла конференция «Степь».\n"
+            "Ранее, 15 марта 2023 года, в Кургане прошёл семинар библиотекарей.\n"
+            "На семинаре выступили Анна Смирнова и Ольга Петрова.\n"
+            "На конференции выступил Иван Сидоров.\n")
+    st = graph(extract(extractor, "earlier.ru.txt", text))
+    seminar = {o.value.rsplit("/", 1)[-1] for o in objects(st, I("event/seminar-2023-kurgan"), WDT.P710)}
+    conference = {o.value.rsplit("/", 1)[-1] for o in objects(st, I("event/conference-2023-kostanay"), WDT.P710)}
+    assert seminar == {"smirnov-a", "petrov-o"} and conference == {"sidorov-i"}
