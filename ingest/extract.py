@@ -25,7 +25,7 @@ from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
 from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
 from .pipeline import build, load_authority
-from .title_keys import institution_key, key_slug, title_key
+from .title_keys import concepts, institution_key, key_slug, title_key
 from .reading import Document
 from . import rules
 from . import kk_cases
@@ -111,6 +111,9 @@ _RU_BODY_CASES = (
 # "the same day", "в тот же день", "сол күні": a sentence dated by the day the text named last
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_])(?:в\s+)?(?:тот|этот)\s+же\s+день"
                        r"|(?<![^\W\d_])(?:сол|осы)\s+күні", re.IGNORECASE)
+# A day of someone's life or of a founding, not of the report's events
+_LIFE_OR_FOUNDING = re.compile(r"(?<![^\W\d_])(?:родил|умер|скончал|основан|учрежд|born|died|founded|established|"
+                               r"туған|туды|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
@@ -415,8 +418,10 @@ class _DocState:
                     return self._mint("work", key_slug(key), name, lang, c.cls)
             if c.kind == "organization" and c.method == "rule:institution-name":
                 names, countries = self._names_in(name, lang)
-                # "Омбы облыстық" names the town, "Омский областной" the region: the region for both
-                names = [(a, b, self._region_of(iri)) for a, b, iri in names]
+                # "Омбы облыстық" names the town, "Омский областной" the region: the region for both;
+                # a town's own centre ("Орский казахский культурный центр") stays the town's
+                if "regional" in concepts(name):
+                    names = [(a, b, self._region_of(iri)) for a, b, iri in names]
                 key = institution_key(name, names, countries)
                 if key is not None:  # one IRI for the institution in every language that names it
                     return self._mint("organization", key_slug(key), name, lang, c.cls)
@@ -870,6 +875,8 @@ class _DocState:
             if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):
                 # "В тот же день прошла акция …": the day named last, and the places of its sentence
                 earlier = [dm for dm in dates if dm.end <= own[0] and dm.precision == "day"]
+                if earlier and _LIFE_OR_FOUNDING.search(text[sent_of(earlier[-1].start)[0]:own[0]]):
+                    earlier = []  # "родился 10 августа 1845 года … В тот же день …": no day of the report
                 if earlier:
                     date = earlier[-1].value
                     day = sent_of(earlier[-1].start)

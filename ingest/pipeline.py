@@ -65,7 +65,7 @@ class CandidateFinder:
         found += rules.references(text, toks)
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
-        found += rules.marked_places(text, toks, lang)
+        found += rules.marked_places(text, toks, lang, frozenset(m.start for m in matches if m.entry.kind == "person"))
         place_spans: dict[int, int] = {}  # the longest place at each start ("Қазақстан Республикасының")
         for m in matches:
             if m.entry.kind == "place" and m.end > place_spans.get(m.start, -1):

@@ -759,7 +759,8 @@ PLACE_KIND_AFTER = {"kk": fold_all(("аудан", "ауыл", "кент")), "ru"
 _KK_VILLAGE = frozenset(fold(w) for w in ("ауыл", "ауылы", "ауылында", "ауылының", "ауылына", "ауылынан",
                                           "ауылын", "ауылдағы"))
 _ETHNONYMS = frozenset(fold(w) for w in ("қазақ", "орыс", "kazakh", "russian", "казахский", "русский",
-                                         "казахского", "русского", "казахском", "русском"))
+                                         "казахского", "русского", "казахском", "русском", "казахских",
+                                         "русских", "german", "tatar", "ukrainian", "немецких", "татарских"))
 # A district named after a person ends like a surname; "-ский" ones are adjectives ("Володарский")
 _PERSON_DISTRICT = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "enko")
 _KK_TOWN = (fold("қаласы"), fold("қаласын"), fold("қаласында"), fold("қаласынан"), fold("қаласына"))
@@ -784,7 +785,7 @@ _LIST_AND = fold_all(("и", "және", "мен", "бен", "пен", "and"))
 _EN_KIND_OF = {fold("village"): "Village", fold("town"): "City", fold("settlement"): "Village"}
 
 
-def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
+def marked_places(text: str, toks: list[Tok], lang: str, persons: frozenset[int] = frozenset()) -> list[Candidate]:
     """Districts and villages named before their kind word; the span holds the kind word, so it is
     longer than a city of the same name inside it ("Павлодар ауданы" is the district)."""
     kinds = PLACE_KIND_AFTER.get(lang)
@@ -825,7 +826,7 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         label = f"{name} {KK_PLACE_KIND[next(st for st in kinds if t.key.startswith(st))]}" if lang == "kk" else None
         cls = "Village" if t.key.startswith(("auil", "vilage", "setlem")) else "District"
         out.append(Candidate("place", toks[s].start, t.end, "rule:marked-place", 0.6, label=label, cls=cls))
-    out += _listed_places(text, toks, lang)
+    out += _listed_places(text, toks, lang, persons)
     if lang == "en":  # "the village of Altynzhar"
         for k, t in enumerate(toks[:-2]):
             of, nxt = toks[k + 1], toks[k + 2]
@@ -847,8 +848,11 @@ def marked_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
     return out
 
 
-def _listed_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
-    """Each name of a list closed by a plural kind word (see ``_PLURAL_KINDS``)."""
+def _listed_places(text: str, toks: list[Tok], lang: str, persons: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Each name of a list closed by a plural kind word (see ``_PLURAL_KINDS``): not a people's
+    adjective ("the Russian and Kazakh villages"), nor a person the authority file knows (districts
+    named after people, "Абай мен Шәкәрім аудандары", are read by ``marked_places`` one by one),
+    nor the districts of a town ("Ленинского и Кировского районов Омска")."""
     out: list[Candidate] = []
     kinds = _PLURAL_KINDS.get(lang, ())
     for k, t in enumerate(toks):
@@ -873,6 +877,12 @@ def _listed_places(text: str, toks: list[Tok], lang: str) -> list[Candidate]:
         words = [toks[i] for i in names]
         if not all(w.capitalized and not w.text.isupper() for w in words):
             continue  # (the first may open the sentence: the others are names mid-sentence)
+        if any(w.key in _ETHNONYMS or w.start in persons for w in words):
+            continue
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if lang == "ru" and after is not None and after.capitalized and text[t.end:after.start] == " " and not (
+                k + 2 < len(toks) and _is(toks[k + 2], REGION_WORDS)):
+            continue  # "районов Омска": a town's districts, not the region's
         if lang == "ru" and not all(w.key.endswith(("skogo", "ckogo", "skih", "ckih")) for w in words):
             continue  # Russian lists districts by adjectives in the genitive: "Петуховского и … районов"
         for w in reversed(words):  # in the order written

@@ -1499,3 +1499,15 @@ def test_a_sentence_naming_a_background_events_kind_is_about_that_event(extracto
     seminar = {o.value.rsplit("/", 1)[-1] for o in objects(st, I("event/seminar-2023-kurgan"), WDT.P710)}
     conference = {o.value.rsplit("/", 1)[-1] for o in objects(st, I("event/conference-2023-kostanay"), WDT.P710)}
     assert seminar == {"smirnov-a", "petrov-o"} and conference == {"sidorov-i"}
+
+
+def test_the_same_day_is_no_day_of_a_life_or_a_founding(extractor: Extractor) -> None:
+    text = "Абай Кунанбаев родился 10 августа 1845 года.\nВ тот же день в Семее прошла акция «Читаем Абая».\n"
+    r = extract(extractor, "born.ru.txt", text)
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.startDate) == []
+
+
+def test_the_ural_river_is_no_mountain_range(extractor: Extractor) -> None:
+    r = extract(extractor, "river.ru.txt", "12 мая 2024 года в Уральске на берегу Урала прошла акция «Чистый берег».\n")
+    assert I("place/urals") not in {ox.NamedNode(m.iri) for m in r.mentions}

@@ -149,7 +149,7 @@ def test_figures_of_both_countries_link_to_the_authority(extractor: Extractor, n
 
 def test_a_surname_that_is_a_common_word_is_no_person_alone(extractor: Extractor) -> None:
     # "даль" is a Russian word (distance); only with a given name or initials is it Vladimir Dal
-    text = "Даль степи открывалась за Уралом, и В. И. Даль писал о ней."
+    text = "Даль степи открывалась за Уралом, и В. И. Даль писал о ней."  # (the Ural: river or range)
     persons = [(m.start, m.iri) for m in extract(extractor, "dal.ru.txt", text).mentions if m.kind == "person"]
     assert persons == [(text.index("В. И. Даль"), BASE + "id/person/vladimir-dal")]
 

@@ -804,6 +804,9 @@ def test_a_quote_opened_inside_a_quoted_sentence_is_a_title_of_its_own() -> None
      [("Volodarsky District", None), ("Altynzhar", None)]),
     # one name before a plural is several places of a kind; a plural with no list is none
     ("ru", "Курганские районы и области участвовали.", []),
+    # a people's adjective and a town's districts are no list of places
+    ("en", "The Russian and Kazakh villages of the region took part.", []),
+    ("ru", "Библиотеки Ленинского и Кировского районов Омска приняли участие.", []),
     ("en", "Teachers of the towns and villages came.", []),
 ])
 def test_places_marked_by_their_kind(lang: str, text: str, expected: list) -> None:  # type: ignore[type-arg]
@@ -956,3 +959,10 @@ def test_a_known_name_between_a_kind_and_its_title_counts_as_one_word() -> None:
     with_names = rules.titled_things(view, tokenize(view), text, "ru", [name, abbreviation])
     assert [c.kind for c in without] == []  # four words away: too far to be its kind
     assert [(c.kind, c.label) for c in with_names] == [("event", "Память границы")]
+
+
+def test_districts_named_after_known_persons_are_left_to_the_one_by_one_reading() -> None:
+    text = "Абай мен Шәкәрім аудандарындағы кітапханалар қатысты."
+    view = matching_view(text)
+    persons = frozenset({0, text.index("Шәкәрім")})
+    assert [c for c in rules.marked_places(view, tokenize(view), "kk", persons) if c.start in persons] == []
