@@ -918,8 +918,15 @@ class _DocState:
                 if self._marked_town(m):
                     return d - 10_000
                 # "в Петропавловске", "Петропавлда", "in Barnaul" say where; "библиотеки Кургана и
-                # Омска" only whose: a place written as a location comes before nearer others
-                return d - 1_000 if self._written_as_location(m) else d
+                # Омска" only whose: a place written as a location comes before nearer others, unless a
+                # comma parts it from the event without a verb of holding ("для коллег, работающих в
+                # Петропавловске"; but "…, которые прошли … в Петропавловске")
+                if not self._written_as_location(m):
+                    return d
+                between = text[min(c.end, m.end):max(c.start, m.start)]
+                if "," in between and not rules.held_in(between.rsplit(",", 1)[-1]):
+                    return d
+                return d - 1_000
 
             ranked = sorted(cand_places, key=distance)
             not_country = [m.iri for m in ranked if not self._is_country(m.iri)]
@@ -941,7 +948,7 @@ class _DocState:
                     if town not in chosen and not any(town in self.a.ancestors(p) or p in self.a.ancestors(town)
                                                       for p in chosen):
                         chosen.append(town)
-            chosen = chosen[:2] if telebridge else chosen[:1]
+            chosen = chosen[:3] if telebridge else chosen[:1]  # a telebridge may join three towns
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
             family = _event_family(c)
@@ -969,7 +976,7 @@ class _DocState:
             if date and place:
                 last = (date, place)
                 # a telebridge is named by both its ends, in one order whichever the text names first
-                ends = sorted(p.rsplit("/", 1)[-1] for p in chosen[:2]) if telebridge and len(chosen) >= 2 \
+                ends = sorted(p.rsplit("/", 1)[-1] for p in chosen[:3]) if telebridge and len(chosen) >= 2 \
                     else [place.rsplit("/", 1)[-1]]
                 pending.append((c, lang, f"{slugify(family)}-{date[:4]}-{'-'.join(ends)}", date, chosen))
             else:
@@ -1246,7 +1253,7 @@ class _DocState:
             # library": one library and a cue in a sentence name the home library's partner
             for s in sents:
                 libs = {o.iri: o for o in inside[s] if o.kind == "library"}
-                if len(libs) != 1 or not rel._has(text[s[0]:s[1]], rel.AGREEMENT + rel.JOINTLY):
+                if len(libs) != 1 or not (rel._has(text[s[0]:s[1]], rel.AGREEMENT) or rel.jointly(text[s[0]:s[1]])):
                     continue
                 (other,) = libs.values()
                 if other.country and home.country and other.country != home.country:

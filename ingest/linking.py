@@ -303,17 +303,17 @@ def new_slug(kind: str, name: str) -> str:
 def person_key(name: str) -> str:
     """Persons written "E.I.Ismailov", "Ismailov E. I." and "E. I. Ismailov" get one key (and
     "Мұхтар Әуезовтің" the key of "Мұхтар Әуезов": a Kazakh case is no part of a name)."""
-    initials, surname = initials_and_surname(_without_kk_cases(name))
+    initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", name)))
     if not surname:
         return fold(name)
-    surname = _SOFT_VOWEL.sub("", _SURNAME_CASE.sub(r"\1", surname))
+    surname = _SURNAME_CASE.sub(r"\1", surname)
     return f"{surname}-{initials[0]}" if initials else surname
 
 
 # A soft sign before a vowel is written "y" in English and dropped by the Cyrillic fold: "Savelyeva"
-# folds to "savelieva", "Савельева" to "saveleva". An "i" between a consonant and a vowel is left
-# out of both keys ("Кулиев" and "Kuliyev" stay one person too).
-_SOFT_VOWEL = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i(?=[aeou])")
+# and "Савельева" are one person once the English "y" after a consonant, before a vowel, is left out
+# (only the Latin "y": Лукин and Люкин, Алиев and Алеев stay apart).
+_SOFT_Y = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeou])")
 
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key

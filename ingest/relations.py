@@ -162,7 +162,7 @@ WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "пи
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 # "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named
 # as the one the report's own library worked with
-JOINTLY = ("birlesip", "sovmestno", "jointly", "together")
+JOINTLY = ("birlesip", "sovmestno", "jointly")  # and "together with" (see ``jointly``)
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
 
@@ -258,6 +258,12 @@ MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 JOINTLY = fold_all(JOINTLY)
+
+
+def jointly(text: str) -> bool:
+    """The sentence says someone worked with another: "совместно с", "бірлесіп", "jointly", "together
+    with" (not "read together")."""
+    return _has(text, JOINTLY) or re.search(r"\btogether\s+with\b", text, re.IGNORECASE) is not None
 LIST_HEADS = fold_all(LIST_HEADS)
 AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
 _BY = fold("by")

@@ -71,7 +71,7 @@ EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "�
                                                 "оқулары", "оқуларға", "оқуларына", "оқуларында", "оқуларын",
                                                 "оқуларының", "оқуларда", "оқуларынан")},
                # "акция" is also a share of stock: only as whole forms, and only beside a title
-               **{fold(w): "campaign" for w in ("акция", "акции", "акцию", "акцией", "акциях", "акциясы",
+               **{fold(w): "campaign" for w in ("акция", "акцию", "акцией", "акциясы",  # not "акции" (shares)
                                                 "акциясына", "акциясында", "акциясының")}}
 # "чтения" is also the genitive of "чтение" (reading): without a title beside it, readings only as
 # "Чтения", "онлайн-чтения" or after a plural adjective ("Пушкинские чтения", "литературные чтения")
@@ -138,10 +138,15 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
     "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet",
     # national-cultural centres: "казахский национально-культурный центр", "қазақ ұлттық-мәдени орталығы"
-    "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural",
-    "казахск", "қазақ", "kazakh", "русск", "орыс", "russian")
-# A centre is an institution only as a cultural one ("областной центр" is a regional capital)
+    "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
+# A people's adjective inside an institution's name ("казахский национально-культурный центр",
+# "Казахский национальный университет"): part of the name, and a distinctive part of it
+ETHNIC_MOD = ("казахск", "қазақ", "kazakh", "русск", "орыс", "russian", "татарск", "татар", "tatar",
+              "немецк", "неміс", "german", "украинск", "украин", "ukrainian")
+# A centre is an institution only as a people's or a national cultural one ("областной центр" is a
+# regional capital, "Шығыс Қазақстанның мәдени орталығы" the region's cultural centre)
 CENTRE = ("центр", "орталығ", "centre", "center")
+NATIONAL_MOD = ("национальн", "national", "ұлттық")
 CULTURE_MOD = ("культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
 # "Literary and Memorial Museum", "историко-краеведческий и литературный музей": two modifiers joined
 MOD_AND = fold_all(("and", "и", "және"))
@@ -262,6 +267,14 @@ _NOT_INSTITUTION = ("академик", "архивист", "музейн", "а�
                     "семинары")  # the seminars ("семинары", Kazakh "семинарында"), not a seminary
 
 
+def _ethnic(t: Tok) -> bool:
+    """A people's adjective (казахский, қазақ, Russian), not the country's name (Қазақстанның)."""
+    return _is(t, ETHNIC_MOD) and not t.key.startswith(_COUNTRY_KEYS)
+
+
+_COUNTRY_KEYS = tuple(fold(w) for w in ("Қазақстан", "Казахстан", "Kazakhstan"))
+
+
 def _institution_head(t: Tok) -> bool:
     """A head of an institution's name; not the scholar (академик) or an adjective on the stem."""
     return _is(t, INSTITUTION_HEAD) and not t.text.lower().startswith(_NOT_INSTITUTION)
@@ -311,7 +324,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         while s > 0:
             p = toks[s - 1]
             gap = text[p.end:toks[s].start]
-            if any(c in gap for c in ".,;:()«»“”\n") and not (gap.strip() in (".",) and len(p.text) <= 2):
+            if any(c in gap for c in ".,;:()«»“”\n") and not (gap.strip() in (".",) and len(p.text) <= 2) \
+                    or gap.strip() == "-":  # "Семей – Шығыс Қазақстанның …": a dash between clauses
                 break
             if p.key in ("the", "of", "a"):
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
@@ -322,7 +336,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if lang == "ru" and s == h and p.capitalized and not p.text.isupper() \
                     and not _RU_ADJECTIVE_END.search(p.text.lower()):
                 break  # Russian puts an adjective before the kind ("Актюбинская библиотека"): "в Актобе библиотеки подписали" is no name
-            if _is(p, mods) or p.capitalized:
+            if _is(p, mods) or p.capitalized or not library and _ethnic(p):
                 s -= 1
                 continue
             if not library and p.key in MOD_AND and s >= 2 and _is(toks[s], mods) and _is(toks[s - 2], mods) \
@@ -398,7 +412,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 e += 2  # "архива Оренбургской области"
         # "library" alone, or with only generic modifiers, is not a name; nor is a word that is
         # capitalised only because it opens the sentence ("Обе библиотеки", "Directors of …")
-        if not library and _is(tok, CENTRE) and not any(_is(t, CULTURE_MOD) for t in toks[s:h]):
+        if not library and _is(tok, CENTRE) and not (any(_is(t, CULTURE_MOD) for t in toks[s:h]) and any(
+                _ethnic(t) or _is(t, NATIONAL_MOD) for t in toks[s:h])):
             continue
         distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
@@ -470,6 +485,11 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
         if not taken(t) and _is(t, stems):
             return t
     return None
+
+
+def held_in(text: str) -> bool:
+    """``text`` holds a verb of holding (прошли, состоялся, held, took place, өтті)."""
+    return any(_is(t, HELD) for t in tokenize(text))
 
 
 def event_kind(t: Tok) -> str | None:
@@ -1194,6 +1214,8 @@ SENTENCE_OPENERS = frozenset(fold_all(SENTENCE_OPENERS))
 _INSTITUTION_AFTER = fold_all(_INSTITUTION_AFTER)
 CENTRE = fold_all(CENTRE)
 CULTURE_MOD = fold_all(CULTURE_MOD)
+ETHNIC_MOD = fold_all(ETHNIC_MOD)
+NATIONAL_MOD = fold_all(NATIONAL_MOD)
 _PATRONYMIC_END = fold_all(_PATRONYMIC_END)
 _KK_PATRONYMIC = fold_all(("ұлы", "қызы", "uly", "kyzy"))
 

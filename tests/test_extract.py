@@ -1511,3 +1511,23 @@ def test_the_same_day_is_no_day_of_a_life_or_a_founding(extractor: Extractor) ->
 def test_the_ural_river_is_no_mountain_range(extractor: Extractor) -> None:
     r = extract(extractor, "river.ru.txt", "12 мая 2024 года в Уральске на берегу Урала прошла акция «Чистый берег».\n")
     assert I("place/urals") not in {ox.NamedNode(m.iri) for m in r.mentions}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # a place parted from the event by a comma, without a verb of holding, is not where it was held
+    ("whose.ru.txt", "5 мая 2024 года библиотеки Кургана провели акцию «Читаем вместе» для коллег, работающих "
+                     "в Петропавловске.\n", ["event/campaign-2024-kurgan"]),
+    # "акции" are as often shares: only the singular names a campaign
+    ("shares.ru.txt", "Акции «Газпрома» выросли 5 мая 2024 года в Москве.\n", []),
+    # a telebridge of three towns joins them all
+    ("three.ru.txt", "12 марта 2021 года прошёл телемост между Омском, Павлодаром и Семеем.\n",
+     ["event/telebridge-2021-omsk-pavlodar-semey"]),
+])
+def test_review_findings_on_events(extractor: Extractor, name: str, text: str, expected: list[str]) -> None:
+    assert events(extract(extractor, name, text)) == [I(e) for e in expected]
+
+
+def test_reading_together_makes_no_partners(extractor: Extractor) -> None:
+    text = ("The Kostanay Regional Universal Scientific Library named after L. N. Tolstoy held a quiz. Pupils "
+            "and teachers read together a story about the Kurgan Regional Scientific Library.\n")
+    assert not list(graph(extract(extractor, "together.en.txt", text)).quads_for_pattern(None, WDT.P2652, None))

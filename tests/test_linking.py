@@ -164,6 +164,11 @@ def test_one_person_written_in_two_scripts_or_cases_has_one_key(a: str, b: str) 
     assert person_key(a) == person_key(b)
 
 
+@pytest.mark.parametrize(("a", "b"), [("Лукин А.", "Люкин А."), ("Алиев Б.", "Алеев Б.")])
+def test_two_surnames_a_soft_vowel_tells_apart_have_two_keys(a: str, b: str) -> None:
+    assert person_key(a) != person_key(b)
+
+
 @pytest.mark.parametrize(("written", "surname"), [("Даля", "Даль"), ("Далю", "Даль"), ("Гоголем", "Гоголь"),
                                                   ("Пушкина", "Пушкин"), ("Толстому", "Толстой")])
 def test_a_surname_in_a_case_has_the_stem_of_its_nominative(written: str, surname: str) -> None:

@@ -717,6 +717,9 @@ def test_a_keyword_beside_a_title_further_back_is_still_that_titles() -> None:
     ("Орынбор облыстық қазақ ұлттық-мәдени орталығының өкілдері келді.",
      ["Орынбор облыстық қазақ ұлттық-мәдени орталығының"]),
     ("Omsk is a large regional centre of Siberia.", []),
+    ("Семей – Шығыс Қазақстанның мәдени орталығы.", []),  # the region's cultural centre, a town
+    ("Студенты Казахского национального педагогического университета приехали.",
+     ["Казахского национального педагогического университета"]),
     ("Омск — крупный областной центр.", []),
 ])
 def test_institutions_named_as_libraries_are(text: str, expected: list[str]) -> None:
