@@ -46,6 +46,19 @@ def events(result: Result) -> list[ox.NamedNode]:
     return sorted({ox.NamedNode(m.iri) for m in result.mentions if m.kind == "event"}, key=str)
 
 
+def one_event_in_every_language(extractor: Extractor, texts: dict[str, str], iri: str, places: set[str],
+                                date: str) -> None:
+    """Each text (one per language) names one event: the same IRI, held in ``places`` on ``date``."""
+    found = set()
+    for lang, r in by_language(extractor, texts, iri.rsplit("/", 1)[-1]).items():
+        (ev,) = events(r)
+        found.add(ev)
+        st = graph(r)
+        assert set(objects(st, ev, SDO.location)) == {I(p) for p in places}, lang
+        assert objects(st, ev, SDO.startDate) == [ox.Literal(date, datatype=XSD.date)], lang
+    assert found == {I(iri)}
+
+
 # --- relations ----------------------------------------------------------------------------
 
 def test_year_bullet_line_gives_event_date_and_place(extractor: Extractor) -> None:
@@ -1350,14 +1363,8 @@ READINGS = {
 
 def test_readings_are_an_event_held_where_the_sentence_says_not_where_its_guests_are_from(
         extractor: Extractor) -> None:
-    found = set()
-    for lang, r in by_language(extractor, READINGS, "readings").items():
-        (ev,) = events(r)
-        found.add(ev)
-        st = graph(r)
-        assert objects(st, ev, SDO.location) == [I("place/petropavl")], lang  # not Kurgan nor Omsk
-        assert objects(st, ev, SDO.startDate) == [ox.Literal("2023-05-12", datatype=XSD.date)], lang
-    assert found == {I("event/readings-2023-petropavl")}
+    one_event_in_every_language(extractor, READINGS, "event/readings-2023-petropavl",
+                                {"place/petropavl"}, "2023-05-12")  # not Kurgan nor Omsk
 
 
 @pytest.mark.parametrize("text", ["Чтение книг вслух полезно.", "Ол оқу орнында оқиды."])
@@ -1375,12 +1382,8 @@ TELEBRIDGE_ENDS = {
 
 def test_a_telebridge_is_named_by_both_its_ends_whichever_the_text_names(extractor: Extractor) -> None:
     # each text writes one town and names the Omsk library, in another order
-    found = set()
-    for lang, r in by_language(extractor, TELEBRIDGE_ENDS, "ends").items():
-        (ev,) = events(r)
-        found.add(ev)
-        assert set(objects(graph(r), ev, SDO.location)) == {I("place/omsk"), I("place/semey")}, lang
-    assert found == {I("event/telebridge-2021-omsk-semey")}
+    one_event_in_every_language(extractor, TELEBRIDGE_ENDS, "event/telebridge-2021-omsk-semey",
+                                {"place/omsk", "place/semey"}, "2021-03-12")
 
 
 def test_an_event_at_a_known_library_is_held_in_its_town(extractor: Extractor) -> None:
@@ -1446,14 +1449,7 @@ SAME_DAY = {
 
 
 def test_an_event_of_the_same_day_takes_the_day_and_place_named_before(extractor: Extractor) -> None:
-    found = set()
-    for lang, r in by_language(extractor, SAME_DAY, "same-day").items():
-        (ev,) = events(r)
-        found.add(ev)
-        st = graph(r)
-        assert objects(st, ev, SDO.startDate) == [ox.Literal("2020-03-10", datatype=XSD.date)], lang
-        assert objects(st, ev, SDO.location) == [I("place/aktobe")], lang
-    assert found == {I("event/campaign-2020-aktobe")}
+    one_event_in_every_language(extractor, SAME_DAY, "event/campaign-2020-aktobe", {"place/aktobe"}, "2020-03-10")
 
 
 @pytest.mark.parametrize(("name", "text"), [
