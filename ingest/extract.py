@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import relations as rel
-from .authority import Authority
+from .authority import Authority, Entry
 from .dates import DateMention
 from .keys import fold, slugify, token_match
 from .tokens import tokenize
@@ -157,6 +157,22 @@ _CONTINUED = re.compile(r"\s*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IG
 # plural: "libraries", "кітапханалары", and in Russian after a plural adjective ("Томские
 # библиотеки"; "Томской библиотеки" is one library's genitive)
 _PLURAL_HEAD = re.compile(r"(?i)(?:libraries|кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
+
+
+def _link_library(authority: Authority, surface: str) -> Entry | None:
+    """The authority library a name stands for; a group ("Абай облысының кітапханалары", the
+    libraries of the Abai region) only for an entry that is itself a group (the Shemonaikha
+    district libraries), never for one library of its place."""
+    e = link_by_name(authority, surface, "library")
+    if e is not None and _GROUP_HEAD.search(surface.strip()) \
+            and not any(_PLURAL_HEAD.search(n.strip()) for n, _ in e.names):
+        return None
+    return e
+
+
+# A group of libraries in Kazakh and Russian; the English "the Omsk regional libraries" of these sites'
+# translations is as often the one library
+_GROUP_HEAD = re.compile(r"(?i)(?:кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
 
 
 def _plural_or_continued(surface: str, after: str) -> bool:
@@ -363,7 +379,7 @@ class _DocState:
             name = c.label or surface
             return self._mint("person", slugify(person_key(name)), name, lang, None)
         if c.kind == "library":
-            e = link_by_name(self.a, surface, "library")
+            e = _link_library(self.a, surface)
             if e:
                 self.libraries_named.append((surface, e.iri))
                 return e.iri
@@ -476,12 +492,13 @@ class _DocState:
                      c.start <= n.start and n.end <= c.end and fold(self.text[n.start:n.end]) == fold(c.label)
                      for n in named))]  # a quoted project name beside "seminar" is the project, not an event
         # a rule's library phrase that links to no authority entry gives way to an authority match it
-        # overlaps ("Exhibitions of the Russian State Library" is the RSL's department, not a new library)
+        # overlaps ("Exhibitions of the Russian State Library" is the RSL's department, not a new library);
+        # a group ("Абай облысының кітапханалары", the libraries of the Abai region) links to none
         known = [c for c, _ in cands if "entry" in c.extra and c.kind in ("library", "organization")]
         kept = []
         for c, lang in cands:
             if c.kind == "library" and "entry" not in c.extra:
-                e = link_by_name(self.a, self.text[c.start:c.end], "library")
+                e = _link_library(self.a, self.text[c.start:c.end])
                 if e is not None:
                     c.extra["entry"] = e
                 elif any(c.start < k.end and k.start < c.end for k in known):

@@ -886,11 +886,14 @@ def _listed_places(text: str, toks: list[Tok], lang: str, persons: frozenset[int
         while j >= 2:
             gap = text[toks[j - 1].end:toks[j].start]
             if toks[j - 1].key in _LIST_AND and gap == " " and text[toks[j - 2].end:toks[j - 1].start] in (" ", ", "):
-                j -= 2
+                nxt = j - 2
             elif gap == ", ":
-                j -= 1
+                nxt = j - 1
             else:
                 break
+            if not toks[nxt].capitalized:
+                break  # "… тоқталып, Ертіс және Железин аудандарындағы": the list began after the comma
+            j = nxt
             names.append(j)
         if len(names) < 2:
             continue  # one name before a plural is no list ("Курганские районы" are several)

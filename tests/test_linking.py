@@ -209,3 +209,11 @@ def test_a_known_works_title_names_the_work_only_as_a_book(extractor: Extractor,
     r = extract(extractor, name, text)
     assert not iris(r, "work") & {BASE + "id/work/the-path-of-abai", BASE + "id/work/the-nomads"}
     assert iris(r, kind)
+
+
+def test_the_libraries_of_a_region_are_no_one_library_of_it(extractor: Extractor) -> None:
+    r = extract(extractor, "group.kk.txt", "Абай облысының кітапханалары байқауға қатысты.")
+    assert BASE + "id/library/semey-abai-library" not in iris(r, "library")
+    # a group the authority file names as one keeps its IRI
+    r = extract(extractor, "district.kk.txt", "Шемонаиха ауданының кітапханалары Барнауылмен жұмыс істейді.")
+    assert iris(r, "library") == {BASE + "id/library/shemonaikha-district-libraries"}
