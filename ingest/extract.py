@@ -113,7 +113,7 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_]
                        r"|(?<![^\W\d_])(?:сол|осы)\s+күні", re.IGNORECASE)
 # A day of someone's life or of a founding, not of the report's events
 _LIFE_OR_FOUNDING = re.compile(r"(?<![^\W\d_])(?:родил|умер|скончал|основан|учрежд|born|died|founded|established|"
-                               r"туған|туды|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
+                               r"туған|туды|дүниеге|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
@@ -894,6 +894,7 @@ class _DocState:
                 earlier = [dm for dm in dates if dm.end <= own[0] and dm.precision == "day"]
                 if earlier and _LIFE_OR_FOUNDING.search(text[sent_of(earlier[-1].start)[0]:own[0]]):
                     earlier = []  # "родился 10 августа 1845 года … В тот же день …": no day of the report
+                    date, nearest = None, None
                 if earlier:
                     date = earlier[-1].value
                     day = sent_of(earlier[-1].start)
@@ -935,13 +936,13 @@ class _DocState:
                 if self._marked_town(m):
                     return d - 10_000
                 # "в Петропавловске", "Петропавлда", "in Barnaul" say where; "библиотеки Кургана и
-                # Омска" only whose: a place written as a location comes before nearer others, unless a
-                # comma parts it from the event without a verb of holding ("для коллег, работающих в
+                # Омска" only whose: a place written as a location comes before nearer others, unless it
+                # follows the event past a comma without a verb of holding ("для коллег, работающих в
                 # Петропавловске"; but "…, которые прошли … в Петропавловске")
                 if not self._written_as_location(m):
                     return d
-                between = text[min(c.end, m.end):max(c.start, m.start)]
-                if "," in between and not rules.held_in(between.rsplit(",", 1)[-1]):
+                between = text[c.end:m.start]  # (a place before the event keeps its weight)
+                if m.start >= c.end and "," in between and not rules.held_in(between.rsplit(",", 1)[-1]):
                     return d
                 return d - 1_000
 
@@ -965,7 +966,12 @@ class _DocState:
                     if town not in chosen and not any(town in self.a.ancestors(p) or p in self.a.ancestors(town)
                                                       for p in chosen):
                         chosen.append(town)
-            chosen = chosen[:3] if telebridge else chosen[:1]  # a telebridge may join three towns
+            if telebridge:
+                # the ends as towns: "Павлодарской областной библиотекой" names the region, the library
+                # that sits in its town says which town
+                towns = self._holder_towns(holders, psent, c)
+                chosen = list(dict.fromkeys(next((t for t in towns if p in self.a.ancestors(t)), p) for p in chosen))
+            chosen = chosen[:2] if telebridge else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
             family = _event_family(c)
@@ -993,7 +999,7 @@ class _DocState:
             if date and place:
                 last = (date, place)
                 # a telebridge is named by both its ends, in one order whichever the text names first
-                ends = sorted(p.rsplit("/", 1)[-1] for p in chosen[:3]) if telebridge and len(chosen) >= 2 \
+                ends = sorted(p.rsplit("/", 1)[-1] for p in chosen[:2]) if telebridge and len(chosen) >= 2 \
                     else [place.rsplit("/", 1)[-1]]
                 pending.append((c, lang, f"{slugify(family)}-{date[:4]}-{'-'.join(ends)}", date, chosen))
             else:
@@ -1108,7 +1114,7 @@ class _DocState:
                     if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
                             and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                         speech = rel.first_speech(text[s[0]:s[1]])
-                        if speech is None and rel._has(text[s[0]:s[1]], rel.PARTICIPATION_BODIES):
+                        if speech is None and rel.prepared_or_supported(text[s[0]:s[1]]):
                             bodies_only = True  # who prepared or supported it: the libraries and organisations
                         elif speech is None:
                             continue
@@ -1270,9 +1276,11 @@ class _DocState:
             # library": one library and a cue in a sentence name the home library's partner
             for s in sents:
                 libs = {o.iri: o for o in inside[s] if o.kind == "library"}
-                if len(libs) != 1 or not (rel._has(text[s[0]:s[1]], rel.AGREEMENT) or rel.jointly(text[s[0]:s[1]])):
+                if len(libs) != 1:
                     continue
                 (other,) = libs.values()
+                if not (rel._has(text[s[0]:s[1]], rel.AGREEMENT) or rel.jointly(text, other.start, other.end)):
+                    continue
                 if other.country and home.country and other.country != home.country:
                     add(home.iri, PARTNER, other.iri)
                     add(other.iri, PARTNER, home.iri)

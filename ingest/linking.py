@@ -272,7 +272,13 @@ def _given_name(name: str) -> str | None:
     longs = [t for t in toks if len(t.text) > 2]
     if len(longs) < 2 or longs[0] is not toks[0]:
         return None
-    return longs[0].key
+    key = longs[0].key
+    return next((nominative for case, nominative in _FLEETING_VOWEL if case.match(key)), key)
+
+
+# Given names whose vowel drops in a case: Лев → Льва, Павел → Павла, Пётр → Петра
+_FLEETING_VOWEL = [(re.compile(r"^lv(?:a|u|om|e)$"), "lev"), (re.compile(r"^pavl(?:a|u|om|e)$"), "pavel"),
+                   (re.compile(r"^petr(?:a|u|om|e)$"), "petr")]
 
 
 @lru_cache(maxsize=4096)

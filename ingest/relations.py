@@ -111,7 +111,8 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
 # "prepared by X with the support of Y", "подготовлена при поддержке", "… қолдауымен дайындалды"
 # (a person there is as often the one whose books the exhibition was prepared from).
-PARTICIPATION_BODIES = ("prepar", "podgotovl", "daiindal", "support", "podderjk", "koldau")
+PARTICIPATION_BODIES = ("podgotovl", "daiindal", "podderjk", "koldau")  # English: see ``prepared_or_supported``
+_EN_BODIES = re.compile(r"\b(?:prepared|organi[sz]ed|supported)\s+by\b|\bwith\s+the\s+support\s+of\b", re.IGNORECASE)
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
@@ -250,6 +251,13 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
 PARTICIPATION_BODIES = fold_all(PARTICIPATION_BODIES)
+
+
+def prepared_or_supported(text: str) -> bool:
+    """The sentence says who prepared or supported something, in the passive or by the noun ("prepared
+    by", "with the support of", "подготовлена", "при поддержке", "қолдауымен дайындалды"); not "the
+    library supports the project", "prepares an exhibition for next year"."""
+    return _has(text, PARTICIPATION_BODIES) or _EN_BODIES.search(text) is not None
 SPEECH = fold_all(SPEECH)
 PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "was made by X" too
 
@@ -260,10 +268,15 @@ AGREEMENT = fold_all(AGREEMENT)
 JOINTLY = fold_all(JOINTLY)
 
 
-def jointly(text: str) -> bool:
-    """The sentence says someone worked with another: "совместно с", "бірлесіп", "jointly", "together
-    with" (not "read together")."""
-    return _has(text, JOINTLY) or re.search(r"\btogether\s+with\b", text, re.IGNORECASE) is not None
+_WITH_NEXT = re.compile(r"(?:совместно\s+с|jointly\s+with|together\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_KK_JOINTLY = re.compile(r"^\s*бірлесіп", re.IGNORECASE)
+
+
+def jointly(text: str, start: int, end: int) -> bool:
+    """The library at ``start``–``end`` of ``text`` is the one someone worked with: "совместно с
+    Курганской библиотекой", "jointly with the Kurgan library", "Қорған кітапханасымен бірлесіп";
+    not "дети совместно с родителями посетили Курганскую библиотеку"."""
+    return _WITH_NEXT.search(text[max(0, start - 30):start]) is not None or _KK_JOINTLY.match(text[end:end + 12]) is not None
 LIST_HEADS = fold_all(LIST_HEADS)
 AUTHOR_CUES = frozenset(fold_all(AUTHOR_CUES))
 _BY = fold("by")

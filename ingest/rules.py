@@ -94,6 +94,7 @@ WORK_WORDS = {
                     "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател", "index",
                     "дерекқор", "database", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
+                    "эпопе", "epic", "произведени", "шығарма",
                     "өлең", "story"),
 }
 # Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
@@ -139,8 +140,9 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet",
     # national-cultural centres: "казахский национально-культурный центр", "қазақ ұлттық-мәдени орталығы"
     "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
-# A people's adjective inside an institution's name ("казахский национально-культурный центр",
-# "Казахский национальный университет"): part of the name, and a distinctive part of it
+# A people's adjective inside an institution's name ("казахский национально-культурный центр"): part
+# of the name, but not what tells it from others ("Kazakh" would link "the Kazakh National University"
+# to "West Kazakhstan University")
 ETHNIC_MOD = ("казахск", "қазақ", "kazakh", "русск", "орыс", "russian", "татарск", "татар", "tatar",
               "немецк", "неміс", "german", "украинск", "украин", "ukrainian")
 # A centre is an institution only as a people's or a national cultural one ("областной центр" is a
@@ -415,7 +417,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         if not library and _is(tok, CENTRE) and not (any(_is(t, CULTURE_MOD) for t in toks[s:h]) and any(
                 _ethnic(t) or _is(t, NATIONAL_MOD) for t in toks[s:h])):
             continue
-        distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads)
+        distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads) and not _ethnic(t)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
         if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
                 and toks[s].start not in known:
@@ -728,6 +730,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55,
                                  cls="Report" if report is not None else None, label=title))
             continue
+        if found is not None and found[1] == ("event", "readings") and found[0].key in AMBIGUOUS_READINGS \
+                and not (found[0].capitalized or "-" in found[0].text):
+            k = bisect.bisect_left(tok_starts, found[0].start)
+            before = toks[k - 1] if k else None
+            if before is not None and not (_PLURAL_ADJECTIVE.search(before.text.lower()) or _is(before, HELD)):
+                found = None  # "продвижению чтения «Читающая семья»": reading; "прошли чтения «…»" are readings
         if found is None:
             kw = next((kw for stems in EVENT_WORDS.values() for kw in [near(stems)] if kw is not None), None)
             if kw is not None:

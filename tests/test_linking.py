@@ -217,3 +217,12 @@ def test_the_libraries_of_a_region_are_no_one_library_of_it(extractor: Extractor
     # a group the authority file names as one keeps its IRI
     r = extract(extractor, "district.kk.txt", "Шемонаиха ауданының кітапханалары Барнауылмен жұмыс істейді.")
     assert iris(r, "library") == {BASE + "id/library/shemonaikha-district-libraries"}
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Читатели вспомнили Льва Гумилёва.", "lev-gumilyov"),  # a given name whose vowel drops in a case
+    ("Читатели вспомнили Павла Петровича Бажова.", "pavel-bazhov"),
+    ("Читатели вспомнили Льва Николаевича Толстого.", "leo-tolstoy"),
+])
+def test_a_figure_named_in_full_in_a_case_is_the_figure(extractor: Extractor, text: str, slug: str) -> None:
+    assert BASE + f"id/person/{slug}" in iris(extract(extractor, "case.ru.txt", text), "person")
