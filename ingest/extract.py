@@ -111,6 +111,10 @@ _RU_BODY_CASES = (
 # "the same day", "в тот же день", "сол күні": a sentence dated by the day the text named last
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_])(?:в\s+)?(?:тот|этот)\s+же\s+день"
                        r"|(?<![^\W\d_])(?:сол|осы)\s+күні", re.IGNORECASE)
+# What follows a district's namesake: more names of the list, then the kind ("… және Ғабит Мүсірепов
+# аудандарының", "… и Габита Мусрепова районов", "… districts")
+_DISTRICT_AFTER = re.compile(r"(?:\s*(?:,|және|мен|и|and)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+(?:аудан|район|district)",
+                             re.IGNORECASE)
 # A day of someone's life or of a founding, not of the report's events
 _LIFE_OR_FOUNDING = re.compile(r"(?<![^\W\d_])(?:родил|умер|скончал|основан|учрежд|born|died|founded|established|"
                                r"туған|туды|дүниеге|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
@@ -1010,10 +1014,12 @@ class _DocState:
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
         ms = [m for m in ms if (m.start, m.end) not in self.owner_spans]
         events = [m for m in ms if m.kind == "event"]
-        # a person named inside a library's name is its namesake, not an agent of the text
+        # a person named inside a library's name is its namesake, not an agent of the text; nor is one
+        # a list of districts is named after ("Мағжан Жұмабаев және Ғабит Мүсірепов аудандарының")
         agents = [m for m in ms if m.kind in ("library", "organization") or (
             m.kind == "person" and not any(o.start <= m.start and m.end <= o.end for o in ms
-                                           if o.kind in ("library", "organization")))]
+                                           if o.kind in ("library", "organization"))
+            and not _DISTRICT_AFTER.match(text, m.end))]
         orgs = [m for m in ms if m.kind in ("library", "organization")]
         projects = [m for m in ms if m.kind == "project"]
         add = self._add

@@ -111,7 +111,8 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
 # "prepared by X with the support of Y", "подготовлена при поддержке", "… қолдауымен дайындалды"
 # (a person there is as often the one whose books the exhibition was prepared from).
-PARTICIPATION_BODIES = ("podgotovl", "daiindal", "podderjk", "koldau")  # English: see ``prepared_or_supported``
+PARTICIPATION_BODIES = ("podgotovl", "podgotovil", "daiindal", "daiindad", "podderjk", "koldau")  # English: see
+# ``prepared_or_supported``
 _EN_BODIES = re.compile(r"\b(?:prepared|organi[sz]ed|supported)\s+by\b|\bwith\s+the\s+support\s+of\b", re.IGNORECASE)
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.

@@ -1548,3 +1548,11 @@ def test_second_review_findings_on_relations(extractor: Extractor, name: str, te
     st = graph(extract(extractor, name, text))
     assert not list(st.quads_for_pattern(None, WDT.P2652, None))  # the parents are no library
     assert not list(st.quads_for_pattern(None, WDT.P710, I("library/pavlodar-regional-scientific-library")))
+
+
+def test_the_namesakes_of_districts_take_no_part(extractor: Extractor) -> None:
+    text = ("2024 жылғы 12 наурызда Петропавлда семинар өтті. Оған Мағжан Жұмабаев және Ғабит Мүсірепов "
+            "аудандарының кітапханашылары қатысты.\n")
+    r = extract(extractor, "districts.kk.txt", text)
+    (ev,) = events(r)
+    assert not any("musirepov" in o.value or "magzhan" in o.value for o in objects(graph(r), ev, WDT.P710))
