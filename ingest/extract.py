@@ -110,7 +110,11 @@ _RU_BODY_CASES = (
 # A bare event word after a demonstrative or the definite article names an event already told of.
 # "the same day", "в тот же день", "сол күні": a sentence dated by the day the text named last
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_])(?:в\s+)?(?:тот|этот)\s+же\s+день"
-                       r"|(?<![^\W\d_])(?:сол|осы)\s+күні", re.IGNORECASE)
+                       r"|(?<![^\W\d_])(?:сол|осы)\s+күні"
+                       # right after the signing or its ceremony: "После церемонии подписания …",
+                       # "After the signing ceremony …", "Салтанатты рәсімнен кейін …"
+                       r"|(?<![^\W\d_])после\s+(?:церемонии|подписания)|\bafter\s+the\s+(?:signing|ceremony)"
+                       r"|рәсімнен\s+кейін|қол\s+қойылғаннан\s+кейін", re.IGNORECASE)
 # What follows a district's namesake: more names of the list, then the kind ("… және Ғабит Мүсірепов
 # аудандарының", "… и Габита Мусрепова районов", "… districts")
 _DISTRICT_AFTER = re.compile(r"(?:\s*(?:,|және|мен|и|and)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+(?:аудан|район|district)",

@@ -1448,8 +1448,19 @@ SAME_DAY = {
 }
 
 
-def test_an_event_of_the_same_day_takes_the_day_and_place_named_before(extractor: Extractor) -> None:
-    one_event_in_every_language(extractor, SAME_DAY, "event/campaign-2020-aktobe", {"place/aktobe"}, "2020-03-10")
+RIGHT_AFTER = {
+    "ru": "10.03.2020 в Актобе библиотеки подписали меморандум. После церемонии подписания прошла акция «Книжный мост».\n",
+    "kk": "2020 жылғы 10 наурызда Ақтөбеде кітапханалар меморандумға қол қойды. Салтанатты рәсімнен кейін «Кітап "
+          "көпірі» акциясы өтті.\n",
+    "en": "On 10 March 2020 the libraries signed a memorandum in Aktobe. After the signing ceremony, the campaign "
+          "“Book Bridge” took place.\n",
+}
+
+
+@pytest.mark.parametrize("texts", [SAME_DAY, RIGHT_AFTER])
+def test_an_event_of_the_same_day_takes_the_day_and_place_named_before(extractor: Extractor,
+                                                                       texts: dict[str, str]) -> None:
+    one_event_in_every_language(extractor, texts, "event/campaign-2020-aktobe", {"place/aktobe"}, "2020-03-10")
 
 
 @pytest.mark.parametrize(("name", "text"), [
