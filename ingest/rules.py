@@ -35,25 +35,26 @@ NAMESAKE_EN = ("after", "named")
 EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
-    "seminar": ("seminar", "workshop"),
+    "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik"),  # мастер-класс, шеберлік сыныбы
     "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
-    "festival": ("festival",),
+    "festival": ("festival", "prazdnik"),  # a library's holiday: праздник «Книжная юрта»
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
     "ceremony": ("ceremony", "ceremoni"),  # the Kazakh салтанат as whole forms (EVENT_FORMS)
-    "competition": ("competition", "baikau"),
+    "competition": ("competition", "baikau", "viktorin", "quiz"),  # викторина, quiz
     "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
     "readings": ("readings",),  # literary readings; ru/kk plural forms are whole words (EVENT_FORMS)
+    "presentation": ("prezentaci", "presentation", "tusaukeser"),  # of a book: презентация, тұсаукесер
     "campaign": ("campaign",),  # a library's campaign ("акция «Книжный мост»"): ru/kk forms whole (EVENT_FORMS)
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
                "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event",
-               "campaign": "Event"}
+               "campaign": "Event", "presentation": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -642,7 +643,11 @@ def book_beside(text: str, toks: list[Tok], start: int, end: int, window: int = 
     j = bisect.bisect_left(starts, end)
     near = [t for t in toks[max(0, i - window):i] if not _apart(text, t.end, start)] + \
         [t for t in toks[j:j + window] if not _apart(text, end, t.start)]
-    return any(_is(t, WORK_WORDS["Publication"]) for t in near)
+    return any(_is(t, WORK_WORDS["Publication"]) or _is(t, _BOOK_EVIDENCE) for t in near)
+
+
+# Words that speak of a book without being its kind: its translations and editions
+_BOOK_EVIDENCE = tuple(fold(w) for w in ("аударма", "перевод", "translation", "издани", "басылым", "edition"))
 
 
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
@@ -667,6 +672,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
     before_a_title = {id(t) for (a, b), ts in beside.items() for t in ts if t.end <= a}
     for qs, qe, title in titles:
         if _direct_speech(text, qe, title):
+            continue
+        k0, k1 = bisect.bisect_right(tok_starts, qs), bisect.bisect_left(tok_starts, qe)
+        if k1 - k0 >= 2 and _is(toks[k1 - 1], WORK_WORDS["Periodical"]) and toks[k0].capitalized:
+            # a newspaper or a journal named with its kind last («Киргизская степная газета»,
+            # «Библиотечный журнал»): the periodical, whatever word stands beside it
+            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls="Periodical", label=title))
             continue
         own = {id(t) for t in beside[(qs, qe)]}
 
@@ -737,7 +748,9 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             if before is not None and not (_PLURAL_ADJECTIVE.search(before.text.lower()) or _is(before, HELD)):
                 found = None  # "продвижению чтения «Читающая семья»": reading; "прошли чтения «…»" are readings
         if found is None:
-            kw = next((kw for stems in EVENT_WORDS.values() for kw in [near(stems)] if kw is not None), None)
+            # (a presentation is of the book or collection its title names: only beside the title)
+            kw = next((kw for ev, stems in EVENT_WORDS.items() if ev != "presentation"
+                       for kw in [near(stems)] if kw is not None), None)
             if kw is not None:
                 found = (kw, _keyword_beside(kw, qs, None))
         if found is None:

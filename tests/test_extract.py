@@ -1567,3 +1567,11 @@ def test_the_namesakes_of_districts_take_no_part(extractor: Extractor) -> None:
     r = extract(extractor, "districts.kk.txt", text)
     (ev,) = events(r)
     assert not any("musirepov" in o.value or "magzhan" in o.value for o in objects(graph(r), ev, WDT.P710))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 марта 2025 года в Омске прошла презентация книги «Омск – Павлодар».\n", ["event/presentation-2025-omsk"]),
+    ("12 марта 2025 года в Омске она подготовила презентацию к уроку.\n", []),  # slides, not an event
+])
+def test_a_book_presentation_is_an_event(extractor: Extractor, text: str, expected: list[str]) -> None:
+    assert events(extract(extractor, "presentation.ru.txt", text)) == [I(e) for e in expected]

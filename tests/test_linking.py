@@ -226,3 +226,8 @@ def test_the_libraries_of_a_region_are_no_one_library_of_it(extractor: Extractor
 ])
 def test_a_figure_named_in_full_in_a_case_is_the_figure(extractor: Extractor, text: str, slug: str) -> None:
     assert BASE + f"id/person/{slug}" in iris(extract(extractor, "case.ru.txt", text), "person")
+
+
+def test_a_known_work_beside_its_translations_is_the_work(extractor: Extractor) -> None:
+    text = "Оқырмандарға ақынның «Қара сөздерінің» жаңа аудармалары таныстырылды."
+    assert iris(extract(extractor, "translations.kk.txt", text), "work") == {BASE + "id/work/book-of-words"}

@@ -270,6 +270,13 @@ def test_a_plan_in_lower_case_is_named_by_its_period(lang: str, text: str, expec
      [("work", "Меморандума о сотрудничестве", "Agreement")]),
     ("They signed the “Memorandum of Cooperation” in Aktobe.", [("work", "Memorandum of Cooperation", "Agreement")]),
     ("Прошла акция «Книжный мост».", [("event", "акция «Книжный мост", "Event")]),
+    # more kinds of event: a book's presentation, a quiz, a library's holiday, a master class
+    ("Прошла презентация книги «Степные дороги».", [("work", "Степные дороги", "Publication")]),
+    ("Дети побывали на празднике «Книжная юрта».", [("event", "празднике «Книжная юрта", "Festival")]),
+    ("The online quiz “Two Banks” was held.", [("event", "quiz “Two Banks", "Event")]),
+    ("«Цифрлық қызметтер» шеберлік сыныбы өтті.", [("event", "Цифрлық қызметтер» шеберлік", "Seminar")]),
+    # a newspaper named with its kind last, whatever word stands beside it
+    ("Көрмеде «Киргизская степная газета» нөмірлері қойылды.", [("work", "Киргизская степная газета", "Periodical")]),
 ])
 def test_quoted_titles_take_the_kind_written_beside_them(text: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(c.kind, text[c.start:c.end].strip("«»“”"), c.cls) for c in run(rules.titled_things, text, text)] == expected
