@@ -115,6 +115,8 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b|(?<![^\W\d_]
                        # "After the signing ceremony …", "Салтанатты рәсімнен кейін …"
                        r"|(?<![^\W\d_])после\s+(?:церемонии|подписания)|\bafter\s+the\s+(?:signing|ceremony)"
                        r"|рәсімнен\s+кейін|қол\s+қойылғаннан\s+кейін", re.IGNORECASE)
+_ORIGIN_LIST = re.compile(r"(?:^|\s)(?:из|изо|from)\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*(?:\s*,\s*|\s+(?:и|and)\s+))+$",
+                          re.IGNORECASE)
 # What follows a district's namesake: more names of the list, then the kind ("… және Ғабит Мүсірепов
 # аудандарының", "… и Габита Мусрепова районов", "… districts")
 _DISTRICT_AFTER = re.compile(r"(?:\s*(?:,|және|мен|и|and)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+(?:аудан|район|district)",
@@ -829,6 +831,9 @@ class _DocState:
         before = self.norm[max(0, m.start - 24):m.start].lower()
         if re.search(r"(^|\s)(из|изо|from)\s+(г\.\s*|города\s+|the city of\s+)?$", before):
             return True
+        # a list after "из"/"from": "из Кургана, Шадринска, Петропавловска и Костаная"
+        if _ORIGIN_LIST.search(self.norm[max(0, m.start - 90):m.start]):
+            return True
         if _KK_PLACE_ABLATIVE.match(self.norm, m.end):
             return True
         return self._inflected(m, _KK_ABLATIVE)
@@ -955,8 +960,18 @@ class _DocState:
                 return d - 1_000
 
             ranked = sorted(cand_places, key=distance)
+            if ranked and all(self._written_as_origin(m) for m in ranked):
+                # every place is where guests came from: the event is where its host library is
+                hosts = self._holder_towns(holders, psent, c)
+                if hosts:
+                    ranked = []
+                    host_fallback = hosts
+                else:
+                    host_fallback = []
+            else:
+                host_fallback = []
             not_country = [m.iri for m in ranked if not self._is_country(m.iri)]
-            chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked]))
+            chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked])) or host_fallback[:1]
             # The place the event's own name gives is where it was held too ("the Days … in Kuzbass
             # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"). A town marked as one still names
             # the event; without one the named place does ("Павлодардағы Омбы мәдениеті күндері"

@@ -117,9 +117,10 @@ _EN_BODIES = re.compile(r"\b(?:prepared|organi[sz]ed|supported)\s+by\b|\bwith\s+
 # Who speaks, greets, tells or presents at an event takes part in it; but only who is named before
 # the verb (its subject): "X noted that Pushkin visited Orenburg" makes X a participant, not Pushkin.
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
-          "report",  # "X made the report …": the speaker before it
+          "reminded", "report",  # "X made the report …": the speaker before it
           "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
-          "сөйле", "баяндама", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
+          "напомнил", "приветствовал",
+          "сөйле", "баяндама", "баяндады", "әңгімеле", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 # "within the framework of the project": who holds an event in a project's frame takes part in it
 FRAMEWORK = ("ramkah", "framework", "аясында", "шеңберінде")
 MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member",

@@ -1575,3 +1575,24 @@ def test_the_namesakes_of_districts_take_no_part(extractor: Extractor) -> None:
 ])
 def test_a_book_presentation_is_an_event(extractor: Extractor, text: str, expected: list[str]) -> None:
     assert events(extract(extractor, "presentation.ru.txt", text)) == [I(e) for e in expected]
+
+
+def test_an_event_whose_places_are_all_where_guests_came_from_is_at_its_host(extractor: Extractor) -> None:
+    text = ("17 октября 2024 г. на базе Курганской областной универсальной научной библиотеки им. А. К. Югова прошёл "
+            "форум «Открытая граница». В нём приняли участие студенты из Кургана, Шадринска, Петропавловска и "
+            "Костаная.\n")
+    r = extract(extractor, "host.ru.txt", text)
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.location) == [I("place/kurgan")]
+
+
+@pytest.mark.parametrize(("name", "text", "who"), [
+    ("reminded.ru.txt", "17 октября 2024 г. в Кургане прошёл форум «Открытая граница». Открывая форум, заведующая "
+                        "отделом Марина Сергеевна Лаптева напомнила о проекте.\n", "laptev-m"),
+    ("told.kk.txt", "2021 жылғы 10 қарашада Семейде «Достық жолы» атты телекөпір өтті. Мұражай қызметкері "
+                    "Г. С. Нұрғалиева фотосурет туралы әңгімеледі.\n", "nurgaliev-g"),
+])
+def test_who_reminds_or_tells_at_an_event_takes_part(extractor: Extractor, name: str, text: str, who: str) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    assert I(f"person/{who}") in objects(graph(r), ev, WDT.P710)
