@@ -169,7 +169,7 @@ _CONTINUED = re.compile(r"\s*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IG
 _PLURAL_HEAD = re.compile(r"(?i)(?:libraries|кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
 
 
-def _link_library(authority: Authority, surface: str) -> Entry | None:
+def _link_library(authority: Authority, surface: str, context: str = "") -> Entry | None:
     """The authority library a name stands for; a group ("Абай облысының кітапханалары", the
     libraries of the Abai region) only for an entry that is itself a group (the Shemonaikha
     district libraries), never for one library of its place."""
@@ -177,7 +177,44 @@ def _link_library(authority: Authority, surface: str) -> Entry | None:
     if e is not None and _GROUP_HEAD.search(surface.strip()) \
             and not any(_PLURAL_HEAD.search(n.strip()) for n, _ in e.names):
         return None
+    sharing = _sharing_the_namesake(authority, e, surface) if e is not None else []
+    if sharing:
+        # "the Pushkin Library": Omsk's or East Kazakhstan's? The one whose town or region the
+        # sentence names ("Pushkin Library of East Kazakhstan"), else neither
+        context_keys = [t.key for t in tokenize(context)]
+        named = [o for o in [e, *sharing] if _place_named(authority, o, context_keys)]
+        return named[0] if len(named) == 1 else None
     return e
+
+
+def _sharing_the_namesake(authority: Authority, e: Entry, surface: str) -> list[Entry]:
+    """The other authority libraries named after the person who is all that ``surface`` says of ``e``."""
+    words = set(_distinctive(surface))
+    if not words:
+        return []
+    for person in e.named_after:
+        p = authority.get(person)
+        if p is None:
+            continue
+        keys = {t.key for n, _ in p.names for t in tokenize(n)}
+        if all(any(token_match(w, k) for k in keys) for w in words):  # "имени Пушкина": a case of it
+            return [o for o in authority.entries.values()
+                    if o.kind == "library" and o.iri != e.iri and person in o.named_after]
+    return []
+
+
+def _place_named(authority: Authority, library: Entry, context_keys: list[str]) -> bool:
+    """The sentence names the town or a region the library lies in (by a name of it, endings aside)."""
+    for iri in [library.location, *authority.ancestors(library.location or "")]:
+        place = authority.get(iri)
+        if place is None or place.is_country:
+            continue
+        for name, _ in place.names:
+            keys = [t.key for t in tokenize(name)]
+            if keys and any(all(i + j < len(context_keys) and token_match(k, context_keys[i + j])
+                                for j, k in enumerate(keys)) for i in range(len(context_keys))):
+                return True
+    return False
 
 
 # A group of libraries in Kazakh and Russian; the English "the Omsk regional libraries" of these sites'
@@ -389,7 +426,7 @@ class _DocState:
             name = c.label or surface
             return self._mint("person", slugify(person_key(name)), name, lang, None)
         if c.kind == "library":
-            e = _link_library(self.a, surface)
+            e = _link_library(self.a, surface, self._sentence_text(c.start))
             if e:
                 self.libraries_named.append((surface, e.iri))
                 return e.iri
@@ -459,6 +496,10 @@ class _DocState:
             return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
 
+    def _sentence_text(self, pos: int) -> str:
+        """The sentence (or line) of the text around ``pos``."""
+        return next((self.text[a:b] for a, b in rel.spans(self.text) if a <= pos <= b), "")
+
     def _region_of(self, iri: str) -> str:
         """The region a town lies in (the town's own IRI where the authority file gives none)."""
         e = self.a.get(iri)
@@ -508,7 +549,7 @@ class _DocState:
         kept = []
         for c, lang in cands:
             if c.kind == "library" and "entry" not in c.extra:
-                e = _link_library(self.a, self.text[c.start:c.end])
+                e = _link_library(self.a, self.text[c.start:c.end], self._sentence_text(c.start))
                 if e is not None:
                     c.extra["entry"] = e
                 elif any(c.start < k.end and k.start < c.end for k in known):

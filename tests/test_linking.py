@@ -231,3 +231,20 @@ def test_a_figure_named_in_full_in_a_case_is_the_figure(extractor: Extractor, te
 def test_a_known_work_beside_its_translations_is_the_work(extractor: Extractor) -> None:
     text = "Оқырмандарға ақынның «Қара сөздерінің» жаңа аудармалары таныстырылды."
     assert iris(extract(extractor, "translations.kk.txt", text), "work") == {BASE + "id/work/book-of-words"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pushkin Library of East Kazakhstan turns 125.", "library/east-kazakhstan-regional-library"),
+    ("The Pushkin Library in Omsk sent greetings.", "library/omsk-regional-scientific-library"),
+    ("Библиотека имени Пушкина в Усть-Каменогорске ответила.", "library/east-kazakhstan-regional-library"),
+])
+def test_a_namesake_two_libraries_share_is_told_apart_by_the_place_beside_it(extractor: Extractor, text: str,
+                                                                            expected: str) -> None:
+    lang = "en" if text[0] in "PT" else "ru"
+    assert iris(extract(extractor, f"namesake.{lang}.txt", text), "library") == {BASE + "id/" + expected}
+
+
+def test_a_namesake_two_libraries_share_names_neither_alone(extractor: Extractor) -> None:
+    found = iris(extract(extractor, "alone.en.txt", "The Pushkin Library thanked everyone."), "library")
+    assert not found & {BASE + "id/library/east-kazakhstan-regional-library",
+                        BASE + "id/library/omsk-regional-scientific-library"}
