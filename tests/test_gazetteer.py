@@ -136,6 +136,11 @@ def test_places_beyond_the_border_belt(gazetteer: Gazetteer, text: str, lang: st
     ("the archive of the Bukey Horde", "en", "Bukey Horde", "place/bukey-horde"),
     ("a talk on Zhangir Khan", "en", "Zhangir Khan", "person/zhangir-khan"),
     ("переводы Абая на русский язык", "ru", "Абая", "person/abai-kunanbayev"),
+    # towns of the border districts, in both countries' spellings
+    ("телемост между школьниками Петухово и Мамлютки", "ru", "Мамлютки", "place/mamlyutka"),
+    ("Мамлют қаласының оқушылары", "kk", "Мамлют", "place/mamlyutka"),
+    ("Хромтау мен Соль-Илецк арасындағы жол", "kk", "Соль-Илецк", "place/sol-iletsk"),
+    ("Қандыағашта кітап көрмесі ашылды", "kk", "Қандыағашта", "place/kandyagash"),
     # known works, by their whole quoted title
     ("Оқырмандар «Ботагөз» романын талқылады.", "kk", "Ботагөз", "work/botagoz"),
     ("Вечер был посвящён роману «Кочевники».", "ru", "Кочевники", "work/the-nomads"),

@@ -378,7 +378,10 @@ def test_optimize_republishes_the_marker_so_readers_reopen(tmp_path: Path) -> No
     the small files of separate write sessions become fewer."""
     from graph_api.store.provider import version_marker
 
-    for i in range(4):  # separate write sessions: each leaves table files of its own on close
+    # separate write sessions: each leaves table files of its own on close (three: at four, RocksDB's
+    # own background compaction of level 0 may start first and leave nothing to compact, a race
+    # that failed this test once under load)
+    for i in range(3):
         with EmbeddedStore(tmp_path / "store", base_iri=BASE) as w:
             w.replace_graph(f"{G1}{i}", [t(f"a{i}", "p", "b")])
     marker = version_marker(tmp_path / "store")
