@@ -7,6 +7,7 @@ relations, one Web Annotation per mention). Nothing here touches a store.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -496,9 +497,14 @@ class _DocState:
             return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
 
+    @functools.cached_property
+    def _text_sentences(self) -> list[tuple[int, int]]:
+        """The sentence spans of the text, found once per document (every library linked reads them)."""
+        return rel.spans(self.text)
+
     def _sentence_text(self, pos: int) -> str:
         """The sentence (or line) of the text around ``pos``."""
-        return next((self.text[a:b] for a, b in rel.spans(self.text) if a <= pos <= b), "")
+        return next((self.text[a:b] for a, b in self._text_sentences if a <= pos <= b), "")
 
     def _region_of(self, iri: str) -> str:
         """The region a town lies in (the town's own IRI where the authority file gives none)."""
@@ -1001,18 +1007,13 @@ class _DocState:
                 return d - 1_000
 
             ranked = sorted(cand_places, key=distance)
-            if ranked and all(self._written_as_origin(m) for m in ranked):
-                # every place is where guests came from: the event is where its host library is
-                hosts = self._holder_towns(holders, psent, c)
-                if hosts:
-                    ranked = []
-                    host_fallback = hosts
-                else:
-                    host_fallback = []
-            else:
-                host_fallback = []
+            hosts = self._holder_towns(holders, psent, c)
+            # every place is where guests came from: the event is where its host library is
+            guests_only = bool(ranked and hosts and all(self._written_as_origin(m) for m in ranked))
+            if guests_only:
+                ranked = []
             not_country = [m.iri for m in ranked if not self._is_country(m.iri)]
-            chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked])) or host_fallback[:1]
+            chosen = list(dict.fromkeys(not_country or [m.iri for m in ranked])) or (hosts[:1] if guests_only else [])
             # The place the event's own name gives is where it was held too ("the Days … in Kuzbass
             # (Kemerovo city)", "Кузбастағы күндері (Кемеров қ.)"). A town marked as one still names
             # the event; without one the named place does ("Павлодардағы Омбы мәдениеті күндері"
@@ -1026,15 +1027,14 @@ class _DocState:
             if telebridge or not chosen:
                 # no place written: where the library or organisation named with it is; a telebridge
                 # joins two towns, and the libraries it joins say which when the text names one
-                for town in self._holder_towns(holders, psent, c):
+                for town in hosts:
                     if town not in chosen and not any(town in self.a.ancestors(p) or p in self.a.ancestors(town)
                                                       for p in chosen):
                         chosen.append(town)
             if telebridge:
                 # the ends as towns: "Павлодарской областной библиотекой" names the region, the library
                 # that sits in its town says which town
-                towns = self._holder_towns(holders, psent, c)
-                chosen = list(dict.fromkeys(next((t for t in towns if p in self.a.ancestors(t)), p) for p in chosen))
+                chosen = list(dict.fromkeys(next((t for t in hosts if p in self.a.ancestors(t)), p) for p in chosen))
             chosen = chosen[:2] if telebridge else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
@@ -1148,11 +1148,7 @@ class _DocState:
 
         for i, ev in enumerate(events):
             main = next((e for e in reversed(events[:i]) if id(e) not in background), None)
-            if id(ev) in background:
-                first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
-                stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
-            else:
-                stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
+            stop = next((e.start for e in events[i + 1:] if id(e) not in background), len(text))
             first = max(0, bisect.bisect_right(sent_starts, ev.start) - 1)
             for sentence in sents[first:bisect.bisect_left(sent_starts, stop)]:
                 # each part of a sentence kept together after a closing quote is read on its own

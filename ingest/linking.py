@@ -282,18 +282,13 @@ _FLEETING_VOWEL = [(re.compile(r"^lv(?:a|u|om|e)$"), "lev"), (re.compile(r"^pavl
 
 
 @lru_cache(maxsize=4096)
-def _given_names_of(iri: str, names: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    out = set()
-    for n, _ in names:
-        g = _given_name(n)
-        if g is not None:
-            out.add(g)
-    return frozenset(out)
+def _given_names_of(names: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(g for n, _ in names if (g := _given_name(n)) is not None)
 
 
 def _given_names(e: Entry) -> frozenset[str]:
     """The given names the entity's names write in full (Мухтар, Mukhtar, Мұхтар)."""
-    return _given_names_of(e.iri, tuple(e.names))
+    return _given_names_of(tuple(e.names))
 
 
 def new_slug(kind: str, name: str) -> str:

@@ -163,9 +163,6 @@ PRESENTED = ("presented", "introduced", "представил", "презент�
 WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "писательница", "поэт", "поэтесса", "автор",
                 "жазушы", "ақын")
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
-# "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named
-# as the one the report's own library worked with
-JOINTLY = ("birlesip", "sovmestno", "jointly")  # and "together with" (see ``jointly``)
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
 
@@ -267,9 +264,8 @@ MEMBERSHIP = fold_all(MEMBERSHIP)
 MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
-JOINTLY = fold_all(JOINTLY)
-
-
+# "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named
+# as the one the report's own library worked with
 _WITH_NEXT = re.compile(r"(?:совместно\s+с|jointly\s+with|together\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _KK_JOINTLY = re.compile(r"^\s*бірлесіп", re.IGNORECASE)
 
