@@ -197,11 +197,17 @@ def _sharing_the_namesake(authority: Authority, e: Entry, surface: str) -> list[
         p = authority.get(person)
         if p is None:
             continue
-        keys = {t.key for n, _ in p.names for t in tokenize(n)}
+        keys = _name_keys(tuple(p.names))
         if all(any(token_match(w, k) for k in keys) for w in words):  # "имени Пушкина": a case of it
             return [o for o in authority.entries.values()
                     if o.kind == "library" and o.iri != e.iri and person in o.named_after]
     return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(names: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The folded words of all of an entity's names (read once per entity, not per library linked)."""
+    return frozenset(t.key for n, _ in names for t in tokenize(n))
 
 
 def _place_named(authority: Authority, library: Entry, context_keys: list[str]) -> bool:
@@ -1135,16 +1141,20 @@ class _DocState:
         # ("На семинаре выступили …" after "Ранее … прошёл семинар") is about the background one.
         family = {(c.start, c.end): _event_family(c) for c, _ in self.containers if c.kind == "event"}
 
-        def kinds_in(span: tuple[int, int]) -> set[str]:
-            return {EVENT_FAMILY.get(k, k) for t in tokenize(text[span[0]:span[1]]) if (k := rules.event_kind(t))}
+        @functools.lru_cache(maxsize=None)
+        def kinds_in(span: tuple[int, int]) -> frozenset[str]:
+            return frozenset(EVENT_FAMILY.get(k, k) for t in tokenize(text[span[0]:span[1]])
+                             if (k := rules.event_kind(t)))
 
         def claimed_by(span: tuple[int, int], main: rel.M) -> rel.M | None:
             """The background event after ``main`` and before ``span`` whose kind ``span`` names."""
+            between = [b for b in reversed(events) if id(b) in background and main.start < b.start < span[0]]
+            if not between:
+                return None  # (most reports have no background event: no need to read the sentence)
             said = kinds_in(span)
             if not said or family.get((main.start, main.end)) in said:
                 return None
-            return next((b for b in reversed(events) if id(b) in background and main.start < b.start < span[0]
-                         and family.get((b.start, b.end)) in said), None)
+            return next((b for b in between if family.get((b.start, b.end)) in said), None)
 
         for i, ev in enumerate(events):
             main = next((e for e in reversed(events[:i]) if id(e) not in background), None)
