@@ -13,9 +13,10 @@ from typing import Any, Literal
 import orjson
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph_api import crossborder, entities
+from graph_api import crossborder, curation, entities
 from graph_api.answer_cache import ENTITIES, answer_key
 from graph_api.entities import Labeller, curie, data_links, entity_iri, page_link, split_iri
 from graph_api.i18n import LANGUAGES, property_name
@@ -549,6 +550,9 @@ def get_entity(request: Request, kind: KindName, slug: str, lang: str | None = L
                out_offset: int = Query(0, ge=0), in_offset: int = Query(0, ge=0),
                mentions_offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1)) -> Response:
     view = make_view(request, lang)
+    moved = curation.moved(view.store, view.base, kind, slug)
+    if moved is not None:  # merged by a curator into another entity
+        return RedirectResponse(f"/api/entities/{moved}?{request.url.query}".rstrip("?"), status_code=301)
 
     def answer() -> Response:
         iri, nb = resolve_entity(view, kind, slug)  # a 404 raises, and is not cached
@@ -651,6 +655,9 @@ def get_crossborder(request: Request, offset: int = Query(0, ge=0), limit: int |
 def get_entity_crossborder(request: Request, kind: KindName, slug: str, offset: int = Query(0, ge=0),
                            limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> Response:
     view = make_view(request, lang)
+    moved = curation.moved(view.store, view.base, kind, slug)
+    if moved is not None:
+        return RedirectResponse(f"/api/crossborder/{moved}?{request.url.query}".rstrip("?"), status_code=301)
 
     def answer() -> Response:
         iri = resolve(view, kind, slug)

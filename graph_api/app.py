@@ -12,7 +12,8 @@ from ``app.state``; none opens the store itself):
 
 Routers: ``graph_api.sparql`` (``/sparql``, ``/rdf-graph-store``), ``graph_api.linked_data``
 (``/id``, ``/data``, ``/.well-known/void``, ``/dump.nq.gz``, ``/ontology``,
-``/context.jsonld``), ``graph_api.queries_api`` (``/api/queries``), and — when their modules are
+``/context.jsonld``), ``graph_api.queries_api`` (``/api/queries``), ``graph_api.curation_api``
+(``/api/curation``), and — when their modules are
 present — ``graph_api.api`` (the JSON API) and ``graph_api.pages`` (the HTML pages), each
 exposing ``router``. ``/static`` serves ``graph_api/static``. CORS (any origin, preflight cached
 for ``settings.cors_max_age`` seconds) and gzip wrap everything, error answers included; inside
@@ -64,9 +65,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.executor = executor
 
-    from graph_api import linked_data, queries_api, sparql
+    from graph_api import curation_api, linked_data, queries_api, sparql
 
     app.include_router(sparql.router)
+    app.include_router(curation_api.router)
     app.include_router(linked_data.router)
     app.include_router(queries_api.router)
     for name in OPTIONAL_ROUTERS:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph_api import curation
 from graph_api.settings import Settings
 from graph_api.store import Store, StoreError
 from ingest.vocab import SHK, Graphs
@@ -48,6 +49,7 @@ def static_sources(settings: Settings) -> dict[str, list[Path]]:
 def load_static_graphs(store: Store, settings: Settings) -> list[str]:
     """Bring the static graphs up to date; returns the IRIs of the graphs rewritten."""
     changed = []
+    graphs = Graphs(settings.base_iri)
     for graph, files in static_sources(settings).items():
         files = [f for f in files if f.exists()]
         if not files:
@@ -60,6 +62,8 @@ def load_static_graphs(store: Store, settings: Settings) -> list[str]:
         if bool(known):
             continue
         triples = _parse(files, settings.base_iri)
+        if graph == graphs.authority.value:  # curators' merges, retractions and rejections hold here too
+            triples = curation.correct(curation.load(store, graphs), graphs, graph, triples)
         triples.append(ox.Triple(ox.NamedNode(graph), SHK.contentHash, ox.Literal(digest)))
         store.replace_graph(graph, triples)
         changed.append(graph)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph_api import curation
 from graph_api.bootstrap import load_static_graphs
 from graph_api.settings import Settings
 from graph_api.store import Store
@@ -134,6 +135,7 @@ def ingest_paths(
     report = Report(run=f"{graphs.base}id/run/{started.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}")
     run = ox.NamedNode(report.run)
     load_static_graphs(store, settings)
+    decisions = curation.load(store, graphs)  # curators' corrections, applied to every graph written
 
     files, problems = collect_files(paths)
     if on_start:
@@ -170,8 +172,9 @@ def ingest_paths(
             if isinstance(result, Exception):
                 emit(Outcome(path, "failed", f"{type(result).__name__}: {result}"))
                 continue
+            target = graphs.document(doc.name).value
             try:
-                store.replace_graph(graphs.document(doc.name).value, result.triples)
+                store.replace_graph(target, curation.correct(decisions, graphs, target, result.triples))
             except Exception as e:  # noqa: BLE001 — any store failure is this document's failure
                 emit(Outcome(path, "failed", f"store: {e}"))
                 continue

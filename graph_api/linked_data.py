@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
+from graph_api import curation
 from graph_api.answer_cache import DESCRIPTION_MAX_BYTES, DESCRIPTIONS, answer_key
 from graph_api.conneg import FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, NotAcceptable, negotiate
 from graph_api.formats import RDF_FORMATS
@@ -294,6 +295,10 @@ async def dereference(kind: str, slug: str, request: Request) -> Response:
             offer = negotiate(request.headers.get("accept"), [HTML_OFFER, *RDF_OFFERS])
         except NotAcceptable as e:
             raise HttpProblem(406, str(e)) from e
+        stores = request.app.state.stores
+        moved = await anyio.to_thread.run_sync(lambda: curation.moved(stores.get(), settings.base_iri, kind, slug))
+        if moved is not None:  # merged by a curator: the IRI kept answers from now on
+            return Response(status_code=301, headers={"Location": f"/id/{moved}", "Vary": "Accept"})
         if not await _exists(request, iri):
             raise HttpProblem(404, f"nothing is known about {iri.value}")
     except HttpProblem as p:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from graph_api import crossborder, entities, i18n
+from graph_api import crossborder, curation, entities, i18n
 from graph_api.answer_cache import PAGES, answer_key
 from graph_api.api import (View, crossborder_view, document_view, entity_view, geo_view, search_index,
                            settings_of, store_of, timeline_view)
@@ -226,6 +226,9 @@ def entity_page(request: Request, kind: str, slug: str, in_offset: int = Query(0
                 x_offset: int = Query(0, ge=0)) -> HTMLResponse:
     lang = interface_language(request)
     view = page_view(request, lang)
+    moved = curation.moved(view.store, view.base, kind, slug)
+    if moved is not None:  # merged by a curator into another entity
+        return RedirectResponse(f"/page/{moved}", status_code=301)  # type: ignore[return-value]
     key = answer_key(request.scope["path"], request.query_params.multi_items(), lang, view.base, view.store.version())
     cached = PAGES.get(key)
     if cached is not None:

@@ -127,6 +127,22 @@ def test_failing_replace_leaves_the_old_content(store: Store) -> None:
     assert store.version() == before
 
 
+def test_replace_graphs_changes_several_graphs_in_one_write(store: Store) -> None:
+    """A curation decision rewrites the graphs it corrects and records itself in one update: blank
+    nodes of the graphs survive, a graph left empty is dropped, and the version moves once."""
+    store.replace_graph(G1, [t("a", "p", "b")])
+    store.replace_graph(G2, [t("c", "p", "d")])
+    before = store.version()
+    bnode = ox.BlankNode()
+    store.replace_graphs({G1: [ox.Triple(nn("a"), nn("q"), bnode), ox.Triple(bnode, nn("r"), ox.Literal("x"))],
+                          G2: []}, insert={BASE + "graph/curation": [t("d", "p", "e")]})
+    quads = user_quads(store)
+    assert {q[3] for q in quads} == {G1, BASE + "graph/curation"}
+    assert len([q for q in quads if q[3] == G1]) == 2
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?q ?b . ?b ?r ?x } }") == 1  # one node still
+    assert store.version() != before
+
+
 def test_drop_graph_and_dropping_an_absent_graph(store: Store) -> None:
     store.replace_graph(G1, [t("a", "p", "b")])
     store.replace_graph(G2, [t("c", "p", "d")])

@@ -131,6 +131,22 @@ class Store(abc.ABC):
         raise StoreError("this backend keeps no files of its own to optimise: "
                          "use the SPARQL engine's own tool (e.g. `oxigraph optimize --location DIR`)")
 
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple | ox.Quad]],
+                       insert: Mapping[str, Iterable[ox.Triple | ox.Quad]] | None = None) -> None:
+        """Replace several graphs and add to others in one SPARQL update, hence one transaction
+        (a curation decision and the graphs it corrects change together). All the triples go in
+        one ``INSERT DATA`` block: a blank node may not be shared between two blocks."""
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in graphs]
+        blocks = []
+        for g, triples in [*graphs.items(), *(insert or {}).items()]:
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+            if body:
+                blocks.append(f"GRAPH {ox.NamedNode(g)} {{\n{body}\n}}")
+        if blocks:
+            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if parts:
+            self.update(" ;\n".join(parts))
+
     def insert(self, graph: str, triples: Iterable[ox.Triple | ox.Quad]) -> None:
         """Add triples to a named graph in one transaction (terms serialised by pyoxigraph)."""
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
