@@ -207,8 +207,30 @@ def initials_and_surname(name: str) -> tuple[list[str], str | None]:
     if initials and toks[0] is longs[0] and len(longs) == 1:
         return initials, longs[0].key  # "Горьковая С.А."
     if not initials:
+        if surname_first([t.key for t in longs]):
+            return [t.key[:1] for t in longs[1:]], longs[0].key  # "Зубова Ирина Витальевна"
         return [t.key[:1] for t in longs[:-1]], longs[-1].key  # "Umutkan Munalbayeva"
     return initials, longs[-1].key
+
+
+# A patronymic, folded, in any case: Игоревна, Витальевной, Бакытовну, Ивановича, Ильич; and the
+# Kazakh -ұлы / -қызы.
+_RU_PATRONYMIC = re.compile(r"(?:(?:ov|ev|ic|ich)n(?:a|oi|u|e)|(?:ov|ev|il|zm|uk|om)ich?(?:a|u|em|e)?)$")
+_KK_PATRONYMIC_KEY = re.compile(r"(?:uli|kizi)$")
+_RUSSIAN_TYPE_SURNAME = re.compile(r"(?:ov|ev|in|sk|ck)(?:a|oi|u)?$|(?:nai|na|ai)$")
+
+
+def surname_first(keys: list[str]) -> bool:
+    """Whether three folded name words are written surname, given name, patronymic (the order of
+    Russian lists and signatures: "Подгорная Светлана Игоревна", "Ахметова Динара Бақытқызы"), not
+    given name, patronymic, surname. The last word tells: a patronymic ends the surname-first order."""
+    if len(keys) != 3:
+        return False
+    last, first = keys[2], keys[0]
+    if _RU_PATRONYMIC.search(last) and not _RU_PATRONYMIC.search(first):
+        return True
+    return bool(_KK_PATRONYMIC_KEY.search(last) and _RUSSIAN_TYPE_SURNAME.search(first)
+                and not _KK_PATRONYMIC_KEY.search(keys[1]))
 
 
 def _given_initials(e: Entry) -> set[str]:
@@ -272,7 +294,7 @@ def _given_name(name: str) -> str | None:
     longs = [t for t in toks if len(t.text) > 2]
     if len(longs) < 2 or longs[0] is not toks[0]:
         return None
-    key = longs[0].key
+    key = longs[1].key if surname_first([t.key for t in longs]) else longs[0].key
     return next((nominative for case, nominative in _FLEETING_VOWEL if case.match(key)), key)
 
 
@@ -307,7 +329,7 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", name)))
     if not surname:
         return fold(name)
-    surname = _SURNAME_CASE.sub(r"\1", surname)
+    surname = _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname))
     return f"{surname}-{initials[0]}" if initials else surname
 
 
@@ -320,3 +342,6 @@ _SOFT_Y = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeou])")
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key
 # (Пережогин, Пережогина, Пережогиной → perejogin; Диская, Диской → disk).
 _SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu)?$")
+# A feminine surname of the adjective type in another case, as the fold writes it: Подгорной,
+# Подгорную → Подгорная ("podgorna"). Only after -н-: a masculine -ой is -той/-ской (Толстой).
+_FEMININE_ADJECTIVE_CASE = re.compile(r"(?<=n)(?:oi|uiu|u)$")
