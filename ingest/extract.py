@@ -26,7 +26,7 @@ from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
 from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
 from .pipeline import build, load_authority
-from .title_keys import concepts, institution_key, key_slug, title_key
+from .title_keys import concepts, institution_key, key_slug, library_key, library_slug, title_key
 from .reading import Document
 from . import rules
 from . import kk_cases
@@ -446,7 +446,8 @@ class _DocState:
                 if earlier in self.new:
                     return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
                 return earlier
-            iri = self._mint("library", new_slug("library", name), name, lang, None)
+            slug = (None if group else self._library_slug(name, lang)) or new_slug("library", name)
+            iri = self._mint("library", slug, name, lang, None)
             if not group:
                 self.libraries_named.append((name, iri))
             return iri
@@ -502,6 +503,16 @@ class _DocState:
             name = c.label or surface
             return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
+
+    def _library_slug(self, name: str, lang: str) -> str | None:
+        """The slug of a library the authority file does not know, from what its name says (its
+        place, level and namesake), so that it is one IRI in every language; None where the name
+        holds a word the key cannot read."""
+        names, countries = self._names_in(name, lang)
+        if "regional" in concepts(name):  # "Қарағанды облыстық" and "Карагандинская областная": the region
+            names = [(a, b, self._region_of(iri) if "/id/place/" in iri else iri) for a, b, iri in names]
+        key = library_key(name, names, countries)
+        return library_slug(key) if key is not None else None
 
     @functools.cached_property
     def _text_sentences(self) -> list[tuple[int, int]]:

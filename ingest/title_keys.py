@@ -31,7 +31,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from .keys import fold, slugify
+from .keys import fold, slugify, strip_kk_case
 from .tokens import tokenize
 
 # concept -> stems (any script; folded below). A word belongs to a concept when its folded form
@@ -94,7 +94,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "friendship": ("friendship", "дружб", "достық", "достығ"),
     "people": ("people", "народ", "халық", "халқ"),
     # institutions: their kinds and what their names say of them (see ``institution_key``)
-    "centre": ("centre", "center", "центр", "орталығ"),
+    "centre": ("centre", "center", "central", "центр", "орталығ", "орталық"),
+    # libraries: the words of their level and kind (see ``library_key``)
+    "universal": ("universal", "универсальн", "әмбебап"),
+    "scientific": ("scientific", "научн", "ғылыми"),
+    "children": ("children", "child", "детск", "балалар"),
+    "youth": ("youth", "юношеск", "юношеств", "жасөспірім"),
+    "city": ("city", "городск", "қалалық"),
+    "district": ("district", "районн", "аудандық"),
     "university": ("universit", "университет"),
     "museum": ("museum", "музе", "мұражай"),
     "theatre": ("theatre", "theater", "театр"),
@@ -118,6 +125,7 @@ FUNCTION_WORDS = frozenset(fold(w) for w in """
     о об обо в во на по с со для между и или у при за год года году годы годов гг г
     туралы жөніндегі бойынша арасындағы арасында үшін және мен бен пен арналған жылға жылдарға жылы
     жылғы ж іске жүзеге
+    named after им имени атындағы
 """.split())
 COUNTRIES = frozenset({"russia", "kazakhstan"})
 GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "plan", "Report": "report",
@@ -266,6 +274,64 @@ def institution_key(name: str, names: Iterable[tuple[int, int, str]] = (),
     if len([p for p in parts if not p.startswith("=")]) < 2:
         return None  # "Omsk State University" says too little: which one?
     return f"{found[0]}:" + " ".join(parts)
+
+
+# Words a library's name may or may not carry in another language ("Novosibirsk State Regional
+# Scientific Library", "Новосибирская областная научная библиотека"): the place, the level and the
+# namesake tell the library.
+LIBRARY_OPTIONAL = frozenset({"universal", "scientific", "state", "regional"})
+# The namesake of a library: "им. Н. В. Гоголя", "named after N. V. Gogol", "Гоголь атындағы".
+_NAMESAKE = (re.compile(r"\b(?:им\.|имени|named after)\s+(?P<who>[^,()«»\"]+?)\s*$"),
+             re.compile(r"^\s*(?P<who>[^,()«»\"]+?)\s+атындағы\b"))
+
+
+def library_key(name: str, names: Iterable[tuple[int, int, str]] = (),
+                countries: Iterable[tuple[int, int, str]] = ()) -> str | None:
+    """The key of a library the authority file does not know, the same in every language:
+    "Карагандинской областной универсальной научной библиотеке им. Н. В. Гоголя", "Гоголь атындағы
+    Қарағанды облыстық әмбебап ғылыми кітапханасы" and "Karaganda Regional Universal Scientific
+    Library named after N. V. Gogol" are one library (its place, its level, its namesake). None
+    where a word is not the lexicon's or no place is named. ``names`` should give the region for
+    a regional library (the caller knows which region a town lies in)."""
+    names = list(names)
+    if "library" not in concepts(name) or not any("/id/place/" in iri for _, _, iri in names):
+        return None
+    spans = sorted(names + list(countries))
+    namesake = None
+    m = _NAMESAKE[0].search(name) or _NAMESAKE[1].search(name)
+    if m is not None and not any(a < m.end("who") and m.start("who") < b for a, b, _ in spans):
+        from .linking import initials_and_surname, surname_stem  # a person the authority does not know
+
+        _, surname = initials_and_surname(strip_kk_case(m.group("who")))
+        if surname is None:
+            return None
+        namesake = "=namesake:" + surname_stem(surname)  # initials are often left out ("Гоголь атындағы")
+        spans = sorted(spans + [(m.start("who"), m.end("who"), "")])
+    rest, pos = [], 0
+    for start, end, _ in spans:
+        rest.append(name[pos:max(pos, start)])
+        pos = max(pos, end)
+    rest.append(name[pos:])
+    words = " ".join(rest)
+    if unknown_words(words):
+        return None
+    parts = {c for c in concepts(words) if c not in LIBRARY_OPTIONAL} | {
+        "=" + iri.rsplit("/id/", 1)[-1] for _, _, iri in names}
+    if namesake:
+        parts.add(namesake)
+    parts.discard("library")
+    parts |= {iri.rstrip("/").rsplit("/", 1)[-1] for _, _, iri in countries}
+    return "library:" + " ".join(sorted(parts))
+
+
+def library_slug(key: str) -> str:
+    """A readable, stable slug for a library key: its places, its words, its namesake, then a hash."""
+    parts = key.split(":", 1)[1].split()
+    places = [p.rsplit("/", 1)[-1] for p in parts if p.startswith("=place/")]
+    words = [p for p in parts if not p.startswith("=")]
+    after = [p.split(":", 1)[-1].rsplit("/", 1)[-1] for p in parts if p.startswith("=") and not p.startswith("=place/")]
+    digest = hashlib.sha1(f"library-key:{key}".encode()).hexdigest()[:8]
+    return f"{slugify(' '.join([*places, *words, 'library', *after]), 60)}-{digest}"
 
 
 def key_slug(key: str) -> str:

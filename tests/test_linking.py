@@ -260,3 +260,27 @@ def test_a_namesake_two_libraries_share_names_neither_alone(extractor: Extractor
     found = iris(extract(extractor, "alone.en.txt", "The Pushkin Library thanked everyone."), "library")
     assert not found & {BASE + "id/library/east-kazakhstan-regional-library",
                         BASE + "id/library/omsk-regional-scientific-library"}
+
+
+LIBRARY_NOT_IN_AUTHORITY = [
+    ("a.ru.txt", "14 сентября 2022 года в Карагандинской областной универсальной научной библиотеке им. Н. В. Гоголя "
+                 "прошла встреча."),
+    ("b.kk.txt", "2022 жылы Гоголь атындағы Қарағанды облыстық әмбебап ғылыми кітапханасында кездесу өтті."),
+    ("c.en.txt", "In 2022 the Karaganda Regional Universal Scientific Library named after N. V. Gogol hosted a meeting."),
+]
+
+
+def test_a_library_the_authority_does_not_know_is_one_iri_in_three_languages(extractor: Extractor) -> None:
+    """Its name's place (the region for a regional library), level and namesake make the key, so the
+    Russian case, the Kazakh word order and the English words meet; a library of another level or
+    namesake in the same region stays apart."""
+    iris = set()
+    for name, text in LIBRARY_NOT_IN_AUTHORITY:
+        libs = [m.iri for m in extract(extractor, name, text).mentions if m.kind == "library"]
+        assert len(libs) == 1, (name, libs)
+        iris |= set(libs)
+    assert len(iris) == 1 and "/id/library/karaganda-region-library-gogol-" in iris.pop()
+    for other in ("В 2022 году в Карагандинской областной детской библиотеке им. Н. В. Гоголя прошла встреча.",
+                  "В 2022 году в Карагандинской областной научной библиотеке им. А. С. Пушкина прошла встреча."):
+        libs = [m.iri for m in extract(extractor, "d.ru.txt", other).mentions if m.kind == "library"]
+        assert libs and "karaganda-region-library-gogol-" not in libs[0], libs

@@ -229,9 +229,28 @@ def test_an_institution_has_one_key_in_every_language(name: str, place: str) -> 
 
 @pytest.mark.parametrize("name", [
     "Omsk Centre",  # says too little
-    "Omsk City Kazakh Cultural Centre",  # "city" is no word of the lexicon: keep its own name
+    "Omsk Kazakh Cultural Centre of Nomads",  # "nomads" is no word of the lexicon: keep its own name
     "Kazakh Cultural Centre",  # no place: which one?
 ])
 def test_an_institution_that_says_too_little_has_no_key(name: str) -> None:
     names = _spans(name, ("Omsk", OMSK_REGION)) if "Omsk" in name else []
     assert institution_key(name, names) is None
+
+
+def test_a_library_key_needs_a_place_and_words_it_can_read() -> None:
+    from ingest.title_keys import library_key
+
+    omsk = "http://x/id/place/omsk-region"
+    name = "Омская областная детская библиотека"
+    assert library_key(name, [(0, 6, omsk)]) == "library:=place/omsk-region children"
+    assert library_key(name) is None  # no place: "the regional children's library" of where?
+    assert library_key("Омская областная библиотека для слепых", [(0, 6, omsk)]) is None  # words it cannot read
+    assert library_key("Омский областной музей", [(0, 6, omsk)]) is None  # no library
+
+
+def test_a_city_centre_is_not_the_regional_one() -> None:
+    city = "Omsk City Kazakh Cultural Centre"
+    regional = "Omsk Regional Kazakh Cultural Centre"
+    a = institution_key(city, _spans(city, ("Omsk", OMSK_REGION)))
+    b = institution_key(regional, _spans(regional, ("Omsk", OMSK_REGION)))
+    assert a is not None and b is not None and a != b
