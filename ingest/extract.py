@@ -1195,7 +1195,8 @@ class _DocState:
                             floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
                     bodies_only = False
                     if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
-                            and not rel.passive_speech(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
+                            and not rel.passive_speech(text[s[0]:s[1]]) \
+                            and not rel.on_the_line(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                         speech = rel.first_speech(text[s[0]:s[1]])
                         if speech is None and rel.prepared_or_supported(text[s[0]:s[1]]):
                             bodies_only = True  # who prepared or supported it: the libraries and organisations

@@ -107,7 +107,10 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "sozsoil", "basinda", "bazasinda", "organiz", "organis", "ustroil", "addressed", "opening",
                  # a delegation, and who represented a body: "the delegation of X was headed by Y",
                  # "the library was represented by Y", "делегацию возглавил", "делегациясы"
-                 "delegat", "delegac", "represent")
+                 "delegat", "delegac", "represent",
+                 # who joined or connected to it ("к разговору присоединилась X", "X joined by video link",
+                 # "подключились библиотеки", "Омбы кітапханасы қосылды")
+                 "joined", "connected", "prisoedin", "podkluc", "kosild")
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
 # "prepared by X with the support of Y", "подготовлена при поддержке", "… қолдауымен дайындалды"
 # (a person there is as often the one whose books the exhibition was prepared from).
@@ -250,6 +253,17 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
 PARTICIPATION_BODIES = fold_all(PARTICIPATION_BODIES)
+
+
+# "На связь с Барнаулом вышли читатели и сотрудники X", "went on air", "байланысқа шықты": who came
+# on the line of a telebridge or an online meeting
+_ON_THE_LINE = re.compile(r"\bна\s+связь\b|\bв\s+эфир\b|\bon\s+(?:the\s+)?(?:air|line)\b|\bбайланысқа\b",
+                          re.IGNORECASE)
+
+
+def on_the_line(text: str) -> bool:
+    """The sentence says who came on the line (of a telebridge, an online meeting)."""
+    return _ON_THE_LINE.search(text) is not None
 
 
 def prepared_or_supported(text: str) -> bool:
