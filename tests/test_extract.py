@@ -109,6 +109,26 @@ def test_participants_of_an_event(extractor: Extractor) -> None:
     assert objects(st, ev, SDO.location) == [I("place/kostanay")]
 
 
+@pytest.mark.parametrize("second", [
+    "На связь с Омском вышли сотрудники Курганской областной библиотеки им. Югова.",
+    "К разговору присоединилась Курганская областная библиотека им. Югова.",
+])
+def test_who_came_on_the_line_of_a_telebridge_took_part(extractor: Extractor, second: str) -> None:
+    r = extract(extractor, "on-the-line.ru.txt",
+                "5 мая 2021 года в Омской областной научной библиотеке им. Пушкина прошёл телемост «Соседи». "
+                + second + "\n")
+    (ev,) = events(r)
+    assert I("library/kurgan-regional-scientific-library") in objects(graph(r), ev, WDT.P710)
+
+
+def test_a_book_that_came_out_is_no_one_coming_on_the_line(extractor: Extractor) -> None:
+    r = extract(extractor, "came-out.ru.txt",
+                "5 мая 2021 года в Омской областной научной библиотеке им. Пушкина прошёл телемост «Соседи». "
+                "В том же году в Кургане вышла книга Алексея Югова о библиотеке.\n")
+    (ev,) = events(r)
+    assert I("person/alexey-yugov") not in objects(graph(r), ev, WDT.P710)
+
+
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
