@@ -552,7 +552,8 @@ def get_entity(request: Request, kind: KindName, slug: str, lang: str | None = L
     view = make_view(request, lang)
     moved = curation.moved(view.store, view.base, kind, slug)
     if moved is not None:  # merged by a curator into another entity
-        return RedirectResponse(f"/api/entities/{moved}?{request.url.query}".rstrip("?"), status_code=301)
+        return RedirectResponse(f"/api/entities/{moved}?{request.url.query}".rstrip("?"), status_code=301,
+                                    headers={"Cache-Control": "no-cache"})
 
     def answer() -> Response:
         iri, nb = resolve_entity(view, kind, slug)  # a 404 raises, and is not cached
@@ -657,7 +658,8 @@ def get_entity_crossborder(request: Request, kind: KindName, slug: str, offset: 
     view = make_view(request, lang)
     moved = curation.moved(view.store, view.base, kind, slug)
     if moved is not None:
-        return RedirectResponse(f"/api/crossborder/{moved}?{request.url.query}".rstrip("?"), status_code=301)
+        return RedirectResponse(f"/api/crossborder/{moved}?{request.url.query}".rstrip("?"), status_code=301,
+                                    headers={"Cache-Control": "no-cache"})
 
     def answer() -> Response:
         iri = resolve(view, kind, slug)

@@ -62,9 +62,13 @@ def load_static_graphs(store: Store, settings: Settings) -> list[str]:
         if bool(known):
             continue
         triples = _parse(files, settings.base_iri)
+        marks: list[ox.Triple] = []
         if graph == graphs.authority.value:  # curators' merges, retractions and rejections hold here too
-            triples = curation.correct(curation.load(store, graphs), graphs, graph, triples)
+            triples, marks = curation.correct(curation.load(store, graphs), graphs, graph, triples)
         triples.append(ox.Triple(ox.NamedNode(graph), SHK.contentHash, ox.Literal(digest)))
-        store.replace_graph(graph, triples)
+        if marks:
+            store.replace_graphs({graph: triples}, insert={graphs.decisions.value: marks})
+        else:
+            store.replace_graph(graph, triples)
         changed.append(graph)
     return changed

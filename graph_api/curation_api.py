@@ -1,6 +1,6 @@
 """``/api/curation``: curators correct what extraction got wrong (see :mod:`graph_api.curation`).
 
-Reading the decisions is public, as the curation graph is; making or undoing one needs the write
+Reading the decisions is public, as the decisions graph is; making or undoing one needs the write
 token (``Authorization: Bearer …``), like every other write. Each write opens the store
 writable for that one update, so the running service and its readers see the corrected data
 on their next request.
@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_api import curation
+from graph_api.bootstrap import load_static_graphs
 from graph_api.sparql import HttpProblem, _write, check_token
 from ingest.vocab import Graphs
 
@@ -109,8 +110,13 @@ def undo(request: Request, decision_id: str) -> dict[str, Any]:
     _authorised(request)
     settings = request.app.state.settings
     graphs = Graphs(settings.base_iri)
+    def action(st: Any) -> tuple[curation.Decision, list[str]]:
+        decision, names = curation.undo(st, graphs, decision_id)
+        load_static_graphs(st, settings)  # the authority graph, if the decision changed it, at once
+        return decision, names
+
     try:
-        decision, names = _write(settings, lambda st: curation.undo(st, graphs, decision_id))
+        decision, names = _write(settings, action)
     except curation.CurationError as e:
         raise HTTPException(e.status, detail=str(e)) from None
     except HttpProblem as p:

@@ -135,7 +135,7 @@ def ingest_paths(
     report = Report(run=f"{graphs.base}id/run/{started.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}")
     run = ox.NamedNode(report.run)
     load_static_graphs(store, settings)
-    decisions = curation.load(store, graphs)  # curators' corrections, applied to every graph written
+    properties = curation.Properties.read(store, graphs)  # for the curators' corrections of every graph written
 
     files, problems = collect_files(paths)
     if on_start:
@@ -174,7 +174,7 @@ def ingest_paths(
                 continue
             target = graphs.document(doc.name).value
             try:
-                store.replace_graph(target, curation.correct(decisions, graphs, target, result.triples))
+                _write_corrected(store, graphs, target, result.triples, properties)
             except Exception as e:  # noqa: BLE001 — any store failure is this document's failure
                 emit(Outcome(path, "failed", f"store: {e}"))
                 continue
@@ -190,10 +190,23 @@ def ingest_paths(
                     store.drop_graph(g)
                     emit(Outcome(Path(name), "pruned"))
 
-    store.replace_graph(graphs.links.value, translation_links(document_summaries(store, graphs)))
+    _write_corrected(store, graphs, graphs.links.value, translation_links(document_summaries(store, graphs)), properties)
     store.insert(graphs.provenance.value, _provenance(graphs, run, started, report.outcomes))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _write_corrected(store: Store, graphs: Graphs, graph: str, triples: list[ox.Triple],
+                     properties: curation.Properties) -> None:
+    """Write one graph as the curators' decisions want it, and mark the decisions that changed it,
+    in one transaction. The decisions are read for each graph: one made while a long ingest runs
+    holds for the documents written after it."""
+    decisions = curation.load(store, graphs, properties)
+    corrected, marks = curation.correct(decisions, graphs, graph, triples)
+    if marks:
+        store.replace_graphs({graph: corrected}, insert={graphs.decisions.value: marks})
+    else:
+        store.replace_graph(graph, corrected)
 
 
 def document_summaries(store: Store, graphs: Graphs) -> list[WorkSummary]:

@@ -298,7 +298,8 @@ async def dereference(kind: str, slug: str, request: Request) -> Response:
         stores = request.app.state.stores
         moved = await anyio.to_thread.run_sync(lambda: curation.moved(stores.get(), settings.base_iri, kind, slug))
         if moved is not None:  # merged by a curator: the IRI kept answers from now on
-            return Response(status_code=301, headers={"Location": f"/id/{moved}", "Vary": "Accept"})
+            return Response(status_code=301, headers={"Location": f"/id/{moved}", "Vary": "Accept",
+                                                      "Cache-Control": "no-cache"})  # (a merge can be undone)
         if not await _exists(request, iri):
             raise HttpProblem(404, f"nothing is known about {iri.value}")
     except HttpProblem as p:

@@ -228,7 +228,9 @@ def entity_page(request: Request, kind: str, slug: str, in_offset: int = Query(0
     view = page_view(request, lang)
     moved = curation.moved(view.store, view.base, kind, slug)
     if moved is not None:  # merged by a curator into another entity
-        return RedirectResponse(f"/page/{moved}", status_code=301)  # type: ignore[return-value]
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/page/{moved}{query}", status_code=301,  # type: ignore[return-value]
+                                headers={"Cache-Control": "no-cache"})  # (a merge can be undone)
     key = answer_key(request.scope["path"], request.query_params.multi_items(), lang, view.base, view.store.version())
     cached = PAGES.get(key)
     if cached is not None:

@@ -488,6 +488,9 @@ async def gsp_write(request: Request) -> Response:
         meta = settings.base_iri + "graph/meta"
         if graph == meta:
             raise HttpProblem(403, "graph/meta holds the dataset version and is written by the store only")
+        if graph == settings.base_iri + "graph/decisions":
+            raise HttpProblem(403, "graph/decisions holds the curators' decisions: make or undo one through "
+                                   "/api/curation, which also applies it to the data")
         triples: list[ox.Triple] = []
         if request.method != "DELETE":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()

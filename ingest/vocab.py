@@ -98,6 +98,11 @@ class Graphs:
         return NamedNode(self.base + "graph/curation")
 
     @property
+    def decisions(self) -> NamedNode:
+        """Curators' decisions (merges, retractions, rejections): written through /api/curation only."""
+        return NamedNode(self.base + "graph/decisions")
+
+    @property
     def links(self) -> NamedNode:
         """Cross-document facts derived after an ingest run (translations)."""
         return NamedNode(self.base + "graph/links")

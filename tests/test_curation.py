@@ -56,7 +56,7 @@ def test_merge_moves_statements_and_turns_the_duplicates_names_into_variants() -
                ox.Triple(keep, SKOS.prefLabel, ox.Literal("Оставленная", language="ru")),
                ox.Triple(other, RDFS.label, ox.Literal("Другая", language="ru"))]
     d = curation.Decision(iri="x#1", kind="merge", source=dup.value, target=keep.value)
-    out = set(_decisions(d).transform(G, G.doc_prefix + "a.txt", triples))
+    out = set(_decisions(d).transform(G, G.doc_prefix + "a.txt", triples)[0])
     assert out == {ox.Triple(keep, SKOS.altLabel, ox.Literal("Дубль", language="ru")),
                    ox.Triple(keep, SKOS.prefLabel, ox.Literal("Оставленная", language="ru")),  # untouched
                    ox.Triple(other, RDFS.label, ox.Literal("Другая", language="ru")),
@@ -81,7 +81,7 @@ def test_retraction_takes_the_whole_family_and_both_directions_of_a_symmetric_pr
                ox.Triple(a, SDO.location, nn("place/y"))]
     ds = _decisions(curation.Decision(iri="x#1", kind="retraction", statement=(a, p2652, b)),
                     curation.Decision(iri="x#2", kind="retraction", statement=(a, located, nn("place/x"))))
-    out = set(ds.transform(G, G.doc_prefix + "a.txt", triples))
+    out = set(ds.transform(G, G.doc_prefix + "a.txt", triples)[0])
     assert out == {ox.Triple(a, p2652, c), ox.Triple(a, SDO.location, nn("place/y"))}
 
 
@@ -97,12 +97,63 @@ def test_rejection_removes_the_annotation_its_target_and_selectors_in_that_docum
     triples += [ox.Triple(doc, SDO.mentions, e), ox.Triple(doc, SDO.mentions, keep),
                 ox.Triple(e, RDFS.label, ox.Literal("Altai", language="en"))]
     ds = _decisions(curation.Decision(iri="x#1", kind="rejection", entity=e.value, document=doc.value))
-    out = ds.transform(G, G.document("a.txt").value, triples)
+    out, changed = ds.transform(G, G.document("a.txt").value, triples)
+    assert changed == ["x#1"]
     assert all(e not in (t.subject, t.object) for t in out)
     assert {t.object for t in out if t.predicate == OA.exact} == {ox.Literal("m2")}
     assert len(out) == 7  # the other mention (6 triples) and its document's mentions link
     # another document is left alone
-    assert len(ds.transform(G, G.document("b.txt").value, triples)) == len(triples)
+    assert ds.transform(G, G.document("b.txt").value, triples) == (triples, [])
+
+
+def test_decisions_apply_in_their_order_each_to_the_iris_of_its_time() -> None:
+    """A rejection of A made before A was merged into B removes A's mentions, never B's own; a
+    retraction of (S p A) made before the merge does not take (S p B) away."""
+    a, b, s = nn("person/a"), nn("person/b"), nn("event/s")
+    doc = G.work("a.txt")
+    triples = [ox.Triple(doc, SDO.mentions, a), ox.Triple(doc, SDO.mentions, b),
+               ox.Triple(s, ox.NamedNode("http://www.wikidata.org/prop/direct/P710"), a),
+               ox.Triple(s, ox.NamedNode("http://www.wikidata.org/prop/direct/P710"), b)]
+    p710 = ox.NamedNode("http://www.wikidata.org/prop/direct/P710")
+    ds = _decisions(curation.Decision(iri="x#1", kind="rejection", entity=a.value, document=doc.value),
+                    curation.Decision(iri="x#2", kind="merge", source=a.value, target=b.value))
+    out, _ = ds.transform(G, G.document("a.txt").value, triples)
+    assert set(out) == {ox.Triple(doc, SDO.mentions, b), ox.Triple(s, p710, b)}
+    ds = _decisions(curation.Decision(iri="x#1", kind="retraction", statement=(s, p710, a)),
+                    curation.Decision(iri="x#2", kind="merge", source=a.value, target=b.value))
+    out, _ = ds.transform(G, G.document("a.txt").value, triples)
+    assert ox.Triple(s, p710, b) in out
+
+
+def test_a_cycle_of_merges_leads_nowhere() -> None:
+    a, b = iri("place/a"), iri("place/b")
+    ds = _decisions(curation.Decision(iri="x#1", kind="merge", source=a, target=b),
+                    curation.Decision(iri="x#2", kind="merge", source=b, target=a))
+    assert ds.merges == {}
+
+
+def test_a_name_is_retracted_in_every_label_property() -> None:
+    e = nn("place/omsk")
+    name = ox.Literal("Omsk", language="en")
+    triples = [ox.Triple(e, RDFS.label, name), ox.Triple(e, SKOS.prefLabel, name), ox.Triple(e, SKOS.altLabel, name),
+               ox.Triple(e, RDFS.label, ox.Literal("Омск", language="ru"))]
+    ds = _decisions(curation.Decision(iri="x#1", kind="retraction", statement=(e, RDFS.label, name)))
+    assert ds.transform(G, G.authority.value, triples)[0] == [triples[-1]]
+
+
+def test_property_families_come_from_the_ontology(tmp_path: Path) -> None:
+    from graph_api.bootstrap import load_static_graphs
+    from graph_api.store.embedded import EmbeddedStore
+
+    settings = Settings(store=tmp_path / "store", base_iri=BASE)
+    with EmbeddedStore(tmp_path / "store", base_iri=BASE) as st:
+        load_static_graphs(st, settings)
+        props = curation.Properties.read(st, G)
+    located = props.family("https://w3id.org/shekara/ns#locatedIn")
+    assert "http://schema.org/location" in located
+    assert "http://www.wikidata.org/prop/direct/P17" not in located
+    assert props.is_symmetric(props.family("https://w3id.org/shekara/ns#partnerLibrary"))
+    assert not props.is_symmetric(props.family("http://www.wikidata.org/prop/direct/P710"))
 
 
 def test_statement_terms_refuse_what_is_not_a_statement() -> None:
@@ -182,6 +233,8 @@ def test_writes_need_the_token_and_reading_is_public(client) -> None:  # type: i
     ({"from": iri("person/fyodor-dostoevsky"), "into": iri("place/omsk")}, 400),
     ({"from": "not an IRI", "into": iri("place/omsk")}, 400),
     ({"from": iri("place/atlantis"), "into": iri("place/omsk")}, 404),
+    ({"from": iri("person/a b"), "into": iri("person/fyodor-dostoevsky")}, 400),
+    ({"from": BASE + "id/run/x", "into": BASE + "id/run/y"}, 400),
 ])
 def test_a_merge_that_cannot_be_is_refused_with_the_reason(client, body, status) -> None:  # type: ignore[no-untyped-def]
     before = client.get("/api/curation").json()["items"]
@@ -219,20 +272,33 @@ def test_merge_rewrites_the_data_redirects_the_old_iri_and_survives_reingest(cli
     assert ask(client, f"ASK {{ <{G.work(DOCS[1]).value}> <http://schema.org/mentions> <{keep}> }}")
 
 
-def test_retraction_removes_a_statement_everywhere_and_survives_reingest(client, settings) -> None:  # type: ignore[no-untyped-def]
-    library, place = iri("library/omsk-regional-scientific-library"), iri("place/omsk")
-    statement = f"<{library}> <http://schema.org/location> <{place}>"
-    assert ask(client, f"ASK {{ {statement} }}")
+def test_retraction_removes_a_statement_both_ways_and_survives_reingest(client, settings) -> None:  # type: ignore[no-untyped-def]
+    omsk, semey = iri("library/omsk-regional-scientific-library"), iri("library/semey-abai-library")
+    p2652 = "http://www.wikidata.org/prop/direct/P2652"
+    either = (f"ASK {{ GRAPH ?g {{ {{ <{omsk}> ?p <{semey}> }} UNION {{ <{semey}> ?p <{omsk}> }} }} "
+              f"FILTER(STRSTARTS(STR(?g), \"{G.doc_prefix}\")) }}")
+    assert ask(client, either)  # the telebridge documents say the two libraries work together
     r = client.post("/api/curation/retractions", headers=AUTH, json={
-        "subject": library, "predicate": "http://schema.org/location", "object": place, "note": "wrong"})
+        "subject": omsk, "predicate": p2652, "object": semey, "note": "a telebridge is no partnership"})
     assert r.status_code == 201, r.text
-    assert not ask(client, f"ASK {{ GRAPH ?g {{ {statement} }} FILTER(?g != <{G.curation.value}>) }}")
-    assert not ask(client, f"ASK {{ <{library}> <https://w3id.org/shekara/ns#locatedIn> <{place}> }}")
-    again = client.post("/api/curation/retractions", headers=AUTH, json={
-        "subject": library, "predicate": "http://schema.org/location", "object": place})
+    assert not ask(client, either)  # both directions, and the finer partnership properties too
+    again = client.post("/api/curation/retractions", headers=AUTH,
+                        json={"subject": omsk, "predicate": p2652, "object": semey})
     assert again.status_code == 404  # nothing states it any more
-    reingest(settings, DOCS[0], "\nThe Omsk library hosted the readers again in 2022.\n")
-    assert not ask(client, f"ASK {{ GRAPH ?g {{ {statement} }} FILTER(?g != <{G.curation.value}>) }}")
+    reingest(settings, DOCS[0], "\nThe Omsk library hosted the readers again in 2022.\n")  # extracted anew
+    assert not ask(client, either)
+
+
+def test_a_wrong_name_is_retracted_from_every_label_property(client) -> None:  # type: ignore[no-untyped-def]
+    place = iri("place/omsk-region")
+    name = f"<{place}> ?p \"Omsk Region\"@en"
+    assert ask(client, f"ASK {{ {name} }}")
+    r = client.post("/api/curation/retractions", headers=AUTH, json={
+        "subject": place, "predicate": RDFS.label.value, "literal": {"value": "Omsk Region", "language": "en"}})
+    assert r.status_code == 201, r.text
+    assert r.json()["object"] == {"type": "literal", "value": "Omsk Region", "language": "en"}
+    assert not ask(client, f"ASK {{ {name} FILTER(?p IN (<{RDFS.label.value}>, <{SKOS.prefLabel.value}>, "
+                           f"<{SKOS.altLabel.value}>)) }}")
 
 
 def test_rejection_in_one_document_and_undo(client, settings) -> None:  # type: ignore[no-untyped-def]
@@ -261,6 +327,50 @@ def test_rejection_in_one_document_and_undo(client, settings) -> None:  # type: 
     reingest(settings, doc)
     assert ask(client, mentioned)
     assert client.delete(f"/api/curation/{decision}", headers=AUTH).status_code == 404
+
+
+def test_rejection_everywhere_leaves_nothing_of_the_entity(client) -> None:  # type: ignore[no-untyped-def]
+    entity = iri("place/kostanay")
+    assert client.get("/api/entities/place/kostanay").status_code == 200
+    r = client.post("/api/curation/rejections", headers=AUTH, json={"entity": entity, "note": "not in these texts"})
+    assert r.status_code == 201, r.text
+    assert G.authority.value in r.json()["graphs"]
+    # the decision names it by a literal: no link of the graph leads to it any more
+    assert client.get("/api/entities/place/kostanay").status_code == 404
+    assert client.get("/id/place/kostanay", follow_redirects=False).status_code == 404
+
+
+def test_the_decisions_graph_is_written_through_the_api_only(client) -> None:  # type: ignore[no-untyped-def]
+    graph = BASE + "graph/decisions"
+    r = client.put("/rdf-graph-store", params={"graph": graph}, content=b"",
+                   headers={**AUTH, "Content-Type": "text/turtle"})
+    assert r.status_code == 403
+    assert client.get("/api/curation").json()["items"]  # still there
+
+
+def test_undo_of_a_merge_marks_every_document_written_through_it(client, settings) -> None:  # type: ignore[no-untyped-def]
+    dup, keep = iri("person/shokan-valikhanov"), iri("person/fyodor-dostoevsky")
+    # a document ingested after the merge is written through it, and so is marked by it
+    extra = Path(settings.corpus) / "extra.ru.txt"
+    extra.write_text("В 2023 году в Омске прошли чтения памяти Чокана Валиханова.\n", encoding="utf-8")
+    reingest(settings, "extra.ru.txt")
+    assert not ask(client, in_documents(dup))
+    merge = next(d for d in client.get("/api/curation").json()["items"] if d["kind"] == "merge")
+    assert G.document("extra.ru.txt").value in merge["graphs"]
+    undone = client.delete(f"/api/curation/{merge['id']}", headers=AUTH)
+    assert undone.status_code == 200, undone.text
+    assert set(undone.json()["ingest_again"]) >= {DOCS[0], DOCS[1], "extra.ru.txt"}
+    # the authority graph is reloaded at once; the documents on the next ingest
+    assert ask(client, f"ASK {{ GRAPH <{G.authority.value}> {{ <{dup}> ?p ?o }} }}")
+    assert client.get("/page/person/shokan-valikhanov", follow_redirects=False).status_code == 200
+    reingest(settings, "extra.ru.txt")
+    assert ask(client, in_documents(dup))
+    assert ask(client, f"ASK {{ <{G.work('extra.ru.txt').value}> <http://schema.org/mentions> <{dup}> }}")
+
+
+def test_decisions_add_no_links_to_entity_pages(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/entities/library/omsk-regional-scientific-library").text
+    assert "graph/decisions" not in body
 
 
 def test_the_corrected_store_still_validates(client, settings) -> None:  # type: ignore[no-untyped-def]
