@@ -99,6 +99,9 @@ def reject(request: Request, body: RejectionIn) -> dict[str, Any]:
     def plan(st: Any, graphs: Graphs) -> curation.Decision:
         doc = body.document
         if doc is not None and not doc.startswith(graphs.base):
+            if "://" in doc or "/" in doc:
+                raise curation.CurationError(400, f"document: {doc} is not a document of this dataset "
+                                                  f"({graphs.base}id/document/NAME, or the file name)")
             doc = graphs.work(doc).value  # a file name
         return curation.plan_rejection(st, graphs, body.entity, doc, body.note)
     return _decide(request, plan)

@@ -329,6 +329,12 @@ def test_rejection_in_one_document_and_undo(client, settings) -> None:  # type: 
     assert client.delete(f"/api/curation/{decision}", headers=AUTH).status_code == 404
 
 
+def test_a_rejection_in_a_document_of_another_dataset_is_refused(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/api/curation/rejections", headers=AUTH,
+                    json={"entity": iri("place/omsk"), "document": "http://elsewhere.org/id/document/a.txt"})
+    assert r.status_code == 400 and "not a document of this dataset" in r.json()["detail"]
+
+
 def test_rejection_everywhere_leaves_nothing_of_the_entity(client) -> None:  # type: ignore[no-untyped-def]
     entity = iri("place/kostanay")
     assert client.get("/api/entities/place/kostanay").status_code == 200
