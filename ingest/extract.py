@@ -1088,6 +1088,22 @@ class _DocState:
         self._mint_events(pending)
         self.mentions.sort(key=lambda m: m.start)
 
+        # new libraries and organisations: location from a place named inside them (first: a
+        # partnership across the border needs the country of each side)
+        for m in self.mentions:
+            if m.kind in ("library", "organization") and m.iri in self.new:
+                inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
+                inside = [p for p in inside if self.a.country_of(p.iri)]
+                # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
+                inside.sort(key=lambda p: self._is_country(p.iri))
+                if inside:
+                    ne = self.new[m.iri]
+                    if not any(p == LOCATION for p, _ in ne.facts):
+                        where = inside[0].iri
+                        ne.facts.append((LOCATION, ox.NamedNode(where)))
+                        c = self.a.country_of(where)
+                        if c:
+                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
         ms = [m for m in ms if (m.start, m.end) not in self.owner_spans]
         events = [m for m in ms if m.kind == "event"]
@@ -1378,22 +1394,6 @@ class _DocState:
                             home.country and o.country != home.country:
                         add(home.iri, PARTNER, o.iri)
                         add(o.iri, PARTNER, home.iri)
-
-        # new libraries and organisations: location from a place named inside them
-        for m in self.mentions:
-            if m.kind in ("library", "organization") and m.iri in self.new:
-                inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
-                inside = [p for p in inside if self.a.country_of(p.iri)]
-                # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
-                inside.sort(key=lambda p: self._is_country(p.iri))
-                if inside:
-                    ne = self.new[m.iri]
-                    if not any(p == LOCATION for p, _ in ne.facts):
-                        where = inside[0].iri
-                        ne.facts.append((LOCATION, ox.NamedNode(where)))
-                        c = self.a.country_of(where)
-                        if c:
-                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
 
     def _add(self, s: str, p: ox.NamedNode, o: str) -> None:
         if s == o:

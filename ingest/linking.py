@@ -329,7 +329,7 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", name)))
     if not surname:
         return fold(name)
-    surname = _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname))
+    surname = _SOFT_L_CASE.sub("", _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname)))
     return f"{surname}-{initials[0]}" if initials else surname
 
 
@@ -345,3 +345,6 @@ _SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|o
 # A feminine surname of the adjective type in another case, as the fold writes it: Подгорной,
 # Подгорную → Подгорная ("podgorna"). Only after -н-: a masculine -ой is -той/-ской (Толстой).
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?<=n)(?:oi|uiu|u)$")
+# A surname in a soft -ль in another case, as the fold writes it (the soft sign drops): Гоголя,
+# Гоголю, Гоголем → Гоголь ("им. Н. В. Гоголя" names Gogol), Даля → Даль.
+_SOFT_L_CASE = re.compile(r"(?<=l)(?:ia|iu|em)$")

@@ -129,6 +129,17 @@ def test_a_book_that_came_out_is_no_one_coming_on_the_line(extractor: Extractor)
     assert I("person/alexey-yugov") not in objects(graph(r), ev, WDT.P710)
 
 
+def test_a_library_the_authority_does_not_know_partners_across_the_border(extractor: Extractor) -> None:
+    """A new library's country comes from the place its name holds, before partnerships are read."""
+    r = extract(extractor, "new-partner.ru.txt",
+                "14 сентября 2022 года в Карагандинской областной универсальной научной библиотеке им. Н. В. Гоголя "
+                "было подписано соглашение о сотрудничестве с Новосибирской государственной областной научной "
+                "библиотекой.\n")
+    (karaganda,) = [m.iri for m in r.mentions if m.kind == "library" and "karaganda" in m.iri]
+    assert I("library/novosibirsk-state-regional-scientific-library") in objects(
+        graph(r), ox.NamedNode(karaganda), WDT.P2652)
+
+
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
