@@ -88,6 +88,34 @@ ELECTRONIC_LIBRARY_LABEL = {"en": "electronic library “{}”", "ru": "элек
 _KK_HEAD_CASE = re.compile(r"^(.*\w[ыі])(?:ның|нің|на|не|н|нда|нде|нан|нен|мен|ндағы|ндегі)$")
 
 
+_RU_LIBRARY_HEAD = re.compile(r"^([Бб]иблиотек)(?:а|и|е|у|ой|ою)$")
+_RU_FEMININE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ая|яя|ой|ою|ей|ую|юю)$")
+
+
+def _ru_library_nominative(name: str) -> str:
+    """A Russian library's name in the nominative ("Карагандинской областной научной библиотеке им.
+    Н. В. Гоголя" is "Карагандинская областная научная библиотека им. Н. В. Гоголя"), so that every
+    case of it is one entity with one label; the name as it is when its words before the head are not
+    all adjectives of the feminine (then it is no library's proper name)."""
+    words = name.split(" ")
+    i = next((k for k, w in enumerate(words) if _RU_LIBRARY_HEAD.match(w)), None)
+    if not i:
+        return name
+    out = []
+    for w in words[:i]:
+        parts = w.split("-")  # "Восточно-Казахстанской": only the last part declines
+        m = _RU_FEMININE_ADJECTIVE.match(parts[-1])
+        if m is None:
+            return name
+        stem, end = m.groups()
+        soft = end in ("яя", "ей", "юю") and not stem.endswith(("ж", "ш", "ч", "щ"))
+        parts[-1] = stem + ("яя" if soft else "ая")
+        out.append("-".join(parts))
+    head = _RU_LIBRARY_HEAD.match(words[i]).group(1) + "а"  # type: ignore[union-attr]
+    result = " ".join([*out, head, *words[i + 1:]])
+    return result[:1].upper() + result[1:]
+
+
 def _kk_name_nominative(name: str) -> str:
     """A Kazakh institution's name as it is named (the head in the nominative): "Ақтөбе облыстық
     тарихи-өлкетану музейінің" is "… музейі", so every case of it is one entity with one label."""
@@ -437,7 +465,7 @@ class _DocState:
             if e:
                 self.libraries_named.append((surface, e.iri))
                 return e.iri
-            name = _kk_name_nominative(surface)
+            name = _ru_library_nominative(_kk_name_nominative(surface)) if lang == "ru" else _kk_name_nominative(surface)
             # not a group ("Томские библиотеки") nor a name that goes on ("the Tomsk library for
             # the blind", "библиотека № 3")
             group = _plural_or_continued(surface, self.text[c.end:c.end + 8])

@@ -74,13 +74,13 @@ def token_match(a: str, b: str) -> bool:
 
 
 # A Kazakh case ending written after a Russian-type surname (Әуезовтің, Оспановқа, Ивановамен, Синицынаға,
-# Подгорнаяның;
+# Подгорнаяның, Гогольдің;
 # -цын only: Kazakh "Қаласын-да" ends in -ын too),
 # read on the written word: folded, Kazakh ы/і would pass for the Russian и ("Қаласында").
 _KK_CASE_AFTER_SURNAME = re.compile(
     # (not the dative -на/-не, the locative -нда/-нде or the bare -н, which follow a possessive only
     # and would take "Ивановна" for Иванов in the dative)
-    r"(ов|ев|ин|цын|ова|ева|ина|цына|ая)(" + kk_cases.alternatives(
+    r"(ов|ев|ин|цын|ова|ева|ина|цына|ая|ль)(" + kk_cases.alternatives(
         kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.ACCUSATIVE[:-1], kk_cases.LOCATIVE[2:], kk_cases.ABLATIVE,
         kk_cases.INSTRUMENTAL) + ")$")
 

@@ -170,6 +170,7 @@ def test_a_surname_that_is_a_common_word_is_no_person_alone(extractor: Extractor
     ("С. И. Подгорнаяның", "С. И. Подгорная"),
     ("Н. В. Гоголя", "Н. В. Гоголь"),  # the genitive of a namesake: "им. Н. В. Гоголя"
     ("Н. В. Гоголем", "N. V. Gogol"),
+    ("Н. В. Гогольдің", "Н. В. Гоголь"),  # a Kazakh case after a Russian surname in -ль
 ])
 def test_one_person_written_in_two_scripts_or_cases_has_one_key(a: str, b: str) -> None:
     assert person_key(a) == person_key(b)
@@ -286,3 +287,26 @@ def test_a_library_the_authority_does_not_know_is_one_iri_in_three_languages(ext
                   "В 2022 году в Карагандинской областной научной библиотеке им. А. С. Пушкина прошла встреча."):
         libs = [m.iri for m in extract(extractor, "d.ru.txt", other).mentions if m.kind == "library"]
         assert libs and "karaganda-region-library-gogol-" not in libs[0], libs
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("Карагандинской областной научной библиотеке им. Н. В. Гоголя", "Карагандинская областная научная библиотека им. Н. В. Гоголя"),
+    ("Восточно-Казахстанской областной библиотекой", "Восточно-Казахстанская областная библиотека"),
+    ("Средней библиотеки", "Средняя библиотека"),
+    ("свежей библиотекой", "Свежая библиотека"),  # a hard stem after a hushing consonant
+    ("Томские библиотеки", "Томские библиотеки"),  # a group, not one library
+    ("Библиотеке им. Пушкина", "Библиотеке им. Пушкина"),  # nothing before the head to read
+])
+def test_a_russian_library_name_is_labelled_in_the_nominative(written: str, named: str) -> None:
+    from ingest.extract import _ru_library_nominative
+
+    assert _ru_library_nominative(written) == named
+
+
+def test_a_new_library_named_in_a_case_is_labelled_as_it_is_named(extractor: Extractor) -> None:
+    text = "В 2021 году Майской сельской библиотеке исполнилось 90 лет."
+    r = extract(extractor, "cases.ru.txt", text)
+    (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
+    labels = {str(t.object) for t in r.triples if t.subject.value == lib and t.predicate.value.endswith("#label")}
+    assert labels == {'"Майская сельская библиотека"@ru'}
+    assert "/id/library/maiska-selska-biblioteka-" in lib
