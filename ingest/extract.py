@@ -1238,7 +1238,7 @@ class _DocState:
                         if speech is not None and s[0] + speech < ev.start:
                             floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
                     bodies_only = False
-                    if not (s[0] <= ev.start <= s[1]) and not rel._has(text[s[0]:s[1]], rel.PARTICIPATION) \
+                    if not (s[0] <= ev.start <= s[1]) and not rel.participation(text[s[0]:s[1]]) \
                             and not rel.passive_speech(text[s[0]:s[1]]) \
                             and not rel.on_the_line(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                         speech = rel.first_speech(text[s[0]:s[1]])
@@ -1413,6 +1413,15 @@ class _DocState:
                     add(home.iri, PARTNER, other.iri)
                     add(other.iri, PARTNER, home.iri)
         if home is not None:
+            # "the two libraries have been partners since 2019": a sentence that says so and names
+            # no library speaks of the home library and the first one across the border the report names
+            other = next((o for o in orgs if o.kind == "library" and o.country and home.country
+                          and o.country != home.country), None)
+            if other is not None:
+                for s in sents:
+                    if not any(o.kind == "library" for o in inside[s]) and rel.two_libraries_partner(text[s[0]:s[1]]):
+                        add(home.iri, PARTNER, other.iri)
+                        add(other.iri, PARTNER, home.iri)
             for region in lists:
                 if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
                         text[region[0]:region[0] + 60]):

@@ -110,7 +110,11 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "delegat", "delegac", "represent",
                  # who joined or connected to it ("к разговору присоединилась X", "X joined by video link",
                  # "подключились библиотеки", "Омбы кітапханасы қосылды")
-                 "joined", "connected", "prisoedin", "podkluc", "kosild")
+                 "joined", "connected", "prisoedin", "podkluc", "kosild",
+                 # who opened it ("Семинар открыла директор X", "X opened the exhibition")
+                 "otkril", "opened")
+# The Kazakh "opened" as whole words: "асты…" (under) folds alike ("Семинарды X ашты")
+OPENED_KK = frozenset(fold(w) for w in ("ашты", "ашып", "ашқан"))
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
 # "prepared by X with the support of Y", "подготовлена при поддержке", "… қолдауымен дайындалды"
 # (a person there is as often the one whose books the exhibition was prepared from).
@@ -264,6 +268,24 @@ _ON_THE_LINE = re.compile(r"\bна\s+связь\b|\bв\s+эфир\b|\bon\s+(?:th
 def on_the_line(text: str) -> bool:
     """The sentence says who came on the line (of a telebridge, an online meeting)."""
     return _ON_THE_LINE.search(text) is not None
+
+
+# "the two libraries have been partners since 2019", "Библиотеки-партнёры сотрудничают с 2016
+# года", "екі кітапхананың … серіктес екенін", "the friendship of our libraries"
+_TWO_LIBRARIES = re.compile(r"\b(?:две|обе|наши[хм]?|двух|обеих)\s+библиотек\w*|библиотеки-партн[её]р\w*"
+                            r"|\bекі\s+кітапхана\w*|\bсеріктес\s+кітапхана\w*|\bкітапханаларымыз\w*"
+                            r"|\b(?:the\s+two|both|our|partner)\s+libraries\b", re.IGNORECASE)
+_FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "достығ", "cooperat"))
+
+
+def two_libraries_partner(text: str) -> bool:
+    """The sentence says that the report's two libraries are partners, without naming them."""
+    return _TWO_LIBRARIES.search(text) is not None and _has(text, PARTNERSHIP + _FRIENDSHIP)
+
+
+def participation(text: str) -> bool:
+    """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
+    return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text))
 
 
 def prepared_or_supported(text: str) -> bool:

@@ -140,6 +140,36 @@ def test_a_library_the_authority_does_not_know_partners_across_the_border(extrac
         graph(r), ox.NamedNode(karaganda), WDT.P2652)
 
 
+def test_who_opened_an_event_took_part(extractor: Extractor) -> None:
+    r = extract(extractor, "opened.kk.txt",
+                "2023 жылғы 5 сәуірде Омбы облыстық ғылыми кітапханасында «Цифрлық мұра» семинары өтті. "
+                "Семинарды Қорған облыстық ғылыми кітапханасының директоры Айгүл Серікова ашты.\n")
+    (ev,) = events(r)
+    assert I("library/kurgan-regional-scientific-library") in objects(graph(r), ev, WDT.P710)
+
+
+def test_under_is_no_opening(extractor: Extractor) -> None:
+    r = extract(extractor, "under.kk.txt",
+                "2023 жылғы 5 сәуірде Омбы облыстық ғылыми кітапханасында «Цифрлық мұра» семинары өтті. "
+                "Қорған облыстық ғылыми кітапханасының қоры ғимараттың астында сақталады.\n")
+    (ev,) = events(r)
+    assert I("library/kurgan-regional-scientific-library") not in objects(graph(r), ev, WDT.P710)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В 2021 году Омская областная научная библиотека им. Пушкина провела семинар для коллег из "
+           "Северо-Казахстанской областной библиотеки им. С. Муканова. Библиотеки-партнёры сотрудничают с 2016 года."),
+    ("kk", "2021 жылы Омбы облыстық ғылыми кітапханасы Солтүстік Қазақстан облыстық кітапханасымен семинар "
+           "өткізді. Директор екі кітапхананың 2016 жылдан бері серіктес екенін атап өтті."),
+    ("en", "In 2021 the Omsk Regional Scientific Library held a seminar for colleagues from the North Kazakhstan "
+           "Regional Library named after S. Mukanov. The two libraries have cooperated since 2016."),
+])
+def test_the_two_libraries_of_a_report_said_to_be_partners(extractor: Extractor, lang: str, text: str) -> None:
+    r = extract(extractor, f"two-libraries.{lang}.txt", text + "\n")
+    assert I("library/north-kazakhstan-regional-scientific-library") in objects(
+        graph(r), I("library/omsk-regional-scientific-library"), WDT.P2652)
+
+
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
