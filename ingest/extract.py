@@ -1384,6 +1384,19 @@ class _DocState:
                 if o.kind in ("library", "organization") and not (
                         frame_only and getattr(self.new.get(o.iri), "cls", None) == "GovernmentBody"):
                     add(o.iri, MEMBER_OF, target)
+            if not any(o.kind in ("library", "organization", "person") for o in inside[s]) and any(
+                    p.kind == "project" for p in inside[s]) and rel._has(text[s[0]:s[1]], rel.FRAMEWORK_CUES):
+                # "The work was carried out within the project": no one named, the report's own
+                # library did it; "…; the two libraries have been partners": both of them
+                home_library = next((o for o in orgs if o.kind == "library"), None)
+                if home_library is not None and home_library.start < s[0]:
+                    add(home_library.iri, MEMBER_OF, target)
+                    clause_end = text.find(".", s[1])  # a sentence split at ";" goes on
+                    if rel.names_two_libraries(text[s[0]:clause_end if clause_end > 0 else len(text)]):
+                        other = next((o for o in orgs if o.kind == "library" and o.country and home_library.country
+                                      and o.country != home_library.country), None)
+                        if other is not None:
+                            add(other.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
         for s in sents:

@@ -129,7 +129,7 @@ SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "w
           "напомнил", "приветствовал",
           "сөйле", "баяндама", "баяндады", "әңгімеле", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 # "within the framework of the project": who holds an event in a project's frame takes part in it
-FRAMEWORK = ("ramkah", "framework", "аясында", "шеңберінде")
+FRAMEWORK = ("ramkah", "framework", "within", "аясында", "шеңберінде")
 MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member",
                                "serikt", "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil")
 MEMBERSHIP = MEMBERSHIP_BESIDE_FRAMEWORK + FRAMEWORK
@@ -278,6 +278,11 @@ _TWO_LIBRARIES = re.compile(r"\b(?:две|обе|наши[хм]?|двух|обе
 _FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "достығ", "cooperat"))
 
 
+def names_two_libraries(text: str) -> bool:
+    """The sentence speaks of the report's two libraries without naming them ("обе библиотеки")."""
+    return _TWO_LIBRARIES.search(text) is not None
+
+
 def two_libraries_partner(text: str) -> bool:
     """The sentence says that the report's two libraries are partners, without naming them."""
     return _TWO_LIBRARIES.search(text) is not None and _has(text, PARTNERSHIP + _FRIENDSHIP)
@@ -298,6 +303,7 @@ PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "wa
 
 MEMBERSHIP = fold_all(MEMBERSHIP)
 MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)
+FRAMEWORK_CUES = fold_all(FRAMEWORK)
 PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 # "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named

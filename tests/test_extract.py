@@ -170,6 +170,17 @@ def test_the_two_libraries_of_a_report_said_to_be_partners(extractor: Extractor,
         graph(r), I("library/omsk-regional-scientific-library"), WDT.P2652)
 
 
+def test_work_done_within_a_project_makes_the_reports_libraries_members(extractor: Extractor) -> None:
+    r = extract(extractor, "within.en.txt",
+                "In 2021 the Omsk Regional Scientific Library held a seminar for colleagues from the North Kazakhstan "
+                "Regional Library named after S. Mukanov. The work was carried out within the \"Meetings at the "
+                "boundaries\" project; the two libraries have been partners since 2016.\n")
+    project = I("project/meetings-at-the-boundaries")
+    st = graph(r)
+    assert project in objects(st, I("library/omsk-regional-scientific-library"), SDO.memberOf)
+    assert project in objects(st, I("library/north-kazakhstan-regional-scientific-library"), SDO.memberOf)
+
+
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
