@@ -24,7 +24,7 @@ from .keys import fold, slugify, token_match
 from .tokens import tokenize
 from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
-from .linking import link_by_name, link_exactly, link_person, new_slug, person_key
+from .linking import distinctive, link_by_name, link_exactly, link_person, name_similarity, new_slug, person_key
 from .pipeline import build, load_authority
 from .title_keys import concepts, institution_key, key_slug, library_key, library_slug, title_key
 from .reading import Document
@@ -205,7 +205,13 @@ def _link_library(authority: Authority, surface: str, context: str = "") -> Entr
     e = link_by_name(authority, surface, "library")
     if e is not None and _GROUP_HEAD.search(surface.strip()) \
             and not any(_PLURAL_HEAD.search(n.strip()) for n, _ in e.names):
-        return None
+        # a group: the one group entry whose names say what it says ("Шемонаиха … кітапханалары"
+        # is the Shemonaikha district libraries, not the town's central library)
+        words = distinctive(surface)
+        groups = [o for o in authority.entries.values() if o.kind == "library"
+                  and any(_PLURAL_HEAD.search(n.strip()) and name_similarity(words, distinctive(n)) >= 0.99
+                          for n, _ in o.names)]
+        return groups[0] if len(groups) == 1 else None
     sharing = _sharing_the_namesake(authority, e, surface) if e is not None else []
     if sharing:
         # "the Pushkin Library": Omsk's or East Kazakhstan's? The one whose town or region the

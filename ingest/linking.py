@@ -31,7 +31,10 @@ SYNONYMS[fold("kazakhstan")] = "kazakhstan"
 
 
 GENERIC_STEMS = ("kitaphan", "bibliotek", "librar", "oblis", "oblast", "regional", "ambebap", "universal", "gilim",
-                 "naucn", "scientif", "memleket", "gosudarstv", "atindag", "imeni", "respublik")
+                 "naucn", "scientif", "memleket", "gosudarstv", "atindag", "imeni", "respublik",
+                 # a library's level says which of a town's libraries, never which town: "Центральная
+                 # городская библиотека" is every town's (as "city" and "district" are in English)
+                 "gorodsk", "raionn", "centraln", "central", "kalalik", "audandik", "ortalik")
 KEEP = {"national", "nacionaln", "ulttik", "akademi", "academic"}
 
 

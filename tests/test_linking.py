@@ -310,3 +310,22 @@ def test_a_new_library_named_in_a_case_is_labelled_as_it_is_named(extractor: Ext
     labels = {str(t.object) for t in r.triples if t.subject.value == lib and t.predicate.value.endswith("#label")}
     assert labels == {'"Майская сельская библиотека"@ru'}
     assert "/id/library/maiska-selska-biblioteka-" in lib
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Центральной городской библиотеке им. Б. Ручьёва", None),  # every town has a central city library
+    ("Центральная городская библиотека", None),
+    ("Центральной городской библиотеке Троицка", "troitsk-city-library"),
+    ("Troitsk Central City Library", "troitsk-city-library"),
+    ("Шемонаихинской центральной районной библиотеке", "shemonaikha-central-district-library"),
+])
+def test_a_library_level_names_no_town(name: str, expected: str | None) -> None:
+    authority, _ = load_authority(str(AUTHORITY), BASE)
+    e = link_by_name(authority, name, "library")
+    assert (e.iri.rsplit("/", 1)[-1] if e else None) == expected
+
+
+def test_a_group_of_libraries_is_the_group_entry_not_the_towns_library(extractor: Extractor) -> None:
+    text = "Шемонаиха облысы кітапханаларының Ресеймен ынтымақтастығы туралы баяндама жасалды."
+    libs = [m.iri for m in extract(extractor, "group.kk.txt", text).mentions if m.kind == "library"]
+    assert libs == [BASE + "id/library/shemonaikha-district-libraries"]
