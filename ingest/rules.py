@@ -44,7 +44,7 @@ EVENT_WORDS = {
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
     "ceremony": ("ceremony", "ceremoni"),  # the Kazakh салтанат as whole forms (EVENT_FORMS)
-    "competition": ("competition", "baikau", "viktorin", "quiz"),  # викторина, quiz
+    "competition": ("competition", "contest", "baikau", "viktorin", "quiz"),  # викторина, quiz
     "evening": ("evening",),  # a literary or musical evening; ru/kk forms are whole words (EVENT_FORMS)
     "readings": ("readings",),  # literary readings; ru/kk plural forms are whole words (EVENT_FORMS)
     "presentation": ("prezentaci", "presentation", "tusaukeser"),  # of a book: презентация, тұсаукесер
@@ -510,6 +510,8 @@ def _event_type(t: Tok) -> str | None:
         rest = t.key[len(next(p for p in ONLINE_PREFIX if t.key.startswith(p))):]
         if rest in EVENT_FORMS:
             return EVENT_FORMS[rest]
+        # "онлайн-конференция", "онлайн-викторинасына": the kinds read by their stems too
+        return next((ev for ev, stems in EVENT_WORDS.items() if rest.startswith(stems)), None)
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 
@@ -1293,6 +1295,41 @@ def _clause_break(text: str, start: int, end: int, marks: str = "\n.!?;") -> boo
         if ch in marks and not (ch == "." and (_is_abbreviation_dot(text, i) or _in_number(text, i))):
             return True
     return False
+
+
+# A town's or district's centralised library system (ЦБС) is one library body: "Хромтауской районной
+# централизованной библиотечной системой", "МУК «Централизованная библиотечная система» г. Орска",
+# "Централизованной библиотечной системой города Экибастуза", "Байқоңыр қаласының орталықтандырылған
+# кітапханалар жүйесі", "Rudny Centralized Library System". Without its town or district it is
+# every town's, and no name.
+_RU_SYSTEM_PLACE = r"(?:(?:г\.|города)\s*[А-ЯЁ][а-яё-]+)"
+_LIBRARY_SYSTEM = {
+    "ru": re.compile(
+        r"(?P<lead>(?:[А-ЯЁ][а-яё-]*(?:ой|ая|ую|ый|ий|ого|ому|ым)\s+)?(?:(?:[Мм]ежпоселенческ|[Рр]айонн|[Гг]ородск"
+        r"|[Цц]ентральн)\w*\s+)*)(?P<core>[Цц]ентрализованн\w*\s+библиотечн\w*\s+систем\w*)"
+        rf"(?P<tail>\s+{_RU_SYSTEM_PLACE})?"
+        rf"|(?:МУК|МБУК|МКУК|МАУК|ГУ|КГУ|КГКП)\s+[\"«][Цц]ентрализованн\w*\s+библиотечн\w*\s+систем\w*[\"»]\s+"
+        rf"{_RU_SYSTEM_PLACE}"),  # (the rules read a view of the text whose quotes are all ")
+    "kk": re.compile(r"(?P<lead>[А-ЯЁӘІҢҒҮҰҚӨҺ][\wәіңғүұқөһ-]*\s+(?:қаласының|ауданының|облысының)\s+)"
+                     r"(?P<core>орталықтандырылған\s+кітапханалар\s+жүйесі\w*)"),
+    "en": re.compile(r"(?P<lead>(?:[A-Z][a-z-]+\s+)(?:(?:City|District|Municipal|Central)\s+)*)"
+                     r"(?P<core>Centrali[sz]ed\s+Library\s+System)(?P<tail>\s+of\s+[A-Z][a-z-]+)?"),
+}
+
+
+def library_systems(text: str, lang: str | None) -> list[Candidate]:
+    """Centralised library systems named with their town or district (see ``_LIBRARY_SYSTEM``)."""
+    rx = _LIBRARY_SYSTEM.get(lang or "")
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        groups = m.groupdict()
+        lead, tail = (groups.get("lead") or "").strip(), (groups.get("tail") or "").strip()
+        if groups.get("core") is not None and not (tail or any(w[:1].isupper() for w in lead.split())):
+            continue  # "централизованная библиотечная система" of no town
+        out.append(Candidate("library", m.start(), m.end(), "rule:library-system", 0.7))
+    return out
 
 
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:

@@ -99,9 +99,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "universal": ("universal", "универсальн", "әмбебап"),
     "scientific": ("scientific", "научн", "ғылыми"),
     "children": ("children", "child", "детск", "балалар"),
-    "youth": ("youth", "юношеск", "юношеств", "жасөспірім"),
-    "city": ("city", "городск", "қалалық"),
-    "district": ("district", "районн", "аудандық"),
+    "youth": ("youth", "юношеск", "юношеств", "молодёжн", "молодежн", "жасөспірім", "жастар"),
+    "city": ("city", "город", "қала"),
+    "district": ("district", "районн", "аудан"),
+    "system": ("system", "систем", "жүйе"),
+    "centralized": ("centraliz", "centralis", "централизован", "орталықтандыр"),
     "university": ("universit", "университет"),
     "museum": ("museum", "музе", "мұражай"),
     "theatre": ("theatre", "theater", "театр"),
@@ -126,6 +128,7 @@ FUNCTION_WORDS = frozenset(fold(w) for w in """
     туралы жөніндегі бойынша арасындағы арасында үшін және мен бен пен арналған жылға жылдарға жылы
     жылғы ж іске жүзеге
     named after им имени атындағы
+    мук мбук мкук маук гу кгу кгкп
 """.split())
 COUNTRIES = frozenset({"russia", "kazakhstan"})
 GENRE_OF_CLASS = {"Agreement": "agreement", "Concept": "conception", "Plan": "plan", "Report": "report",
@@ -279,7 +282,7 @@ def institution_key(name: str, names: Iterable[tuple[int, int, str]] = (),
 # Words a library's name may or may not carry in another language ("Novosibirsk State Regional
 # Scientific Library", "Новосибирская областная научная библиотека"): the place, the level and the
 # namesake tell the library.
-LIBRARY_OPTIONAL = frozenset({"universal", "scientific", "state", "regional"})
+LIBRARY_OPTIONAL = frozenset({"universal", "scientific", "state", "regional", "city", "centre"})
 # The namesake of a library: "им. Н. В. Гоголя", "named after N. V. Gogol", "Гоголь атындағы".
 _NAMESAKE = (re.compile(r"\b(?:им\.|имени|named after)\s+(?P<who>[^,()«»\"]+?)\s*$"),
              re.compile(r"^\s*(?P<who>[^,()«»\"]+?)\s+атындағы\b"))

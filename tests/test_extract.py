@@ -181,6 +181,46 @@ def test_work_done_within_a_project_makes_the_reports_libraries_members(extracto
     assert project in objects(st, I("library/north-kazakhstan-regional-scientific-library"), SDO.memberOf)
 
 
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("kk", "2024 жылы «Түркістан – рухани астана» атты онлайн-конференция өтті.", "Conference"),
+    ("kk", "Оқушылар «Жұлдыздарға жол» онлайн-викторинасына қатысты.", "Event"),
+    ("en", "In 2022 the online contest \"Youth Reads Without Borders\" was held in Chelyabinsk.", "Event"),
+])
+def test_online_events_and_contests_by_their_kind(extractor: Extractor, lang: str, text: str, kind: str) -> None:
+    r = extract(extractor, f"online.{lang}.txt", text + "\n")
+    assert [m for m in r.mentions if m.kind == "event"], r.mentions
+
+
+LIBRARY_SYSTEMS = [
+    ("ru", "Опыт Централизованной библиотечной системы города Экибастуза изучили в 2022 году."),
+    ("kk", "2022 жылы Екібастұз қаласының орталықтандырылған кітапханалар жүйесінің мамандары келді."),
+    ("en", "In 2022 the Ekibastuz Centralized Library System joined the project."),
+]
+
+
+def test_a_towns_centralised_library_system_is_one_library_in_three_languages(extractor: Extractor) -> None:
+    iris = set()
+    for lang, text in LIBRARY_SYSTEMS:
+        libs = [m.iri for m in extract(extractor, f"cbs.{lang}.txt", text + "\n").mentions if m.kind == "library"]
+        assert len(libs) == 1, (lang, libs)
+        iris |= set(libs)
+    assert len(iris) == 1 and "/id/library/ekibastuz-centralized-system-library-" in iris.pop()
+
+
+@pytest.mark.parametrize("text", [
+    "МУК «Централизованная библиотечная система» г. Орска провела встречу в 2022 году.",
+    "Соглашение подписано с Хромтауской районной централизованной библиотечной системой.",
+])
+def test_library_systems_written_the_russian_ways(extractor: Extractor, text: str) -> None:
+    libs = [text[m.start:m.end] for m in extract(extractor, "cbs2.ru.txt", text + "\n").mentions if m.kind == "library"]
+    assert len(libs) == 1 and "библиотечн" in libs[0]
+
+
+def test_a_library_system_of_no_town_is_no_name(extractor: Extractor) -> None:
+    text = "Централизованная библиотечная система работает в каждом районе.\n"
+    assert not [m for m in extract(extractor, "cbs3.ru.txt", text).mentions if m.kind == "library"]
+
+
 def test_namesake_inside_a_library_name_is_not_a_participant(extractor: Extractor) -> None:
     r = extract(extractor, "namesake-participant.en.txt",
                 "In 2008 the seminar “Open shelves” was held in Kostanai. The Kurgan regional library after "
