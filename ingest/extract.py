@@ -92,6 +92,11 @@ _RU_LIBRARY_HEAD = re.compile(r"^([Бб]иблиотек)(?:а|и|е|у|ой|о�
 _RU_FEMININE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ая|яя|ой|ою|ей|ую|юю)$")
 
 
+# A Russian adjective of a town's name: its stem, and "ск" when the adjective adds it
+# (Хромтау → Хромтауской, Курган → Курганской; Омск → Омской keeps the town's own "ск").
+_RU_PLACE_ADJECTIVE = re.compile(r"\b(?P<stem>[А-ЯЁ][а-яё-]+?)(?P<sk>ск)?(?:ая|ой|ую|ий|ый|ого|ому|им|ом|ое|ие|их)\b")
+
+
 def _ru_library_nominative(name: str) -> str:
     """A Russian library's name in the nominative ("Карагандинской областной научной библиотеке им.
     Н. В. Гоголя" is "Карагандинская областная научная библиотека им. Н. В. Гоголя"), so that every
@@ -538,11 +543,45 @@ class _DocState:
             return self._mint("place", new_slug("place", name), name, lang, c.cls)
         return None
 
+    def _adjective_places(self, name: str, lang: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The towns and regions a Russian name gives by their adjective ("Хромтауской районной",
+        "Орской", "Кемеровской"), where the authority file knows the town: spans and IRIs. A
+        place adjective is no mention of the place ("Омские библиотеки" names no town), but it
+        says where a library is."""
+        if lang != "ru":
+            return []
+        out = []
+        for m in _RU_PLACE_ADJECTIVE.finditer(name):
+            if any(a < m.end() and m.start() < b for a, b, _ in taken):
+                continue
+            stem, sk = m.group("stem"), m.group("sk")
+            for town in ([stem + "ск", stem, stem + "о", stem + "ь", stem + "а"] if sk else [stem + "ск"]):
+                hit = next((x for x in self.ex.gazetteer.find(town, lang)
+                            if x.entry.kind == "place" and x.start == 0 and x.end == len(town)), None)
+                if hit is not None:
+                    out.append((m.start(), m.end(), hit.entry.iri))
+                    break
+        return out
+
+    def _seat(self, iri: str) -> str:
+        """The town a region is named after, where the authority file puts one in it ("Томская
+        область" → Tomsk): a regional library stands there. Else the region itself."""
+        e = self.a.get(iri)
+        if e is None or SHK.iri("Region") not in e.types:
+            return iri
+        region = [fold(w) for w in e.label("en").split()]
+        for o in self.a.entries.values():
+            if o.kind == "place" and SHK.iri("City") in o.types and iri in self.a.ancestors(o.iri) \
+                    and [fold(w) for w in o.label("en").split()] == region[:-1]:
+                return o.iri
+        return iri
+
     def _library_slug(self, name: str, lang: str) -> str | None:
         """The slug of a library the authority file does not know, from what its name says (its
         place, level and namesake), so that it is one IRI in every language; None where the name
         holds a word the key cannot read."""
         names, countries = self._names_in(name, lang)
+        names += self._adjective_places(name, lang, names + countries)
         if "regional" in concepts(name):  # "Қарағанды облыстық" and "Карагандинская областная": the region
             names = [(a, b, self._region_of(iri) if "/id/place/" in iri else iri) for a, b, iri in names]
         key = library_key(name, names, countries)
@@ -1126,14 +1165,18 @@ class _DocState:
         # partnership across the border needs the country of each side)
         for m in self.mentions:
             if m.kind in ("library", "organization") and m.iri in self.new:
-                inside = [p for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
-                inside = [p for p in inside if self.a.country_of(p.iri)]
+                inside = [p.iri for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
+                if not inside and m.kind == "library":  # "Хромтауской районной … системой": by its adjective
+                    inside = [iri for _, _, iri in self._adjective_places(self.text[m.start:m.end], self.lang, [])]
+                inside = [p for p in inside if self.a.country_of(p)]
                 # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
-                inside.sort(key=lambda p: self._is_country(p.iri))
+                inside.sort(key=self._is_country)
                 if inside:
                     ne = self.new[m.iri]
                     if not any(p == LOCATION for p, _ in ne.facts):
-                        where = inside[0].iri
+                        where = inside[0]
+                        if m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
+                            where = self._seat(where)  # a regional library stands in the town the region is named after
                         ne.facts.append((LOCATION, ox.NamedNode(where)))
                         c = self.a.country_of(where)
                         if c:

@@ -216,6 +216,26 @@ def test_library_systems_written_the_russian_ways(extractor: Extractor, text: st
     assert len(libs) == 1 and "библиотечн" in libs[0]
 
 
+def test_a_library_named_by_its_towns_adjective_is_one_iri_with_a_place(extractor: Extractor) -> None:
+    """"Хромтауской районной … системой" names Khromtau by its adjective: one IRI with the Kazakh
+    "Хромтау ауданының …", located there (in Kazakhstan)."""
+    ru = extract(extractor, "khromtau.ru.txt", "Соглашение подписано с Хромтауской районной централизованной "
+                                               "библиотечной системой.\n")
+    kk = extract(extractor, "khromtau.kk.txt", "Хромтау ауданының орталықтандырылған кітапханалар жүйесімен келісім "
+                                               "жасалды.\n")
+    (a,) = [m.iri for m in ru.mentions if m.kind == "library"]
+    (b,) = [m.iri for m in kk.mentions if m.kind == "library"]
+    assert a == b
+    assert objects(graph(ru), ox.NamedNode(a), WDT.P17) == [I("place/kazakhstan")]
+    assert not [m for m in ru.mentions if m.kind == "place"]  # an adjective is no mention of the town
+
+
+def test_a_new_regional_library_stands_in_the_town_its_region_is_named_after(extractor: Extractor) -> None:
+    r = extract(extractor, "tomsk.ru.txt", "В 2023 году Томская областная детская библиотека провела конкурс.\n")
+    (lib,) = [m.iri for m in r.mentions if m.kind == "library"]
+    assert objects(graph(r), ox.NamedNode(lib), SDO.location) == [I("place/tomsk")]
+
+
 def test_a_library_system_of_no_town_is_no_name(extractor: Extractor) -> None:
     text = "Централизованная библиотечная система работает в каждом районе.\n"
     assert not [m for m in extract(extractor, "cbs3.ru.txt", text).mentions if m.kind == "library"]
