@@ -108,6 +108,12 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         return False, False
     if lang == "kk" and tail.startswith(KK_ADJECTIVE_TAILS):
         return False, False
+    if (lang == "kk" and not label_rest and tail[0] in "aeou" and label[-1] not in _VOWELS
+            and label[-1] + tail not in _KK_ENDING_CHAINS):
+        # after a consonant no Kazakh ending starts with a broad vowel (the dative is -ға/-ке there,
+        # the possessive -ы/-і), unless the fold merged the name's last letter with an ending's
+        # first ("Өзбекстаннан"): "Бішкекте" is no case of "Бийск"
+        return False, False
     if lang == "ru" and "c" in tail[:2]:
         return False, False  # no Russian case ending has ц or ч: "Курганцы", "Оренбуржцы" are people
     return True, False
@@ -117,6 +123,13 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
 # CIS), ҚР-да (in the RK), ЮНЕСКО-ның (of UNESCO). The hyphen marks the ending for certain, so even
 # a name too short to guess endings for (ТМД, ҚР) is matched there.
 KK_CASE_ENDINGS = frozenset(fold(e) for e in kk_cases.ALL + ("а", "е"))  # ("а"/"е": the dative after a vowel)
+
+
+# Whole Kazakh tails, folded: a case ending, alone or after the plural or a possessive.
+_KK_ENDING_CHAINS = frozenset(
+    fold(pre) + ending for pre in ("", "лар", "лер", "дар", "дер", "тар", "тер", "ы", "і", "сы", "сі",
+                                   "лары", "лері", "дары", "дері", "тары", "тері")
+    for ending in KK_CASE_ENDINGS | {""})
 
 
 def hyphenated_case(label: str, word: str) -> bool:

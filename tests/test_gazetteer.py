@@ -334,3 +334,22 @@ def test_a_word_cut_short_is_not_a_case_of_a_name(gazetteer: Gazetteer) -> None:
 ])
 def test_a_works_title_outside_quotation_marks_is_no_work(gazetteer: Gazetteer, text: str, lang: str) -> None:
     assert not any(m.entry.kind == "work" for m in gazetteer.find(text, lang))
+
+
+@pytest.mark.parametrize(("name", "word", "ok"), [
+    ("Бийск", "Бішкекте", False),     # after a consonant no ending starts with а/е/о/у
+    ("Павлодар", "Павлодарға", True),
+    ("Бийск", "Бийскте", True),
+    ("Атбасар", "Атбасары", True),    # the possessive -ы/-і follows a consonant
+    ("Ақтөбе", "Ақтөбеде", True),
+])
+def test_a_kazakh_ending_after_a_consonant_starts_as_kazakh_endings_do(name: str, word: str, ok: bool) -> None:
+    assert word_ok(fold(name), fold(word), "kk")[0] is ok
+
+
+def test_a_capital_is_not_read_as_a_town_that_shares_its_first_letters(gazetteer: Gazetteer) -> None:
+    """The towns added to the authority file must not take other places' names: "Бішкекте" (in
+    Bishkek) was read as Biysk once Бийск was listed."""
+    assert found(gazetteer, "Келесі кездесу Бішкекте өтеді.", "kk") == {"Бішкекте": {"place/bishkek"}}
+    assert found(gazetteer, "Делегация приехала из Куртамыша и Аркалыка.", "ru") == {
+        "Куртамыша": {"place/kurtamysh"}, "Аркалыка": {"place/arkalyk"}}
