@@ -196,6 +196,51 @@ def _ru_body_nominative(name: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+# The head of a Russian institution's name in a case, and what makes its nominative; its gender
+# decides the adjectives before it ("Орского краеведческого музея" is "Орский краеведческий музей").
+_RU_INSTITUTION_HEADS = (
+    (re.compile(r"^([Мм]узе)(?:я|ю|ем|е)$"), "й", "m"),
+    (re.compile(r"^([Аа]рхив|[Уу]ниверситет|[Ии]нститут|[Тт]еатр|[Кк]олледж|[Кк]орпус)(?:а|у|ом|е)$"), "", "m"),
+    (re.compile(r"^([Аа]ссоциаци|[Аа]кадеми|[Фф]илармони|[Сс]еминари)(?:и|ю|ей)$"), "я", "f"),
+    (re.compile(r"^([Ии]здательств|[Оо]бществ)(?:а|у|ом|е)$"), "о", "n"),
+)
+_RU_OBLIQUE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ою)$")
+
+
+def _ru_institution_nominative(name: str) -> str:
+    """A Russian institution's name with its head and the adjectives before it in the nominative
+    ("Музея Т. Г. Шевченко" is "Музей Т. Г. Шевченко", "Государственного архива Оренбургской
+    области" is "Государственный архив …"), so that every case of it is one entity with one label;
+    the name as it is when a word before the head is no adjective agreeing with it."""
+    words = name.split(" ")
+    i = next((k for k, w in enumerate(words) if any(p.match(w) for p, _, _ in _RU_INSTITUTION_HEADS)), None)
+    if i is None:
+        return name
+    pattern, ending, gender = next((p, e, g) for p, e, g in _RU_INSTITUTION_HEADS if p.match(words[i]))
+    out = []
+    for w in words[:i]:
+        parts = w.split("-")  # "Восточно-Казахстанского": only the last part declines
+        m = _RU_OBLIQUE_ADJECTIVE.match(parts[-1])
+        if m is None:
+            return name
+        stem, end = m.groups()
+        soft = end in ("его", "ему", "им", "ем", "ей", "юю") and not stem.endswith(("ж", "ш", "ч", "щ", "г", "к", "х"))
+        if gender == "f":
+            if end not in ("ой", "ей", "ую", "юю", "ою"):
+                return name
+            parts[-1] = stem + ("яя" if soft else "ая")
+        elif end in ("ой", "ей", "ую", "юю", "ою"):
+            return name  # a feminine adjective before a masculine head: not one name
+        elif gender == "n":
+            parts[-1] = stem + ("ее" if soft else "ое")
+        else:
+            parts[-1] = stem + ("ий" if soft or stem.endswith(("г", "к", "х", "ж", "ш", "ч", "щ")) else "ый")
+        out.append("-".join(parts))
+    head = pattern.match(words[i]).group(1) + ending  # type: ignore[union-attr]
+    result = " ".join([*out, head, *words[i + 1:]])
+    return result[:1].upper() + result[1:]
+
+
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
 _CONTINUED = re.compile(r"\s*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IGNORECASE)
 # plural: "libraries", "кітапханалары", and in Russian after a plural adjective ("Томские
@@ -494,6 +539,8 @@ class _DocState:
             name = c.label or surface
             if c.kind == "organization" and not c.label:
                 name = _ru_body_nominative(_kk_name_nominative(name))
+                if lang == "ru":
+                    name = _ru_institution_nominative(name)
             if c.method == "rule:government-body" and _headed_by(name, _MISSION):
                 # a consulate or an embassy is the country it represents in the town it sits in:
                 # one IRI in every language ("Генеральное консульство Республики Казахстан в Омске",

@@ -107,7 +107,7 @@ THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "tak
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
                       "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publisher", "publishing",
-                      "izdatelstv", "baspa", "editorial", "redakc", "museum", "muzei", "murajai", "foundation",
+                      "izdatelstv", "baspa", "editorial", "redakc", "museum", "muzei", "murajai", "korik-murajai", "foundation",
                       "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
 PUBLISHING = fold("publishing")
 BOOK_KK = fold("кітап")
@@ -124,10 +124,11 @@ KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin")
 ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "ni", "na", "no", "sk", "ed")
 # ... while these case endings start the same way: қоғамның, баспаның, клубнан
 ORG_CASE_ENDINGS = ("nin", "nan", "nen")
+KK_ADJECTIVE_ENDINGS = ("dik", "tik", "lik")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
-INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "museum", "издательств", "одағ",
+INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "қорық-мұражай", "museum", "издательств", "одағ",
                     "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps",
@@ -135,7 +136,7 @@ INSTITUTION_HEAD = ("университет", "university", "музе", "мұр�
 INSTITUTION_MOD = LIBRARY_MOD + (
     "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
-    "тарихи", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
+    "тарих", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
     "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet",
@@ -309,6 +310,55 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
     return lang == "ru" and rest == "i" and not t.key.startswith(("muzei", "akademi", "filarmoni"))
 
 
+def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
+    """The end (exclusive token index) of an English name's "of" part after its head at ``e - 1``:
+    capitalised words, joined by "of", "the", "and" ("Museum of Local History", "Association of
+    University Libraries of the Republic of Kazakhstan"); ``e`` when none follows."""
+    k, end = e, e
+    while k < len(toks) and not any(c in text[toks[k - 1].end:toks[k].start] for c in ".,;:()\n\"«»“”"):
+        t = toks[k]
+        if t.key in ("of", "the") or t.key == "and" and k + 1 < len(toks) and toks[k + 1].capitalized \
+                and not _institution_head(toks[k + 1]) and not _is(toks[k + 1], LIBRARY_HEAD):
+            k += 1  # "and" only inside the name: "Museum of Arts and Crafts", not "… of Tomsk and the Museum"
+            continue
+        if not t.capitalized or t.text.isupper() and len(t.text) > 1 and k == end:
+            break
+        k += 1
+        end = k
+    return end
+
+
+# Lowercase words of a Russian institution's name after its head, in the genitive: adjectives, and the
+# nouns such names are made of ("Музей истории …", "Ассоциация университетских библиотек")
+_RU_GENITIVE_ADJECTIVE = ("их", "ых", "ого", "его", "ой", "ей")
+_RU_NAME_NOUNS = ("истори", "культур", "искусств", "краеведен", "литератур", "народ", "библиотек", "писател",
+                  "книг", "учител", "работник", "архив", "музе", "университет", "наук")
+
+
+def _ru_genitive_complement(toks: list[Tok], text: str, e: int) -> int:
+    """The end of a Russian institution's genitive complement after its head at ``e - 1``: up to four
+    lowercase adjectives or name nouns in the genitive, then a capitalised region or country in the
+    genitive ("Республики Казахстан", "Оренбургской области"); ``e`` when none follows."""
+    k = e
+    while k < len(toks) and k - e < 4 and not text[toks[k - 1].end:toks[k].start].strip():
+        w = toks[k].text
+        if not w.isalpha() or not w.islower() or len(w) < 4 or w.endswith(("ла", "ли", "ло", "ет", "ют", "ит")):
+            break
+        if not (w.endswith(_RU_GENITIVE_ADJECTIVE) or w.startswith(_RU_NAME_NOUNS) and not w.endswith(("ия", "ая"))):
+            break
+        k += 1
+    if k == e:
+        return e
+    if k + 1 < len(toks) and toks[k].capitalized and toks[k + 1].capitalized \
+            and not text[toks[k - 1].end:toks[k].start].strip() and not text[toks[k].end:toks[k + 1].start].strip() \
+            and toks[k].text.lower().startswith(("республик", "федераци")):
+        k += 2  # "Республики Казахстан", "Российской Федерации"
+    elif k + 1 < len(toks) and toks[k].capitalized and _is(toks[k + 1], _REGION_WORDS) \
+            and not text[toks[k - 1].end:toks[k + 1].start].strip(" ").replace(toks[k].text, "").strip():
+        k += 2  # "Оренбургской области"
+    return k
+
+
 def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset[int],
                          inflected: frozenset[int] = frozenset(), lang: str | None = None,
                          persons: frozenset[int] = frozenset(), places: frozenset[int] = frozenset()) -> list[Candidate]:
@@ -327,7 +377,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         while s > 0:
             p = toks[s - 1]
             gap = text[p.end:toks[s].start]
-            if any(c in gap for c in ".,;:()«»“”\n") and not (gap.strip() in (".",) and len(p.text) <= 2) \
+            if any(c in gap for c in ".,;:()«»“”\"\n") and not (gap.strip() in (".",) and len(p.text) <= 2) \
                     or gap.strip() == "-":  # "Семей – Шығыс Қазақстанның …": a dash between clauses
                 break
             if p.key in ("the", "of", "a"):
@@ -396,6 +446,11 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
+        elif not library and tok.capitalized and e + 1 < len(toks) and toks[e].key == "of" \
+                and _capitalised_of(toks, text, e) > e:
+            e = _capitalised_of(toks, text, e)  # "the Museum of Local History", "Association of … Libraries"
+        elif not library and lang == "ru" and tok.capitalized and _ru_genitive_complement(toks, text, e) > e:
+            e = _ru_genitive_complement(toks, text, e)  # "Ассоциация университетских библиотек Республики Казахстан"
         elif not library and e + 3 < len(toks) and toks[e].key == "of" and toks[e + 3].key in NAMESAKE_EN \
                 and not (toks[e + 1].capitalized or toks[e + 2].capitalized):
             r = initials_person(toks, e + 4, text)  # "museum of local lore after G.N.Potanin"
@@ -406,7 +461,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             r = initials_person(toks, e, text)  # "Мемориальный музей А. С. Пушкина"
             # only a surname in the genitive after a named head: "ректор университета А. Б. Сидоров"
             # and "Директор музея В. Петрова" name the head's staff, not its namesake
-            if r is not None and s < h and toks[r[1] - 1].key.endswith(_GENITIVE_SURNAME) \
+            named_head = tok.capitalized and not _sentence_initial(text, tok.start)  # "Музея Т. Г. Шевченко"
+            if r is not None and (s < h or named_head) \
+                    and (named_head or toks[r[1] - 1].key.endswith(_GENITIVE_SURNAME)) \
                     and not any(is_role(x) for x in toks[max(0, s - 1):h]):
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
@@ -533,6 +590,10 @@ def _org_ending(t: Tok) -> tuple[str, bool] | None:
     if st is None:
         return None
     rest = t.key[len(st):]
+    if KAZAKH_LOWER.intersection(t.text.lower()):
+        # a word in Kazakh letters is no Russian adjective: only -дық/-тық/-лық make one of it (the
+        # fold merges the possessive of "мұражайына" into the stem, leaving the dative's "na")
+        return rest, rest.startswith(KK_ADJECTIVE_ENDINGS)
     return rest, rest.startswith(ORG_NOT_ENDINGS) and not rest.startswith(ORG_CASE_ENDINGS)
 
 
@@ -697,6 +758,16 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             k = bisect.bisect_left(starts, after[0].end)
             if k < len(free) and not text[after[0].end:free[k].start].strip() and _org_kind(free[k]):
                 sides = [free[k]] + sides
+        elif lang == "kk":
+            # "«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайы": up to three modifiers of an
+            # institution, then its kind
+            k = bisect.bisect_left(starts, qe)
+            j = k
+            while j < min(k + 3, len(free)) and _is(free[j], INSTITUTION_MOD) and not _org_kind(free[j]) \
+                    and not text[(free[j - 1].end if j > k else qe):free[j].start].strip():
+                j += 1
+            if k < j < len(free) and not text[free[j - 1].end:free[j].start].strip() and _org_kind(free[j]):
+                sides = [free[j]] + sides
         named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
         if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
             k = bisect.bisect_left(starts, named[0].end)

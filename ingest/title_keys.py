@@ -88,7 +88,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "two": ("two", "два", "две", "двух", "екі"),
     "index": ("index", "указател", "көрсеткіш"),
     "bibliography": ("bibliograph", "библиограф"),
-    "local-history": ("local lore", "краевед", "өлкетан"),
+    "local-history": ("lore", "local", "краевед", "өлкетан"),  # "Local Lore", "Local History Museum"
     "memory": ("memory", "памят", "жады", "жад"),
     "heritage": ("heritage", "наслед", "мұра"),
     "friendship": ("friendship", "дружб", "достық", "достығ"),

@@ -329,3 +329,36 @@ def test_a_group_of_libraries_is_the_group_entry_not_the_towns_library(extractor
     text = "Шемонаиха облысы кітапханаларының Ресеймен ынтымақтастығы туралы баяндама жасалды."
     libs = [m.iri for m in extract(extractor, "group.kk.txt", text).mentions if m.kind == "library"]
     assert libs == [BASE + "id/library/shemonaikha-district-libraries"]
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("Музея Т. Г. Шевченко", "Музей Т. Г. Шевченко"),
+    ("Государственного архива Оренбургской области", "Государственный архив Оренбургской области"),
+    ("Орского краеведческого музея", "Орский краеведческий музей"),
+    ("Ассоциации университетских библиотек Республики Казахстан",
+     "Ассоциация университетских библиотек Республики Казахстан"),
+    ("Алтайской государственной педагогической академией", "Алтайская государственная педагогическая академия"),
+    ("Литературно-мемориального музея Ф. М. Достоевского", "Литературно-мемориальный музей Ф. М. Достоевского"),
+    ("Синего музея", "Синий музей"),                 # a soft adjective
+    ("Орский краеведческий музей", "Орский краеведческий музей"),  # already named
+    ("Новой музея", "Новой музея"),                  # a feminine adjective before a masculine head: left alone
+])
+def test_a_russian_institution_name_is_labelled_in_the_nominative(written: str, named: str) -> None:
+    from ingest.extract import _ru_institution_nominative
+
+    assert _ru_institution_nominative(written) == named
+
+
+def test_an_institution_named_in_two_cases_is_one_entity(extractor: Extractor) -> None:
+    text = ("Гости осмотрели экспозицию Музея Т. Г. Шевченко. Сотрудники Музея Т. Г. Шевченко провели "
+            "экскурсию. Директор Музей Т. Г. Шевченко поблагодарил гостей.")
+    r = extract(extractor, "museum.ru.txt", text)
+    orgs = {m.iri for m in r.mentions if m.kind == "organization"}
+    assert len(orgs) == 1 and "/id/organization/muzei-t-g-sevcenko" in orgs.pop()
+
+
+def test_a_museum_of_history_and_local_lore_is_one_iri_in_kazakh_and_english(extractor: Extractor) -> None:
+    kk = extract(extractor, "m.kk.txt", "Қонақтар Лисаков тарих және өлкетану музейіне барды.")
+    en = extract(extractor, "m.en.txt", "The guests visited the Lisakovsk Museum of History and Local Lore.")
+    iris = [{m.iri for m in r.mentions if m.kind == "organization"} for r in (kk, en)]
+    assert iris[0] and iris[0] == iris[1], iris

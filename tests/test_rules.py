@@ -979,3 +979,39 @@ def test_districts_named_after_known_persons_are_left_to_the_one_by_one_reading(
     view = matching_view(text)
     persons = frozenset({0, text.index("Шәкәрім")})
     assert [c for c in rules.marked_places(view, tokenize(view), "kk", persons) if c.start in persons] == []
+
+
+def institutions(text: str, lang: str) -> list[str]:
+    view = matching_view(text)
+    return [text[c.start:c.end] for c in rules.institution_phrases(view, tokenize(view), lang=lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("The guests visited the Kostanay Regional Museum of Local History.", "en",
+     "Kostanay Regional Museum of Local History"),
+    ("The work was supported by the Association of University Libraries of the Republic of Kazakhstan.", "en",
+     "Association of University Libraries of the Republic of Kazakhstan"),
+    ("Работу поддержала Ассоциация университетских библиотек Республики Казахстан.", "ru",
+     "Ассоциация университетских библиотек Республики Казахстан"),
+    ("Гости осмотрели экспозицию Музея Т. Г. Шевченко.", "ru", "Музея Т. Г. Шевченко"),
+    ("Қонақтар Лисаков тарих және өлкетану музейіне барды.", "kk", "Лисаков тарих және өлкетану музейіне"),
+])
+def test_an_institution_named_by_what_follows_its_head(text: str, lang: str, name: str) -> None:
+    assert name in institutions(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "wrong"), [
+    ("The University of Tomsk and the Museum hosted guests.", "en", "University of Tomsk and the Museum"),
+    ("Директор музея В. Петрова рассказала о фондах.", "ru", "музея В. Петрова"),   # the head's staff
+    ("Музей представил выставку.", "ru", "Музей представил"),                        # a verb is no name
+    ("Ассоциация поддержала проект.", "ru", "Ассоциация поддержала"),
+])
+def test_what_follows_an_institutions_head_is_not_always_its_name(text: str, lang: str, wrong: str) -> None:
+    assert wrong not in institutions(text, lang)
+
+
+def test_a_quoted_kazakh_name_before_modifiers_and_its_kind_is_an_organisation() -> None:
+    text = "Қонақтар «Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайына барды."
+    view = matching_view(text)
+    found = [(text[c.start:c.end], c.kind) for c in rules.titled_things(view, tokenize(view), text, "kk")]
+    assert found == [("«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайына", "organization")]
