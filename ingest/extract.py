@@ -812,10 +812,9 @@ class _DocState:
                   and not any(o is not h and o.start <= h.start and h.end <= o.end for o in holders)]
         towns: list[str] = []
         for h in sorted(inside, key=lambda h: abs(h.start - c.start)):
-            entry = self.a.get(h.iri)
-            if entry is not None and entry.location and not self._is_country(entry.location) \
-                    and entry.location not in towns:
-                towns.append(entry.location)
+            where = self._location_of(h.iri)
+            if where and not self._is_country(where) and where not in towns:
+                towns.append(where)
         return towns
 
     def _places_inside_known_holders(self) -> None:
@@ -1046,8 +1045,46 @@ class _DocState:
         entry = self.a.get(iri)
         return entry is not None and entry.is_country
 
+    def _locate_new_holders(self) -> None:
+        """A new library's or organisation's location: a place named inside its name, its town's
+        adjective ("Хромтауской районной … системой"), or a place in brackets right after it
+        ("… им. Б. Ручьёва (Магнитогорск)"). Read before events and partnerships: a telebridge's
+        ends are the towns of the libraries it joins, and a partnership across the border needs the
+        country of each side."""
+        for m in self.mentions:
+            if m.kind in ("library", "organization") and m.iri in self.new:
+                inside = [p.iri for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
+                if not inside and m.kind == "library":  # "Хромтауской районной … системой": by its adjective
+                    inside = [iri for _, _, iri in self._adjective_places(self.text[m.start:m.end], self.lang, [])]
+                if not inside:  # "… библиотеке им. Б. Ручьёва (Магнитогорск)", "(Костанайская область)"
+                    bracket = re.match(r"\s*\(", self.text[m.end:m.end + 4])
+                    at = m.end + bracket.end() if bracket else -1
+                    inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at]
+                inside = [p for p in inside if self.a.country_of(p)]
+                # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
+                inside.sort(key=self._is_country)
+                if inside:
+                    ne = self.new[m.iri]
+                    if not any(p == LOCATION for p, _ in ne.facts):
+                        where = inside[0]
+                        if m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
+                            where = self._seat(where)  # a regional library stands in the town the region is named after
+                        ne.facts.append((LOCATION, ox.NamedNode(where)))
+                        c = self.a.country_of(where)
+                        if c:
+                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
+
+    def _location_of(self, iri: str) -> str | None:
+        """Where a library or organisation is: the authority file's, or a new one's as read here."""
+        entry = self.a.get(iri)
+        if entry is not None:
+            return entry.location
+        ne = self.new.get(iri)
+        return next((str(o.value) for p, o in ne.facts if p == LOCATION), None) if ne else None
+
     # --- relations ----------------------------------------------------------------------
     def relations(self, dates: list[DateMention]) -> None:
+        self._locate_new_holders()
         text = self.norm
         sents = rel.spans(text)
         lines = rel.lines(text)
@@ -1208,26 +1245,6 @@ class _DocState:
         self._mint_events(pending)
         self.mentions.sort(key=lambda m: m.start)
 
-        # new libraries and organisations: location from a place named inside them (first: a
-        # partnership across the border needs the country of each side)
-        for m in self.mentions:
-            if m.kind in ("library", "organization") and m.iri in self.new:
-                inside = [p.iri for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
-                if not inside and m.kind == "library":  # "Хромтауской районной … системой": by its adjective
-                    inside = [iri for _, _, iri in self._adjective_places(self.text[m.start:m.end], self.lang, [])]
-                inside = [p for p in inside if self.a.country_of(p)]
-                # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
-                inside.sort(key=self._is_country)
-                if inside:
-                    ne = self.new[m.iri]
-                    if not any(p == LOCATION for p, _ in ne.facts):
-                        where = inside[0]
-                        if m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
-                            where = self._seat(where)  # a regional library stands in the town the region is named after
-                        ne.facts.append((LOCATION, ox.NamedNode(where)))
-                        c = self.a.country_of(where)
-                        if c:
-                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
         ms = [rel.M(m.start, m.end, m.kind, m.iri, self.country(m.iri)) for m in self.mentions]
         ms = [m for m in ms if (m.start, m.end) not in self.owner_spans]
         events = [m for m in ms if m.kind == "event"]

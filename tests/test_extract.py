@@ -1728,3 +1728,24 @@ def test_who_reminds_or_tells_at_an_event_takes_part(extractor: Extractor, name:
     r = extract(extractor, name, text)
     (ev,) = events(r)
     assert I(f"person/{who}") in objects(graph(r), ev, WDT.P710)
+
+
+def test_a_new_library_is_where_the_brackets_after_it_say(extractor: Extractor) -> None:
+    text = ("15 ноября 2023 года в Центральной городской библиотеке им. Б. Ручьёва (Магнитогорск) прошёл "
+            "литературный вечер «Поэт железной горы».")
+    r = extract(extractor, "evening.ru.txt", text)
+    st = graph(r)
+    (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
+    assert objects(st, ox.NamedNode(lib), SDO.location) == [I("place/magnitogorsk")]
+
+
+def test_a_telebridge_joins_the_towns_of_new_libraries(extractor: Extractor) -> None:
+    """The ends of a telebridge are the towns of the libraries it joins, also of libraries the
+    authority file does not know; the region in brackets after one names no end of its own."""
+    text = ("12.03.2023 Томская областная универсальная научная библиотека имени А. С. Пушкина провела "
+            "международный видеомост «Читаем друг друга» с Централизованной библиотечной системой города "
+            "Экибастуза (Павлодарская область, Казахстан).")
+    r = extract(extractor, "bridge.ru.txt", text)
+    st = graph(r)
+    (event,) = events(r)
+    assert set(objects(st, event, SDO.location)) == {I("place/tomsk"), I("place/ekibastuz")}
