@@ -792,7 +792,9 @@ class _DocState:
         if len(fits) != 1:
             return None  # none, or two it could be ("the Tomsk children's library" and the regional one)
         ((iri, full),) = fits.items()
-        return iri if len(_distinctive(full)) > len(words) else None
+        # the longer name says more: more words of its own, or more levels ("Володарской
+        # библиотеки" after "Володарская центральная районная библиотека")
+        return iri if len(_distinctive(full, with_modifiers=True)) > len(mods) else None
 
     def _host_town(self, holders: list[Mention], nested_places: list[Mention], c: Candidate) -> str | None:
         """The town the authority file puts a library or organisation in, for the place nearest the
@@ -1056,23 +1058,41 @@ class _DocState:
                 inside = [p.iri for p in self.mentions if p.kind == "place" and m.start <= p.start and p.end <= m.end]
                 if not inside and m.kind == "library":  # "Хромтауской районной … системой": by its adjective
                     inside = [iri for _, _, iri in self._adjective_places(self.text[m.start:m.end], self.lang, [])]
-                if not inside:  # "… библиотеке им. Б. Ручьёва (Магнитогорск)", "(Костанайская область)"
-                    bracket = re.match(r"\s*\(", self.text[m.end:m.end + 4])
-                    at = m.end + bracket.end() if bracket else -1
+                if not inside:
+                    # "… им. Б. Ручьёва (Магнитогорск)", "… библиотечная система Атырауской области"
+                    after = re.match(r"\s*\(?", self.text[m.end:m.end + 4])
+                    at = m.end + after.end() if after else -1
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at]
+                district = self._district_of(m) if m.kind == "library" else None
                 inside = [p for p in inside if self.a.country_of(p)]
                 # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
                 inside.sort(key=self._is_country)
-                if inside:
-                    ne = self.new[m.iri]
-                    if not any(p == LOCATION for p, _ in ne.facts):
-                        where = inside[0]
-                        if m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
-                            where = self._seat(where)  # a regional library stands in the town the region is named after
-                        ne.facts.append((LOCATION, ox.NamedNode(where)))
-                        c = self.a.country_of(where)
-                        if c:
-                            ne.facts.append((COUNTRY, ox.NamedNode(c)))
+                ne = self.new[m.iri]
+                if (inside or district) and not any(p == LOCATION for p, _ in ne.facts):
+                    where = inside[0] if inside else None
+                    if where and m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
+                        where = self._seat(where)  # a regional library stands in the town the region is named after
+                    for place in dict.fromkeys(p for p in (district, where) if p):
+                        ne.facts.append((LOCATION, ox.NamedNode(place)))
+                    c = self.a.country_of(where) if where else None
+                    if c:
+                        ne.facts.append((COUNTRY, ox.NamedNode(c)))
+
+    def _district_of(self, m: Mention) -> str | None:
+        """The district a new district library is named by, where the text names that district:
+        "Володарская центральная районная библиотека" beside "Володарского района", "Курмангазинская
+        районная ЦБС" beside "Курмангазинский район" (Russian: the adjective's stem is the district's)."""
+        if self.lang != "ru" or "district" not in concepts(self.text[m.start:m.end]):
+            return None
+        first = re.match(r"([А-ЯЁ][а-яё]+?)(?:ая|ой|ую|ий|ый|ого|ому|ом|ое)\b", self.text[m.start:m.end])
+        if first is None or len(first.group(1)) < 4:
+            return None
+        stem = first.group(1)
+        for p in self.mentions:
+            if p.kind == "place" and self.text[p.start:p.end].startswith(stem) \
+                    and re.search(r"\bрайон", self.text[p.start:p.end + 8]):
+                return p.iri
+        return None
 
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
@@ -1510,6 +1530,28 @@ class _DocState:
                                       and o.country != home_library.country), None)
                         if other is not None:
                             add(other.iri, MEMBER_OF, target)
+        # "Both libraries joined the project", "библиотеки двух городов … в рамках проекта",
+        # "Омбы мен Павлодар кітапханалары … жобасы бойынша серіктес": a sentence naming no library
+        # (read on its own, also where it ends after a closing quote) speaks of the report's library and
+        # the first one across the border it names
+        parted = [p for s in sents for p in rel.parts(text, s)]
+        inside_parts = rel.by_span(parted, ms)
+        for s in parted:
+            if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+                continue
+            ps = {p.iri for p in inside_parts[s] if p.kind == "project"}
+            if len(ps) != 1:
+                continue
+            target = ps.pop()
+            if not any(o.kind in ("library", "organization") for o in inside_parts[s]):
+                lands = {pl.country for pl in inside_parts[s] if pl.kind == "place" and pl.country}
+                home_library = next((o for o in orgs if o.kind == "library"), None)
+                other = next((o for o in orgs if o.kind == "library" and o.country and home_library
+                              and home_library.country and o.country != home_library.country), None)
+                if home_library is not None and other is not None and home_library.start < s[0] \
+                        and rel.names_both_sides(text[s[0]:s[1]], lands):
+                    add(home_library.iri, MEMBER_OF, target)
+                    add(other.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
         for s in sents:

@@ -131,7 +131,9 @@ SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "w
 # "within the framework of the project": who holds an event in a project's frame takes part in it
 FRAMEWORK = ("ramkah", "framework", "within", "аясында", "шеңберінде")
 MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member",
-                               "serikt", "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil")
+                               "serikt", "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil",
+                               # "обе библиотеки участвуют в проекте", "have taken part in", "присоединились к"
+                               "ucastv", "taken", "prisoedin", "ariptes")
 MEMBERSHIP = MEMBERSHIP_BESIDE_FRAMEWORK + FRAMEWORK
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
@@ -281,6 +283,23 @@ _FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "досты�
 def names_two_libraries(text: str) -> bool:
     """The sentence speaks of the report's two libraries without naming them ("обе библиотеки")."""
     return _TWO_LIBRARIES.search(text) is not None
+
+
+# The libraries of both sides, by their towns or regions or as "two": "библиотеки двух городов",
+# "the libraries of the two cities", "двух учреждений", "Омбы мен Павлодар кітапханалары"
+_LIBRARIES_PLURAL = re.compile(r"\b(?:библиотеки|библиотек|libraries|кітапханалары\w*)\b", re.IGNORECASE)
+_TWO_SIDES = re.compile(r"\b(?:двух|обоих|соседних)\s+(?:городов|районов|областей|регионов|учреждений)"
+                        r"|\b(?:the\s+two|both|neighbouring|neighboring)\s+(?:cities|towns|districts|regions|institutions)\b"
+                        r"|\bекі\s+(?:қала|аудан|облыс|өңір|мекеме)\w*", re.IGNORECASE)
+
+
+def names_both_sides(text: str, countries: set[str]) -> bool:
+    """The sentence speaks of the libraries of both sides without naming one: "both libraries", "the
+    libraries of the two cities", "двух учреждений", or libraries with places of two countries
+    ("Омбы мен Павлодар кітапханалары", "the libraries of East Kazakhstan Region and Altai Krai")."""
+    if names_two_libraries(text) or re.search(r"\b(?:двух|обоих)\s+учреждений|\bboth\s+institutions\b", text, re.I):
+        return True
+    return _LIBRARIES_PLURAL.search(text) is not None and (_TWO_SIDES.search(text) is not None or len(countries) >= 2)
 
 
 def two_libraries_partner(text: str) -> bool:

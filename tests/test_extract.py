@@ -1749,3 +1749,48 @@ def test_a_telebridge_joins_the_towns_of_new_libraries(extractor: Extractor) -> 
     st = graph(r)
     (event,) = events(r)
     assert set(objects(st, event, SDO.location)) == {I("place/tomsk"), I("place/ekibastuz")}
+
+
+def test_a_district_library_is_in_its_district_and_the_region_after_its_name(extractor: Extractor) -> None:
+    text = ("18 апреля 2024 года Володарская центральная районная библиотека Астраханской области провела "
+            "телемост. Композитор похоронен в селе Алтынжар Володарского района. Сотрудники Володарской "
+            "библиотеки показали экспозицию.")
+    r = extract(extractor, "district.ru.txt", text)
+    st = graph(r)
+    libs = {m.iri for m in r.mentions if m.kind == "library"}
+    assert len(libs) == 1, libs  # the short name later is the same library
+    district = next(m.iri for m in r.mentions if m.kind == "place" and "Володарского" in text[m.start:m.end])
+    assert set(objects(st, ox.NamedNode(libs.pop()), SDO.location)) == {ox.NamedNode(district),
+                                                                         I("place/astrakhan-region")}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("ru", "Она напомнила, что библиотеки соседних районов дружат уже шестой год в рамках проекта «Встречи на границах»."),
+    ("ru", "Встреча стала первой акцией двух учреждений, которые присоединились к проекту «Встречи на границах»."),
+    ("en", "Both libraries joined the \"Meetings at the Boundaries\" project this year."),
+    ("en", "The libraries of Omsk and Pavlodar have worked together within the \"Meetings at the Boundaries\" project."),
+    ("kk", "Омбы мен Павлодар кітапханалары 2007 жылдан бері «Шекарадағы кездесулер» жобасы бойынша серіктес."),
+])
+def test_a_sentence_on_the_libraries_of_both_sides_makes_both_members(extractor: Extractor, lang: str,
+                                                                       sentence: str) -> None:
+    lead = {"ru": "12 марта 2023 года Омская областная библиотека имени А. С. Пушкина и Павлодарская областная "
+                  "библиотека имени С. Торайгырова провели видеомост. ",
+            "en": "On 12 March 2023 the Omsk Regional Library named after A. S. Pushkin and the Pavlodar Regional "
+                  "Library named after S. Toraighyrov held a telebridge. ",
+            "kk": "2023 жылғы 12 наурызда Омбы облыстық кітапханасы мен С. Торайғыров атындағы Павлодар облыстық "
+                  "кітапханасы телекөпір өткізді. "}[lang]
+    r = extract(extractor, f"both.{lang}.txt", lead + sentence)
+    st = graph(r)
+    libs = {m.iri for m in r.mentions if m.kind == "library"}
+    assert len(libs) == 2, libs
+    for lib in libs:
+        assert I("project/meetings-at-the-boundaries") in objects(st, ox.NamedNode(lib), SDO.memberOf), lib
+
+
+def test_libraries_of_one_side_are_not_both_sides(extractor: Extractor) -> None:
+    text = ("12 марта 2023 года Омская областная библиотека имени А. С. Пушкина и Павлодарская областная "
+            "библиотека имени С. Торайгырова провели видеомост. Библиотеки Омска участвуют в проекте «Встречи на границах».")
+    r = extract(extractor, "one.ru.txt", text)
+    st = graph(r)
+    pavlodar = next(m.iri for m in r.mentions if m.kind == "library" and "Павлодар" in text[m.start:m.end])
+    assert I("project/meetings-at-the-boundaries") not in objects(st, ox.NamedNode(pavlodar), SDO.memberOf)
