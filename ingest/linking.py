@@ -329,7 +329,7 @@ def new_slug(kind: str, name: str) -> str:
 def person_key(name: str) -> str:
     """Persons written "E.I.Ismailov", "Ismailov E. I." and "E. I. Ismailov" get one key (and
     "Мұхтар Әуезовтің" the key of "Мұхтар Әуезов": a Kazakh case is no part of a name)."""
-    initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", name)))
+    initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", _INITIAL_YE.sub("", name))))
     if not surname:
         return fold(name)
     surname = _SOFT_L_CASE.sub("", _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname)))
@@ -340,6 +340,11 @@ def person_key(name: str) -> str:
 # and "Савельева" are one person once the English "y" after a consonant, before a vowel, is left out
 # (only the Latin "y": Лукин and Люкин, Алиев and Алеев stay apart).
 _SOFT_Y = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeou])")
+
+
+# A word-initial Cyrillic "Е" is written "Ye" in English (Yesenova, Yerlan, Yevgeny): the fold of
+# "Есенова" has no "y", so the English one leaves it out.
+_INITIAL_YE = re.compile(r"\bY(?=e)")
 
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key

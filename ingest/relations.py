@@ -107,7 +107,7 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "sozsoil", "basinda", "bazasinda", "organiz", "organis", "ustroil", "addressed", "opening",
                  # a delegation, and who represented a body: "the delegation of X was headed by Y",
                  # "the library was represented by Y", "делегацию возглавил", "делегациясы"
-                 "delegat", "delegac", "represent",
+                 "delegat", "delegac", "represent", "predstavlia",  # представлял(а): represented
                  # who joined or connected to it ("к разговору присоединилась X", "X joined by video link",
                  # "подключились библиотеки", "Омбы кітапханасы қосылды")
                  "joined", "connected", "prisoedin", "podkluc", "kosild",

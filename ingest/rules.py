@@ -128,7 +128,8 @@ KK_ADJECTIVE_ENDINGS = ("dik", "tik", "lik")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
-INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "қорық-мұражай", "museum", "издательств", "одағ",
+INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "қорық-мұражай", "museum", "house-museum",
+                    "дом-музе", "үй-мұражай", "комплекс", "complex", "кешен", "издательств", "одағ",
                     "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps",
@@ -136,7 +137,7 @@ INSTITUTION_HEAD = ("университет", "university", "музе", "мұр�
 INSTITUTION_MOD = LIBRARY_MOD + (
     "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
-    "тарих", "histor", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
+    "тарих", "histor", "музейн", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",
     "гуманитарн", "гуманитарл", "humanit", "инновацион", "innovat", "областн", "облыстық", "заповедник",
     "өңірлік", "региональн", "учительск", "мұғалімдер", "teachers", "кадет", "cadet",
@@ -286,7 +287,8 @@ def _institution_head(t: Tok) -> bool:
 
 # The ontology's class for an institution by its head word
 _INSTITUTION_CLASS = ((fold_all(("университет", "university")), "University"),
-                      (fold_all(("музе", "мұражай", "museum")), "Museum"),
+                      (fold_all(("музе", "мұражай", "museum", "house-museum", "дом-музе", "үй-мұражай",
+                                 "қорық-мұражай")), "Museum"),
                       (fold_all(("издательств",)), "Publisher"))
 
 
@@ -308,6 +310,11 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
     if rest in ("s", "es", "ies", "ev", "ov", "am", "ami", "ah", "eiam", "eiah"):
         return True
     return lang == "ru" and rest == "i" and not t.key.startswith(("muzei", "akademi", "filarmoni"))
+
+
+# "X қаласының", "X ауданының", "X облысының", "X ауылының": the town, district, region or village
+# whose library or institution the name goes on to name
+_KK_PLACE_OF = tuple(fold(w) for w in ("қаласы", "ауданы", "облысы", "ауылы"))
 
 
 def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
@@ -399,6 +406,10 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if p.key in NAMESAKE_KK:
                 s -= 1
                 continue
+            if p.key.startswith(_KK_PLACE_OF) and s >= 2 and toks[s - 2].capitalized \
+                    and not text[toks[s - 2].end:p.start].strip():
+                s -= 2  # "Рубцовск қаласының орталық қалалық кітапханасы": the town's, as part of the name
+                continue
             break
         # "X атындағы" inside: namesake is the run of capitalised tokens before it
         for k in range(s, h):
@@ -440,8 +451,11 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             r = initials_person(toks, k, text)
             if r is None and k < len(toks) and toks[k].capitalized:
                 r = (k, k + 1)
+                # two words ("им. Абая Кунанбаева"), unless the second opens a full name with a
+                # patronymic: "библиотеки имени Абая Динара Болатовна Кусаинова"
                 if k + 1 < len(toks) and toks[k + 1].capitalized and "\n" not in text[toks[k].end:toks[k + 1].start] \
-                        and text[toks[k].end:toks[k + 1].start].strip() == "":
+                        and text[toks[k].end:toks[k + 1].start].strip() == "" \
+                        and not (k + 2 < len(toks) and toks[k + 2].key.endswith(_PATRONYMIC_END + _KK_PATRONYMIC)):
                     r = (k, k + 2)
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
@@ -766,8 +780,9 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             while j < min(k + 3, len(free)) and _is(free[j], INSTITUTION_MOD) and not _org_kind(free[j]) \
                     and not text[(free[j - 1].end if j > k else qe):free[j].start].strip():
                 j += 1
-            if k < j < len(free) and not text[free[j - 1].end:free[j].start].strip() and _org_kind(free[j]):
-                sides = [free[j]] + sides
+            if k < j < len(free) and not text[free[j - 1].end:free[j].start].strip() \
+                    and (_org_kind(free[j]) or _event_type(free[j]) is not None):
+                sides = [free[j]] + sides  # "«Махамбет оқулары» әдеби кеші": a literary evening too
         named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
         if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
             k = bisect.bisect_left(starts, named[0].end)
@@ -1442,11 +1457,22 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             s -= 1
             if s > 0 and toks[s - 1].key.endswith(("di", "ti", "ni")) and text[toks[s - 1].end:toks[s].start] == " ":
                 s -= 1
+            elif s > 1 and toks[s - 1].key == _HAND and text[toks[s - 1].end:toks[s].start] == " ":
+                # "келісімге қол қою рәсімі": the signing (putting a hand) of what the dative names,
+                # and what that is about ("ынтымақтастық туралы келісімге")
+                s -= 1
+                if toks[s - 1].key.endswith(_KK_DATIVE) and text[toks[s - 1].end:toks[s].start] == " ":
+                    s -= 1
+                    if s > 1 and toks[s - 1].key == _ABOUT and text[toks[s - 2].end:toks[s - 1].end].startswith(" "):
+                        s -= 2
         out.append(Candidate("event", toks[s].start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
 
 
+_HAND = fold("қол")
+_ABOUT = fold("туралы")
+_KK_DATIVE = tuple(fold(e) for e in kk_cases.DATIVE if len(e) == 2)
 _ROUND = fold_all(("round", "кругл", "дөңгелек"))
 # The kinds an evening that is an event is of, written before it ("литературный вечер", "әдеби кеш",
 # "poetry evening", "еске алу кеші") or after it ("вечер памяти", "вечер поэзии", "an evening of poetry")

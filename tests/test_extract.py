@@ -112,6 +112,7 @@ def test_participants_of_an_event(extractor: Extractor) -> None:
 @pytest.mark.parametrize("second", [
     "На связь с Омском вышли сотрудники Курганской областной библиотеки им. Югова.",
     "К разговору присоединилась Курганская областная библиотека им. Югова.",
+    "Курганскую сторону представляла Курганская областная библиотека им. Югова.",  # represented
 ])
 def test_who_came_on_the_line_of_a_telebridge_took_part(extractor: Extractor, second: str) -> None:
     r = extract(extractor, "on-the-line.ru.txt",

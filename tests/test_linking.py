@@ -362,3 +362,27 @@ def test_a_museum_of_history_and_local_lore_is_one_iri_in_kazakh_and_english(ext
     en = extract(extractor, "m.en.txt", "The guests visited the Lisakovsk Museum of History and Local Lore.")
     iris = [{m.iri for m in r.mentions if m.kind == "organization"} for r in (kk, en)]
     assert iris[0] and iris[0] == iris[1], iris
+
+
+def test_an_english_initial_ye_is_the_cyrillic_e() -> None:
+    from ingest.linking import person_key
+
+    assert person_key("Alina Yesenova") == person_key("Алина Есенова")
+    assert person_key("Yerlan Sarsembayev") == person_key("Ерлан Сарсембаев")
+    assert person_key("Anna Yelina") != person_key("Анна Елисеева")
+
+
+@pytest.mark.parametrize(("text", "lang", "iri"), [
+    ("Читатели вспомнили Шукшина.", "ru", "person/vasily-shukshin"),
+    ("The exhibition is devoted to Vasily Shukshin.", "en", "person/vasily-shukshin"),
+    ("Кеш Құрманғазыға арналды.", "kk", "person/kurmangazy-sagyrbayuly"),
+    ("Дети рисовали героев П. П. Ершова.", "ru", "person/pyotr-yershov"),
+])
+def test_figures_of_the_border_are_known(extractor: Extractor, text: str, lang: str, iri: str) -> None:
+    r = extract(extractor, f"fig.{lang}.txt", text)
+    assert BASE + "id/" + iri in {m.iri for m in r.mentions}
+
+
+def test_a_common_surname_alone_is_no_figure(extractor: Extractor) -> None:
+    r = extract(extractor, "common.ru.txt", "Выступил директор школы Ершов.")
+    assert BASE + "id/person/pyotr-yershov" not in {m.iri for m in r.mentions}

@@ -1015,3 +1015,46 @@ def test_a_quoted_kazakh_name_before_modifiers_and_its_kind_is_an_organisation()
     view = matching_view(text)
     found = [(text[c.start:c.end], c.kind) for c in rules.titled_things(view, tokenize(view), text, "kk")]
     assert found == [("«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайына", "organization")]
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Экспонаты предоставил Ишимский музейный комплекс имени П. П. Ершова.", "ru",
+     "Ишимский музейный комплекс имени П. П. Ершова"),
+    ("The guests visited the Yemelyan Pugachev House-Museum in Uralsk.", "en", "Yemelyan Pugachev House-Museum"),
+    ("Гости посетили Орский краеведческий музей.", "ru", "Орский краеведческий музей"),
+])
+def test_complexes_and_house_museums_are_institutions(text: str, lang: str, name: str) -> None:
+    assert name in institutions(text, lang)
+
+
+def test_a_namesake_stops_before_a_full_name_with_a_patronymic() -> None:
+    text = "Гостей встретила директор библиотеки имени Абая Динара Болатовна Кусаинова."
+    view = matching_view(text)
+    found = {(text[c.start:c.end], c.kind) for c in rules.library_phrases(view, tokenize(view), lang="ru")}
+    assert ("библиотеки имени Абая", "library") in found and ("Абая", "person") in found, found
+    # two words are still one namesake where no patronymic follows
+    text = "Встреча прошла в библиотеке имени Абая Кунанбаева."
+    view = matching_view(text)
+    assert "библиотеке имени Абая Кунанбаева" in [text[c.start:c.end] for c in rules.library_phrases(
+        view, tokenize(view), lang="ru")]
+
+
+def test_a_kazakh_library_named_after_its_towns_genitive() -> None:
+    text = "Келісімге Рубцовск қаласының орталық қалалық кітапханасының директоры қол қойды."
+    view = matching_view(text)
+    assert [text[c.start:c.end] for c in rules.library_phrases(view, tokenize(view), lang="kk")] == [
+        "Рубцовск қаласының орталық қалалық кітапханасының"]
+
+
+def test_kazakh_signing_ceremony_takes_what_is_signed() -> None:
+    text = "2024 жылғы 5 сәуірде Өскеменде ынтымақтастық туралы келісімге қол қою рәсімі өтті."
+    view = matching_view(text)
+    assert [text[c.start:c.end] for c in rules.unquoted_events(view, tokenize(view))] == [
+        "ынтымақтастық туралы келісімге қол қою рәсімі"]
+
+
+def test_a_kazakh_title_then_a_modifier_then_the_kind_of_event() -> None:
+    text = "2024 жылғы 20 наурызда Атырауда «Махамбет оқулары» әдеби кеші өтті."
+    view = matching_view(text)
+    found = [(text[c.start:c.end], c.kind) for c in rules.titled_things(view, tokenize(view), text, "kk")]
+    assert found == [("«Махамбет оқулары» әдеби кеші", "event")]
