@@ -525,7 +525,7 @@ class _DocState:
             # not a group ("Томские библиотеки") nor a name that goes on ("the Tomsk library for
             # the blind", "библиотека № 3")
             group = _plural_or_continued(surface, self.text[c.end:c.end + 8])
-            earlier = None if group else self._library_named_before(name)
+            earlier = None if group else (self._library_named_before(name) or self._library_of_town(name, lang))
             if earlier is not None:  # "the Tomsk library" after "the Tomsk regional … library after A.S.Pushkin"
                 if earlier in self.new:
                     return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
@@ -775,6 +775,24 @@ class _DocState:
                     continue
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+
+    def _library_of_town(self, name: str, lang: str) -> str | None:
+        """The one library named elsewhere in this document that stands in the town a short name
+        gives and nothing more: "the Barnaul library", "Ust-Kamenogorsk library" after "the Altai
+        Krai … Library named after V. Ya. Shishkov" (in Barnaul); None where none or two could be meant."""
+        names, _ = self._names_in(name, lang)
+        towns = [(a, b, iri) for a, b, iri in names if "/id/place/" in iri]
+        if len(towns) != 1:
+            return None
+        a, b, town = towns[0]
+        if _distinctive(name[:a] + " " + name[b:], with_modifiers=True):
+            return None  # "the Barnaul children's library" says more than its town
+        fits = set()
+        for full, iri in self.libraries_named:
+            inside = {p for _, _, p in self._names_in(full, lang)[0]}
+            if self._location_of(iri) == town or town in inside:
+                fits.add(iri)
+        return fits.pop() if len(fits) == 1 else None
 
     def _library_named_before(self, name: str) -> str | None:
         """The one library named elsewhere in this document (longer names are linked first) by a
@@ -1587,7 +1605,9 @@ class _DocState:
                           and o.country != home.country), None)
             if other is not None:
                 for s in sents:
-                    if not any(o.kind == "library" for o in inside[s]) and rel.two_libraries_partner(text[s[0]:s[1]]):
+                    lands = {pl.country for pl in inside[s] if pl.kind == "place" and pl.country}
+                    if not any(o.kind == "library" for o in inside[s]) and rel.two_libraries_partner(text[s[0]:s[1]],
+                                                                                                    lands):
                         add(home.iri, PARTNER, other.iri)
                         add(other.iri, PARTNER, home.iri)
             for region in lists:

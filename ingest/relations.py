@@ -274,9 +274,13 @@ def on_the_line(text: str) -> bool:
 
 # "the two libraries have been partners since 2019", "Библиотеки-партнёры сотрудничают с 2016
 # года", "екі кітапхананың … серіктес екенін", "the friendship of our libraries"
-_TWO_LIBRARIES = re.compile(r"\b(?:две|обе|наши[хм]?|двух|обеих)\s+библиотек\w*|библиотеки-партн[её]р\w*"
-                            r"|\bекі\s+кітапхана\w*|\bсеріктес\s+кітапхана\w*|\bкітапханаларымыз\w*"
-                            r"|\b(?:the\s+two|both|our|partner)\s+libraries\b", re.IGNORECASE)
+# (an adjective or two may stand between: "обе областные библиотеки", "the two regional libraries")
+_TWO_LIBRARIES = re.compile(r"\b(?:две|обе|наши[хм]?|двух|обеих)\s+(?:[а-яё]+(?:ые|ых|ие|их)\s+){0,2}библиотек\w*"
+                            r"|библиотеки-партн[её]р\w*"
+                            r"|\bекі\s+(?:\w+(?:тық|тік|дық|дік|лық|лік|қы|гі)\s+){0,2}кітапхана\w*"
+                            r"|\bсеріктес\s+кітапхана\w*|\bкітапханаларымыз\w*"
+                            r"|\b(?:the\s+two|both|our|partner)\s+(?:[a-z]+(?:al|an|ic|ry|ern|'s)\s+){0,2}libraries\b",
+                            re.IGNORECASE)
 _FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "достығ", "cooperat"))
 
 
@@ -302,9 +306,11 @@ def names_both_sides(text: str, countries: set[str]) -> bool:
     return _LIBRARIES_PLURAL.search(text) is not None and (_TWO_SIDES.search(text) is not None or len(countries) >= 2)
 
 
-def two_libraries_partner(text: str) -> bool:
-    """The sentence says that the report's two libraries are partners, without naming them."""
-    return _TWO_LIBRARIES.search(text) is not None and _has(text, PARTNERSHIP + _FRIENDSHIP)
+def two_libraries_partner(text: str, countries: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """The sentence says that the report's two libraries are partners, without naming them: "the two
+    libraries", or the libraries of both sides ("Библиотеки Саратова и Уральска являются
+    партнёрами", see ``names_both_sides``; ``countries``: of the places the sentence names)."""
+    return names_both_sides(text, set(countries)) and _has(text, PARTNERSHIP + _FRIENDSHIP)
 
 
 def participation(text: str) -> bool:

@@ -317,6 +317,17 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
 _KK_PLACE_OF = tuple(fold(w) for w in ("қаласы", "ауданы", "облысы", "ауылы"))
 
 
+_KK_OBJECT_CASES = tuple(e for e in kk_cases.ACCUSATIVE + kk_cases.DATIVE + kk_cases.ABLATIVE + kk_cases.LOCATIVE
+                         if len(e) >= 2)
+
+
+def _kk_case_word(t: Tok) -> bool:
+    """A Kazakh word in the case of an object or a place ("Көрмені", the exhibition, opening "Көрмені
+    Пушкин атындағы … кітапханасы дайындады"): no part of a namesake, which stands in the nominative."""
+    return len(t.text) > 4 and bool(KAZAKH_LOWER.intersection(t.text.lower())) \
+        and t.text.lower().endswith(_KK_OBJECT_CASES)
+
+
 def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
     """The end (exclusive token index) of an English name's "of" part after its head at ``e - 1``:
     capitalised words, joined by "of", "the", "and" ("Museum of Local History", "Association of
@@ -427,7 +438,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                     else:
                         a = max(a, k - 2) if k - a >= 2 and text[toks[k - 2].end:toks[k - 1].start] == " " \
                             and not _is(toks[k - 2], LIBRARY_MOD) and not toks[k - 2].key.endswith(KK_LOCATIVE) \
-                            else k - 1
+                            and not _kk_case_word(toks[k - 2]) else k - 1
                     namesake = (toks[a].start, toks[k - 1].end)
                     s = min(s, a)
         # trim leading lowercase non-modifiers (articles) and stray words

@@ -284,7 +284,7 @@ def institution_key(name: str, names: Iterable[tuple[int, int, str]] = (),
 # namesake tell the library.
 LIBRARY_OPTIONAL = frozenset({"universal", "scientific", "state", "regional", "city", "centre"})
 # The namesake of a library: "им. Н. В. Гоголя", "named after N. V. Gogol", "Гоголь атындағы".
-_NAMESAKE = (re.compile(r"\b(?:им\.|имени|named after)\s+(?P<who>[^,()«»\"]+?)\s*$"),
+_NAMESAKE = (re.compile(r"\b(?:им\.|имени|named after|after)\s+(?P<who>[^,()«»\"]+?)\s*$"),
              re.compile(r"^\s*(?P<who>[^,()«»\"]+?)\s+атындағы\b"))
 
 

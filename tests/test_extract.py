@@ -164,6 +164,12 @@ def test_under_is_no_opening(extractor: Extractor) -> None:
            "өткізді. Директор екі кітапхананың 2016 жылдан бері серіктес екенін атап өтті."),
     ("en", "In 2021 the Omsk Regional Scientific Library held a seminar for colleagues from the North Kazakhstan "
            "Regional Library named after S. Mukanov. The two libraries have cooperated since 2016."),
+    # an adjective between, and the libraries of both sides by their towns
+    ("en", "In 2021 the Omsk Regional Scientific Library held a seminar for colleagues from the North Kazakhstan "
+           "Regional Library named after S. Mukanov. The two regional libraries renewed their partnership agreement."),
+    ("ru", "В 2021 году Омская областная научная библиотека им. Пушкина провела семинар для коллег из "
+           "Северо-Казахстанской областной библиотеки им. С. Муканова. Библиотеки Омска и Петропавловска являются "
+           "партнёрами с 2016 года."),
 ])
 def test_the_two_libraries_of_a_report_said_to_be_partners(extractor: Extractor, lang: str, text: str) -> None:
     r = extract(extractor, f"two-libraries.{lang}.txt", text + "\n")
@@ -1795,3 +1801,12 @@ def test_libraries_of_one_side_are_not_both_sides(extractor: Extractor) -> None:
     st = graph(r)
     pavlodar = next(m.iri for m in r.mentions if m.kind == "library" and "Павлодар" in text[m.start:m.end])
     assert I("project/meetings-at-the-boundaries") not in objects(st, ox.NamedNode(pavlodar), SDO.memberOf)
+
+
+def test_the_libraries_of_one_side_are_no_partnership(extractor: Extractor) -> None:
+    text = ("В 2021 году Омская областная научная библиотека им. Пушкина провела семинар для коллег из "
+            "Северо-Казахстанской областной библиотеки им. С. Муканова. Библиотеки Омска являются партнёрами "
+            "школ города.\n")
+    r = extract(extractor, "one-side.ru.txt", text)
+    assert I("library/north-kazakhstan-regional-scientific-library") not in objects(
+        graph(r), I("library/omsk-regional-scientific-library"), WDT.P2652)

@@ -386,3 +386,32 @@ def test_figures_of_the_border_are_known(extractor: Extractor, text: str, lang: 
 def test_a_common_surname_alone_is_no_figure(extractor: Extractor) -> None:
     r = extract(extractor, "common.ru.txt", "Выступил директор школы Ершов.")
     assert BASE + "id/person/pyotr-yershov" not in {m.iri for m in r.mentions}
+
+
+def test_a_library_called_by_its_town_is_the_one_of_that_town_named_before(extractor: Extractor) -> None:
+    text = ("On 23 July 2024 an exhibition opened at the East Kazakhstan Regional Universal Library named after "
+            "A. S. Pushkin in Ust-Kamenogorsk. It was prepared jointly with the Altai Krai Universal Scientific "
+            "Library named after V. Ya. Shishkov. The Barnaul library lent first editions. The Ust-Kamenogorsk "
+            "library added translations.")
+    r = extract(extractor, "towns.en.txt", text)
+    libs = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "library"}
+    assert libs["Barnaul library"] == BASE + "id/library/altai-regional-scientific-library"
+    assert libs["Ust-Kamenogorsk library"] == BASE + "id/library/east-kazakhstan-regional-library"
+
+
+def test_a_library_called_by_its_town_is_not_one_that_says_more(extractor: Extractor) -> None:
+    text = ("The Ishim Central City Library and the Ishim Children's Library held a meeting. The Ishim library "
+            "prepared an exhibition.")
+    r = extract(extractor, "two-ishim.en.txt", text)
+    libs = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "library"}
+    # (the town's library is its central city library by their keys; never the children's)
+    assert libs["Ishim library"] != libs["Ishim Children's Library"], libs
+
+
+def test_after_alone_names_a_librarys_namesake_as_named_after_does(extractor: Extractor) -> None:
+    en = extract(extractor, "a.en.txt", "The guests came from the Karaganda Regional Universal Scientific Library "
+                                        "after N. V. Gogol.")
+    ru = extract(extractor, "a.ru.txt", "Гости приехали из Карагандинской областной универсальной научной "
+                                        "библиотеки им. Н. В. Гоголя.")
+    iris = [{m.iri for m in r.mentions if m.kind == "library"} for r in (en, ru)]
+    assert iris[0] and iris[0] == iris[1], iris

@@ -1058,3 +1058,10 @@ def test_a_kazakh_title_then_a_modifier_then_the_kind_of_event() -> None:
     view = matching_view(text)
     found = [(text[c.start:c.end], c.kind) for c in rules.titled_things(view, tokenize(view), text, "kk")]
     assert found == [("«Махамбет оқулары» әдеби кеші", "event")]
+
+
+def test_a_kazakh_word_in_the_accusative_is_no_part_of_a_namesake() -> None:
+    text = "Көрмені Пушкин атындағы Шығыс Қазақстан облыстық әмбебап ғылыми кітапханасы дайындады."
+    view = matching_view(text)
+    found = {text[c.start:c.end] for c in rules.library_phrases(view, tokenize(view), lang="kk")}
+    assert "Пушкин атындағы Шығыс Қазақстан облыстық әмбебап ғылыми кітапханасы" in found, found
