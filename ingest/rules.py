@@ -317,12 +317,12 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
 _KK_PLACE_OF = tuple(fold(w) for w in ("қаласы", "ауданы", "облысы", "ауылы"))
 
 
-_KK_OBJECT_CASES = tuple(e for e in kk_cases.ACCUSATIVE + kk_cases.DATIVE + kk_cases.ABLATIVE + kk_cases.LOCATIVE
-                         if len(e) >= 2)
+# (the accusative only: given names end like the other cases, "Әбділда" like a locative)
+_KK_OBJECT_CASES = tuple(e for e in kk_cases.ACCUSATIVE if len(e) >= 2)
 
 
 def _kk_case_word(t: Tok) -> bool:
-    """A Kazakh word in the case of an object or a place ("Көрмені", the exhibition, opening "Көрмені
+    """A Kazakh word in the accusative, the case of an object ("Көрмені", the exhibition, opening "Көрмені
     Пушкин атындағы … кітапханасы дайындады"): no part of a namesake, which stands in the nominative."""
     return len(t.text) > 4 and bool(KAZAKH_LOWER.intersection(t.text.lower())) \
         and t.text.lower().endswith(_KK_OBJECT_CASES)

@@ -1065,3 +1065,10 @@ def test_a_kazakh_word_in_the_accusative_is_no_part_of_a_namesake() -> None:
     view = matching_view(text)
     found = {text[c.start:c.end] for c in rules.library_phrases(view, tokenize(view), lang="kk")}
     assert "Пушкин атындағы Шығыс Қазақстан облыстық әмбебап ғылыми кітапханасы" in found, found
+
+
+def test_a_kazakh_given_name_that_ends_like_a_case_stays_in_the_namesake() -> None:
+    text = "2023 жылғы 5 сәуірде Әбділда Тәжібаев атындағы Қызылорда облыстық әмбебап ғылыми кітапханасында семинар өтті."
+    view = matching_view(text)
+    found = {(text[c.start:c.end], c.kind) for c in rules.library_phrases(view, tokenize(view), lang="kk")}
+    assert ("Әбділда Тәжібаев", "person") in found, found
