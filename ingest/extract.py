@@ -1462,7 +1462,10 @@ class _DocState:
                 writer = rel.writer_before(text[max(0, p.start - 30):p.start]) \
                     and bool(re.match(r"[»”\"]?\s*(?:[,.;!?)]|$|и\b|and\b|мен\b)", text[w.end:w.end + 8]))
                 if a is p and (rel.own_book_phrase(gap, writer)
-                               or rel.possessive_author(text[p.start:p.end], gap)) \
+                               or rel.possessive_author(text[p.start:p.end], gap)
+                               or not gap.strip(" «“\"") and self.lang == "ru"
+                               and rel.book_before_author(text[max(0, p.start - 60):p.start], text[p.start:p.end])
+                               or not gap.strip(" «“\"") and rel.kk_talk_after(text[w.end:w.end + 40])) \
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"

@@ -404,6 +404,36 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
     return writer and words[-1].startswith(BOOK_WORDS) and any(w.startswith(PRESENTED) for w in words)
 
 
+_RU_GENITIVE_NAME = re.compile(r"(?:а|я|ой|ей)$")
+
+
+def book_before_author(before: str, name: str) -> bool:
+    """The person is named in the genitive between a word for a book and its title: "книгу историка
+    Кайрата Сыздыкова «…»", "поэмы Ручьёва «…»", "о книге краеведа Ерлана Сарсембаева «…»" (the
+    caller checks that only spaces stand between the name and the title). ``before``: the text
+    right before the name; at most two words (the author's trade) stand between the book word and it."""
+    words_of_name = name.split()
+    if not _RU_GENITIVE_NAME.search(name) or len(words_of_name) > 1 and not words_of_name[0].endswith(".") \
+            and not re.search(r"(?:а|я|ы|и)$", words_of_name[0]):
+        return False  # "книгу Марине Ивановой «…»": a book given to her (the given name in the dative)
+    clause = re.split(r"[.;!?\n,:()«»“”\"]", before)[-1]
+    words = _words(clause)[-3:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].startswith(BOOK_WORDS):
+            return len(words) - 1 - k <= 2
+    return False
+
+
+_KK_TALK_AFTER = re.compile(r"^[»”\"]?\s*(?:(?:атты|деген)\s+)?(?:баяндама|дәріс)\w*\s+(?:оқыды|оқып|жасады|жасап)\b",
+                            re.IGNORECASE)
+
+
+def kk_talk_after(after: str) -> bool:
+    """A Kazakh talk the person before the title gave: "X «Y» атты дәріс оқыды", "X «Y» баяндама
+    жасады" (``after``: the text right after the title)."""
+    return _KK_TALK_AFTER.match(after) is not None
+
+
 def author_phrase(text: str, with_by: bool) -> bool:
     """``text`` (between or before the names) is one authorship cue and a few words of the work's
     kind: no other verb, no sentence break. "by" counts only from the work to the person."""

@@ -36,7 +36,7 @@ EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik"),  # мастер-класс, шеберлік сыныбы
-    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk"),
+    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition", "ekspozic"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
@@ -86,14 +86,14 @@ WORK_WORDS = {
     "Agreement": ("agreement", "soglasen", "dogovor", "kelisim", "protocol", "protokol", "hattam", "memorandum"),
     "Concept": ("concept", "koncepc", "tujirimdam"),
     "Plan": ("plan", "jospar"),
-    "Report": ("report", "doklad", "baiandam"),
+    "Report": ("report", "doklad", "baiandam", "daris"),  # дәріс: a lecture given
     # books, articles and the like; also the word "author" before a quoted title ("author of «…»")
     "Publication": ("book", "knig", "kitabi", "kitapt", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
                     "monograf", "anthology", "antolog", "author", "avtor", "poem", "poema", "повест", "novella",
                     "хрестомат", "chrestomath", "энциклопед", "encyclopaed", "encycloped", "collection",
                     "коллекци", "әңгімесі", "эссе", "essay", "ролик", "бейнерол", "видеорол", "көрсеткіш", "указател", "index",
-                    "дерекқор", "database", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
+                    "дерекқор", "деректер", "database", "двухтомник", "трёхтомник", "трехтомник", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
                     "эпопе", "epic", "произведени", "шығарма",
                     "өлең", "story"),
@@ -572,6 +572,31 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+def _book_of_someone(free: list[Tok], starts: list[int], qs: int, text: str) -> Tok | None:
+    """A word for a book before its author's name and the title: "книгу историка Кайрата Сыздыкова
+    «…»", "книгу астраханского краеведа Марата Жумагалиева «…»", "the book of the poet Olga Ivanova
+    “…”": the book word, then at most two lowercase words and a name of two or three capitalised
+    words, nothing else and no punctuation between."""
+    i = bisect.bisect_left(starts, qs)
+    run = [t for t in free[max(0, i - 6):i] if t.end <= qs]
+    k = len(run)
+    names = 0
+    while k > 0 and run[k - 1].capitalized and names < 3 and not _is(run[k - 1], WORK_WORDS["Publication"]):
+        k -= 1
+        names += 1
+    if names < 2:
+        return None
+    lower = 0
+    while k > 0 and not run[k - 1].capitalized and lower < 3 and not _is(run[k - 1], WORK_WORDS["Publication"]):
+        k -= 1
+        lower += 1
+    if k == 0 or not _is(run[k - 1], WORK_WORDS["Publication"]) or lower > 2:
+        return None
+    if any(c in text[run[k - 1].end:qs] for c in ".,;:!?()\n"):
+        return None
+    return run[k - 1]
+
+
 def held_in(text: str) -> bool:
     """``text`` holds a verb of holding (прошли, состоялся, held, took place, өтті)."""
     return any(_is(t, HELD) for t in tokenize(text))
@@ -862,13 +887,19 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             inside = [t for t in (toks[k], toks[bisect.bisect_left(tok_starts, qe) - 1])
                       if qs < t.start and t.end < qe] if k < len(toks) else []
             for cls, stems in WORK_WORDS.items():
-                kw = near(stems, window=2)
+                kw = near(stems, window=2) or (_book_of_someone(free, starts, qs, text) if cls == "Publication" else None)
                 if kw is not None or cls in ("Agreement", "Concept") and inside and inside[0].capitalized \
                         and _is(inside[0], stems) or cls == "Publication" and inside and (
                         inside[0].capitalized and _is(inside[0], stems)
                         or len(inside) == 2 and inside[1] is not inside[0] and _is(inside[1], GENRE_LAST)):
                     found = (kw, ("work", cls))
                     break
+        if found is None and title[:1].isupper():
+            # who wrote it, right before a title that opens as a name does: "He wrote “The Little
+            # Humpbacked Horse” while …", "написал «…»" (not "wrote «just some words» on the board")
+            kw = near(WROTE, window=1)
+            if kw is not None:
+                found = (kw, ("work", "Publication"))
         if found is None:
             continue
         kw, (kind, cls) = found
@@ -1329,6 +1360,7 @@ THEME_WORDS = fold_all(THEME_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
+WROTE = fold_all(("wrote", "written", "написал", "написан", "жазды", "жазған"))
 GENRE_LAST = fold_all(GENRE_LAST)
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)

@@ -1810,3 +1810,34 @@ def test_the_libraries_of_one_side_are_no_partnership(extractor: Extractor) -> N
     r = extract(extractor, "one-side.ru.txt", text)
     assert I("library/north-kazakhstan-regional-scientific-library") not in objects(
         graph(r), I("library/omsk-regional-scientific-library"), WDT.P2652)
+
+
+@pytest.mark.parametrize(("lang", "text", "work", "person"), [
+    ("ru", "Библиотекари представили книгу историка Кайрата Сыздыкова «Старые улицы, старые дома».",
+     "Старые улицы, старые дома", "Кайрата Сыздыкова"),
+    ("ru", "Участники прочитали фрагменты поэмы Бориса Ручьёва «Красное солнышко».", "Красное солнышко",
+     "Бориса Ручьёва"),
+    ("kk", "Ольга Титова «Өлкетанулық электрондық ресурстар» атты дәріс оқыды.", "Өлкетанулық электрондық ресурстар",
+     "Ольга Титова"),
+])
+def test_an_author_between_a_book_word_and_the_title_or_before_a_talk(extractor: Extractor, lang: str, text: str,
+                                                                      work: str, person: str) -> None:
+    r = extract(extractor, f"author.{lang}.txt", text)
+    w = next(m.iri for m in r.mentions if m.kind == "work" and text[m.start:m.end] == work)
+    p = next(m.iri for m in r.mentions if m.kind == "person" and text[m.start:m.end] == person)
+    assert ox.NamedNode(p) in objects(graph(r), ox.NamedNode(w), SDO.author)
+
+
+@pytest.mark.parametrize(("before", "name", "author"), [
+    ("Библиотекари представили книгу историка ", "Кайрата Сыздыкова", True),
+    ("Участники прочитали фрагменты поэмы ", "Ручьёва", True),
+    ("рассказ о книге краеведа ", "Ерлана Сарсембаева", True),
+    ("Директор передала книгу ", "Марине Ивановой", False),    # to her: the given name in the dative
+    ("Директор передала книгу ", "Иванову", False),            # the accusative or dative of a man
+    ("Книгу вручили гостям из ", "Омска", False),               # a verb and others between
+    ("Книга, которую подарил ", "Ивана Петрова", False),        # a clause and a verb between
+])
+def test_a_book_word_before_a_name_in_the_genitive(before: str, name: str, author: bool) -> None:
+    from ingest import relations as rel
+
+    assert rel.book_before_author(before, name) is author

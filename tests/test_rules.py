@@ -1072,3 +1072,28 @@ def test_a_kazakh_given_name_that_ends_like_a_case_stays_in_the_namesake() -> No
     view = matching_view(text)
     found = {(text[c.start:c.end], c.kind) for c in rules.library_phrases(view, tokenize(view), lang="kk")}
     assert ("Әбділда Тәжібаев", "person") in found, found
+
+
+@pytest.mark.parametrize(("text", "lang", "title", "kind"), [
+    ("Библиотекари представили книгу астраханского краеведа Марата Жумагалиева «Струны, которые не молчат».", "ru",
+     "Струны, которые не молчат", "work"),
+    ("Книгу Ивана Петрова «Степь» подарили гостям.", "ru", "Степь", "work"),
+    ("Особое место занимает двухтомник «Сибирь и степь: история соседства».", "ru",
+     "Сибирь и степь: история соседства", "work"),
+    ('He wrote "The Little Humpbacked Horse" while still a student.', "en", "The Little Humpbacked Horse", "work"),
+    ('The exposition "A Word Born in Srostki" was prepared jointly with the museum.', "en",
+     'exposition "A Word Born in Srostki"', "event"),
+    ("Ольга Титова «Өлкетанулық электрондық ресурстар» атты дәріс оқыды.", "kk", "Өлкетанулық электрондық ресурстар",
+     "work"),
+    ("Ол кітапхананың «Өлке тұлғалары» деректер қорын таныстырды.", "kk", "Өлке тұлғалары", "work"),
+])
+def test_titles_by_the_words_around_them(text: str, lang: str, title: str, kind: str) -> None:
+    view = matching_view(text)
+    found = [(text[c.start:c.end], c.kind) for c in rules.titled_things(view, tokenize(view), text, lang)]
+    assert (title, kind) in found, found
+
+
+def test_a_book_word_far_from_a_title_with_a_verb_between_names_no_book() -> None:
+    text = "Книгу подарили гости из Омска Иван Петров «Степь» и другие."
+    view = matching_view(text)
+    assert not [c for c in rules.titled_things(view, tokenize(view), text, "ru") if c.kind == "work"]
