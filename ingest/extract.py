@@ -775,6 +775,14 @@ class _DocState:
                     continue
                 if lib in self.new:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(per)))
+            elif c.kind in ("library", "organization"):
+                # a person written inside a new institution's name without "named after" is its namesake
+                # too: "the Yemelyan Pugachev House-Museum", "the Sarsen Amanzholov East Kazakhstan
+                # University", "Museum-Reserve of V. M. Shukshin"
+                lib = self._iri_at(c.start, c.end, c.kind)
+                inside = {m.iri for m in self.mentions if m.kind == "person" and c.start <= m.start and m.end <= c.end}
+                if lib in self.new and len(inside) == 1:
+                    self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(inside.pop())))
 
     def _library_of_town(self, name: str, lang: str) -> str | None:
         """The one library named elsewhere in this document that stands in the town a short name

@@ -112,7 +112,11 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # "подключились библиотеки", "Омбы кітапханасы қосылды")
                  "joined", "connected", "prisoedin", "podkluc", "kosild",
                  # who opened it ("Семинар открыла директор X", "X opened the exhibition")
-                 "otkril", "opened")
+                 "otkril", "opened",
+                 # who judged it: "Жюри возглавила X", "the jury included Y", "қазылар алқасы"
+                 "jiuri", "jury", "kazilar",
+                 # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
+                 "provel", "sovmestno", "vmeste")
 # The Kazakh "opened" as whole words: "асты…" (under) folds alike ("Семинарды X ашты")
 OPENED_KK = frozenset(fold(w) for w in ("ашты", "ашып", "ашқан"))
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
@@ -333,7 +337,7 @@ PARTNERSHIP = fold_all(PARTNERSHIP)
 AGREEMENT = fold_all(AGREEMENT)
 # "organised jointly with the Omsk library", "совместно с …", "… кітапханасымен бірлесіп": one library named
 # as the one the report's own library worked with
-_WITH_NEXT = re.compile(r"(?:совместно\s+с|jointly\s+with|together\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH_NEXT = re.compile(r"(?:совместно\s+с|вместе\s+с|jointly\s+with|together\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _KK_JOINTLY = re.compile(r"^\s*бірлесіп", re.IGNORECASE)
 
 

@@ -335,6 +335,8 @@ def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
     k, end = e, e
     while k < len(toks) and not any(c in text[toks[k - 1].end:toks[k].start] for c in ".,;:()\n\"«»“”"):
         t = toks[k]
+        if toks[k - 1].key == "of" and (r := initials_person(toks, k, text)) is not None:
+            return r[1]  # "Museum-Reserve of V. M. Shukshin": the namesake with initials ends it
         if t.key in ("of", "the") or t.key == "and" and k + 1 < len(toks) and toks[k + 1].capitalized \
                 and not _institution_head(toks[k + 1]) and not _is(toks[k + 1], LIBRARY_HEAD):
             k += 1  # "and" only inside the name: "Museum of Arts and Crafts", not "… of Tomsk and the Museum"

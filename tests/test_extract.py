@@ -1841,3 +1841,28 @@ def test_a_book_word_before_a_name_in_the_genitive(before: str, name: str, autho
     from ingest import relations as rel
 
     assert rel.book_before_author(before, name) is author
+
+
+@pytest.mark.parametrize(("text", "org", "person"), [
+    ("The guests visited the Yemelyan Pugachev House-Museum in Uralsk.", "Yemelyan Pugachev House-Museum",
+     "person/yemelyan-pugachev"),
+    ("It was prepared with the All-Russian Memorial Museum-Reserve of V. M. Shukshin.",
+     "All-Russian Memorial Museum-Reserve of V. M. Shukshin", "person/vasily-shukshin"),
+])
+def test_a_person_inside_a_new_institutions_name_is_its_namesake(extractor: Extractor, text: str, org: str,
+                                                                 person: str) -> None:
+    r = extract(extractor, "namesake.en.txt", text)
+    iri = next(m.iri for m in r.mentions if m.kind == "organization" and text[m.start:m.end] == org)
+    assert objects(graph(r), ox.NamedNode(iri), WDT.P138) == [I(person)]
+
+
+@pytest.mark.parametrize("second", [
+    "Жюри возглавила директор Курганской областной библиотеки им. Югова.",
+    "Конкурс библиотека провела вместе с Курганской областной библиотекой им. Югова.",
+])
+def test_the_jury_and_who_held_it_together_took_part(extractor: Extractor, second: str) -> None:
+    r = extract(extractor, "contest.ru.txt",
+                "5 мая 2021 года в Омской областной научной библиотеке им. Пушкина прошёл конкурс «Соседи». "
+                + second + "\n")
+    (ev,) = events(r)
+    assert I("library/kurgan-regional-scientific-library") in objects(graph(r), ev, WDT.P710)
