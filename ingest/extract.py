@@ -31,7 +31,7 @@ from .reading import Document
 from . import rules
 from . import kk_cases
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
-from .vocab import (AUTHOR, COUNTRY, DATE_CREATED, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, DATE_CREATED, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
@@ -239,6 +239,11 @@ def _ru_institution_nominative(name: str) -> str:
     head = pattern.match(words[i]).group(1) + ending  # type: ignore[union-attr]
     result = " ".join([*out, head, *words[i + 1:]])
     return result[:1].upper() + result[1:]
+
+
+# Between a place and the larger one it lies in: nothing, a bracket, a comma, "in" or "of".
+_BEFORE_LARGER = re.compile(r"\s*(?:\(|,\s*|\s(?:in|of)\s+(?:the\s+)?)?\s*")
+_DISTRICT_WORD = re.compile(r"(?i)\b(?:район|аудан|district)")
 
 
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
@@ -1120,6 +1125,31 @@ class _DocState:
                 return p.iri
         return None
 
+    def _contain_new_places(self) -> None:
+        """A new place written right before a larger one holds in it: "в селе Алтынжар Володарского
+        района", "Курмангазинский район Казахстана", "Srostki in Altai Krai", "Аксу (Павлодарская
+        область)". Larger: a region, district or country of the authority file, or a new district."""
+        places = sorted((m for m in self.mentions if m.kind == "place"), key=lambda m: m.start)
+        larger_types = {SHK.iri("Region"), SHK.iri("District"), SHK.iri("Country"), SDO.iri("Country")}
+        for p, q in zip(places, places[1:]):
+            if p.iri not in self.new or p.iri == q.iri or q.start < p.end:
+                continue
+            if not _BEFORE_LARGER.fullmatch(self.text[p.end:q.start]):
+                continue
+            entry = self.a.get(q.iri)
+            if entry is not None:
+                if not entry.types & larger_types:
+                    continue
+            elif q.iri not in self.new or not _DISTRICT_WORD.search(self.text[q.start:q.end + 10]):
+                continue
+            ne = self.new[p.iri]
+            if any(pred == CONTAINED_IN for pred, _ in ne.facts):
+                continue
+            ne.facts.append((CONTAINED_IN, ox.NamedNode(q.iri)))
+            country = self.country(q.iri) if not (entry and entry.is_country) else q.iri
+            if country and not any(pred == COUNTRY for pred, _ in ne.facts):
+                ne.facts.append((COUNTRY, ox.NamedNode(country)))
+
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
         entry = self.a.get(iri)
@@ -1130,6 +1160,7 @@ class _DocState:
 
     # --- relations ----------------------------------------------------------------------
     def relations(self, dates: list[DateMention]) -> None:
+        self._contain_new_places()
         self._locate_new_holders()
         text = self.norm
         sents = rel.spans(text)

@@ -1866,3 +1866,23 @@ def test_the_jury_and_who_held_it_together_took_part(extractor: Extractor, secon
                 + second + "\n")
     (ev,) = events(r)
     assert I("library/kurgan-regional-scientific-library") in objects(graph(r), ev, WDT.P710)
+
+
+@pytest.mark.parametrize(("lang", "text", "small", "large"), [
+    ("ru", "Композитор похоронен в селе Алтынжар Володарского района.", "Алтынжар", "Володарского района"),
+    ("ru", "Его имя носит Курмангазинский район Казахстана.", "Курмангазинский район", "Казахстана"),
+    ("en", "Shukshin was born in 1929 in the village of Srostki in Altai Krai.", "Srostki", "Altai Krai"),
+])
+def test_a_new_place_before_a_larger_one_lies_in_it(extractor: Extractor, lang: str, text: str, small: str,
+                                                     large: str) -> None:
+    r = extract(extractor, f"contain.{lang}.txt", text)
+    at = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "place"}
+    assert objects(graph(r), ox.NamedNode(at[small]), SDO.containedInPlace) == [ox.NamedNode(at[large])]
+
+
+def test_a_list_of_towns_is_no_containment(extractor: Extractor) -> None:
+    text = "Делегации приехали из села Алтынжар, Ишима и Кургана."
+    r = extract(extractor, "list.ru.txt", text)
+    at = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "place"}
+    assert "Алтынжар" in at, at
+    assert objects(graph(r), ox.NamedNode(at["Алтынжар"]), SDO.containedInPlace) == []  # Ishim is no larger place
