@@ -264,7 +264,8 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
     return _institution_phrases(text, toks, "organization", known, inflected, lang, persons, places)
 
 
-_KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE if len(e) >= 2)
+_KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE + kk_cases.ACCUSATIVE
+                          if len(e) >= 2)  # "Семинарды облыстық кітапхана өткізді": the seminar, then who
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
 # Compared as written: folded, the Kazakh "музейінің" (the museum's) merges its "йі" and reads
 # like the Russian adjective "музейный".
@@ -404,6 +405,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
+            if p.start in inflected and p.key.endswith(KK_LOCATIVE_FORMS) and toks[s].capitalized:
+                break  # "Түменде Түркістан кітапханасы": where, then the name ("Омбыда облыстық кітапхана" is Omsk's)
             if p.end in persons and toks[s].start in places:
                 break  # "Мағжан Жұмабаев Омбы … кітапханасына барды": a person, then the name from its town
             if lang == "ru" and s == h and p.capitalized and not p.text.isupper() \

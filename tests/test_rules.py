@@ -1097,3 +1097,19 @@ def test_a_book_word_far_from_a_title_with_a_verb_between_names_no_book() -> Non
     text = "Книгу подарили гости из Омска Иван Петров «Степь» и другие."
     view = matching_view(text)
     assert not [c for c in rules.titled_things(view, tokenize(view), text, "ru") if c.kind == "work"]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    ("2025 жылы Түменде Түркістан кітапханасы көрме ашады.", "Түркістан кітапханасы", "Түменде Түркістан кітапханасы"),
+    ("Семинарды облыстық кітапхана ұйымдастырды.", None, "Семинарды облыстық кітапхана"),
+])
+def test_a_kazakh_place_or_object_before_a_library_name_is_outside_it(text: str, wanted: str | None,
+                                                                      unwanted: str) -> None:
+    view = matching_view(text)
+    toks = tokenize(view)
+    # where the gazetteer found a place with a case ending (as the pipeline passes it)
+    inflected = frozenset(t.start for t in toks if t.text in ("Түменде",))
+    found = [text[c.start:c.end] for c in rules.library_phrases(view, toks, inflected=inflected, lang="kk")]
+    assert unwanted not in found, found
+    if wanted:
+        assert wanted in found, found
