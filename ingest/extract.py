@@ -204,6 +204,8 @@ _RU_INSTITUTION_HEADS = (
     (re.compile(r"^([Аа]ссоциаци|[Аа]кадеми|[Фф]илармони|[Сс]еминари)(?:и|ю|ей)$"), "я", "f"),
     (re.compile(r"^([Ии]здательств|[Оо]бществ)(?:а|у|ом|е)$"), "о", "n"),
 )
+# Adjectives stressed on the ending take -ой in the masculine nominative (областной, городской, краевой)
+_END_STRESSED = ("областн", "городск", "краев", "больш", "молод", "окружн", "волостн", "миров", "полев")
 _RU_OBLIQUE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ою)$")
 
 
@@ -233,6 +235,10 @@ def _ru_institution_nominative(name: str) -> str:
             return name  # a feminine adjective before a masculine head: not one name
         elif gender == "n":
             parts[-1] = stem + ("ее" if soft else "ое")
+        elif stem.lower().endswith(_END_STRESSED):
+            parts[-1] = stem + "ой"  # областного → областной, городского → городской, Большого → Большой
+        elif stem.endswith("ь"):
+            parts[-1] = stem[:-1] + "ий"  # третьего → третий
         else:
             parts[-1] = stem + ("ий" if soft or stem.endswith(("г", "к", "х", "ж", "ш", "ч", "щ")) else "ый")
         out.append("-".join(parts))
@@ -241,6 +247,20 @@ def _ru_institution_nominative(name: str) -> str:
     return result[:1].upper() + result[1:]
 
 
+def _proper_word(name: str) -> bool:
+    """The name holds a word of its own, capitalised and not the kind, a level or a modifier
+    ("Омский краеведческий музей", "Museum of Fine Arts"; not "Городской краеведческий музей")."""
+    return any(t.capitalized and len(t.text) > 2 and not rules._is(t, rules.INSTITUTION_HEAD)
+               and not rules._is(t, rules.INSTITUTION_MOD) and t.key not in _NOT_DISTINCTIVE for t in tokenize(name))
+
+
+# "another / every / one more Barnaul library": not the one named before
+_ANOTHER = re.compile(r"(?i)\b(?:another|other|every|each|any|a|one\s+more|ещё\s+одн\w+|еще\s+одн\w+|друг\w+|кажд\w+"
+                      r"|любая|тағы\s+бір|әр|барлық)\s+$")
+
+
+# A Russian place name in the genitive ("Омска", "Тюмени", "Атырауской области", "Алтайского края")
+_RU_GENITIVE_END = re.compile(r"(?:[^ая]а|я|и|ы|ой\s+области|ого\s+края|ого\s+района)$")
 # Between a place and the larger one it lies in: nothing, a bracket, a comma, "in" or "of".
 _BEFORE_LARGER = re.compile(r"\s*(?:\(|,\s*|\s(?:in|of)\s+(?:the\s+)?)?\s*")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:район|аудан|district)")
@@ -530,7 +550,8 @@ class _DocState:
             # not a group ("Томские библиотеки") nor a name that goes on ("the Tomsk library for
             # the blind", "библиотека № 3")
             group = _plural_or_continued(surface, self.text[c.end:c.end + 8])
-            earlier = None if group else (self._library_named_before(name) or self._library_of_town(name, lang))
+            earlier = None if group else (self._library_named_before(name) or (
+                None if _ANOTHER.search(self.text[max(0, c.start - 16):c.start]) else self._library_of_town(name, lang)))
             if earlier is not None:  # "the Tomsk library" after "the Tomsk regional … library after A.S.Pushkin"
                 if earlier in self.new:
                     return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
@@ -562,6 +583,8 @@ class _DocState:
                                       c.cls)
             if c.method == ORG_TITLE or c.kind == "work":  # «Абай» is no short name of «Путь Абая»
                 e = link_exactly(self.a, name, c.kind)
+            elif c.method == "rule:institution-name" and not _proper_word(name):
+                e = None  # "Музей истории", "Городской краеведческий музей": no name to tell which one
             else:
                 e = link_by_name(self.a, name, c.kind, threshold=1.0)
             if e:
@@ -1090,12 +1113,19 @@ class _DocState:
                 if not inside and m.kind == "library":  # "Хромтауской районной … системой": by its adjective
                     inside = [iri for _, _, iri in self._adjective_places(self.text[m.start:m.end], self.lang, [])]
                 if not inside:
-                    # "… им. Б. Ручьёва (Магнитогорск)", "… библиотечная система Атырауской области"
-                    after = re.match(r"\s*\(?", self.text[m.end:m.end + 4])
+                    # "… им. Б. Ручьёва (Магнитогорск)", or in Russian a place in the genitive right after
+                    # it ("… библиотечная система Атырауской области", "библиотека Омска"); not "…
+                    # кітапхана Омбыда" (where it held something) nor "Омск посетила"
+                    after = re.match(r"\s*(\()?", self.text[m.end:m.end + 4])
                     at = m.end + after.end() if after else -1
-                    inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at]
-                district = self._district_of(m) if m.kind == "library" else None
+                    inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at
+                              and (after.group(1) or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
                 inside = [p for p in inside if self.a.country_of(p)]
+                # a district its adjective names, where no town says more ("Ленинская районная
+                # библиотека Омска" is Omsk's, whatever Leninsky district another sentence names)
+                region = SHK.iri("Region")
+                district = self._district_of(m) if m.kind == "library" and all(
+                    (e := self.a.get(p)) is not None and region in e.types for p in inside) else None
                 # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
                 inside.sort(key=self._is_country)
                 ne = self.new[m.iri]
@@ -1149,6 +1179,52 @@ class _DocState:
             country = self.country(q.iri) if not (entry and entry.is_country) else q.iri
             if country and not any(pred == COUNTRY for pred, _ in ne.facts):
                 ne.facts.append((COUNTRY, ox.NamedNode(country)))
+
+    def _sides_countries(self, mentions: list) -> set[str]:
+        """The countries of the towns and regions among ``mentions`` (countries themselves aside)."""
+        return {m.country for m in mentions if m.kind == "place" and m.country and not self._is_country(m.iri)}
+
+    def _home_named(self, mentions: list, orgs: list) -> bool:
+        """A place among ``mentions`` is where the report's first library stands ("Қызылорда мен
+        Байқоңыр кітапханалары" in a report of the Kyzylorda library): its libraries are the report's."""
+        home = next((o for o in orgs if o.kind == "library"), None)
+        where = self._location_of(home.iri) if home is not None else None
+        if not where:
+            return False
+        return any(m.kind == "place" and m.iri == where for m in mentions)  # its town, not its region
+
+    def _one_region(self, mentions: list) -> bool:
+        """Every place among ``mentions`` is a region, all of one country: what "the libraries of two
+        districts" are in, one side of the border."""
+        places = [m for m in mentions if m.kind == "place" and not self._is_country(m.iri)]
+        region = SHK.iri("Region")
+        return bool(places) and len({m.country for m in places}) == 1 and all(
+            (e := self.a.get(m.iri)) is not None and region in e.types for m in places)
+
+    def _both_sides(self, mentions: list, orgs: list, span: tuple[int, int], text: str) -> tuple | None:
+        """The two libraries a sentence on "the libraries of both sides" speaks of (``mentions``: its
+        own): where it names towns or regions ("Библиотеки Саратова и Уральска …"), the report's
+        libraries that stand there, one on each side, else none; where it names none, the report's
+        first library and the first across the border from it. None unless the sentence speaks of both
+        sides (``relations.names_both_sides``)."""
+        if not rel.names_both_sides(text[span[0]:span[1]], self._sides_countries(mentions), self._one_region(mentions)):
+            return None
+        libraries = [o for o in orgs if o.kind == "library" and o.country]
+        places = {m.iri for m in mentions if m.kind == "place" and not self._is_country(m.iri)}
+        if places:
+            def there(o) -> bool:  # noqa: ANN001 — a relations mention
+                where = self._location_of(o.iri)
+                return bool(where) and (where in places or bool(places & set(self.a.ancestors(where))))
+            sides = {}
+            for o in libraries:
+                if there(o):
+                    sides.setdefault(o.country, o)
+            return tuple(sides.values()) if len(sides) == 2 else None  # type: ignore[return-value]
+        home = libraries[0] if libraries else None
+        other = next((o for o in libraries if home and o.country != home.country), None)
+        if home is None or other is None or home.start >= span[0]:
+            return None
+        return home, other
 
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
@@ -1578,7 +1654,8 @@ class _DocState:
                         frame_only and getattr(self.new.get(o.iri), "cls", None) == "GovernmentBody"):
                     add(o.iri, MEMBER_OF, target)
             if not any(o.kind in ("library", "organization", "person") for o in inside[s]) and any(
-                    p.kind == "project" for p in inside[s]) and rel._has(text[s[0]:s[1]], rel.FRAMEWORK_CUES):
+                    p.kind == "project" for p in inside[s]) and rel._has(text[s[0]:s[1]], rel.FRAMEWORK_CUES) \
+                    and not (rel.other_libraries(text[s[0]:s[1]]) and not self._home_named(inside[s], orgs)):
                 # "The work was carried out within the project": no one named, the report's own
                 # library did it; "…; the two libraries have been partners": both of them
                 home_library = next((o for o in orgs if o.kind == "library"), None)
@@ -1597,21 +1674,17 @@ class _DocState:
         parted = [p for s in sents for p in rel.parts(text, s)]
         inside_parts = rel.by_span(parted, ms)
         for s in parted:
-            if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+            if not rel.membership_cue(text[s[0]:s[1]]):
                 continue
             ps = {p.iri for p in inside_parts[s] if p.kind == "project"}
             if len(ps) != 1:
                 continue
             target = ps.pop()
             if not any(o.kind in ("library", "organization") for o in inside_parts[s]):
-                lands = {pl.country for pl in inside_parts[s] if pl.kind == "place" and pl.country}
-                home_library = next((o for o in orgs if o.kind == "library"), None)
-                other = next((o for o in orgs if o.kind == "library" and o.country and home_library
-                              and home_library.country and o.country != home_library.country), None)
-                if home_library is not None and other is not None and home_library.start < s[0] \
-                        and rel.names_both_sides(text[s[0]:s[1]], lands):
-                    add(home_library.iri, MEMBER_OF, target)
-                    add(other.iri, MEMBER_OF, target)
+                pair = self._both_sides(inside_parts[s], orgs, s, text)
+                if pair is not None:
+                    for o in pair:
+                        add(o.iri, MEMBER_OF, target)
 
         # partnerships across the border, stated in one sentence with an agreement/cooperation cue
         for s in sents:
@@ -1642,16 +1715,16 @@ class _DocState:
                     add(other.iri, PARTNER, home.iri)
         if home is not None:
             # "the two libraries have been partners since 2019": a sentence that says so and names
-            # no library speaks of the home library and the first one across the border the report names
-            other = next((o for o in orgs if o.kind == "library" and o.country and home.country
-                          and o.country != home.country), None)
-            if other is not None:
-                for s in sents:
-                    lands = {pl.country for pl in inside[s] if pl.kind == "place" and pl.country}
-                    if not any(o.kind == "library" for o in inside[s]) and rel.two_libraries_partner(text[s[0]:s[1]],
-                                                                                                    lands):
-                        add(home.iri, PARTNER, other.iri)
-                        add(other.iri, PARTNER, home.iri)
+            # no library speaks of the libraries of the towns it names, else of the home library and
+            # the first one across the border the report names
+            for s in sents:
+                if any(o.kind == "library" for o in inside[s]) or not rel.two_libraries_partner(
+                        text[s[0]:s[1]], self._sides_countries(inside[s]), self._one_region(inside[s])):
+                    continue
+                pair = self._both_sides(inside[s], orgs, s, text)
+                if pair is not None:
+                    add(pair[0].iri, PARTNER, pair[1].iri)
+                    add(pair[1].iri, PARTNER, pair[0].iri)
             for region in lists:
                 if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
                         text[region[0]:region[0] + 60]):

@@ -102,7 +102,7 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         return False, False  # English inflects names only with a plural/possessive s: not "Russian"
     if label_rest == 0 and tail.startswith(ADJECTIVE_TAILS):
         return False, False
-    if tail.startswith(("sk", "ck")) or label_rest and word[common - 1:common + 1] in ("sk", "ck"):
+    if tail.startswith(("sk", "ck", "nsk", "insk")) or label_rest and word[common - 1:common + 1] in ("sk", "ck"):
         # Российские is an adjective of Россия whatever the stem's last letters, and Киргизская of
         # Кыргызстан though the adjective parts from the name at its own "с"
         return False, False

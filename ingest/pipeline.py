@@ -46,7 +46,8 @@ class CandidateFinder:
         lang = doc.lang_
         toks = tokenize(text)
         found: list[Candidate] = []
-        matches = self._works_in_context(text, toks, self.gazetteer.find(text, lang, toks))
+        matches = [m for m in self._works_in_context(text, toks, self.gazetteer.find(text, lang, toks))
+                   if not (m.entry.kind == "place" and rules.river_named(text, m.start, m.end))]
         for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry}))

@@ -107,7 +107,7 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "sozsoil", "basinda", "bazasinda", "organiz", "organis", "ustroil", "addressed", "opening",
                  # a delegation, and who represented a body: "the delegation of X was headed by Y",
                  # "the library was represented by Y", "делегацию возглавил", "делегациясы"
-                 "delegat", "delegac", "represent", "predstavlia",  # представлял(а): represented
+                 "delegat", "delegac", "represent",
                  # who joined or connected to it ("к разговору присоединилась X", "X joined by video link",
                  # "подключились библиотеки", "Омбы кітапханасы қосылды")
                  "joined", "connected", "prisoedin", "podkluc", "kosild",
@@ -137,7 +137,7 @@ FRAMEWORK = ("ramkah", "framework", "within", "аясында", "шеңбері�
 MEMBERSHIP_BESIDE_FRAMEWORK = ("participant", "katisus", "ucastnik", "join", "birig", "birlestir", "vkluc", "member",
                                "serikt", "partner", "sviazivaiut", "joint", "birlesken", "realizu", "zaiavil",
                                # "обе библиотеки участвуют в проекте", "have taken part in", "присоединились к"
-                               "ucastv", "taken", "prisoedin", "ariptes")
+                               "ucastv", "prisoedin")
 MEMBERSHIP = MEMBERSHIP_BESIDE_FRAMEWORK + FRAMEWORK
 PARTNERSHIP = ("agreement", "dogovor", "soglasen", "sotrudnic", "cooperation", "partner", "serikt", "intimaktas",
                "kelisim", "sviazivaiut", "hattam", "protocol", "together", "birlesip", "organized", "joint",
@@ -278,13 +278,23 @@ def on_the_line(text: str) -> bool:
 
 # "the two libraries have been partners since 2019", "Библиотеки-партнёры сотрудничают с 2016
 # года", "екі кітапхананың … серіктес екенін", "the friendship of our libraries"
-# (an adjective or two may stand between: "обе областные библиотеки", "the two regional libraries")
-_TWO_LIBRARIES = re.compile(r"\b(?:две|обе|наши[хм]?|двух|обеих)\s+(?:[а-яё]+(?:ые|ых|ие|их)\s+){0,2}библиотек\w*"
-                            r"|библиотеки-партн[её]р\w*"
-                            r"|\bекі\s+(?:\w+(?:тық|тік|дық|дік|лық|лік|қы|гі)\s+){0,2}кітапхана\w*"
+# (level words may stand between: "обе областные библиотеки", "the two regional libraries"; not "our
+# rural libraries", whose partners are others)
+_LEVEL_RU = r"(?:областн|краев|городск|районн|центральн|национальн|научн|универсальн|детск|республиканск)[а-яё]*"
+_LEVEL_KK = r"(?:облыстық|өлкелік|қалалық|аудандық|орталық|ұлттық|ғылыми|әмбебап|балалар)"
+_LEVEL_EN = r"(?:regional|city|district|central|national|scientific|universal|children's|municipal)"
+_TWO_LIBRARIES = re.compile(rf"\b(?:две|обе|двух|обеих)\s+(?:{_LEVEL_RU}\s+){{0,2}}библиотек\w*\b"
+                            r"(?!\s+(?:города|района|области|села|посёлка|поселка))"  # "обе библиотеки города": one town's
+                            r"|\bнаши[хм]?\s+библиотек\w*|библиотеки-партн[её]р\w*"
+                            rf"|\bекі\s+(?:{_LEVEL_KK}\s+){{0,2}}кітапхана\w*"
                             r"|\bсеріктес\s+кітапхана\w*|\bкітапханаларымыз\w*"
-                            r"|\b(?:the\s+two|both|our|partner)\s+(?:[a-z]+(?:al|an|ic|ry|ern|'s)\s+){0,2}libraries\b",
+                            rf"|\b(?:the\s+two|both)\s+(?:{_LEVEL_EN}\s+){{0,2}}libraries\b"
+                            r"|\b(?:our|partner)\s+libraries\b",
                             re.IGNORECASE)
+# Another party the libraries work with ("with local schools", "со школами", "мектептермен"): then the
+# sentence is not about the two of them ("with each other", "друг с другом", "бір-бірімен" are)
+_OTHER_PARTY = re.compile(r"\b(?:[Ww]ith|со|с)\s+(?!each\b|one\s+another\b|другом\b)(?:[a-zа-яё]+\s+)?[a-zа-яё]{3,}"
+                          r"|(?<!бір-)\b[а-яёәғқңөұүһі]{3,}(?:мен|бен|пен)\b")
 _FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "достығ", "cooperat"))
 
 
@@ -301,25 +311,53 @@ _TWO_SIDES = re.compile(r"\b(?:двух|обоих|соседних)\s+(?:гор
                         r"|\bекі\s+(?:қала|аудан|облыс|өңір|мекеме)\w*", re.IGNORECASE)
 
 
-def names_both_sides(text: str, countries: set[str]) -> bool:
+def names_both_sides(text: str, countries: set[str], one_region: bool = False) -> bool:
     """The sentence speaks of the libraries of both sides without naming one: "both libraries", "the
     libraries of the two cities", "двух учреждений", or libraries with places of two countries
-    ("Омбы мен Павлодар кітапханалары", "the libraries of East Kazakhstan Region and Altai Krai")."""
+    ("Омбы мен Павлодар кітапханалары", "the libraries of East Kazakhstan Region and Altai Krai").
+    ``countries``: those of the towns and regions the sentence names (countries themselves aside:
+    "the libraries of Kazakhstan and Uzbekistan" are libraries in general); ``one_region``: every place
+    it names is a region of one country, so the two are in it ("библиотеки двух районов Омской
+    области"). Another party the libraries work with ("with local schools") makes it no sentence
+    about the two of them."""
+    if one_region or _OTHER_PARTY.search(text.replace("бір-бірімен", "")):
+        return False
     if names_two_libraries(text) or re.search(r"\b(?:двух|обоих)\s+учреждений|\bboth\s+institutions\b", text, re.I):
         return True
     return _LIBRARIES_PLURAL.search(text) is not None and (_TWO_SIDES.search(text) is not None or len(countries) >= 2)
 
 
-def two_libraries_partner(text: str, countries: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+def other_libraries(text: str) -> bool:
+    """The sentence speaks of libraries other than the report's two ("библиотеки двух районов Омской
+    области", "the village libraries"): a plural word for libraries that is no "both"/"two libraries"."""
+    return _LIBRARIES_PLURAL.search(text) is not None and not names_two_libraries(text)
+
+
+def membership_cue(text: str) -> bool:
+    """The sentence says someone is in a project: a membership word, or "take part" in English."""
+    return _has(text, MEMBERSHIP) or re.search(r"\b(?:take|takes|took|taken|taking)\s+part\b", text, re.I) is not None
+
+
+def two_libraries_partner(text: str, countries: set[str] = frozenset(),  # type: ignore[assignment]
+                          one_region: bool = False) -> bool:
     """The sentence says that the report's two libraries are partners, without naming them: "the two
     libraries", or the libraries of both sides ("Библиотеки Саратова и Уральска являются
     партнёрами", see ``names_both_sides``; ``countries``: of the places the sentence names)."""
-    return names_both_sides(text, set(countries)) and _has(text, PARTNERSHIP + _FRIENDSHIP)
+    # the cue in the sentence's own words, not in a title it quotes ("within the project “Border of Friendship”")
+    own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", text)
+    return names_both_sides(text, set(countries), one_region) and _has(own, PARTNERSHIP + _FRIENDSHIP)
 
 
 def participation(text: str) -> bool:
     """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
-    return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text))
+    return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
+        or _REPRESENTED.search(text) is not None
+
+
+# Who represented a side or a body took part: "Астраханскую сторону представляла X", "X представлял
+# библиотеку", "библиотеку представляла X"; not "экспозиция представляла работы художника"
+_REPRESENTED = re.compile(r"сторону\s+представлял\w*|представлял\w*\s+(?:[А-ЯЁ]|\w+(?:ую|юю)\s+сторону|библиотек)"
+                          r"|(?:библиотеку|университет|музей|организацию|делегацию)\s+(?:\w+\s+){0,6}представлял\w*")
 
 
 def prepared_or_supported(text: str) -> bool:
@@ -411,6 +449,9 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
 _RU_GENITIVE_NAME = re.compile(r"(?:а|я|ой|ей)$")
 
 
+_NOT_TRADE = frozenset(("для", "без", "около", "возле", "вдоль", "среди", "редакцией", "составителя"))
+
+
 def book_before_author(before: str, name: str) -> bool:
     """The person is named in the genitive between a word for a book and its title: "книгу историка
     Кайрата Сыздыкова «…»", "поэмы Ручьёва «…»", "о книге краеведа Ерлана Сарсембаева «…»" (the
@@ -421,10 +462,15 @@ def book_before_author(before: str, name: str) -> bool:
             and not re.search(r"(?:а|я|ы|и)$", words_of_name[0]):
         return False  # "книгу Марине Ивановой «…»": a book given to her (the given name in the dative)
     clause = re.split(r"[.;!?\n,:()«»“”\"]", before)[-1]
-    words = _words(clause)[-3:]
+    written = re.findall(r"[^\W\d_]+", clause)[-3:]
+    words = [fold(w) for w in written]
     for k in range(len(words) - 1, -1, -1):
         if words[k].startswith(BOOK_WORDS):
-            return len(words) - 1 - k <= 2
+            # between: the author's trade in the genitive ("историка", "астраханского краеведа"), no
+            # preposition or role ("от", "про", "для", "под редакцией", "с иллюстрациями", "в переводе")
+            between = [w.lower() for w in written[k + 1:]]
+            return len(between) <= 2 and all(w.endswith(("а", "я", "ого", "его")) and w not in _NOT_TRADE
+                                             for w in between)
     return False
 
 

@@ -36,7 +36,7 @@ EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik"),  # мастер-класс, шеберлік сыныбы
-    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition", "ekspozic"),
+    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
@@ -315,7 +315,7 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
 
 # "X қаласының", "X ауданының", "X облысының", "X ауылының": the town, district, region or village
 # whose library or institution the name goes on to name
-_KK_PLACE_OF = tuple(fold(w) for w in ("қаласы", "ауданы", "облысы", "ауылы"))
+_KK_PLACE_OF = frozenset(fold(w) for w in ("қаласының", "ауданының", "облысының", "ауылының"))  # the genitive only
 
 
 # (the accusative only: given names end like the other cases, "Әбділда" like a locative)
@@ -332,28 +332,48 @@ def _kk_case_word(t: Tok) -> bool:
 def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
     """The end (exclusive token index) of an English name's "of" part after its head at ``e - 1``:
     capitalised words, joined by "of", "the", "and" ("Museum of Local History", "Association of
-    University Libraries of the Republic of Kazakhstan"); ``e`` when none follows."""
-    k, end = e, e
+    University Libraries of the Republic of Kazakhstan"); ``e`` when none follows, or when the words
+    run on past what a name holds: more than three capitalised words in a row ("Museum of Local
+    History Anna Ivanova"), a title or a day ("University of Tomsk Professor …", "… Tuesday"). "and"
+    joins only words of one name, not a second institution ("… of Kazakhstan and Omsk State University")."""
+    k, end, run = e, e, 0
     while k < len(toks) and not any(c in text[toks[k - 1].end:toks[k].start] for c in ".,;:()\n\"«»“”"):
         t = toks[k]
         if toks[k - 1].key == "of" and (r := initials_person(toks, k, text)) is not None:
             return r[1]  # "Museum-Reserve of V. M. Shukshin": the namesake with initials ends it
-        if t.key in ("of", "the") or t.key == "and" and k + 1 < len(toks) and toks[k + 1].capitalized \
-                and not _institution_head(toks[k + 1]) and not _is(toks[k + 1], LIBRARY_HEAD):
-            k += 1  # "and" only inside the name: "Museum of Arts and Crafts", not "… of Tomsk and the Museum"
+        if t.key in ("of", "the"):
+            k, run = k + 1, 0
+            continue
+        if t.key == "and":
+            rest = list(itertools.takewhile(lambda x: x.capitalized or x.key in ("of", "the"), toks[k + 1:k + 8]))
+            if not rest or any(_institution_head(x) or _is(x, LIBRARY_HEAD) for x in rest):
+                break  # "Museum of Arts and Crafts" goes on; "… of Tomsk and the Museum" does not
+            k, run = k + 1, 0
             continue
         if not t.capitalized or t.text.isupper() and len(t.text) > 1 and k == end:
             break
+        if t.key in _NOT_IN_NAMES:
+            return e if run else end
+        run += 1
+        if run > 3:
+            return e
         k += 1
         end = k
     return end
+
+
+# Capitalised words no "of" part of a name holds: titles and roles of people, days and months.
+_NOT_IN_NAMES = frozenset(fold(w) for w in (
+    "Professor", "Director", "Dr", "Mr", "Mrs", "Ms", "Deputy", "Head", "Chairman", "Rector", "Librarian",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"))
 
 
 # Lowercase words of a Russian institution's name after its head, in the genitive: adjectives, and the
 # nouns such names are made of ("Музей истории …", "Ассоциация университетских библиотек")
 _RU_GENITIVE_ADJECTIVE = ("их", "ых", "ого", "его", "ой", "ей")
 _RU_NAME_NOUNS = ("истори", "культур", "искусств", "краеведен", "литератур", "народ", "библиотек", "писател",
-                  "книг", "учител", "работник", "архив", "музе", "университет", "наук")
+                  "книг", "учител", "работник", "архив", "музе", "университет", "наук", "город", "сел", "драм")
 
 
 def _ru_genitive_complement(toks: list[Tok], text: str, e: int) -> int:
@@ -361,8 +381,11 @@ def _ru_genitive_complement(toks: list[Tok], text: str, e: int) -> int:
     lowercase adjectives or name nouns in the genitive, then a capitalised region or country in the
     genitive ("Республики Казахстан", "Оренбургской области"); ``e`` when none follows."""
     k = e
-    while k < len(toks) and k - e < 4 and not text[toks[k - 1].end:toks[k].start].strip():
+    while k < len(toks) and k - e < 6 and not text[toks[k - 1].end:toks[k].start].strip():
         w = toks[k].text
+        if w == "и" and k > e and k + 1 < len(toks) and toks[k + 1].text.startswith(_RU_NAME_NOUNS):
+            k += 1  # "Музея истории и культуры народов Сибири"
+            continue
         if not w.isalpha() or not w.islower() or len(w) < 4 or w.endswith(("ла", "ли", "ло", "ет", "ют", "ит")):
             break
         if not (w.endswith(_RU_GENITIVE_ADJECTIVE) or w.startswith(_RU_NAME_NOUNS) and not w.endswith(("ия", "ая"))):
@@ -370,6 +393,14 @@ def _ru_genitive_complement(toks: list[Tok], text: str, e: int) -> int:
         k += 1
     if k == e:
         return e
+    if k < len(toks) and toks[k].capitalized and toks[k - 1].text in ("города", "села", "народов") \
+            and not text[toks[k - 1].end:toks[k].start].strip():
+        return k + 1  # "Музея истории города Омска", "… культуры народов Сибири"
+    if k + 1 < len(toks) and toks[k].capitalized and toks[k + 1].capitalized \
+            and toks[k].text.lower().endswith(("ого", "ской", "кого")) \
+            and not text[toks[k - 1].end:toks[k].start].strip() and not text[toks[k].end:toks[k + 1].start].strip() \
+            and not toks[k].text.lower().startswith(("республик", "федераци")):
+        return k + 2  # "Музея истории Павлодарского Прииртышья"
     if k + 1 < len(toks) and toks[k].capitalized and toks[k + 1].capitalized \
             and not text[toks[k - 1].end:toks[k].start].strip() and not text[toks[k].end:toks[k + 1].start].strip() \
             and toks[k].text.lower().startswith(("республик", "федераци")):
@@ -403,6 +434,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break
             if p.key in ("the", "of", "a"):
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
+            if len(p.text) == 1 and text[p.end:p.end + 1] != ".":
+                break  # a preposition opening the sentence ("В Городском … музее"), not an initial
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
             if p.start in inflected and p.key.endswith(KK_LOCATIVE_FORMS) and toks[s].capitalized:
@@ -422,7 +455,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if p.key in NAMESAKE_KK:
                 s -= 1
                 continue
-            if p.key.startswith(_KK_PLACE_OF) and s >= 2 and toks[s - 2].capitalized \
+            if p.key in _KK_PLACE_OF and s >= 2 and toks[s - 2].capitalized \
                     and not text[toks[s - 2].end:p.start].strip():
                 s -= 2  # "Рубцовск қаласының орталық қалалық кітапханасы": the town's, as part of the name
                 continue
@@ -473,6 +506,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                         and text[toks[k].end:toks[k + 1].start].strip() == "" \
                         and not (k + 2 < len(toks) and toks[k + 2].key.endswith(_PATRONYMIC_END + _KK_PATRONYMIC)):
                     r = (k, k + 2)
+                    if toks[k + 1].key.endswith(_PATRONYMIC_END) and k + 2 < len(toks) and toks[k + 2].capitalized \
+                            and text[toks[k + 1].end:toks[k + 2].start] == " ":
+                        r = (k, k + 3)  # "имени Мухтара Омархановича Ауэзова": given name, patronymic, surname
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
@@ -492,8 +528,14 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             # only a surname in the genitive after a named head: "ректор университета А. Б. Сидоров"
             # and "Директор музея В. Петрова" name the head's staff, not its namesake
             named_head = tok.capitalized and not _sentence_initial(text, tok.start)  # "Музея Т. Г. Шевченко"
-            if r is not None and (s < h or named_head) \
-                    and (named_head or toks[r[1] - 1].key.endswith(_GENITIVE_SURNAME)) \
+            surname = toks[r[1] - 1] if r is not None else None
+            # after a named head a surname that does not decline (Шевченко) is its namesake too, unless
+            # a verb follows the name ("Архива Н. Н. Иванова вручила": she is its staff)
+            then = toks[r[1]] if r is not None and r[1] < len(toks) else None
+            staff = s == h and then is not None and then.text.islower() and then.text.endswith(("л", "ла", "ли", "ло"))
+            if r is not None and (s < h or named_head) and not staff \
+                    and (surname.key.endswith(_GENITIVE_SURNAME)
+                         or named_head and surname.text.endswith(("ко", "их", "ых", "енко", "дзе", "ия"))) \
                     and not any(is_role(x) for x in toks[max(0, s - 1):h]):
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
@@ -600,6 +642,17 @@ def _book_of_someone(free: list[Tok], starts: list[int], qs: int, text: str) -> 
     if any(c in text[run[k - 1].end:qs] for c in ".,;:!?()\n"):
         return None
     return run[k - 1]
+
+
+_RIVER_BEFORE = re.compile(r"(?:\b(?:река|реки|реке|реку|рекой|river|the\s+river)|(?<![^\W\d_])өзен\w*)\s+$", re.IGNORECASE)
+_RIVER_AFTER = re.compile(r"^\s+(?:river|өзен\w*)\b", re.IGNORECASE)
+
+
+def river_named(text: str, start: int, end: int) -> bool:
+    """The name at ``start``–``end`` is a river's ("на берегу реки Ишим", "the Ishim river", "Есіл
+    өзені"), not the town of the same name."""
+    return _RIVER_BEFORE.search(text[max(0, start - 14):start]) is not None or \
+        _RIVER_AFTER.match(text[end:end + 10]) is not None
 
 
 def held_in(text: str) -> bool:
@@ -903,7 +956,7 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # who wrote it, right before a title that opens as a name does: "He wrote “The Little
             # Humpbacked Horse” while …", "написал «…»" (not "wrote «just some words» on the board")
             kw = near(WROTE, window=1)
-            if kw is not None:
+            if kw is not None and not _INSCRIBED.match(text, qe):  # not "wrote «Спасибо» on the board"
                 found = (kw, ("work", "Publication"))
         if found is None:
             continue
@@ -1365,7 +1418,8 @@ THEME_WORDS = fold_all(THEME_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
-WROTE = fold_all(("wrote", "written", "написал", "написан", "жазды", "жазған"))
+WROTE = fold_all(("wrote", "написал", "жазды", "жазған"))  # (not "было написано «…»": an inscription)
+_INSCRIBED = re.compile(r"\s*(?:on|onto|in|at|на|в)\s", re.IGNORECASE)
 GENRE_LAST = fold_all(GENRE_LAST)
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)

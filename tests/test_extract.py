@@ -1836,6 +1836,12 @@ def test_an_author_between_a_book_word_and_the_title_or_before_a_talk(extractor:
     ("Директор передала книгу ", "Иванову", False),            # the accusative or dative of a man
     ("Книгу вручили гостям из ", "Омска", False),               # a verb and others between
     ("Книга, которую подарил ", "Ивана Петрова", False),        # a clause and a verb between
+    ("В библиотеку передали книгу от ", "Марата Жумагалиева", False),   # the giver
+    ("Презентовали книгу про ", "Ивана Петрова", False),                # the subject
+    ("Представили книгу для ", "Ивана Петрова", False),                 # the recipient
+    ("Обсудили книгу под редакцией ", "Ивана Петрова", False),          # the editor
+    ("Обсудили книгу с иллюстрациями ", "Ивана Петрова", False),        # the illustrator
+    ("Обсудили книгу астраханского краеведа ", "Марата Жумагалиева", True),
 ])
 def test_a_book_word_before_a_name_in_the_genitive(before: str, name: str, author: bool) -> None:
     from ingest import relations as rel
@@ -1886,3 +1892,95 @@ def test_a_list_of_towns_is_no_containment(extractor: Extractor) -> None:
     at = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "place"}
     assert "Алтынжар" in at, at
     assert objects(graph(r), ox.NamedNode(at["Алтынжар"]), SDO.containedInPlace) == []  # Ishim is no larger place
+
+
+_OMSK_PAVLODAR = {
+    "ru": "5 мая 2024 года в Омской областной научной библиотеке им. А. С. Пушкина прошла встреча с гостями из "
+          "Павлодарской областной библиотеки им. С. Торайгырова. ",
+    "en": "On 5 May 2024 the Omsk Regional Library named after A. S. Pushkin hosted colleagues from the Pavlodar "
+          "Regional Library named after S. Toraighyrov. ",
+    "kk": "2024 жылғы 5 мамырда С. Торайғыров атындағы Павлодар облыстық кітапханасында Омбы облыстық "
+          "кітапханасының қонақтарымен кездесу өтті. ",
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("ru", "Сотрудники наших сельских библиотек заключили договоры о сотрудничестве со школами."),
+    ("en", "Our rural libraries have signed cooperation agreements with local schools."),
+    ("en", "The libraries of Kazakhstan and Uzbekistan signed an agreement on cooperation in 2023."),
+    ("kk", "Екі ауылдық кітапхана мектептермен ынтымақтастық туралы келісім жасады."),
+    ("en", "The libraries of the two districts of Omsk Region organized a joint quiz."),
+    ("ru", "Библиотеки соседних районов Омской области присоединились к проекту «Читающий регион»."),
+    ("ru", "В рамках проекта «Библиотека – территория чтения» библиотеки двух районов Омской области провели акцию."),
+    ("ru", "В рамках проекта «Читающий город» обе библиотеки города провели акции для детей."),
+    ("kk", "Екі кітапхананың әріптестері «Кітап әлемі» жобасын талқылады."),
+])
+def test_sentences_on_other_libraries_make_no_partners_or_members(extractor: Extractor, lang: str,
+                                                                   sentence: str) -> None:
+    r = extract(extractor, f"others.{lang}.txt", _OMSK_PAVLODAR[lang] + sentence)
+    st = graph(r)
+    pavlodar = I("library/pavlodar-regional-scientific-library")
+    assert objects(st, pavlodar, WDT.P2652) == [] and objects(st, pavlodar, SDO.memberOf) == []
+
+
+def test_the_libraries_of_the_towns_a_sentence_names_are_the_partners(extractor: Extractor) -> None:
+    text = ("5 мая 2024 года Саратовская областная универсальная научная библиотека провела встречу с коллегами из "
+            "Атырауской областной библиотеки имени Г. Сланова. Библиотеки Саратова и Уральска являются партнёрами с "
+            "2015 года.")
+    r = extract(extractor, "towns.ru.txt", text)
+    st = graph(r)
+    assert objects(st, I("library/atyrau-regional-scientific-library"), WDT.P2652) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "2024 жылғы 5 мамырда Ш. Уәлиханов атындағы орталық кітапхана Омбыда «Шоқан оқулары» атты кездесу өткізді."),
+    ("ru", "Делегация библиотеки имени Шокана Валиханова Омск посетила с визитом."),
+])
+def test_a_place_after_a_new_library_where_it_went_is_not_where_it_is(extractor: Extractor, lang: str,
+                                                                        text: str) -> None:
+    r = extract(extractor, f"where.{lang}.txt", text)
+    st = graph(r)
+    for m in r.mentions:
+        if m.kind == "library":
+            assert objects(st, ox.NamedNode(m.iri), SDO.location) == [], m
+
+
+def test_a_district_library_with_its_town_is_not_put_in_a_namesake_district(extractor: Extractor) -> None:
+    text = ("Ленинская районная библиотека Омска провела вечер. На вечере выступили ветераны Ленинского района "
+            "Павлодара.")
+    r = extract(extractor, "lenin.ru.txt", text)
+    (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
+    assert objects(graph(r), ox.NamedNode(lib), SDO.location) == [I("place/omsk")]
+
+
+def test_a_generic_museum_name_links_to_no_authority_museum(extractor: Extractor) -> None:
+    r = extract(extractor, "museum.ru.txt", "На встрече выступили сотрудники Музея истории.")
+    assert I("organization/shemonaikha-museum-of-local-history").value not in {m.iri for m in r.mentions}
+
+
+def test_another_library_of_a_town_is_not_the_one_named_before(extractor: Extractor) -> None:
+    text = ("The Altai Krai Universal Scientific Library named after V. Ya. Shishkov held readings in Barnaul. "
+            "Another Barnaul library also joined the readings.")
+    r = extract(extractor, "another.en.txt", text)
+    libs = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "library"}
+    assert libs["Barnaul library"] != BASE + "id/library/altai-regional-scientific-library"
+
+
+@pytest.mark.parametrize(("lang", "text", "wrong"), [
+    ("ru", "Курмангазинская районная централизованная библиотечная система провела встречу.",
+     "person/kurmangazy-sagyrbayuly"),                                       # an adjective of the name
+    ("ru", "Встреча с читателями из города Пугачёв прошла в Саратове.", "person/yemelyan-pugachev"),
+    ("ru", "Выступил директор школы Мусрепов.", "person/gabit-musrepov"),     # a common surname alone
+    ("ru", "В Астане на берегу реки Ишим прошёл фестиваль.", "place/ishim"),  # the river
+])
+def test_names_that_are_not_the_figure_or_the_town(extractor: Extractor, lang: str, text: str, wrong: str) -> None:
+    r = extract(extractor, f"not.{lang}.txt", text)
+    assert BASE + "id/" + wrong not in {m.iri for m in r.mentions}
+
+
+def test_what_an_exposition_showed_took_no_part(extractor: Extractor) -> None:
+    r = extract(extractor, "expo.ru.txt", "5 мая 2024 года в Омске открылась выставка. Экспозиция представляла "
+                                          "работы художника И. Петрова.")
+    st = graph(r)
+    for ev in events(r):
+        assert not any("petrov" in o.value for o in objects(st, ev, WDT.P710))

@@ -342,6 +342,9 @@ def test_a_group_of_libraries_is_the_group_entry_not_the_towns_library(extractor
     ("Синего музея", "Синий музей"),                 # a soft adjective
     ("Орский краеведческий музей", "Орский краеведческий музей"),  # already named
     ("Новой музея", "Новой музея"),                  # a feminine adjective before a masculine head: left alone
+    ("Омского областного музея", "Омский областной музей"),   # adjectives stressed on the ending
+    ("Алтайского краевого театра", "Алтайский краевой театр"),
+    ("Третьего корпуса", "Третий корпус"),
 ])
 def test_a_russian_institution_name_is_labelled_in_the_nominative(written: str, named: str) -> None:
     from ingest.extract import _ru_institution_nominative

@@ -1113,3 +1113,57 @@ def test_a_kazakh_place_or_object_before_a_library_name_is_outside_it(text: str,
     assert unwanted not in found, found
     if wanted:
         assert wanted in found, found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("На стенде было написано «Добро пожаловать в библиотеку».", "ru"),
+    ("The children wrote “Thank You” on postcards for veterans.", "en"),
+    ("Иван Петров написал «Спасибо» на доске.", "ru"),
+])
+def test_an_inscription_is_no_work(text: str, lang: str) -> None:
+    view = matching_view(text)
+    assert [c for c in rules.titled_things(view, tokenize(view), text, lang) if c.kind == "work"] == []
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("По приглашению Университета А. Б. Сидоров прочитал лекцию.", "Университета А. Б. Сидоров"),
+    ("От имени Архива Н. Н. Иванова вручила грамоты.", "Архива Н. Н. Иванова"),
+])
+def test_staff_after_an_institution_is_no_namesake(text: str, wrong: str) -> None:
+    assert wrong not in institutions(text, "ru")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("The director of the Museum of Local History Anna Ivanova opened the exhibition.",
+     "Museum of Local History Anna Ivanova"),
+    ("In 2024 the University of Tomsk Professor Ivan Petrov gave a lecture.", "University of Tomsk Professor Ivan Petrov"),
+    ("The Association of University Libraries of the Republic of Kazakhstan and Omsk State University signed it.",
+     "Association of University Libraries of the Republic of Kazakhstan and Omsk State University"),
+    ("The Museum of Fine Arts Tuesday programme was popular.", "Museum of Fine Arts Tuesday"),
+])
+def test_an_of_name_stops_where_a_name_would_end(text: str, wrong: str) -> None:
+    assert wrong not in institutions(text, "en")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("На встрече выступили сотрудники Музея истории и культуры народов Сибири.", "Музея истории и культуры народов Сибири"),
+    ("Директор Музея истории города Омска выступил.", "Музея истории города Омска"),
+    ("На встрече выступили сотрудники Музея истории Павлодарского Прииртышья.", "Музея истории Павлодарского Прииртышья"),
+])
+def test_a_russian_museums_genitive_complement_goes_on(text: str, name: str) -> None:
+    assert name in institutions(text, "ru")
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    assert not any(n.startswith("В ") for n in institutions("В Городском краеведческом музее прошла встреча.", "ru"))
+
+
+@pytest.mark.parametrize(("text", "name", "river"), [
+    ("В Астане на берегу реки Ишим прошёл фестиваль.", "Ишим", True),
+    ("The festival took place on the Ishim river.", "Ishim", True),
+    ("Фестиваль прошёл на берегу Есіл өзені.", "Есіл", True),
+    ("Гости приехали из Ишима.", "Ишима", False),
+])
+def test_a_river_is_not_the_town_of_its_name(text: str, name: str, river: bool) -> None:
+    i = text.index(name)
+    assert rules.river_named(text, i, i + len(name)) is river
