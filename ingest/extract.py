@@ -254,13 +254,17 @@ def _proper_word(name: str) -> bool:
                and not rules._is(t, rules.INSTITUTION_MOD) and t.key not in _NOT_DISTINCTIVE for t in tokenize(name))
 
 
+# A level word right after a name inside an institution's name: the name is a district's or a town's
+# ("Құрманғазы аудандық кітапханасы", "Kurmangazy District Library"), not a namesake
+_LEVEL_AFTER = re.compile(r"(?i)\s+(?:аудандық|қалалық|облыстық|районн\w*|городск\w*|областн\w*|district|city|regional)\b")
 # "another / every / one more Barnaul library": not the one named before
 _ANOTHER = re.compile(r"(?i)\b(?:another|other|every|each|any|a|one\s+more|ещё\s+одн\w+|еще\s+одн\w+|друг\w+|кажд\w+"
                       r"|любая|тағы\s+бір|әр|барлық)\s+$")
 
 
 # A Russian place name in the genitive ("Омска", "Тюмени", "Атырауской области", "Алтайского края")
-_RU_GENITIVE_END = re.compile(r"(?:[^ая]а|я|и|ы|ой\s+области|ого\s+края|ого\s+района)$")
+# (and towns that do not decline, Атырау, Кемерово, or decline as adjectives, Рудного)
+_RU_GENITIVE_END = re.compile(r"(?:[^ая]а|я|и|ы|ау|о|ого|ой\s+области|ого\s+края|ого\s+района)$")
 # Between a place and the larger one it lies in: nothing, a bracket, a comma, "in" or "of".
 _BEFORE_LARGER = re.compile(r"\s*(?:\(|,\s*|\s(?:in|of)\s+(?:the\s+)?)?\s*")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:район|аудан|district)")
@@ -808,7 +812,8 @@ class _DocState:
                 # too: "the Yemelyan Pugachev House-Museum", "the Sarsen Amanzholov East Kazakhstan
                 # University", "Museum-Reserve of V. M. Shukshin"
                 lib = self._iri_at(c.start, c.end, c.kind)
-                inside = {m.iri for m in self.mentions if m.kind == "person" and c.start <= m.start and m.end <= c.end}
+                inside = {m.iri for m in self.mentions if m.kind == "person" and c.start <= m.start and m.end <= c.end
+                          and not _LEVEL_AFTER.match(self.text, m.end)}  # "Құрманғазы аудандық": a district's name
                 if lib in self.new and len(inside) == 1:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(inside.pop())))
 

@@ -280,21 +280,22 @@ def on_the_line(text: str) -> bool:
 # года", "екі кітапхананың … серіктес екенін", "the friendship of our libraries"
 # (level words may stand between: "обе областные библиотеки", "the two regional libraries"; not "our
 # rural libraries", whose partners are others)
-_LEVEL_RU = r"(?:областн|краев|городск|районн|центральн|национальн|научн|универсальн|детск|республиканск)[а-яё]*"
-_LEVEL_KK = r"(?:облыстық|өлкелік|қалалық|аудандық|орталық|ұлттық|ғылыми|әмбебап|балалар)"
-_LEVEL_EN = r"(?:regional|city|district|central|national|scientific|universal|children's|municipal)"
+_LEVEL_RU = r"(?:областн|краев|городск|центральн|национальн|научн|универсальн|детск|республиканск|ведущ|крупнейш)[а-яё]*"
+_LEVEL_KK = r"(?:облыстық|өлкелік|қалалық|орталық|ұлттық|ғылыми|әмбебап|балалар|жетекші|ірі)"
+_LEVEL_EN = r"(?:regional|city|central|national|scientific|universal|children's|leading|largest)"
 _TWO_LIBRARIES = re.compile(rf"\b(?:две|обе|двух|обеих)\s+(?:{_LEVEL_RU}\s+){{0,2}}библиотек\w*\b"
                             r"(?!\s+(?:города|района|области|села|посёлка|поселка))"  # "обе библиотеки города": one town's
-                            r"|\bнаши[хм]?\s+библиотек\w*|библиотеки-партн[её]р\w*"
+                            rf"|\bнаши[хм]?\s+(?:{_LEVEL_RU}\s+)?библиотек\w*|библиотеки-партн[её]р\w*"
                             rf"|\bекі\s+(?:{_LEVEL_KK}\s+){{0,2}}кітапхана\w*"
                             r"|\bсеріктес\s+кітапхана\w*|\bкітапханаларымыз\w*"
                             rf"|\b(?:the\s+two|both)\s+(?:{_LEVEL_EN}\s+){{0,2}}libraries\b"
-                            r"|\b(?:our|partner)\s+libraries\b",
+                            rf"|\b(?:our|partner)\s+(?:{_LEVEL_EN}\s+)?libraries\b",
                             re.IGNORECASE)
 # Another party the libraries work with ("with local schools", "со школами", "мектептермен"): then the
 # sentence is not about the two of them ("with each other", "друг с другом", "бір-бірімен" are)
-_OTHER_PARTY = re.compile(r"\b(?:[Ww]ith|со|с)\s+(?!each\b|one\s+another\b|другом\b)(?:[a-zа-яё]+\s+)?[a-zа-яё]{3,}"
-                          r"|(?<!бір-)\b[а-яёәғқңөұүһі]{3,}(?:мен|бен|пен)\b")
+_OTHER_PARTY = re.compile(r"\b(?:[Ww]ith|со|с)\s+(?:(?:local|other|[a-z]+al|[а-яё]+(?:ыми|ими))\s+)?"
+                          r"(?:[a-z]{3,}(?<!s)s\b|[а-яё]{3,}(?:ами|ями)\b)"  # "with local schools", "со школами"
+                          r"|\b[а-яёәғқңөұүһі]{3,}(?:лар|лер|дар|дер|тар|тер)(?:мен|бен|пен)\b")  # "мектептермен"
 _FRIENDSHIP = fold_all(("дружб", "friendship", "достық", "достығ", "cooperat"))
 
 
@@ -320,7 +321,7 @@ def names_both_sides(text: str, countries: set[str], one_region: bool = False) -
     it names is a region of one country, so the two are in it ("библиотеки двух районов Омской
     области"). Another party the libraries work with ("with local schools") makes it no sentence
     about the two of them."""
-    if one_region or _OTHER_PARTY.search(text.replace("бір-бірімен", "")):
+    if one_region:
         return False
     if names_two_libraries(text) or re.search(r"\b(?:двух|обоих)\s+учреждений|\bboth\s+institutions\b", text, re.I):
         return True
@@ -345,7 +346,8 @@ def two_libraries_partner(text: str, countries: set[str] = frozenset(),  # type:
     партнёрами", see ``names_both_sides``; ``countries``: of the places the sentence names)."""
     # the cue in the sentence's own words, not in a title it quotes ("within the project “Border of Friendship”")
     own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", text)
-    return names_both_sides(text, set(countries), one_region) and _has(own, PARTNERSHIP + _FRIENDSHIP)
+    return names_both_sides(text, set(countries), one_region) and _has(own, PARTNERSHIP + _FRIENDSHIP) \
+        and not _OTHER_PARTY.search(own)  # "signed agreements with local schools": partners of others
 
 
 def participation(text: str) -> bool:
@@ -357,6 +359,7 @@ def participation(text: str) -> bool:
 # Who represented a side or a body took part: "Астраханскую сторону представляла X", "X представлял
 # библиотеку", "библиотеку представляла X"; not "экспозиция представляла работы художника"
 _REPRESENTED = re.compile(r"сторону\s+представлял\w*|представлял\w*\s+(?:[А-ЯЁ]|\w+(?:ую|юю)\s+сторону|библиотек)"
+                          r"|\b[А-ЯЁ][а-яё]+\s+представляли\b"  # "Казахстан представляли …" (not "Экспозиция представляла")
                           r"|(?:библиотеку|университет|музей|организацию|делегацию)\s+(?:\w+\s+){0,6}представлял\w*")
 
 
@@ -469,8 +472,8 @@ def book_before_author(before: str, name: str) -> bool:
             # between: the author's trade in the genitive ("историка", "астраханского краеведа"), no
             # preposition or role ("от", "про", "для", "под редакцией", "с иллюстрациями", "в переводе")
             between = [w.lower() for w in written[k + 1:]]
-            return len(between) <= 2 and all(w.endswith(("а", "я", "ого", "его")) and w not in _NOT_TRADE
-                                             for w in between)
+            return len(between) <= 2 and all(w.endswith(("а", "я", "ы", "ого", "его", "ой")) and w not in _NOT_TRADE
+                                             for w in between)  # (поэтессы, писательницы, известной)
     return False
 
 

@@ -36,7 +36,7 @@ EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
     "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik"),  # мастер-класс, шеберлік сыныбы
-    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition"),
+    "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition", "ekspozic"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
@@ -315,7 +315,9 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
 
 # "X қаласының", "X ауданының", "X облысының", "X ауылының": the town, district, region or village
 # whose library or institution the name goes on to name
-_KK_PLACE_OF = frozenset(fold(w) for w in ("қаласының", "ауданының", "облысының", "ауылының"))  # the genitive only
+# (the possessive and its genitive: not "қаласында", where something took place)
+_KK_PLACE_OF = frozenset(fold(w) for w in ("қаласы", "қаласының", "ауданы", "ауданының", "облысы", "облысының",
+                                           "ауылы", "ауылының"))
 
 
 # (the accusative only: given names end like the other cases, "Әбділда" like a locative)
@@ -353,7 +355,7 @@ def _capitalised_of(toks: list[Tok], text: str, e: int) -> int:
         if not t.capitalized or t.text.isupper() and len(t.text) > 1 and k == end:
             break
         if t.key in _NOT_IN_NAMES:
-            return e if run else end
+            return end  # "University of Tomsk Professor …": the name ends before the title
         run += 1
         if run > 3:
             return e
@@ -383,7 +385,8 @@ def _ru_genitive_complement(toks: list[Tok], text: str, e: int) -> int:
     k = e
     while k < len(toks) and k - e < 6 and not text[toks[k - 1].end:toks[k].start].strip():
         w = toks[k].text
-        if w == "и" and k > e and k + 1 < len(toks) and toks[k + 1].text.startswith(_RU_NAME_NOUNS):
+        if w == "и" and k > e and k + 1 < len(toks) and toks[k + 1].text.startswith(_RU_NAME_NOUNS) \
+                and not _institution_head(toks[k + 1]) and not _is(toks[k + 1], LIBRARY_HEAD):  # not "… и архива"
             k += 1  # "Музея истории и культуры народов Сибири"
             continue
         if not w.isalpha() or not w.islower() or len(w) < 4 or w.endswith(("ла", "ли", "ло", "ет", "ют", "ит")):
@@ -504,7 +507,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 # patronymic: "библиотеки имени Абая Динара Болатовна Кусаинова"
                 if k + 1 < len(toks) and toks[k + 1].capitalized and "\n" not in text[toks[k].end:toks[k + 1].start] \
                         and text[toks[k].end:toks[k + 1].start].strip() == "" \
-                        and not (k + 2 < len(toks) and toks[k + 2].key.endswith(_PATRONYMIC_END + _KK_PATRONYMIC)):
+                        and not (k + 2 < len(toks) and toks[k + 2].key.endswith(_PATRONYMIC_END + _KK_PATRONYMIC)) \
+                        and not (k + 2 < len(toks) and _is(toks[k + 2], _REGION_WORDS)):  # "им. Абая Атырауской области"
                     r = (k, k + 2)
                     if toks[k + 1].key.endswith(_PATRONYMIC_END) and k + 2 < len(toks) and toks[k + 2].capitalized \
                             and text[toks[k + 1].end:toks[k + 2].start] == " ":
@@ -532,10 +536,14 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             # after a named head a surname that does not decline (Шевченко) is its namesake too, unless
             # a verb follows the name ("Архива Н. Н. Иванова вручила": she is its staff)
             then = toks[r[1]] if r is not None and r[1] < len(toks) else None
-            staff = s == h and then is not None and then.text.islower() and then.text.endswith(("л", "ла", "ли", "ло"))
+            # (only a surname that is also a woman's nominative, then a verb in her gender: "Архива Н. Н.
+            # Иванова вручила"; "Музей Г. Н. Потанина провёл", "в Музее Ф. М. Достоевского прошла" keep it)
+            staff = s == h and then is not None and then.text.islower() and then.text.endswith("ла") \
+                and surname is not None and surname.text.endswith(("ова", "ева", "ина", "ына"))
             if r is not None and (s < h or named_head) and not staff \
                     and (surname.key.endswith(_GENITIVE_SURNAME)
-                         or named_head and surname.text.endswith(("ко", "их", "ых", "енко", "дзе", "ия"))) \
+                         or named_head and surname.text.endswith(("ко", "их", "ых", "енко", "дзе", "ия", "улы", "ұлы",
+                                                                   "кызы", "қызы"))) \
                     and not any(is_role(x) for x in toks[max(0, s - 1):h]):
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
@@ -645,14 +653,14 @@ def _book_of_someone(free: list[Tok], starts: list[int], qs: int, text: str) -> 
 
 
 _RIVER_BEFORE = re.compile(r"(?:\b(?:река|реки|реке|реку|рекой|river|the\s+river)|(?<![^\W\d_])өзен\w*)\s+$", re.IGNORECASE)
-_RIVER_AFTER = re.compile(r"^\s+(?:river|өзен\w*)\b", re.IGNORECASE)
+_RIVER_AFTER = re.compile(r"^\s+(?:river|өзен\w*)\b(?!\s+(?:port|station|terminal|порт\w*|вокзал\w*))", re.IGNORECASE)
 
 
 def river_named(text: str, start: int, end: int) -> bool:
     """The name at ``start``–``end`` is a river's ("на берегу реки Ишим", "the Ishim river", "Есіл
     өзені"), not the town of the same name."""
     return _RIVER_BEFORE.search(text[max(0, start - 14):start]) is not None or \
-        _RIVER_AFTER.match(text[end:end + 10]) is not None
+        _RIVER_AFTER.match(text[end:end + 24]) is not None
 
 
 def held_in(text: str) -> bool:
@@ -663,6 +671,16 @@ def held_in(text: str) -> bool:
 def event_kind(t: Tok) -> str | None:
     """The kind of event a word names, or None (public for the relations of ``extract``)."""
     return _event_type(t)
+
+
+_DISPLAY = fold_all(("экспозиц", "exposition"))
+_ON_DISPLAY = re.compile(r"(?i)(?:\b(?:по|в|во|из)|постоянн\w*|permanent|museum's|музея)\s+$")
+
+
+def _a_display(text: str, t: Tok) -> bool:
+    """An exposition that is a museum's display, not an exhibition: "экскурсия по экспозиции «…»", "в
+    экспозиции", "the permanent exposition"."""
+    return _is(t, _DISPLAY) and _ON_DISPLAY.search(text[max(0, t.start - 16):t.start]) is not None
 
 
 def _event_type(t: Tok) -> str | None:
@@ -952,6 +970,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                         or len(inside) == 2 and inside[1] is not inside[0] and _is(inside[1], GENRE_LAST)):
                     found = (kw, ("work", cls))
                     break
+        if found is not None and found[1] and found[1][0] == "event" and _a_display(text, found[0]):
+            found = None  # "экскурсия по экспозиции «Омск литературный»": the display, no event
         if found is None and title[:1].isupper():
             # who wrote it, right before a title that opens as a name does: "He wrote “The Little
             # Humpbacked Horse” while …", "написал «…»" (not "wrote «just some words» on the board")
@@ -1419,7 +1439,7 @@ PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarl
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 WROTE = fold_all(("wrote", "написал", "жазды", "жазған"))  # (not "было написано «…»": an inscription)
-_INSCRIBED = re.compile(r"\s*(?:on|onto|in|at|на|в)\s", re.IGNORECASE)
+_INSCRIBED = re.compile(r"\s*(?:on|onto|на)\s+(?!\d)", re.IGNORECASE)
 GENRE_LAST = fold_all(GENRE_LAST)
 NOT_NAMES = {fold(w) for w in NOT_NAMES}
 _SURNAME_END = fold_all(_SURNAME_END)
@@ -1539,7 +1559,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         cls = EVENT_CLASS.get(etype or "", "Event")
         if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
             etype, cls = "days", "CommemorativePeriod"
-        if etype is None:
+        if etype is None or _a_display(text, t):
             continue
         if etype == "evening" and not _evening_of_a_kind(toks, i):
             continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day

@@ -1984,3 +1984,63 @@ def test_what_an_exposition_showed_took_no_part(extractor: Extractor) -> None:
     st = graph(r)
     for ev in events(r):
         assert not any("petrov" in o.value for o in objects(st, ev, WDT.P710))
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("ru", "Обе библиотеки сотрудничают с января 2015 года."),
+    ("en", "Both libraries signed a cooperation agreement with the support of the Ministry of Culture."),
+    ("en", "The two libraries have cooperated with great success since 2015."),
+    ("ru", "Обе ведущие библиотеки региона связывает давнее сотрудничество."),
+])
+def test_the_two_libraries_are_partners_whatever_else_the_sentence_says(extractor: Extractor, lang: str,
+                                                                         sentence: str) -> None:
+    r = extract(extractor, f"still.{lang}.txt", _OMSK_PAVLODAR[lang] + sentence)
+    assert I("library/pavlodar-regional-scientific-library") in objects(
+        graph(r), I("library/omsk-regional-scientific-library"), WDT.P2652)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "The two district libraries signed a cooperation agreement."),
+    ("kk", "Екі аудандық кітапхана ынтымақтастық туралы келісімге қол қойды."),
+])
+def test_two_libraries_of_another_level_are_not_the_reports(extractor: Extractor, lang: str, sentence: str) -> None:
+    r = extract(extractor, f"district.{lang}.txt", _OMSK_PAVLODAR[lang] + sentence)
+    assert objects(graph(r), I("library/pavlodar-regional-scientific-library"), WDT.P2652) == []
+
+
+@pytest.mark.parametrize(("text", "museum", "person"), [
+    ("Гости посетили Музей Г. Н. Потанина, где прошла экскурсия.", "Музей Г. Н. Потанина", "person/grigory-potanin"),
+    ("В Музее Ф. М. Достоевского прошла встреча.", "Музее Ф. М. Достоевского", "person/fyodor-dostoevsky"),
+])
+def test_a_museums_namesake_before_a_verb_is_still_its_namesake(extractor: Extractor, text: str, museum: str,
+                                                                person: str) -> None:
+    r = extract(extractor, "museum-ns.ru.txt", text)
+    iri = next(m.iri for m in r.mentions if m.kind == "organization" and text[m.start:m.end] == museum)
+    assert objects(graph(r), ox.NamedNode(iri), WDT.P138) == [I(person)]
+
+
+def test_a_kazakh_library_named_by_its_town_in_the_possessive(extractor: Extractor) -> None:
+    text = "2024 жылғы 5 мамырда Екібастұз қаласы орталық кітапханасы Павлодарда кездесу өткізді."
+    r = extract(extractor, "ekib.kk.txt", text)
+    assert "Екібастұз қаласы орталық кітапханасы" in {text[m.start:m.end] for m in r.mentions if m.kind == "library"}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("5 мая 2024 года в Омске прошла экскурсия по экспозиции «Омск литературный».", False),
+    ("5 мая 2024 года в Омской областной библиотеке открылась экспозиция «Степь и люди».", True),
+])
+def test_an_exposition_is_an_exhibition_unless_it_is_a_display(extractor: Extractor, text: str, event: bool) -> None:
+    r = extract(extractor, "expo.ru.txt", text)
+    assert bool(events(r)) is event
+
+
+def test_a_river_port_keeps_its_town(extractor: Extractor) -> None:
+    r = extract(extractor, "port.en.txt", "Readers gathered at the Pavlodar river port for a book festival.")
+    assert I("place/pavlodar").value in {m.iri for m in r.mentions}
+
+
+def test_a_district_named_after_a_figure_is_no_namesake_of_its_library(extractor: Extractor) -> None:
+    text = "Атырау облысы Құрманғазы аудандық кітапханасы кеш өткізді."
+    r = extract(extractor, "kurm.kk.txt", text)
+    (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
+    assert objects(graph(r), ox.NamedNode(lib), WDT.P138) == []
