@@ -656,6 +656,16 @@ _RIVER_BEFORE = re.compile(r"(?:\b(?:река|реки|реке|реку|рек�
 _RIVER_AFTER = re.compile(r"^\s+(?:river|өзен\w*)\b(?!\s+(?:port|station|terminal|порт\w*|вокзал\w*))", re.IGNORECASE)
 
 
+_SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:село|села|селе|селом|посёлок|поселок|посёлке|поселке|посёлка|поселка|город|города"
+                                r"|городе|ауыл|ауылы|ауылында|village\s+of|town\s+of|city\s+of|the\s+village|the\s+town)\s+$")
+
+
+def settlement_before(text: str, start: int) -> bool:
+    """A word for a village or a town stands right before ``start``: what follows is the place, even
+    where a person bears its name ("в селе Курмангазы", "the village of Kurmangazy")."""
+    return _SETTLEMENT_BEFORE.search(text[max(0, start - 20):start]) is not None
+
+
 def river_named(text: str, start: int, end: int) -> bool:
     """The name at ``start``–``end`` is a river's ("на берегу реки Ишим", "the Ishim river", "Есіл
     өзені"), not the town of the same name."""

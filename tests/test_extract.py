@@ -2044,3 +2044,18 @@ def test_a_district_named_after_a_figure_is_no_namesake_of_its_library(extractor
     r = extract(extractor, "kurm.kk.txt", text)
     (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
     assert objects(graph(r), ox.NamedNode(lib), WDT.P138) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("ru", "5 мая 2024 года в селе Курмангазы Атырауской области прошёл фестиваль.", "Курмангазы"),
+    ("en", "The festival took place in the village of Kurmangazy.", "Kurmangazy"),
+])
+def test_a_village_that_bears_a_figures_name_is_a_place(extractor: Extractor, lang: str, text: str, name: str) -> None:
+    r = extract(extractor, f"village.{lang}.txt", text)
+    kinds = {m.kind for m in r.mentions if text[m.start:m.end] == name}
+    assert kinds == {"place"}, kinds
+
+
+def test_the_figure_is_still_the_figure_without_a_settlement_word(extractor: Extractor) -> None:
+    r = extract(extractor, "figure.kk.txt", "Кеш Құрманғазыға арналды.")
+    assert BASE + "id/person/kurmangazy-sagyrbayuly" in {m.iri for m in r.mentions}
