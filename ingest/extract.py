@@ -257,11 +257,6 @@ def _proper_word(name: str) -> bool:
 # A level word right after a name inside an institution's name: the name is a district's or a town's
 # ("Құрманғазы аудандық кітапханасы", "Kurmangazy District Library"), not a namesake
 _LEVEL_AFTER = re.compile(r"(?i)\s+(?:аудандық|қалалық|облыстық|районн\w*|городск\w*|областн\w*|district|city|regional)\b")
-# "another / every / one more Barnaul library": not the one named before
-_ANOTHER = re.compile(r"(?i)\b(?:another|other|every|each|any|a|one\s+more|ещё\s+одн\w+|еще\s+одн\w+|друг\w+|кажд\w+"
-                      r"|любая|тағы\s+бір|әр|барлық)\s+$")
-
-
 # A Russian place name in the genitive ("Омска", "Тюмени", "Атырауской области", "Алтайского края")
 # (and towns that do not decline, Атырау, Кемерово, or decline as adjectives, Рудного)
 _RU_GENITIVE_END = re.compile(r"(?:[^ая]а|я|и|ы|ау|о|ого|ой\s+области|ого\s+края|ого\s+района)$")
@@ -546,7 +541,8 @@ class _DocState:
             name = c.label or surface
             return self._mint("person", slugify(person_key(name)), name, lang, None)
         if c.kind == "library":
-            e = _link_library(self.a, surface, self._sentence_text(c.start))
+            another = rules.another_before(self.text, c.start)  # "another Omsk library": not the one known
+            e = None if another else _link_library(self.a, surface, self._sentence_text(c.start))
             if e:
                 self.libraries_named.append((surface, e.iri))
                 return e.iri
@@ -554,8 +550,7 @@ class _DocState:
             # not a group ("Томские библиотеки") nor a name that goes on ("the Tomsk library for
             # the blind", "библиотека № 3")
             group = _plural_or_continued(surface, self.text[c.end:c.end + 8])
-            earlier = None if group else (self._library_named_before(name) or (
-                None if _ANOTHER.search(self.text[max(0, c.start - 16):c.start]) else self._library_of_town(name, lang)))
+            earlier = None if group or another else (self._library_named_before(name) or self._library_of_town(name, lang))
             if earlier is not None:  # "the Tomsk library" after "the Tomsk regional … library after A.S.Pushkin"
                 if earlier in self.new:
                     return self._mint("library", earlier.rsplit("/", 1)[-1], name, lang, None)
@@ -724,7 +719,8 @@ class _DocState:
         kept = []
         for c, lang in cands:
             if c.kind == "library" and "entry" not in c.extra:
-                e = _link_library(self.a, self.text[c.start:c.end], self._sentence_text(c.start))
+                e = None if rules.another_before(self.text, c.start) else \
+                    _link_library(self.a, self.text[c.start:c.end], self._sentence_text(c.start))
                 if e is not None:
                     c.extra["entry"] = e
                 elif any(c.start < k.end and k.start < c.end for k in known):

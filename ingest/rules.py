@@ -660,6 +660,16 @@ _SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:село|села|селе|селом
                                 r"|городе|ауыл|ауылы|ауылында|village\s+of|town\s+of|city\s+of|the\s+village|the\s+town)\s+$")
 
 
+_ANOTHER_BEFORE = re.compile(r"(?i)\b(?:another|other|every|each|any|a|one\s+more|ещё\s+одн\w+|еще\s+одн\w+|друг(?:ая|ой|ую|ие|их)"
+                             r"|кажд\w+|любая|тағы\s+бір|әр)\s+$")
+
+
+def another_before(text: str, start: int) -> bool:
+    """"another", "every", "ещё одна", "тағы бір" right before ``start``: the library named after it is
+    not the one a short name of the authority file means ("another Omsk library")."""
+    return _ANOTHER_BEFORE.search(text[max(0, start - 16):start]) is not None
+
+
 def settlement_before(text: str, start: int) -> bool:
     """A word for a village or a town stands right before ``start``: what follows is the place, even
     where a person bears its name ("в селе Курмангазы", "the village of Kurmangazy")."""

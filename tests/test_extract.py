@@ -2059,3 +2059,17 @@ def test_a_village_that_bears_a_figures_name_is_a_place(extractor: Extractor, la
 def test_the_figure_is_still_the_figure_without_a_settlement_word(extractor: Extractor) -> None:
     r = extract(extractor, "figure.kk.txt", "Кеш Құрманғазыға арналды.")
     assert BASE + "id/person/kurmangazy-sagyrbayuly" in {m.iri for m in r.mentions}
+
+
+@pytest.mark.parametrize("determiner", ["Another", "Every", "A"])
+def test_another_library_of_a_known_libraries_town_is_not_it(extractor: Extractor, determiner: str) -> None:
+    text = (f"The Omsk Regional Library named after A. S. Pushkin held readings. {determiner} Omsk library also "
+            "joined the readings.")
+    r = extract(extractor, "another-omsk.en.txt", text)
+    libs = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "library"}
+    assert libs["Omsk library"] != BASE + "id/library/omsk-regional-scientific-library"
+
+
+def test_the_known_library_by_its_short_name_is_still_it(extractor: Extractor) -> None:
+    r = extract(extractor, "omsk.en.txt", "The Omsk library held readings.")
+    assert BASE + "id/library/omsk-regional-scientific-library" in {m.iri for m in r.mentions}
