@@ -88,37 +88,9 @@ ELECTRONIC_LIBRARY_LABEL = {"en": "electronic library “{}”", "ru": "элек
 _KK_HEAD_CASE = re.compile(r"^(.*\w[ыі])(?:ның|нің|на|не|н|нда|нде|нан|нен|мен|ндағы|ндегі)$")
 
 
-_RU_LIBRARY_HEAD = re.compile(r"^([Бб]иблиотек)(?:а|и|е|у|ой|ою)$")
-_RU_FEMININE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ая|яя|ой|ою|ей|ую|юю)$")
-
-
 # A Russian adjective of a town's name: its stem, and "ск" when the adjective adds it
 # (Хромтау → Хромтауской, Курган → Курганской; Омск → Омской keeps the town's own "ск").
 _RU_PLACE_ADJECTIVE = re.compile(r"\b(?P<stem>[А-ЯЁ][а-яё-]+?)(?P<sk>ск)?(?:ая|ой|ую|ий|ый|ого|ому|им|ом|ое|ие|их)\b")
-
-
-def _ru_library_nominative(name: str) -> str:
-    """A Russian library's name in the nominative ("Карагандинской областной научной библиотеке им.
-    Н. В. Гоголя" is "Карагандинская областная научная библиотека им. Н. В. Гоголя"), so that every
-    case of it is one entity with one label; the name as it is when its words before the head are not
-    all adjectives of the feminine (then it is no library's proper name)."""
-    words = name.split(" ")
-    i = next((k for k, w in enumerate(words) if _RU_LIBRARY_HEAD.match(w)), None)
-    if not i:
-        return name
-    out = []
-    for w in words[:i]:
-        parts = w.split("-")  # "Восточно-Казахстанской": only the last part declines
-        m = _RU_FEMININE_ADJECTIVE.match(parts[-1])
-        if m is None:
-            return name
-        stem, end = m.groups()
-        soft = end in ("яя", "ей", "юю") and not stem.endswith(("ж", "ш", "ч", "щ"))
-        parts[-1] = stem + ("яя" if soft else "ая")
-        out.append("-".join(parts))
-    head = _RU_LIBRARY_HEAD.match(words[i]).group(1) + "а"  # type: ignore[union-attr]
-    result = " ".join([*out, head, *words[i + 1:]])
-    return result[:1].upper() + result[1:]
 
 
 def _kk_name_nominative(name: str) -> str:
@@ -196,8 +168,10 @@ def _ru_body_nominative(name: str) -> str:
     return out[:1].upper() + out[1:]
 
 
-# The head of a Russian institution's name in a case, and what makes its nominative; its gender
-# decides the adjectives before it ("Орского краеведческого музея" is "Орский краеведческий музей").
+# The head of a Russian library's or institution's name in a case, what makes its nominative, and its
+# gender, which decides the adjectives before it ("Орского краеведческого музея" is "Орский
+# краеведческий музей", "Карагандинской областной библиотеке" "Карагандинская областная библиотека").
+_RU_LIBRARY_HEADS = ((re.compile(r"^([Бб]иблиотек)(?:а|и|е|у|ой|ою)$"), "а", "f"),)
 _RU_INSTITUTION_HEADS = (
     (re.compile(r"^([Мм]узе)(?:я|ю|ем|е)$"), "й", "m"),
     (re.compile(r"^([Аа]рхив|[Уу]ниверситет|[Ии]нститут|[Тт]еатр|[Кк]олледж|[Кк]орпус)(?:а|у|ом|е)$"), "", "m"),
@@ -206,33 +180,34 @@ _RU_INSTITUTION_HEADS = (
 )
 # Adjectives stressed on the ending take -ой in the masculine nominative (областной, городской, краевой)
 _END_STRESSED = ("областн", "городск", "краев", "больш", "молод", "окружн", "волостн", "миров", "полев")
-_RU_OBLIQUE_ADJECTIVE = re.compile(r"^(.*[а-яё])(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ою)$")
+_RU_ADJECTIVE_CASE = re.compile(r"^(.*[а-яё])(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ою|ая|яя)$")
+_RU_FEMININE_ENDS = ("ой", "ей", "ую", "юю", "ою", "ая", "яя")
 
 
-def _ru_institution_nominative(name: str) -> str:
-    """A Russian institution's name with its head and the adjectives before it in the nominative
-    ("Музея Т. Г. Шевченко" is "Музей Т. Г. Шевченко", "Государственного архива Оренбургской
-    области" is "Государственный архив …"), so that every case of it is one entity with one label;
-    the name as it is when a word before the head is no adjective agreeing with it."""
+def _ru_nominative(name: str, heads: tuple, head_alone: bool) -> str:
+    """``name`` with its head (one of ``heads``) and the adjectives before it in the nominative, so
+    that every case of a name is one entity with one label; the name as it is when a word before the
+    head is no adjective agreeing with it (then it is no proper name), or, unless ``head_alone``,
+    when nothing stands before the head ("Библиотеке им. Пушкина")."""
     words = name.split(" ")
-    i = next((k for k, w in enumerate(words) if any(p.match(w) for p, _, _ in _RU_INSTITUTION_HEADS)), None)
-    if i is None:
+    i = next((k for k, w in enumerate(words) if any(p.match(w) for p, _, _ in heads)), None)
+    if i is None or i == 0 and not head_alone:
         return name
-    pattern, ending, gender = next((p, e, g) for p, e, g in _RU_INSTITUTION_HEADS if p.match(words[i]))
+    pattern, ending, gender = next((p, e, g) for p, e, g in heads if p.match(words[i]))
     out = []
     for w in words[:i]:
         parts = w.split("-")  # "Восточно-Казахстанского": only the last part declines
-        m = _RU_OBLIQUE_ADJECTIVE.match(parts[-1])
+        m = _RU_ADJECTIVE_CASE.match(parts[-1])
         if m is None:
             return name
         stem, end = m.groups()
-        soft = end in ("его", "ему", "им", "ем", "ей", "юю") and not stem.endswith(("ж", "ш", "ч", "щ", "г", "к", "х"))
+        soft = end in ("его", "ему", "им", "ем", "ей", "юю", "яя") and not stem.endswith(("ж", "ш", "ч", "щ", "г", "к", "х"))
         if gender == "f":
-            if end not in ("ой", "ей", "ую", "юю", "ою"):
+            if end not in _RU_FEMININE_ENDS:
                 return name
             parts[-1] = stem + ("яя" if soft else "ая")
-        elif end in ("ой", "ей", "ую", "юю", "ою"):
-            return name  # a feminine adjective before a masculine head: not one name
+        elif end in _RU_FEMININE_ENDS:
+            return name  # a feminine adjective before a masculine or neuter head: not one name
         elif gender == "n":
             parts[-1] = stem + ("ее" if soft else "ое")
         elif stem.lower().endswith(_END_STRESSED):
@@ -245,6 +220,18 @@ def _ru_institution_nominative(name: str) -> str:
     head = pattern.match(words[i]).group(1) + ending  # type: ignore[union-attr]
     result = " ".join([*out, head, *words[i + 1:]])
     return result[:1].upper() + result[1:]
+
+
+def _ru_library_nominative(name: str) -> str:
+    """A Russian library's name in the nominative ("Карагандинской областной научной библиотеке им.
+    Н. В. Гоголя" is "Карагандинская областная научная библиотека им. Н. В. Гоголя")."""
+    return _ru_nominative(name, _RU_LIBRARY_HEADS, head_alone=False)
+
+
+def _ru_institution_nominative(name: str) -> str:
+    """A Russian institution's name in the nominative ("Музея Т. Г. Шевченко" is "Музей Т. Г.
+    Шевченко", "Государственного архива Оренбургской области" "Государственный архив …")."""
+    return _ru_nominative(name, _RU_INSTITUTION_HEADS, head_alone=True)
 
 
 def _proper_word(name: str) -> bool:
@@ -263,6 +250,8 @@ _RU_GENITIVE_END = re.compile(r"(?:[^ая]а|я|и|ы|ау|о|ого|ой\s+об
 # Between a place and the larger one it lies in: nothing, a bracket, a comma, "in" or "of".
 _BEFORE_LARGER = re.compile(r"\s*(?:\(|,\s*|\s(?:in|of)\s+(?:the\s+)?)?\s*")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:район|аудан|district)")
+_REGION = SHK.iri("Region")
+_LARGER_PLACE_TYPES = frozenset({_REGION, SHK.iri("District"), SHK.iri("Country"), SDO.iri("Country")})
 
 
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
@@ -640,10 +629,9 @@ class _DocState:
     def _seat(self, iri: str) -> str:
         """The town a region is named after, where the authority file puts one in it ("Томская
         область" → Tomsk): a regional library stands there. Else the region itself."""
-        e = self.a.get(iri)
-        if e is None or SHK.iri("Region") not in e.types:
+        if not self._is_region(iri):
             return iri
-        region = [fold(w) for w in e.label("en").split()]
+        region = [fold(w) for w in self.a.get(iri).label("en").split()]  # type: ignore[union-attr]
         for o in self.a.entries.values():
             if o.kind == "place" and SHK.iri("City") in o.types and iri in self.a.ancestors(o.iri) \
                     and [fold(w) for w in o.label("en").split()] == region[:-1]:
@@ -675,8 +663,7 @@ class _DocState:
         e = self.a.get(iri)
         if e is None or e.kind != "place" or SHK.iri("City") not in e.types:
             return iri
-        return next((up for up in self.a.ancestors(iri)
-                     if (u := self.a.get(up)) is not None and SHK.iri("Region") in u.types), iri)
+        return next((up for up in self.a.ancestors(iri) if self._is_region(up)), iri)
 
     def _names_in(self, title: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
         """Spans and IRIs of the authority entities a title names, and apart those of the countries
@@ -1102,6 +1089,10 @@ class _DocState:
         entry = self.a.get(iri)
         return entry is not None and entry.is_country
 
+    def _is_region(self, iri: str) -> bool:
+        entry = self.a.get(iri)
+        return entry is not None and _REGION in entry.types
+
     def _locate_new_holders(self) -> None:
         """A new library's or organisation's location: a place named inside its name, its town's
         adjective ("Хромтауской районной … системой"), or a place in brackets right after it
@@ -1124,9 +1115,7 @@ class _DocState:
                 inside = [p for p in inside if self.a.country_of(p)]
                 # a district its adjective names, where no town says more ("Ленинская районная
                 # библиотека Омска" is Omsk's, whatever Leninsky district another sentence names)
-                region = SHK.iri("Region")
-                district = self._district_of(m) if m.kind == "library" and all(
-                    (e := self.a.get(p)) is not None and region in e.types for p in inside) else None
+                district = self._district_of(m) if m.kind == "library" and all(map(self._is_region, inside)) else None
                 # a town before a country: "the Consulate General of Kazakhstan in Omsk" is in Omsk
                 inside.sort(key=self._is_country)
                 ne = self.new[m.iri]
@@ -1161,7 +1150,6 @@ class _DocState:
         района", "Курмангазинский район Казахстана", "Srostki in Altai Krai", "Аксу (Павлодарская
         область)". Larger: a region, district or country of the authority file, or a new district."""
         places = sorted((m for m in self.mentions if m.kind == "place"), key=lambda m: m.start)
-        larger_types = {SHK.iri("Region"), SHK.iri("District"), SHK.iri("Country"), SDO.iri("Country")}
         for p, q in zip(places, places[1:]):
             if p.iri not in self.new or p.iri == q.iri or q.start < p.end:
                 continue
@@ -1169,7 +1157,7 @@ class _DocState:
                 continue
             entry = self.a.get(q.iri)
             if entry is not None:
-                if not entry.types & larger_types:
+                if not entry.types & _LARGER_PLACE_TYPES:
                     continue
             elif q.iri not in self.new or not _DISTRICT_WORD.search(self.text[q.start:q.end + 10]):
                 continue
@@ -1198,9 +1186,7 @@ class _DocState:
         """Every place among ``mentions`` is a region, all of one country: what "the libraries of two
         districts" are in, one side of the border."""
         places = [m for m in mentions if m.kind == "place" and not self._is_country(m.iri)]
-        region = SHK.iri("Region")
-        return bool(places) and len({m.country for m in places}) == 1 and all(
-            (e := self.a.get(m.iri)) is not None and region in e.types for m in places)
+        return bool(places) and len({m.country for m in places}) == 1 and all(self._is_region(m.iri) for m in places)
 
     def _both_sides(self, mentions: list, orgs: list, span: tuple[int, int], text: str) -> tuple | None:
         """The two libraries a sentence on "the libraries of both sides" speaks of (``mentions``: its
@@ -1719,8 +1705,7 @@ class _DocState:
             # no library speaks of the libraries of the towns it names, else of the home library and
             # the first one across the border the report names
             for s in sents:
-                if any(o.kind == "library" for o in inside[s]) or not rel.two_libraries_partner(
-                        text[s[0]:s[1]], self._sides_countries(inside[s]), self._one_region(inside[s])):
+                if any(o.kind == "library" for o in inside[s]) or not rel.partners_said(text[s[0]:s[1]]):
                     continue
                 pair = self._both_sides(inside[s], orgs, s, text)
                 if pair is not None:

@@ -319,8 +319,7 @@ def names_both_sides(text: str, countries: set[str], one_region: bool = False) -
     ``countries``: those of the towns and regions the sentence names (countries themselves aside:
     "the libraries of Kazakhstan and Uzbekistan" are libraries in general); ``one_region``: every place
     it names is a region of one country, so the two are in it ("библиотеки двух районов Омской
-    области"). Another party the libraries work with ("with local schools") makes it no sentence
-    about the two of them."""
+    области")."""
     if one_region:
         return False
     if names_two_libraries(text) or re.search(r"\b(?:двух|обоих)\s+учреждений|\bboth\s+institutions\b", text, re.I):
@@ -339,15 +338,12 @@ def membership_cue(text: str) -> bool:
     return _has(text, MEMBERSHIP) or re.search(r"\b(?:take|takes|took|taken|taking)\s+part\b", text, re.I) is not None
 
 
-def two_libraries_partner(text: str, countries: set[str] = frozenset(),  # type: ignore[assignment]
-                          one_region: bool = False) -> bool:
-    """The sentence says that the report's two libraries are partners, without naming them: "the two
-    libraries", or the libraries of both sides ("Библиотеки Саратова и Уральска являются
-    партнёрами", see ``names_both_sides``; ``countries``: of the places the sentence names)."""
-    # the cue in the sentence's own words, not in a title it quotes ("within the project “Border of Friendship”")
+def partners_said(text: str) -> bool:
+    """The sentence says that libraries are partners, in its own words (not in a title it quotes:
+    "within the project “Border of Friendship”"), and of no other party ("signed agreements with
+    local schools"). Whose libraries, ``names_both_sides`` says."""
     own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", text)
-    return names_both_sides(text, set(countries), one_region) and _has(own, PARTNERSHIP + _FRIENDSHIP) \
-        and not _OTHER_PARTY.search(own)  # "signed agreements with local schools": partners of others
+    return _has(own, PARTNERSHIP + _FRIENDSHIP) and not _OTHER_PARTY.search(own)
 
 
 def participation(text: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import kk_cases
 from .dates import is_month
+from .gazetteer import KK_ADJECTIVE_TAILS
 from .keys import fold, fold_all, strip_kk_case, token_match
 from .language import KAZAKH_LETTERS, KAZAKH_LOWER
 from .tokens import Tok, tokenize
@@ -124,7 +125,6 @@ KK_PARTICIPLE = ("gan", "gen", "kan", "ken", "etin", "atin", "itin")
 ORG_NOT_ENDINGS = ("dik", "tik", "lik", "en", "ni", "na", "no", "sk", "ed")
 # ... while these case endings start the same way: қоғамның, баспаның, клубнан
 ORG_CASE_ENDINGS = ("nin", "nan", "nen")
-KK_ADJECTIVE_ENDINGS = ("dik", "tik", "lik")
 
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
@@ -517,10 +517,10 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
         elif not library and tok.capitalized and e + 1 < len(toks) and toks[e].key == "of" \
-                and _capitalised_of(toks, text, e) > e:
-            e = _capitalised_of(toks, text, e)  # "the Museum of Local History", "Association of … Libraries"
-        elif not library and lang == "ru" and tok.capitalized and _ru_genitive_complement(toks, text, e) > e:
-            e = _ru_genitive_complement(toks, text, e)  # "Ассоциация университетских библиотек Республики Казахстан"
+                and (name_end := _capitalised_of(toks, text, e)) > e:
+            e = name_end  # "the Museum of Local History", "Association of … Libraries"
+        elif not library and lang == "ru" and tok.capitalized and (name_end := _ru_genitive_complement(toks, text, e)) > e:
+            e = name_end  # "Ассоциация университетских библиотек Республики Казахстан"
         elif not library and e + 3 < len(toks) and toks[e].key == "of" and toks[e + 3].key in NAMESAKE_EN \
                 and not (toks[e + 1].capitalized or toks[e + 2].capitalized):
             r = initials_person(toks, e + 4, text)  # "museum of local lore after G.N.Potanin"
@@ -739,7 +739,7 @@ def _org_ending(t: Tok) -> tuple[str, bool] | None:
     if KAZAKH_LOWER.intersection(t.text.lower()):
         # a word in Kazakh letters is no Russian adjective: only -дық/-тық/-лық make one of it (the
         # fold merges the possessive of "мұражайына" into the stem, leaving the dative's "na")
-        return rest, rest.startswith(KK_ADJECTIVE_ENDINGS)
+        return rest, rest.startswith(KK_ADJECTIVE_TAILS)
     return rest, rest.startswith(ORG_NOT_ENDINGS) and not rest.startswith(ORG_CASE_ENDINGS)
 
 
