@@ -529,6 +529,8 @@ class _DocState:
                 return e.iri
             name = c.label or surface
             return self._mint("person", slugify(person_key(name)), name, lang, None)
+        if c.kind == "library" and c.method == rules.TOWN_LIBRARY:
+            return self._library_of_town(surface[:1].upper() + surface[1:], lang)  # else no mention
         if c.kind == "library":
             another = rules.another_before(self.text, c.start)  # "another Omsk library": not the one known
             e = None if another else _link_library(self.a, surface, self._sentence_text(c.start))
@@ -705,7 +707,7 @@ class _DocState:
         known = [c for c, _ in cands if "entry" in c.extra and c.kind in ("library", "organization")]
         kept = []
         for c, lang in cands:
-            if c.kind == "library" and "entry" not in c.extra:
+            if c.kind == "library" and "entry" not in c.extra and c.method != rules.TOWN_LIBRARY:
                 e = None if rules.another_before(self.text, c.start) else \
                     _link_library(self.a, self.text[c.start:c.end], self._sentence_text(c.start))
                 if e is not None:
@@ -805,7 +807,7 @@ class _DocState:
         gives and nothing more: "the Barnaul library", "Ust-Kamenogorsk library" after "the Altai
         Krai … Library named after V. Ya. Shishkov" (in Barnaul); None where none or two could be meant."""
         names, _ = self._names_in(name, lang)
-        towns = [(a, b, iri) for a, b, iri in names if "/id/place/" in iri]
+        towns = [(a, b, iri) for a, b, iri in names if "/id/place/" in iri] or self._adjective_places(name, lang, [])
         if len(towns) != 1:
             return None
         a, b, town = towns[0]

@@ -670,6 +670,24 @@ def another_before(text: str, start: int) -> bool:
     return _ANOTHER_BEFORE.search(text[max(0, start - 16):start]) is not None
 
 
+# A Russian town's adjective written in lower case, as it is inside a sentence, right before the
+# word library: "в омскую библиотеку", "семейской библиотеки", "барнаульские коллеги" (not a library)
+TOWN_LIBRARY = "rule:town-library"
+_RU_TOWN_LIBRARY = re.compile(r"(?<![\w-])[а-яё]+?(?:ская|ской|скую|ском|ское|ского|скому)\s+"
+                              r"библиотек(?:а|и|е|у|ой)(?![\w-])")
+
+
+def town_libraries(text: str, lang: str | None) -> list[Candidate]:
+    """"Омская библиотека" inside a sentence: the one library the document names in that town, if
+    there is one (``extract`` links it so or drops it). A town's adjective is no place mention, and
+    without a library named in its town it says too little to be one ("омская библиотека" may be
+    any of the town's)."""
+    if lang != "ru":
+        return []
+    return [Candidate("library", m.start(), m.end(), TOWN_LIBRARY, 0.6) for m in _RU_TOWN_LIBRARY.finditer(text)
+            if not another_before(text, m.start())]
+
+
 def settlement_before(text: str, start: int) -> bool:
     """A word for a village or a town stands right before ``start``: what follows is the place, even
     where a person bears its name ("в селе Курмангазы", "the village of Kurmangazy")."""

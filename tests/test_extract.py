@@ -2073,3 +2073,28 @@ def test_another_library_of_a_known_libraries_town_is_not_it(extractor: Extracto
 def test_the_known_library_by_its_short_name_is_still_it(extractor: Extractor) -> None:
     r = extract(extractor, "omsk.en.txt", "The Omsk library held readings.")
     assert BASE + "id/library/omsk-regional-scientific-library" in {m.iri for m in r.mentions}
+
+
+def test_a_towns_lower_case_adjective_before_library_is_the_library_named_there(extractor: Extractor) -> None:
+    """Inside a Russian sentence a town's adjective is written in lower case ("семейской библиотеки"):
+    with one library of that town named in the document it is that library, and an event held
+    there is placed by it."""
+    text = ("Областная универсальная библиотека имени Абая (Семей) получила книги из Новосибирска. "
+            "Церемония передачи состоялась 14 ноября 2024 года в читальном зале семейской библиотеки.")
+    r = extract(extractor, "town-adj.ru.txt", text)
+    libs = {text[m.start:m.end]: m.iri for m in r.mentions if m.kind == "library"}
+    assert libs["семейской библиотеки"] == BASE + "id/library/semey-abai-library"
+    assert "семейской" not in {text[m.start:m.end] for m in r.mentions if m.kind == "place"}
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.location) == [ox.NamedNode(BASE + "id/place/semey")]
+
+
+@pytest.mark.parametrize("text", [
+    "Книги передали в омскую библиотеку.",  # no Omsk library named: which one is not said
+    "Омская государственная областная научная библиотека имени А. С. Пушкина и Омская детская библиотека "
+    "провели конкурс. Призы вручили в омской библиотеке.",  # two Omsk libraries named
+    "В Семее работает библиотека имени Абая. Гости посетили городскую библиотеку.",  # a level, no town
+])
+def test_a_towns_adjective_before_library_alone_names_none(extractor: Extractor, text: str) -> None:
+    r = extract(extractor, "town-adj-none.ru.txt", text)
+    assert not [m for m in r.mentions if m.method == "rule:town-library"]
