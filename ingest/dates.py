@@ -97,6 +97,8 @@ def month_number(word: str) -> int | None:
 _YEAR = r"(?:1[7-9]\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _DASH = r"\s*[-–—]\s*"
+# Between the days of a range: a dash, or "с 14 по 18 ноября", "from 14 to 18 November"
+_DAY_RANGE = r"(?:\s*[-–—]\s*|\s+(?:по|до|to|until|till|and|и)\s+)"
 # The calendar words that make a number a year.
 _KK_YEAR_WORD = (
     r"(?:\s*жж?\.|\s*жж?(?![{l}])|\s+жыл(?:дар(?:ы|ға|да|дағы|дан|дың)?|ы|ғы|дан|дың|ға|да|дағы)?(?![{l}]))"
@@ -130,12 +132,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(rf"{_y('y')}-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"), "day", False),
     # 30.10.2008, 30-31.10.2008, 20.03.2021 ж.
     (re.compile(rf"{_d('d')}(?:{_DASH}{_d('d2')})?\.(?P<mn>0?[1-9]|1[0-2])\.{_y('y')}{_YEAR_WORD}?"), "day", False),
-    # 26 желтоқсан 2006 ж., 13 марта 2009 года, 30-31 October 2008
-    (re.compile(rf"{_d('d')}(?:{_DASH}{_d('d2')})?\s+(?P<m>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"), "day", False),
+    # 26 желтоқсан 2006 ж., 13 марта 2009 года, 30-31 October 2008, с 14 по 18 ноября 2022 года
+    (re.compile(rf"{_d('d')}(?:{_DAY_RANGE}{_d('d2')})?\s+(?P<m>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"), "day", False),
     # October 30-31, 2008; April 12, 2002; December, 29, 1983
     (re.compile(rf"(?P<m>(?i:{_EN_MONTH})),?\s+{_d('d')}(?:st|nd|rd|th)?(?:{_DASH}{_d('d2')})?,?\s+{_y('y')}"), "day", False),
-    # 2004 жылғы 20 қаңтардағы
-    (re.compile(rf"{_y('y')}{_KK_YEAR_WORD}\s+{_d('d')}\s+(?P<m>{_KK_MONTH})"), "day", False),
+    # 2004 жылғы 20 қаңтардағы, 2022 жылғы 14-18 қарашада
+    (re.compile(rf"{_y('y')}{_KK_YEAR_WORD}\s+{_d('d')}(?:{_DASH}{_d('d2')})?\s+(?P<m>{_KK_MONTH})"), "day", False),
     # 2003 жылғы ақпан, 2008 жылы қазан айында
     (re.compile(rf"{_y('y')}{_KK_YEAR_WORD}\s+(?P<m>{_KK_MONTH})"), "month", False),
     # ақпан 2022 ж., в октябре 2008 года, February, 2003

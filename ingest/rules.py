@@ -1495,7 +1495,13 @@ _KK_PATRONYMIC = fold_all(("ұлы", "қызы", "uly", "kyzy"))
 HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti", "otken", "jinaldi", "otkizildi",
                 "otkizdi",  # өткізді: held (the active of өткізілді)
                 "uiimdastir", "asildi", "prosel", "proshl", "sostoial", "proved", "provel", "organizov", "otkril",
-                "participated", "attended", "uchastvoval", "uchastie", "katisti"))
+                "participated", "attended", "uchastvoval", "uchastie", "katisti")) + fold_all((
+    # what is going on or still to come: announcements name their events so ("пройдёт", "өтеді")
+    "проходил", "проходит", "проходят", "пройдёт", "пройдут", "состоится", "состоятся", "проводит", "проводил",
+    "проводится", "проводятся", "проводят", "өтеді", "өтетін", "өтпек", "өткізіледі", "өткізеді", "өткізетін",
+    "takes", "organised", "organises", "organizes"))
+# A plan, not a happening: "the next meeting is planned for …", "намерены провести", "өтеді деп жоспарлануда"
+_PLANNED = re.compile(r"(?i)\b(?:plan|intend|next\b|планир|намер|следующ|жоспар|келесі|ниет)")
 EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
                         "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn",
                         "opening", "closing", "torjestvenn", "ashilu"))
@@ -1604,10 +1610,12 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
+        if _PLANNED.search(_around(text, t.start, t.end, 60)):
+            continue  # "the next meeting will take place in …", "plan to hold a video bridge": not yet one
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
-        e = _event_complement(text, toks, i)
+        e = _days_complement(text, toks, i) if etype == "days" else _event_complement(text, toks, i)
         if etype == "round table":
             s = min(s, i - 1)
         # Kazakh writes what the event does before it: "жеңімпаздарды марапаттау рәсімі" (the
@@ -1628,6 +1636,13 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         out.append(Candidate("event", toks[s].start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
+
+
+def _around(text: str, start: int, end: int, reach: int) -> str:
+    """The text ``reach`` characters either side of ``start``–``end``, within its sentence."""
+    before = re.split(r"[.!?\n]", text[max(0, start - reach):start])[-1]
+    after = re.split(r"[.!?\n]", text[end:end + reach])[0]
+    return before + text[start:end] + after
 
 
 _HAND = fold("қол")
@@ -1670,6 +1685,24 @@ def _event_complement(text: str, toks: list[Tok], i: int) -> int:
         w = t.text.lower()
         if not t.capitalized and len(w) > 4 and re.fullmatch("[а-яё]+", w) and w.endswith(_RU_NOUN_GENITIVE):
             return j
+    return i
+
+
+_RU_GENITIVE_ADJ = re.compile(r"[а-яё-]+(?:ой|ей|ого|его|их|ых)")
+_RU_GENITIVE_NOUN = re.compile(r"[а-яё]+(?:и|ы|а|я|ов|ев|ей)")
+
+
+def _days_complement(text: str, toks: list[Tok], i: int) -> int:
+    """The last token of what Russian "Дни" are of: up to two adjectives and a noun in the
+    genitive ("Дни казахстанской книги", "Дни казахской культуры", "Дни культуры"); ``i`` when
+    none follows. English and Kazakh name their days with a place (``days_events``) or a title."""
+    j, k = i + 1, i + 1
+    while k < len(toks) and k - j < 2 and text[toks[k - 1].end:toks[k].start] == " " \
+            and _RU_GENITIVE_ADJ.fullmatch(toks[k].text.lower()):
+        k += 1
+    if k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and not toks[k].capitalized \
+            and _RU_GENITIVE_NOUN.fullmatch(toks[k].text) and not _is(toks[k], HELD):
+        return k
     return i
 
 

@@ -181,3 +181,15 @@ def test_development_corpus_dates_of_the_gold_relations() -> None:
         lang = name.rsplit(".", 2)[-2]
         values = {m.value for m in find_dates(path.read_text(encoding="utf-8"), lang)}
         assert value in values, name
+
+
+@pytest.mark.parametrize(("text", "covered", "value", "end_value"), [
+    ("С 14 по 18 ноября 2022 года в Саратове", "14 по 18 ноября 2022 года", "2022-11-14", "2022-11-18"),
+    ("from 14 to 18 November 2022 in Omsk", "14 to 18 November 2022", "2022-11-14", "2022-11-18"),
+    ("between 3 and 5 May 2021", "3 and 5 May 2021", "2021-05-03", "2021-05-05"),
+    ("2022 жылғы 14-18 қарашада Орал қаласында", "2022 жылғы 14-18 қарашада", "2022-11-14", "2022-11-18"),
+])
+def test_a_range_of_days_written_with_words_starts_on_its_first_day(text: str, covered: str, value: str,
+                                                                    end_value: str) -> None:
+    """"с 14 по 18 ноября" began on the 14th: the date is the range's, not its last day's."""
+    assert one(text) == (covered, value, end_value, "day")

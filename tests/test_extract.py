@@ -2098,3 +2098,34 @@ def test_a_towns_lower_case_adjective_before_library_is_the_library_named_there(
 def test_a_towns_adjective_before_library_alone_names_none(extractor: Extractor, text: str) -> None:
     r = extract(extractor, "town-adj-none.ru.txt", text)
     assert not [m for m in r.mentions if m.method == "rule:town-library"]
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "date"), [
+    ("ru", "Телемост состоится 5 мая 2025 года в Омске.", "omsk", "2025-05-05"),
+    ("ru", "С 14 по 18 ноября 2022 года в Саратове проходили Дни казахстанской книги.", "saratov", "2022-11-14"),
+    ("kk", "Семинар 2025 жылғы 12 наурызда Петропавл қаласында өтеді.", "petropavl", "2025-03-12"),
+    ("en", "The festival takes place in Uralsk on 3 June 2025.", "uralsk", "2025-06-03"),
+])
+def test_events_going_on_or_announced_are_events(extractor: Extractor, lang: str, text: str, place: str,
+                                                date: str) -> None:
+    r = extract(extractor, f"announced.{lang}.txt", text)
+    (ev,) = events(r)
+    st = graph(r)
+    assert objects(st, ev, SDO.location) == [ox.NamedNode(BASE + "id/place/" + place)]
+    assert [o.value for o in objects(st, ev, SDO.startDate)] == [date]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Келесі кездесу 2024 жылдың қыркүйегінде Челябі қаласында өтеді деп жоспарлануда."),
+    ("en", "In 2023 the libraries plan to hold a video bridge in Chelyabinsk."),
+    ("ru", "Следующий семинар пройдёт в Омске в мае 2025 года."),
+])
+def test_a_planned_event_named_by_its_kind_alone_is_none(extractor: Extractor, lang: str, text: str) -> None:
+    """An unnamed event still to be planned is no identifiable happening yet."""
+    assert events(extract(extractor, f"planned.{lang}.txt", text)) == []
+
+
+def test_days_are_named_with_what_they_are_of(extractor: Extractor) -> None:
+    text = "С 14 по 18 ноября 2022 года в Саратове проходили Дни казахстанской книги."
+    r = extract(extractor, "days.ru.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["Дни казахстанской книги"]
