@@ -42,6 +42,7 @@ EVENT_WORDS = {
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
     "book exchange": ("knigoobmen",),
     "festival": ("festival", "prazdnik"),  # a library's holiday: праздник «Книжная юрта»
+    "marathon": ("marafon", "marathon"),  # a reading marathon: марафон, кітап оқу марафоны
     "forum": ("forum",),
     "meeting": ("vstrec", "meeting", "kezdesu"),
     "ceremony": ("ceremony", "ceremoni"),  # the Kazakh салтанат as whole forms (EVENT_FORMS)
@@ -55,7 +56,8 @@ EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", 
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
                "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event",
-               "campaign": "Event", "presentation": "Event"}
+               "campaign": "Event", "presentation": "Event", "course": "Event", "quest": "Event",
+               "marathon": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -72,6 +74,12 @@ EVENT_FORMS = {**{fold(w): "ceremony" for w in ("рәсім", "рәсімі", "�
                **{fold(w): "readings" for w in ("чтения", "чтений", "чтениях", "чтениям", "чтениями", "оқулар",
                                                 "оқулары", "оқуларға", "оқуларына", "оқуларында", "оқуларын",
                                                 "оқуларының", "оқуларда", "оқуларынан")},
+               # a training course ("курсы повышения квалификации", "біліктілікті арттыру курсы") and a
+               # quest game (a library's "литературный квест"): whole forms, "course" not "courses of"
+               **{fold(w): "course" for w in ("course", "курсы", "курсов", "курсах", "курса", "курсқа", "курсын",
+                                              "курсына", "курсында")},
+               **{fold(w): "quest" for w in ("quest", "квест", "квеста", "квесте", "квесті", "квестке", "квестіне",
+                                             "квесть", "библиоквест", "библиоквеста", "библиоквесте")},
                # "акция" is also a share of stock: only as whole forms, and only beside a title
                **{fold(w): "campaign" for w in ("акция", "акцию", "акцией", "акциясы",  # not "акции" (shares)
                                                 "акциясына", "акциясында", "акциясының")}}
@@ -736,6 +744,17 @@ def _event_type(t: Tok) -> str | None:
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 
+_KK_ACCUSATIVE_OBJECT = ("ны", "ні", "ды", "ді", "ты", "ті")
+
+
+def _kk_doing(t: Tok) -> bool:
+    """A Kazakh verbal noun ("арттыру", raising; "оқу", reading) or its object in the accusative
+    ("біліктілікті", the qualification), in lower case: what an event written after it does."""
+    w = t.text.lower()
+    return not t.capitalized and bool(KAZAKH_LOWER.intersection(w) or w.endswith("у")) and len(w) > 2 \
+        and (w.endswith(("у", "ю")) or len(w) > 5 and w.endswith(_KK_ACCUSATIVE_OBJECT))
+
+
 def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
     """The words written right after and right before a quoted title, with only spaces between."""
     i = bisect.bisect_left(starts, end)
@@ -926,12 +945,16 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # "«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-мұражайы": up to three modifiers of an
             # institution, then its kind
             k = bisect.bisect_left(starts, qe)
-            j = k
-            while j < min(k + 3, len(free)) and _is(free[j], INSTITUTION_MOD) and not _org_kind(free[j]) \
+            j, doing = k, False
+            while j < min(k + 3, len(free)) and not _org_kind(free[j]) \
                     and not text[(free[j - 1].end if j > k else qe):free[j].start].strip():
+                if _kk_doing(free[j]) or free[j].key == BOOK_KK and j + 1 < len(free) and _kk_doing(free[j + 1]):
+                    doing = True  # "«…» біліктілікті арттыру курсы": what the event does, then its kind
+                elif not _is(free[j], INSTITUTION_MOD):
+                    break
                 j += 1
             if k < j < len(free) and not text[free[j - 1].end:free[j].start].strip() \
-                    and (_org_kind(free[j]) or _event_type(free[j]) is not None):
+                    and (_org_kind(free[j]) and not doing or _event_type(free[j]) is not None):
                 sides = [free[j]] + sides  # "«Махамбет оқулары» әдеби кеші": a literary evening too
         named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
         if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
@@ -1605,6 +1628,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             etype, cls = "days", "CommemorativePeriod"
         if etype is None or _a_display(text, t):
             continue
+        if etype == "course" and i and toks[i - 1].key in ("of", "in", "the", "this", "that"):
+            continue  # "of course", "in the course of": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
             continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))

@@ -2129,3 +2129,27 @@ def test_days_are_named_with_what_they_are_of(extractor: Extractor) -> None:
     text = "С 14 по 18 ноября 2022 года в Саратове проходили Дни казахстанской книги."
     r = extract(extractor, "days.ru.txt", text)
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["Дни казахстанской книги"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("kk", "2024 жылғы 3 сәуірде Павлодар қаласында «Цифрлық өлкетану» біліктілікті арттыру курсы өтті.",
+     "«Цифрлық өлкетану» біліктілікті арттыру курсы"),
+    ("kk", "2024 жылғы 10 мамырда Орал қаласында «Шекарасыз жады» кітап оқу марафоны өтті.",
+     "«Шекарасыз жады» кітап оқу марафоны"),
+    ("ru", "10 мая 2024 года в Уральске прошёл читательский марафон «Память без границ».",
+     "марафон «Память без границ»"),
+    ("en", 'On 5 May 2022 the youth book quest "Book Trail" was held in Lisakovsk.', 'quest "Book Trail"'),
+    ("ru", "5 мая 2022 года в Лисаковске прошёл литературный квест.", "квест"),
+    ("ru", "С 3 по 5 апреля 2024 года в Павлодаре прошли курсы повышения квалификации.", "курсы повышения"),
+])
+def test_courses_quests_and_marathons_are_events(extractor: Extractor, lang: str, text: str, surface: str) -> None:
+    """Training courses, quest games and reading marathons, with a Kazakh title followed by what the
+    event does ("біліктілікті арттыру", raising the qualification) before its kind."""
+    r = extract(extractor, f"kinds.{lang}.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
+    assert not [m for m in r.mentions if m.kind == "work"]
+
+
+def test_of_course_is_no_course(extractor: Extractor) -> None:
+    r = extract(extractor, "course.en.txt", "Of course, on 5 May 2022 the seminar was held in Lisakovsk.")
+    assert [m.iri.rsplit("/", 1)[-1] for m in r.mentions if m.kind == "event"] == ["seminar-2022-lisakovsk"]
