@@ -80,7 +80,7 @@ def token_match(a: str, b: str) -> bool:
 _KK_CASE_AFTER_SURNAME = re.compile(
     # (not the dative -на/-не, the locative -нда/-нде or the bare -н, which follow a possessive only
     # and would take "Ивановна" for Иванов in the dative)
-    r"(ов|ев|ин|цын|ова|ева|ина|цына|ая|ль)(" + kk_cases.alternatives(
+    r"(ов|ев|ин|цын|ова|ева|ина|цына|ая|ль|ский|цкий|ской|цкой)(" + kk_cases.alternatives(
         kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.ACCUSATIVE[:-1], kk_cases.LOCATIVE[2:], kk_cases.ABLATIVE,
         kk_cases.INSTRUMENTAL) + ")$")
 

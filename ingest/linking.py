@@ -349,7 +349,7 @@ _INITIAL_YE = re.compile(r"\bY(?=e)")
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key
 # (Пережогин, Пережогина, Пережогиной → perejogin; Диская, Диской → disk).
-_SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu)?$")
+_SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu|i|y)?$")
 # A feminine surname of the adjective type in another case, as the fold writes it: Подгорной,
 # Подгорную → Подгорная ("podgorna"). Only after -н-: a masculine -ой is -той/-ской (Толстой).
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?<=n)(?:oi|uiu|u)$")

@@ -977,6 +977,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         if found is None:  # "круглый стол «…»": the table is the kind after "round"
             table = next((t for t in sides if t.end <= qs and _round_table(toks, bisect.bisect_left(tok_starts, t.start))),
                          None)
+            k = bisect.bisect_left(tok_starts, qe)
+            if table is None and lang == "kk" and k + 1 < len(toks) and not text[qe:toks[k].start].strip() \
+                    and text[toks[k].end:toks[k + 1].start] == " " and _round_table(toks, k + 1):
+                table = toks[k + 1]  # "«Сәкен және Омбы» дөңгелек үстелі": Kazakh writes the kind after
             if table is not None:
                 found = (table, ("event", "round table"))
         if found is None:
@@ -1628,6 +1632,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             etype, cls = "days", "CommemorativePeriod"
         if etype is None or _a_display(text, t):
             continue
+        if i + 1 < len(toks) and text[t.end:toks[i + 1].start] == " " and not toks[i + 1].capitalized \
+                and KAZAKH_LOWER.intersection(text[t.start:toks[i + 1].end].lower()) \
+                and (_event_type(toks[i + 1]) is not None or i + 2 < len(toks) and _round_table(toks, i + 2) is not None):
+            continue  # "тұсаукесер рәсімі", "кездесу кеші": the kind written last names the one event
         if etype == "course" and i and toks[i - 1].key in ("of", "in", "the", "this", "that"):
             continue  # "of course", "in the course of": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
@@ -1643,6 +1651,9 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         e = _days_complement(text, toks, i) if etype == "days" else _event_complement(text, toks, i)
         if etype == "round table":
             s = min(s, i - 1)
+        if s == i and s > 0 and text[toks[s - 1].end:toks[s].start] == " " and not toks[s - 1].capitalized \
+                and _event_type(toks[s - 1]) is not None and KAZAKH_LOWER.intersection(text[toks[s - 1].start:t.end]):
+            s -= 1  # "тұсаукесер рәсімі": the presentation's ceremony, one event
         # Kazakh writes what the event does before it: "жеңімпаздарды марапаттау рәсімі" (the
         # ceremony of awarding the winners), a verbal noun and its object
         if s == i and s > 0 and toks[s - 1].key.endswith("u") and not toks[s - 1].capitalized \

@@ -2153,3 +2153,20 @@ def test_courses_quests_and_marathons_are_events(extractor: Extractor, lang: str
 def test_of_course_is_no_course(extractor: Extractor) -> None:
     r = extract(extractor, "course.en.txt", "Of course, on 5 May 2022 the seminar was held in Lisakovsk.")
     assert [m.iri.rsplit("/", 1)[-1] for m in r.mentions if m.kind == "event"] == ["seminar-2022-lisakovsk"]
+
+
+@pytest.mark.parametrize(("text", "surface", "place"), [
+    ("2024 жылғы 15 қазанда Алматыдағы Қазақстан Республикасының Ұлттық кітапханасында романның қазақша "
+     "аудармасының тұсаукесер рәсімі өтті.", "тұсаукесер рәсімі", "almaty"),
+    ("2024 жылғы 15 қазанда Астанадағы Сәкен Сейфуллин музейінде «Сәкен және Омбы» дөңгелек үстелі өтті.",
+     "«Сәкен және Омбы» дөңгелек үстелі", "astana"),
+])
+def test_kazakh_events_whose_kind_is_written_last_are_one_event(extractor: Extractor, text: str, surface: str,
+                                                                place: str) -> None:
+    """"тұсаукесер рәсімі" (the presentation ceremony) is one event, not a presentation and a
+    ceremony; a round table written after its title is titled, and a town inside the title does not
+    place it."""
+    r = extract(extractor, "kk-kind-last.kk.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.location) == [ox.NamedNode(BASE + "id/place/" + place)]

@@ -418,3 +418,13 @@ def test_after_alone_names_a_librarys_namesake_as_named_after_does(extractor: Ex
                                         "библиотеки им. Н. В. Гоголя.")
     iris = [{m.iri for m in r.mentions if m.kind == "library"} for r in (en, ru)]
     assert iris[0] and iris[0] == iris[1], iris
+
+
+@pytest.mark.parametrize("forms", [
+    ("Белинский В. Г.", "В. Г. Белинского", "Vissarion Belinsky", "В. Белинскийдің"),
+    ("Юрий Домбровский", "Юрий Домбровскийдің", "Yuri Dombrovsky", "Юрия Домбровского"),
+])
+def test_a_surname_in_sky_has_one_key_in_every_case_and_language(forms: tuple[str, ...]) -> None:
+    """"Белинского" and "Белинский" were two persons: the -ий of the nominative was kept, the -ого
+    of the genitive dropped; a Kazakh case after -ский was read as part of the name."""
+    assert len({person_key(f) for f in forms}) == 1
