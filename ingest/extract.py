@@ -1114,6 +1114,12 @@ class _DocState:
                     at = m.end + after.end() if after else -1
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at
                               and (after.group(1) or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
+                else:  # "Акмолинская областная … библиотека (Кокшетау)": the town in brackets says which
+                    bracket = re.match(r"\s*\(", self.text[m.end:m.end + 4])
+                    town = next((p.iri for p in self.mentions if bracket and p.kind == "place"
+                                 and p.start == m.end + bracket.end() and not self._is_region(p.iri)), None)
+                    if town is not None and all(map(self._is_region, inside)):
+                        inside = [town] + inside
                 inside = [p for p in inside if self.a.country_of(p)]
                 # a district its adjective names, where no town says more ("Ленинская районная
                 # библиотека Омска" is Omsk's, whatever Leninsky district another sentence names)
@@ -1261,7 +1267,10 @@ class _DocState:
             # сентября 2018 года … конференция …, посвящённая … Пушкина. Поэт побывал … в 1833 году")
             own = rel.narrow(text, sentence, c.start, c.end)
             in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
-            in_line = in_sentence or [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]]
+            # (not a span of years from another sentence: "published in 1911–1915" dates a journal's
+            # life, not the event)
+            in_line = in_sentence or [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]
+                                      and not (dm.precision == "year" and dm.end_value)]
             nearest = min(in_line, key=lambda dm: abs(dm.start - c.start)) if in_line else None
             date = nearest.value if nearest else None
             same_day_places: list[Mention] = []
@@ -1627,7 +1636,7 @@ class _DocState:
                     if region[0] <= o.start and o.end <= region[1]:
                         add(o.iri, MEMBER_OF, target)
         for s in sents:
-            if not rel._has(text[s[0]:s[1]], rel.MEMBERSHIP):
+            if not rel.membership_cue(text[s[0]:s[1]]):
                 continue
             ps = {p.iri for p in inside[s] if p.kind == "project"}
             if not ps and rel._has(text[s[0]:s[1]], rules.PROJECT_WORDS):

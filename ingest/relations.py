@@ -333,9 +333,18 @@ def other_libraries(text: str) -> bool:
     return _LIBRARIES_PLURAL.search(text) is not None and not names_two_libraries(text)
 
 
+# Work inside a project: "продолжила работу в международном проекте", "работает по программе",
+# "works in the project", "жобасы аясында жұмыс істейді"
+_WORKS_IN = re.compile(r"\bработ\w*\s+(?:в|по)\s+(?:[а-яё-]+\s+){0,2}(?:проект|программ)"
+                       r"|\bwork(?:s|ed|ing)?\s+(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:project|programme|program)\b"
+                       r"|(?:жобасы|бағдарламасы)\s+(?:аясында|бойынша)\s+жұмыс", re.IGNORECASE)
+
+
 def membership_cue(text: str) -> bool:
-    """The sentence says someone is in a project: a membership word, or "take part" in English."""
-    return _has(text, MEMBERSHIP) or re.search(r"\b(?:take|takes|took|taken|taking)\s+part\b", text, re.I) is not None
+    """The sentence says someone is in a project: a membership word, "take part" in English, or
+    work inside it ("продолжила работу в проекте")."""
+    return _has(text, MEMBERSHIP) or re.search(r"\b(?:take|takes|took|taken|taking)\s+part\b", text, re.I) is not None \
+        or _WORKS_IN.search(text) is not None
 
 
 def partners_said(text: str) -> bool:

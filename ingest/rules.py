@@ -179,7 +179,10 @@ _BODY = r"([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)"
 # title nested in a quoted sentence, closed itself and then the sentence: “… his famous “Kazakh
 # chrestomathy” was published …”.
 _CLOSE_66 = "(?:”|“(?!\\w[^“”\n]*”[^“”\n]*”))"
-_QUOTED = re.compile("|".join([f"«{_BODY}»", f"“{_BODY}{_CLOSE_66}", f"„{_BODY}{_CLOSE_66}", f'"{_BODY}"']))
+# A title quoting another inside it: «Библиотечный пояс «Европа – Азия»», «Страницы „Айкапа“»
+_NESTED = r"([^«»“”„\"\n]{1,200}(?:«[^«»\n]{1,200}»|„[^„“”«»\n]{1,200}[“”])[^«»“”„\"\n]{0,200})"
+_QUOTED = re.compile("|".join([f"«{_NESTED}»", f"«{_BODY}»", f"“{_BODY}{_CLOSE_66}", f"„{_BODY}{_CLOSE_66}",
+                               f'"{_BODY}"']))
 
 
 def _is(tok: Tok, stems: tuple[str, ...]) -> bool:
@@ -989,6 +992,15 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                 out.append(Candidate("work", min(qs, shelf[0]), max(qe, shelf[1]), "rule:work-title", 0.7,
                                      cls="DigitalCollection", label=title, extra={"electronic_library": True}))
                 continue
+        if found is not None and found[1][0] == "work" and found[0].end <= qs and lang != "kk":
+            # "конкурса эссе «…»", "выставка книг «…»", "contest of essays": what the event gathers,
+            # then its title; the event before the genre word is what the title names
+            k = bisect.bisect_left(starts, found[0].start)
+            prev = free[k - 1] if k > 0 else None
+            if prev is not None and text[prev.end:found[0].start] in (" ", " of ") \
+                    and _event_type(prev) not in (None, "presentation") and found[0].text.lower() not in ("книги", "book"):
+                # (a presentation is of the book its title names, "выставка книги «…»" of one book)
+                found = (prev, ("event", _event_type(prev)))
         if found is not None and found[0].key == BOOK_KK and found[0].start >= qe:
             # "«…» кітап көрмесі": a book exhibition, named by the word after "кітап"
             k = bisect.bisect_left(starts, found[0].end)

@@ -2170,3 +2170,42 @@ def test_kazakh_events_whose_kind_is_written_last_are_one_event(extractor: Extra
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
     (ev,) = events(r)
     assert objects(graph(r), ev, SDO.location) == [ox.NamedNode(BASE + "id/place/" + place)]
+
+
+def test_a_new_library_is_where_the_town_in_brackets_after_it_is(extractor: Extractor) -> None:
+    """"Акмолинская областная … библиотека (Кокшетау)": the region's library stands in the town the
+    brackets name, not somewhere in the region."""
+    text = ("Акмолинская областная универсальная научная библиотека имени Магжана Жумабаева (Кокшетау) "
+            "провела семинар.")
+    r = extract(extractor, "bracket.ru.txt", text)
+    (lib,) = {m.iri for m in r.mentions if m.kind == "library"}
+    assert objects(graph(r), ox.NamedNode(lib), SDO.location) == [ox.NamedNode(BASE + "id/place/kokshetau")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Омская государственная областная научная библиотека имени А. С. Пушкина в 2024 году продолжила "
+           "работу в международном проекте «Встречи на границах»."),
+    ("en", "The Omsk Regional Scientific Library named after A. S. Pushkin works within the project "
+           "\"Meetings at the boundaries\"."),
+])
+def test_work_inside_a_project_is_membership(extractor: Extractor, lang: str, text: str) -> None:
+    r = extract(extractor, f"works-in.{lang}.txt", text)
+    lib = ox.NamedNode(BASE + "id/library/omsk-regional-scientific-library")
+    assert ox.NamedNode(BASE + "id/project/meetings-at-the-boundaries") in objects(graph(r), lib, SDO.memberOf)
+
+
+def test_a_contest_of_essays_with_a_title_is_the_contest(extractor: Extractor) -> None:
+    """"конкурса эссе «…»": the genre word beside the title says what the contest gathers; the
+    title names the contest, not a book."""
+    text = "Библиотеки подвели итоги конкурса эссе «Страницы „Айкапа“» 23 апреля 2025 года в Костанае."
+    r = extract(extractor, "contest.ru.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["конкурса эссе «Страницы „Айкапа“»"]
+    assert not [m for m in r.mentions if m.kind == "work"]
+
+
+def test_a_span_of_years_in_another_sentence_does_not_date_an_event(extractor: Extractor) -> None:
+    text = ("The Kostanay library announced the results of the essay contest \"Pages of Aikap\" in Kostanay. "
+            "The contest was dedicated to the journal \"Aikap\", published in Troitsk in 1911–1915.")
+    r = extract(extractor, "years.en.txt", text)
+    st = graph(r)
+    assert not any(o.value.startswith("1911") for ev in events(r) for o in objects(st, ev, SDO.startDate))

@@ -1167,3 +1167,16 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
 def test_a_river_is_not_the_town_of_its_name(text: str, name: str, river: bool) -> None:
     i = text.index(name)
     assert rules.river_named(text, i, i + len(name)) is river
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("в программе «Библиотечный пояс «Европа – Азия»». Далее", "Библиотечный пояс «Европа – Азия»"),
+    ("итоги конкурса эссе «Страницы „Айкапа“». Конкурс", "Страницы „Айкапа“"),
+])
+def test_a_title_quoting_another_is_one_title(text: str, title: str) -> None:
+    """«A «B»» was read as the inner «B» alone, and the outer title lost."""
+    assert [t for _, _, t in rules.quoted_titles(text)] == [title]
+
+
+def test_separate_titles_stay_separate() -> None:
+    assert [t for _, _, t in rules.quoted_titles("романы «Абай жолы» и «Путь Абая» вышли")] == ["Абай жолы", "Путь Абая"]
