@@ -116,7 +116,11 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who judged it: "Жюри возглавила X", "the jury included Y", "қазылар алқасы"
                  "jiuri", "jury", "kazilar",
                  # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
-                 "provel", "sovmestno", "vmeste")
+                 "provel", "sovmestno", "vmeste",
+                 # who sat on its jury ("В его состав вошли X", "Its other members were Y") and who won
+                 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер")
+                 "sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "priz", "jenimpaz", "julde",
+                 "nagrajd", "avarded")
 # The Kazakh "opened" as whole words: "асты…" (under) folds alike ("Семинарды X ашты")
 OPENED_KK = frozenset(fold(w) for w in ("ашты", "ашып", "ашқан"))
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
@@ -355,10 +359,16 @@ def partners_said(text: str) -> bool:
     return _has(own, PARTNERSHIP + _FRIENDSHIP) and not _OTHER_PARTY.search(own)
 
 
+# A place won in a competition: "First place went to X", "Второе место занял Y", "бірінші орын"
+_PLACE_WON = re.compile(r"\b(?:first|second|third)\s+place\b|\b(?:перв|втор|трет)\w*\s+мест|"
+                        r"\b(?:бірінші|екінші|үшінші|І|ІІ|ІІІ)\s+орын", re.IGNORECASE)
+
+
 def participation(text: str) -> bool:
-    """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
+    """The sentence says someone took part: a participation cue, the Kazakh "opened", or a place
+    won in a competition."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
-        or _REPRESENTED.search(text) is not None
+        or _REPRESENTED.search(text) is not None or _PLACE_WON.search(text) is not None
 
 
 # Who represented a side or a body took part: "Астраханскую сторону представляла X", "X представлял

@@ -2209,3 +2209,23 @@ def test_a_span_of_years_in_another_sentence_does_not_date_an_event(extractor: E
     r = extract(extractor, "years.en.txt", text)
     st = graph(r)
     assert not any(o.value.startswith("1911") for ev in events(r) for o in objects(st, ev, SDO.startDate))
+
+
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    ("ru", "5 мая 2025 года в Костанае прошёл конкурс эссе «Степь».",
+     "В состав жюри вошли Людмила Андреевна Карпова и Асель Муратовна Исмаилова."),
+    ("ru", "5 мая 2025 года в Костанае прошёл конкурс эссе «Степь».",
+     "Первое место заняла Людмила Андреевна Карпова, второе – Асель Муратовна Исмаилова."),
+    ("en", "On 5 May 2025 the essay contest \"Steppe\" was held in Kostanay.",
+     "Its other members were Lyudmila Andreyevna Karpova and Asel Muratovna Ismailova."),
+    ("en", "On 5 May 2025 the essay contest \"Steppe\" was held in Kostanay.",
+     "First place went to Lyudmila Andreyevna Karpova, the special prize to Asel Muratovna Ismailova."),
+    ("kk", "2025 жылғы 5 мамырда Қостанай қаласында «Дала» эссе байқауы өтті.",
+     "Бірінші орын Людмила Андреевна Карповаға, екінші орын Асель Муратовна Исмаиловаға берілді."),
+])
+def test_jury_members_and_winners_took_part(extractor: Extractor, lang: str, first: str, second: str) -> None:
+    """Who sat on a competition's jury and who won a place or a prize took part in it."""
+    r = extract(extractor, f"winners.{lang}.txt", first + " " + second + "\n")
+    (ev,) = events(r)
+    took = {o.value.rsplit("/", 1)[-1] for o in objects(graph(r), ev, WDT.P710)}
+    assert {"karpov-l", "ismailov-a"} <= took
