@@ -341,6 +341,21 @@ def _distinctive(name: str, with_modifiers: bool = False) -> list[str]:
             and t.key not in _NOT_DISTINCTIVE and len(t.key) > 1]
 
 
+# A library's or museum's staff, named by their post beside their name: who prepared an exhibition
+_STAFF = re.compile(r"\b(?:head|director|librarian|bibliographer|deputy|chief|staff|curator|researcher|заведующ|"
+                    r"директор|библиотекар|библиограф|сотрудни|руководител|заместител|хранител|куратор|"
+                    r"меңгеруші|кітапханашы|библиографы|қызметкер|басшы|маман)\w*", re.IGNORECASE)
+
+
+def _staff_beside(text: str, start: int, end: int) -> bool:
+    """A post is written right before the name at ``start``–``end`` or right after it past a comma:
+    "заведующая отделом Х", "X, head of the local history department"."""
+    before = re.split(r"[.;:!?\n,]", text[max(0, start - 40):start])[-1]
+    after = re.match(r",\s*([^,.;\n]{0,40})", text[end:end + 44])
+    return bool(_STAFF.search(before) or after and _STAFF.match(after.group(1).split(" of ")[0].split()[0]
+                                                                 if after.group(1).split() else ""))
+
+
 def _event_family(c: Candidate) -> str:
     """The kind of event a candidate names, as its identity counts it (a forum is a conference)."""
     etype = c.extra.get("event_type", "event")
@@ -1513,8 +1528,9 @@ class _DocState:
                         else:
                             limit = min(limit, s[0] + speech)  # who spoke: the agents before the verb
                     for a in inside[sentence]:
-                        if bodies_only and a.kind == "person" or not (s[0] <= a.start < s[1]):
-                            continue
+                        if bodies_only and a.kind == "person" and not _staff_beside(text, a.start, a.end) \
+                                or not (s[0] <= a.start < s[1]):
+                            continue  # (who prepared it: a library's staff, not a writer whose books it shows)
                         if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) and a.end <= limit \
                                 and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
                             took_part.append((ev.iri, a))

@@ -2229,3 +2229,18 @@ def test_jury_members_and_winners_took_part(extractor: Extractor, lang: str, fir
     (ev,) = events(r)
     took = {o.value.rsplit("/", 1)[-1] for o in objects(graph(r), ev, WDT.P710)}
     assert {"karpov-l", "ismailov-a"} <= took
+
+
+@pytest.mark.parametrize(("lang", "second", "took"), [
+    ("en", "It was prepared by Olga Vladimirovna Prokhorova, head of the local history department.", True),
+    ("ru", "Выставку подготовила заведующая отделом краеведения Ольга Владимировна Прохорова.", True),
+    ("en", "It was prepared from the books of Olga Vladimirovna Prokhorova.", False),
+])
+def test_staff_who_prepared_an_exhibition_took_part(extractor: Extractor, lang: str, second: str, took: bool) -> None:
+    """Who prepared an exhibition took part when named by a post of a library's staff; a person
+    whose books it was prepared from did not."""
+    first = {"en": "On 5 April 2024 the exhibition \"The Poet's Road\" opened in Astrakhan.",
+             "ru": "5 апреля 2024 года в Астрахани открылась выставка «Дорога поэта»."}[lang]
+    r = extract(extractor, f"prepared.{lang}.txt", first + " " + second + "\n")
+    (ev,) = events(r)
+    assert (I("person/prohorov-o") in objects(graph(r), ev, WDT.P710)) is took
