@@ -1728,6 +1728,17 @@ class _DocState:
                     add(home.iri, PARTNER, other.iri)
                     add(other.iri, PARTNER, home.iri)
         if home is not None:
+            # "Основными партнёрами библиотеки оставались A, B и C": every library across the border the
+            # sentence names is a partner of the report's own
+            for s in sents:
+                if not rel.partners_of_the_library(text[s[0]:s[1]]) or home.start >= s[1]:
+                    continue
+                for o in inside[s]:
+                    if o.kind == "library" and o.iri != home.iri and o.country and home.country \
+                            and o.country != home.country:
+                        add(home.iri, PARTNER, o.iri)
+                        add(o.iri, PARTNER, home.iri)
+        if home is not None:
             # "the two libraries have been partners since 2019": a sentence that says so and names
             # no library speaks of the libraries of the towns it names, else of the home library and
             # the first one across the border the report names

@@ -351,6 +351,20 @@ def membership_cue(text: str) -> bool:
         or _WORKS_IN.search(text) is not None
 
 
+# "Партнёрами библиотеки остаются …", "Среди партнёров библиотеки …", "the library's partners are …",
+# "кітапхананың серіктестері": what follows lists the report's own library's partners
+_PARTNERS_OF_THE_LIBRARY = re.compile(r"\bпартн[её]р\w*\s+(?:нашей\s+)?библиотеки\b|\bнаши(?:ми)?\s+партн[её]р"
+                                      r"|\b(?:the\s+library's|our)\s+(?:\w+\s+)?partners\b"
+                                      r"|\bpartners\s+of\s+the\s+library\b|\bкітапхананың\s+(?:\w+\s+)?серіктест",
+                                      re.IGNORECASE)
+
+
+def partners_of_the_library(text: str) -> bool:
+    """The sentence lists the partners of the library a report is about ("Основными партнёрами
+    библиотеки оставались A, B и C"), however many it names."""
+    return _PARTNERS_OF_THE_LIBRARY.search(text) is not None
+
+
 def partners_said(text: str) -> bool:
     """The sentence says that libraries are partners, in its own words (not in a title it quotes:
     "within the project “Border of Friendship”"), and of no other party ("signed agreements with

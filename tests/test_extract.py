@@ -2244,3 +2244,17 @@ def test_staff_who_prepared_an_exhibition_took_part(extractor: Extractor, lang: 
     r = extract(extractor, f"prepared.{lang}.txt", first + " " + second + "\n")
     (ev,) = events(r)
     assert (I("person/prohorov-o") in objects(graph(r), ev, WDT.P710)) is took
+
+
+def test_a_list_of_the_librarys_partners_makes_each_a_partner(extractor: Extractor) -> None:
+    """"Основными партнёрами библиотеки оставались A, B и C": three libraries across the border named
+    as the report's library's partners, however long the list."""
+    text = ("Павлодарская областная библиотека имени С. Торайгырова подвела итоги года. Основными партнёрами "
+            "библиотеки оставались Омская государственная областная научная библиотека имени А. С. Пушкина, "
+            "Курганская областная универсальная научная библиотека имени А. К. Югова и Тюменская областная "
+            "научная библиотека имени Д. И. Менделеева.")
+    r = extract(extractor, "partners-list.ru.txt", text)
+    home = next(m.iri for m in r.mentions if m.kind == "library")
+    partners = {o.value for o in objects(graph(r), ox.NamedNode(home), WDT.P2652)}
+    assert {BASE + "id/library/" + k for k in ("omsk-regional-scientific-library", "kurgan-regional-scientific-library",
+                                               "tyumen-regional-scientific-library")} <= partners
