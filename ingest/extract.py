@@ -356,6 +356,12 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
                                                                  if after.group(1).split() else ""))
 
 
+# The report's own library named by the bare word, as the subject of what it did
+_THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
+                          r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
+                          r"өткізді|ұйымдастырды))", re.IGNORECASE)
+
+
 def _event_family(c: Candidate) -> str:
     """The kind of event a candidate names, as its identity counts it (a forum is a conference)."""
     etype = c.extra.get("event_type", "event")
@@ -1612,6 +1618,20 @@ class _DocState:
         for ev_iri, a in took_part:
             if (a.start, a.end) not in authors_at:
                 add(ev_iri, PARTICIPANT, a.iri)
+        # "в сентябре библиотека вместе с … провела Дни …": "the library" on its own, as the subject
+        # of a clause that holds an event, is the report's own library
+        home_lib = next((o for o in orgs if o.kind == "library"), None)
+        if home_lib is not None:
+            for ev in events:
+                clause = next((s for s in sents if s[0] <= ev.start < s[1]), None)
+                if clause is None or home_lib.start >= clause[0] and home_lib.end <= clause[1]:
+                    continue
+                own = list(text[clause[0]:clause[1]])
+                for m in inside[clause]:  # names are not the bare word
+                    own[m.start - clause[0]:m.end - clause[0]] = " " * (m.end - m.start)
+                own_text = "".join(own)
+                if _THE_LIBRARY.search(own_text) and rel.participation(own_text) and home_lib.start < ev.start:
+                    add(ev.iri, PARTICIPANT, home_lib.iri)
 
         # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
         # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)

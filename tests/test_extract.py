@@ -2258,3 +2258,17 @@ def test_a_list_of_the_librarys_partners_makes_each_a_partner(extractor: Extract
     partners = {o.value for o in objects(graph(r), ox.NamedNode(home), WDT.P2652)}
     assert {BASE + "id/library/" + k for k in ("omsk-regional-scientific-library", "kurgan-regional-scientific-library",
                                                "tyumen-regional-scientific-library")} <= partners
+
+
+@pytest.mark.parametrize(("text", "took"), [
+    ("Павлодарская областная библиотека имени С. Торайгырова подвела итоги года. В сентябре 2024 года "
+     "библиотека вместе с Омской областной научной библиотекой им. Пушкина провела Дни казахской книги "
+     "в Омске.", True),
+    ("Павлодарская областная библиотека имени С. Торайгырова подвела итоги года. В сентябре 2024 года "
+     "Омская областная научная библиотека им. Пушкина провела Дни казахской книги в Омске.", False),
+])
+def test_the_library_alone_as_the_subject_is_the_reports_own(extractor: Extractor, text: str, took: bool) -> None:
+    r = extract(extractor, "the-library.ru.txt", text)
+    home = next(m.iri for m in r.mentions if m.kind == "library")
+    (ev,) = events(r)
+    assert (ox.NamedNode(home) in objects(graph(r), ev, WDT.P710)) is took
