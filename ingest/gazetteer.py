@@ -80,6 +80,11 @@ def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
     return label[3] == "a" and all(c in _VOWELS for c in word[3:])
 
 
+# Kazakh voices a name's last к/қ/п before a vowel ending (as folded: k→g, p→b: "Бішкегі") and
+# writes a Russian ч as ш (c→s: Кош-Агач, Көшағаш)
+_KK_ALTERNATIONS = frozenset({("k", "g"), ("p", "b"), ("c", "s")})
+
+
 def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     """(matches, exactly) for one folded label word against one folded text word."""
     if label == word:
@@ -106,6 +111,9 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         # Российские is an adjective of Россия whatever the stem's last letters, and Киргизская of
         # Кыргызстан though the adjective parts from the name at its own "с"
         return False, False
+    if lang == "kk" and label_rest == 1 and tail and label[-1] not in _VOWELS and tail[0] not in _VOWELS \
+            and (label[-1], tail[0]) not in _KK_ALTERNATIONS:
+        return False, False  # a last consonant changes only to its Kazakh pair: not "Тараптар" for Тараз
     if lang == "kk" and tail.startswith(KK_ADJECTIVE_TAILS):
         return False, False
     if (lang == "kk" and not label_rest and tail[0] in "aeou" and label[-1] not in _VOWELS

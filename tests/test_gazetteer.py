@@ -353,3 +353,13 @@ def test_a_capital_is_not_read_as_a_town_that_shares_its_first_letters(gazetteer
     assert found(gazetteer, "Келесі кездесу Бішкекте өтеді.", "kk") == {"Бішкекте": {"place/bishkek"}}
     assert found(gazetteer, "Делегация приехала из Куртамыша и Аркалыка.", "ru") == {
         "Куртамыша": {"place/kurtamysh"}, "Аркалыка": {"place/arkalyk"}}
+
+
+@pytest.mark.parametrize(("name", "word", "ok"), [
+    ("Тараз", "Тараптар", False),     # "the parties": з never becomes п
+    ("Талғар", "Талғат", False),      # a man's name
+    ("Барнаул", "Барнауылдан", True),  # the Kazakh spelling inserts ы
+    ("Кош-Агач", "Көшағаш", True),    # a Russian ч written ш
+])
+def test_a_names_last_consonant_changes_only_as_kazakh_changes_it(name: str, word: str, ok: bool) -> None:
+    assert word_ok(fold(name), fold(word), "kk")[0] is ok
