@@ -132,6 +132,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(rf"{_y('y')}-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"), "day", False),
     # 30.10.2008, 30-31.10.2008, 20.03.2021 ж.
     (re.compile(rf"{_d('d')}(?:{_DASH}{_d('d2')})?\.(?P<mn>0?[1-9]|1[0-2])\.{_y('y')}{_YEAR_WORD}?"), "day", False),
+    # с 1 марта по 10 апреля 2025 года, 1 March – 10 April 2025: a range over two months starts on its first day
+    (re.compile(rf"{_d('d')}\s+(?P<m>{_MONTH}){_DAY_RANGE}{_d('d2')}\s+(?P<m2>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"),
+     "day", False),
     # 26 желтоқсан 2006 ж., 13 марта 2009 года, 30-31 October 2008, с 14 по 18 ноября 2022 года
     (re.compile(rf"{_d('d')}(?:{_DAY_RANGE}{_d('d2')})?\s+(?P<m>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"), "day", False),
     # October 30-31, 2008; April 12, 2002; December, 29, 1983
@@ -185,9 +188,10 @@ def _values(m: re.Match[str], precision: str) -> tuple[str, str | None] | None:
     end_value = None
     if g.get("d2"):
         end_day = int(g["d2"])
-        if end_day <= (day or 0):
+        end_month = month_number(g["m2"]) if g.get("m2") else month
+        if end_month is None or (end_month, end_day) <= (month or 0, day or 0):
             return None
-        end_value = _iso(year, month, end_day)
+        end_value = _iso(year, end_month, end_day)
         if end_value is None:
             return None
     if g.get("y2"):
@@ -261,3 +265,36 @@ def find_dates(text: str, lang: str | None = None) -> list[DateMention]:
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return _join_ranges(text, chosen)
+
+
+# A day and a month with no year: "23 апреля", "on 6 March", "March 6", "23 сәуірде"
+_DAY_MONTH = [
+    re.compile(rf"{_d('d')}\s+(?P<m>{_MONTH})"),
+    re.compile(rf"(?P<m>(?i:{_EN_MONTH}))\s+{_d('d')}(?:st|nd|rd|th)?(?![\d,]*\s*\d{{4}})"),
+]
+
+
+def day_months(text: str, dated: list[DateMention]) -> list[tuple[int, int, int, int]]:
+    """``(start, end, month, day)`` of every day written with its month but no year ("Церемония
+    прошла 23 апреля"), outside the dates ``dated`` (``find_dates``) already read. A news report
+    leaves the year out where its context gives it; ``with_year`` supplies it."""
+    out = []
+    for pattern in _DAY_MONTH:
+        for m in pattern.finditer(text):
+            if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in dated):
+                continue
+            month = month_number(m["m"])
+            day = int(m["d"])
+            if month is not None and _iso(2000, month, day) is not None:
+                out.append((m.start(), m.end(), month, day))
+    return sorted(out)
+
+
+def with_year(month: int, day: int, before: list[DateMention]) -> str | None:
+    """The ISO date of a day and month whose year the text gave last: the year of the latest date of
+    ``before`` (one day, month or year, not a span of years), or None."""
+    for d in reversed(before):
+        if d.precision == "year" and d.end_value:
+            continue
+        return _iso(int(d.value[:4]), month, day)
+    return None

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from . import relations as rel
 from .authority import Authority, Entry
-from .dates import DateMention
+from .dates import DateMention, day_months, with_year
 from .keys import fold, slugify, token_match
 from .tokens import tokenize
 from .language import KAZAKH_LOWER, Passage, main_language, passages
@@ -1052,6 +1052,15 @@ class _DocState:
                     return self.a.country_of(o.value)
         return None
 
+    def _day_of_the_year_before(self, own: tuple[int, int], at: int, dates: list[DateMention]) -> str | None:
+        """The day written without its year in the event's own clause ("Церемония прошла 23 апреля"),
+        in the year the text named last before it; None where there is none."""
+        days = [d for d in day_months(self.text, dates) if own[0] <= d[0] and d[1] <= own[1]]
+        if not days:
+            return None
+        start, _, month, day = min(days, key=lambda d: abs(d[0] - at))
+        return with_year(month, day, [dm for dm in dates if dm.end <= start])
+
     def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
         date in its first words and a town (not a country) before the first sentence ends."""
@@ -1399,10 +1408,14 @@ class _DocState:
                     town = next((m for m in ranked if m.iri == place), None)
                     if town is None or place not in not_country or not self._written_as_location(town):
                         place, chosen = dateline[1], [dateline[1]]
+                if not date:
+                    date = self._day_of_the_year_before(own, c.start, dates)
                 if not (date and place):
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
                 c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
+            if not date and not within_last and not c.extra.get("needs_date_place"):
+                date = self._day_of_the_year_before(own, c.start, dates)
             if within_last and last is not None and not rel.moves_in_time(text[sentence[0]:sentence[1]]):
                 date, place = last
                 chosen = [place]

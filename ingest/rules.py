@@ -1449,6 +1449,9 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
+        if is_month(a.text) and re.search(r"(?:\d|\b(?:in|on|of|since|until|by|в|с|до|к))\s*$",
+                                          text[max(0, a.start - 8):a.start], re.IGNORECASE):
+            continue  # "On 2 August Shevchenko left", "2 Августа Шевченко": a date, then the surname
         if a.key.endswith(_KK_PATRONYMIC) and b.start in known_persons:
             continue  # "Абай Құнанбайұлы Пушкиннің": a patronymic, then another, known person
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):

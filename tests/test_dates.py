@@ -193,3 +193,21 @@ def test_a_range_of_days_written_with_words_starts_on_its_first_day(text: str, c
                                                                     end_value: str) -> None:
     """"с 14 по 18 ноября" began on the 14th: the date is the range's, not its last day's."""
     assert one(text) == (covered, value, end_value, "day")
+
+
+def test_a_range_over_two_months_starts_on_its_first_day() -> None:
+    assert one("Работы принимались с 1 марта по 10 апреля 2025 года.") == (
+        "1 марта по 10 апреля 2025 года", "2025-03-01", "2025-04-10", "day")
+    assert one("Entries were accepted from 1 March to 10 April 2025.") == (
+        "1 March to 10 April 2025", "2025-03-01", "2025-04-10", "day")
+
+
+def test_a_day_without_its_year_takes_the_year_the_text_gave_last() -> None:
+    from ingest.dates import day_months, with_year
+
+    text = "Конкурс прошёл в 1911–1915 годах. Работы принимались до 10 апреля 2025 года. Итоги подвели 23 апреля."
+    dated = find_dates(text)
+    ((start, end, month, day),) = day_months(text, dated)
+    assert text[start:end] == "23 апреля"
+    assert with_year(month, day, [d for d in dated if d.end <= start]) == "2025-04-23"
+    assert with_year(month, day, [d for d in dated if d.precision == "year"]) is None  # a span of years gives none

@@ -2272,3 +2272,23 @@ def test_the_library_alone_as_the_subject_is_the_reports_own(extractor: Extracto
     home = next(m.iri for m in r.mentions if m.kind == "library")
     (ev,) = events(r)
     assert (ox.NamedNode(home) in objects(graph(r), ev, WDT.P710)) is took
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Работы принимались с 1 марта по 10 апреля 2025 года. Церемония награждения прошла 23 апреля в Костанае."),
+    ("en", "Entries were accepted from 1 March to 10 April 2025. The awards ceremony was held on 23 April in Kostanay."),
+])
+def test_an_event_dated_by_its_day_alone_is_in_the_year_named_before(extractor: Extractor, lang: str,
+                                                                     text: str) -> None:
+    r = extract(extractor, f"day-only.{lang}.txt", text)
+    (ev,) = events(r)
+    assert [o.value for o in objects(graph(r), ev, SDO.startDate)] == ["2025-04-23"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 2 August Shevchenko left Mangyshlak on a fishing boat."),
+    ("ru", "2 Августа Шевченко уехал из Астрахани."),
+])
+def test_a_month_before_a_surname_is_no_given_name(extractor: Extractor, lang: str, text: str) -> None:
+    r = extract(extractor, f"month-name.{lang}.txt", text)
+    assert not [m for m in r.mentions if m.kind == "person" and text[m.start:m.end].startswith(("August", "Августа"))]
