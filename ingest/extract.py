@@ -356,6 +356,10 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
                                                                  if after.group(1).split() else ""))
 
 
+# An event held by video link or online ("в формате видеосвязи", "by video conference")
+_BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
+                       r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
+
 # The report's own library named by the bare word, as the subject of what it did
 _THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
                           r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
@@ -1379,6 +1383,15 @@ class _DocState:
             if host_town is not None and chosen and chosen[0] in self.a.ancestors(host_town):
                 chosen = [host_town] + chosen[1:]
             telebridge = c.extra.get("event_type") == "telebridge"
+            # held by video link in two towns: "в формате видеоконференции: участники из Костаная …, а
+            # из Троицка …" joins them as a telebridge does
+            joined = False
+            if not telebridge and _BY_VIDEO.search(text[own[0]:own[1]]):
+                towns = list(dict.fromkeys(m.iri for m in places if own[0] <= m.start and m.end <= own[1]
+                                           and not nested(m) and not (c.start <= m.start and m.end <= c.end)
+                                           and not self._is_country(m.iri) and not self._is_region(m.iri)))
+                if len(towns) >= 2:
+                    chosen, joined = towns[:2] + [p for p in chosen if p not in towns[:2]], True
             if telebridge or not chosen:
                 # no place written: where the library or organisation named with it is; a telebridge
                 # joins two towns, and the libraries it joins say which when the text names one
@@ -1390,7 +1403,7 @@ class _DocState:
                 # the ends as towns: "Павлодарской областной библиотекой" names the region, the library
                 # that sits in its town says which town
                 chosen = list(dict.fromkeys(next((t for t in hosts if p in self.a.ancestors(t)), p) for p in chosen))
-            chosen = chosen[:2] if telebridge else chosen[:1]
+            chosen = chosen[:2] if telebridge or joined else chosen[:1]
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
             family = _event_family(c)

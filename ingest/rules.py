@@ -1651,6 +1651,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
                 and KAZAKH_LOWER.intersection(text[t.start:toks[i + 1].end].lower()) \
                 and (_event_type(toks[i + 1]) is not None or i + 2 < len(toks) and _round_table(toks, i + 2) is not None):
             continue  # "тұсаукесер рәсімі", "кездесу кеші": the kind written last names the one event
+        if etype == "conference" and i > 1 and toks[i - 1].key == "video" and toks[i - 2].key in _BY_MEANS:
+            continue  # "held by video conference": how, not another event
         if etype == "course" and i and toks[i - 1].key in ("of", "in", "the", "this", "that"):
             continue  # "of course", "in the course of": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
@@ -1696,6 +1698,7 @@ def _around(text: str, start: int, end: int, reach: int) -> str:
     return before + text[start:end] + after
 
 
+_BY_MEANS = frozenset(fold_all(("by", "via", "through")))
 _HAND = fold("қол")
 _ABOUT = fold("туралы")
 _KK_DATIVE = tuple(fold(e) for e in kk_cases.DATIVE if len(e) == 2)

@@ -2292,3 +2292,19 @@ def test_an_event_dated_by_its_day_alone_is_in_the_year_named_before(extractor: 
 def test_a_month_before_a_surname_is_no_given_name(extractor: Extractor, lang: str, text: str) -> None:
     r = extract(extractor, f"month-name.{lang}.txt", text)
     assert not [m for m in r.mentions if m.kind == "person" and text[m.start:m.end].startswith(("August", "Августа"))]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The awards ceremony was held on 23 April 2025 by video conference: participants from Kostanay "
+           "gathered in the assembly hall and those from Troitsk in the city library.", "awards ceremony"),
+    ("ru", "Церемония награждения прошла 23 апреля 2025 года в формате видеоконференции: участники из Костаная "
+           "собрались в актовом зале, а из Троицка – в городской библиотеке.", "Церемония награждения"),
+])
+def test_an_event_held_by_video_link_in_two_towns_is_held_in_both(extractor: Extractor, lang: str, text: str,
+                                                                  surface: str) -> None:
+    """Joined by video link, an event is held in both towns, as a telebridge is; "by video
+    conference" says how, and is no second event."""
+    r = extract(extractor, f"video.{lang}.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
+    (ev,) = events(r)
+    assert set(objects(graph(r), ev, SDO.location)) == {I("place/kostanay"), I("place/troitsk")}
