@@ -1387,10 +1387,12 @@ class _DocState:
             # из Троицка …" joins them as a telebridge does
             joined = False
             if not telebridge and _BY_VIDEO.search(text[own[0]:own[1]]):
-                towns = list(dict.fromkeys(m.iri for m in places if own[0] <= m.start and m.end <= own[1]
-                                           and not nested(m) and not (c.start <= m.start and m.end <= c.end)
+                there = [m for m in places if own[0] <= m.start and m.end <= own[1] and not nested(m)
+                         and not (c.start <= m.start and m.end <= c.end)]
+                # the towns its participants joined from, where the sentence says no town it was held in
+                towns = list(dict.fromkeys(m.iri for m in there if self._written_as_origin(m)
                                            and not self._is_country(m.iri) and not self._is_region(m.iri)))
-                if len(towns) >= 2:
+                if len(towns) >= 2 and not any(self._written_as_location(m) for m in there):
                     chosen, joined = towns[:2] + [p for p in chosen if p not in towns[:2]], True
             if telebridge or not chosen:
                 # no place written: where the library or organisation named with it is; a telebridge

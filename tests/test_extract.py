@@ -2296,7 +2296,7 @@ def test_a_month_before_a_surname_is_no_given_name(extractor: Extractor, lang: s
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "The awards ceremony was held on 23 April 2025 by video conference: participants from Kostanay "
-           "gathered in the assembly hall and those from Troitsk in the city library.", "awards ceremony"),
+           "gathered in the assembly hall and those from Troitsk in the city library.", "ceremony"),
     ("ru", "Церемония награждения прошла 23 апреля 2025 года в формате видеоконференции: участники из Костаная "
            "собрались в актовом зале, а из Троицка – в городской библиотеке.", "Церемония награждения"),
 ])
