@@ -105,7 +105,9 @@ WORK_WORDS = {
                     "дерекқор", "деректер", "database", "двухтомник", "трёхтомник", "трехтомник", "учебник", "оқулық", "оқулығ", "textbook", "handbook", "сказк",
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
                     "эпопе", "epic", "произведени", "шығарма",
-                    "өлең", "story"),
+                    "өлең", "story",
+                    # a catalogue of a collection, a song on a poet's words
+                    "каталог", "catalog", "песн", "song"),
 }
 # Genre words that end a book's own title ("Қазақ хрестоматиясы", "Киргизская хрестоматия", "Русский
 # словарь"): the title names a book by them.
@@ -117,7 +119,9 @@ THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "tak
 ORGANIZATION_WORDS = ("club", "klub", "society", "obsestv", "kogam", "association", "associac", "birlestik",
                       "birlestig", "obedinen", "union", "soiuz", "odak", "odag", "publisher", "publishing",
                       "izdatelstv", "baspa", "editorial", "redakc", "museum", "muzei", "murajai", "korik-murajai", "foundation",
-                      "university", "universitet", "house", "school", "skol", "mektep", "mekteb")
+                      "university", "universitet", "house", "school", "skol", "mektep", "mekteb",
+                      # an organisation by that very word: "«Бірлік» ұйымы", "организация «…»"
+                      "uim", "organizac", "organization", "organisation")
 PUBLISHING = fold("publishing")
 BOOK_KK = fold("кітап")
 # The Kazakh "named" / "called" after a quoted title: "«Ұлы дала» атты жаңа кітап" writes the kind
@@ -144,6 +148,7 @@ INSTITUTION_HEAD = ("университет", "university", "музе", "мұр�
                     "центр", "орталығ", "centre", "center")  # a centre only as a cultural one (CENTRE)
 INSTITUTION_MOD = LIBRARY_MOD + (
     "мемориальн", "мемориалд", "memorial", "педагог", "pedagog", "техническ", "техникал", "technical",
+    "технологическ", "технологиялық", "technolog", "политехническ", "политехникалық", "polytechn",
     "медицин", "medical", "аграрн", "agrar", "музыкальн", "musical", "драматическ", "drama", "историческ",
     "тарих", "histor", "музейн", "краеведческ", "өлкетану", "local", "lore", "литературн", "әдеби", "literary",
     "художественн", "art", "всероссийск", "международн", "халықаралық", "international", "книжн",

@@ -2308,3 +2308,20 @@ def test_an_event_held_by_video_link_in_two_towns_is_held_in_both(extractor: Ext
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
     (ev,) = events(r)
     assert set(objects(graph(r), ev, SDO.location)) == {I("place/kostanay"), I("place/troitsk")}
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "surface"), [
+    ("kk", "Осы қалада ол қазақ жастарының «Бірлік» ұйымын құруға атсалысты.", "organization", "«Бірлік» ұйымын"),
+    ("ru", "Выставку дополнил каталог «Тюркская книга Казани и Туркестана».", "work",
+     "Тюркская книга Казани и Туркестана"),
+    ("ru", "Прозвучала песня «Журавли» на стихи Расула Гамзатова.", "work", "Журавли"),
+    ("kk", "Сәтбаев 1921–1926 жылдары Томск технологиялық институтында оқыды.", "organization",
+     "Томск технологиялық институтында"),
+])
+def test_organisations_catalogues_songs_and_institutes_by_their_kind(extractor: Extractor, lang: str, text: str,
+                                                                     kind: str, surface: str) -> None:
+    """"ұйым" (an organisation) beside a quoted name, a catalogue's or a song's title (not an
+    exhibition two words away), a technological institute."""
+    r = extract(extractor, f"kinds.{lang}.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == kind] == [surface]
+    assert not [m for m in r.mentions if m.kind == "event"]
