@@ -292,9 +292,11 @@ def day_months(text: str, dated: list[DateMention]) -> list[tuple[int, int, int,
 
 def with_year(month: int, day: int, before: list[DateMention]) -> str | None:
     """The ISO date of a day and month whose year the text gave last: the year of the latest date of
-    ``before`` (one day, month or year, not a span of years), or None."""
-    for d in reversed(before):
-        if d.precision == "year" and d.end_value:
-            continue
-        return _iso(int(d.value[:4]), month, day)
+    ``before`` written with its day or month, else of the latest single year (a span of years is a
+    period, and a bare year often a birth or a founding: "born in 1815 … the ceremony on 6 March"
+    after "15 January 2025" is in 2025), or None."""
+    for precise in (True, False):
+        for d in reversed(before):
+            if (d.precision != "year") == precise and not (d.precision == "year" and d.end_value):
+                return _iso(int(d.value[:4]), month, day)
     return None

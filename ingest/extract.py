@@ -1412,7 +1412,8 @@ class _DocState:
             if c.extra.get("needs_date_place"):
                 in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
                 if pending and _ANAPHORA.search(text[max(0, c.start - 12):c.start]) \
-                        and not any(dm.precision != "year" for dm in in_sentence):
+                        and not any(dm.precision != "year" for dm in in_sentence) \
+                        and not self._day_of_the_year_before(own, c.start, dates):  # its own day: another one
                     continue  # "At the end of the meeting …" after the report's event: that one again
                 date = min(in_sentence, key=lambda dm: abs(dm.start - c.start)).value if in_sentence else None
                 # a news report's event happened when, and unless its sentence names a town, where

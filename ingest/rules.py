@@ -185,7 +185,7 @@ _BODY = r"([^«»“”„\"\n]{3,200}(?:\n\n?[^«»“”„\"\n]{1,200})?)"
 # chrestomathy” was published …”.
 _CLOSE_66 = "(?:”|“(?!\\w[^“”\n]*”[^“”\n]*”))"
 # A title quoting another inside it: «Библиотечный пояс «Европа – Азия»», «Страницы „Айкапа“»
-_NESTED = r"([^«»“”„\"\n]{1,200}(?:«[^«»\n]{1,200}»|„[^„“”«»\n]{1,200}[“”])[^«»“”„\"\n]{0,200})"
+_NESTED = r"([^«»“”„\"\n]{0,200}(?:«[^«»\n]{1,200}»|„[^„“”«»\n]{1,200}[“”])[^«»“”„\"\n]{0,200})"
 _QUOTED = re.compile("|".join([f"«{_NESTED}»", f"«{_BODY}»", f"“{_BODY}{_CLOSE_66}", f"„{_BODY}{_CLOSE_66}",
                                f'"{_BODY}"']))
 
@@ -1670,6 +1670,13 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
+        # English names what an event is for by nouns before it: "the awards ceremony", "a drawing
+        # contest", "the signing ceremony" (up to two words)
+        k = s
+        while k > 0 and s - k < 2 and text[toks[k - 1].end:toks[k].start] == " " \
+                and re.fullmatch(r"[a-z][a-z'-]+", toks[k - 1].text) and toks[k - 1].text not in _EN_NOT_MODIFIERS:
+            k -= 1
+        s = k
         e = _days_complement(text, toks, i) if etype == "days" else _event_complement(text, toks, i)
         if etype == "round table":
             s = min(s, i - 1)
@@ -1704,6 +1711,17 @@ def _around(text: str, start: int, end: int, reach: int) -> str:
 
 
 _BY_MEANS = frozenset(fold_all(("by", "via", "through")))
+# English words before an event's kind that do not say what it is for
+_EN_NOT_MODIFIERS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "of", "in",
+    "on", "at", "by", "for", "with", "and", "or", "but", "was", "were", "is", "are", "be", "been", "being", "has",
+    "have", "had", "will", "would", "can", "could", "to", "from", "as", "which", "who", "whose", "also", "new",
+    "first", "second", "third", "last", "next", "same", "another", "other", "each", "every", "held", "hosted",
+    "opened", "organised", "organized", "launched", "started", "closed", "attended", "joined", "during", "after",
+    "before", "into", "about", "over", "under", "where", "when", "while", "than", "then", "there", "here", "all",
+    "both", "such", "own", "one", "two", "three", "several", "many", "more", "most", "large", "small", "big",
+    "recent", "upcoming", "forthcoming", "traditional", "annual", "regular", "special", "joint", "official",
+    "solemn", "grand", "festive", "online", "virtual"))
 _HAND = fold("қол")
 _ABOUT = fold("туралы")
 _KK_DATIVE = tuple(fold(e) for e in kk_cases.DATIVE if len(e) == 2)

@@ -2296,7 +2296,7 @@ def test_a_month_before_a_surname_is_no_given_name(extractor: Extractor, lang: s
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "The awards ceremony was held on 23 April 2025 by video conference: participants from Kostanay "
-           "gathered in the assembly hall and those from Troitsk in the city library.", "ceremony"),
+           "gathered in the assembly hall and those from Troitsk in the city library.", "awards ceremony"),
     ("ru", "Церемония награждения прошла 23 апреля 2025 года в формате видеоконференции: участники из Костаная "
            "собрались в актовом зале, а из Троицка – в городской библиотеке.", "Церемония награждения"),
 ])
@@ -2325,3 +2325,23 @@ def test_organisations_catalogues_songs_and_institutes_by_their_kind(extractor: 
     r = extract(extractor, f"kinds.{lang}.txt", text)
     assert [text[m.start:m.end] for m in r.mentions if m.kind == kind] == [surface]
     assert not [m for m in r.mentions if m.kind == "event"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The awards ceremony was held on 23 April 2025 in Kostanay.", "awards ceremony (Kostanay, 2025)"),
+    ("On 5 May 2025 the library hosted a drawing contest in Ishim.", "drawing contest (Ishim, 2025)"),
+    ("On 5 May 2025 the signing ceremony took place in Astana.", "signing ceremony (Astana, 2025)"),
+])
+def test_english_events_are_named_with_the_nouns_before_their_kind(extractor: Extractor, text: str,
+                                                                   label: str) -> None:
+    r = extract(extractor, "modifiers.en.txt", text)
+    (ev,) = events(r)
+    assert [o.value for o in objects(graph(r), ev, RDFS.label)] == [label]
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_last_full_date_not_a_birth_year(extractor: Extractor) -> None:
+    text = ("On 15 January 2025 the library announced a drawing contest for the birthday of Pyotr Yershov, "
+            "who was born in 1815. The awards ceremony was held on 6 March in Ishim.")
+    r = extract(extractor, "birth-year.en.txt", text)
+    dates = {o.value for ev in events(r) for o in objects(graph(r), ev, SDO.startDate)}
+    assert "2025-03-06" in dates and not any(d.startswith("1815") for d in dates)
