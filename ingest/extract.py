@@ -356,6 +356,21 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
                                                                  if after.group(1).split() else ""))
 
 
+# A district by its name: "Аулиекольский район", "Әулиекөл ауданы", "Auliekol District", "Volodarsky
+# District" (the Russian adjective's ending and the English -sky left out, so all are one place)
+_DISTRICT = re.compile(r"^(?P<stem>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]*?)(?:ский|цкий|sky|skiy|skii|ski)?\s+"
+                       r"(?:район|ауданы|district)$", re.IGNORECASE)
+
+
+def _district_slug(name: str) -> str | None:
+    """The slug of a district the authority file lacks, the same in every language; None for any
+    other place."""
+    m = _DISTRICT.match(" ".join(name.split()))
+    if m is None or len(m["stem"]) < 3:
+        return None
+    return f"{slugify(m['stem'].rstrip('ьъ'))}-district"
+
+
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
@@ -630,7 +645,7 @@ class _DocState:
             return None  # events are named once their date and place are known (see relations)
         if c.kind == "place":
             name = c.label or surface
-            return self._mint("place", new_slug("place", name), name, lang, c.cls)
+            return self._mint("place", _district_slug(name) or new_slug("place", name), name, lang, c.cls)
         return None
 
     def _adjective_places(self, name: str, lang: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -2345,3 +2345,15 @@ def test_a_day_without_a_year_takes_the_year_of_the_last_full_date_not_a_birth_y
     r = extract(extractor, "birth-year.en.txt", text)
     dates = {o.value for ev in events(r) for o in objects(graph(r), ev, SDO.startDate)}
     assert "2025-03-06" in dates and not any(d.startswith("1815") for d in dates)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Работы прислали из Аулиекольского района."),
+    ("en", "Entries came from Auliekol District."),
+    ("kk", "Жұмыстар Әулиекөл ауданынан келді."),
+])
+def test_a_new_district_is_one_place_in_every_language(extractor: Extractor, lang: str, text: str) -> None:
+    """"Аулиекольский район", "Әулиекөл ауданы" and "Auliekol District" had three IRIs, each from its
+    own label; the district's name without the Russian adjective ending keys them."""
+    r = extract(extractor, f"district.{lang}.txt", text)
+    assert [m.iri for m in r.mentions if m.kind == "place"] == [BASE + "id/place/auliekol-district"]
