@@ -47,9 +47,12 @@ MISSING_LABEL_OK = {
     "library/bayan-olgii-central-library": {"ru"},
     "project/counter-movement": {"kk"},
     "project/interaction-with-compatriots-abroad": {"kk"},
+    "place/china": {"kk"},
 }
 # Documented in README.md: namesakes whose life dates are not known.
 NO_LIFE_DATES_OK = {"person/g-slanov", "person/aktan-babiuly"}
+# Documented in README.md: cities at the edge of a region so large that its centroid lies up to 10° away.
+FAR_FROM_REGION_CENTROID_OK = {"place/krasnoyarsk"}
 # Documented in README.md: (normalised name, language) pairs that may name two entities.
 SHARED_NAME_OK: set[tuple[str, str]] = set()
 
@@ -301,8 +304,9 @@ def test_cities_sit_near_their_region(entities: dict[str, dict]) -> None:
             parent = entities[short(one(e, SDO + "containedInPlace")[0].value)]
             if SHK + "Region" not in parent["types"]:
                 continue
+            limit = 10 if key in FAR_FROM_REGION_CENTROID_OK else 6
             for prop in (GEO + "lat", GEO + "long"):
-                assert abs(float(one(e, prop)[0].value) - float(one(parent, prop)[0].value)) < 6, key
+                assert abs(float(one(e, prop)[0].value) - float(one(parent, prop)[0].value)) < limit, key
 
 
 def test_namesakes_are_persons_with_life_dates(entities: dict[str, dict]) -> None:
