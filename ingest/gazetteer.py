@@ -111,6 +111,8 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
         # Российские is an adjective of Россия whatever the stem's last letters, and Киргизская of
         # Кыргызстан though the adjective parts from the name at its own "с"
         return False, False
+    if lang == "ru" and label_rest and label[-1] not in _VOWELS:
+        return False, False  # a Russian name ending in a consonant keeps it in every case: not "Казахская" for Казань
     if lang == "kk" and label_rest == 1 and tail and label[-1] not in _VOWELS and tail[0] not in _VOWELS \
             and (label[-1], tail[0]) not in _KK_ALTERNATIONS:
         return False, False  # a last consonant changes only to its Kazakh pair: not "Тараптар" for Тараз

@@ -363,3 +363,14 @@ def test_a_capital_is_not_read_as_a_town_that_shares_its_first_letters(gazetteer
 ])
 def test_a_names_last_consonant_changes_only_as_kazakh_changes_it(name: str, word: str, ok: bool) -> None:
     assert word_ok(fold(name), fold(word), "kk")[0] is ok
+
+
+@pytest.mark.parametrize(("name", "word", "ok"), [
+    ("Казань", "Казахская", False),   # a name ending in a consonant keeps it in every Russian case
+    ("Воронеж", "Воронов", False),
+    ("Казань", "Казани", True),
+    ("Омск", "Омска", True),
+    ("Москва", "Москве", True),       # a name ending in a vowel changes it
+])
+def test_a_russian_name_ending_in_a_consonant_keeps_it(name: str, word: str, ok: bool) -> None:
+    assert word_ok(fold(name), fold(word), "ru")[0] is ok
