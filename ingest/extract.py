@@ -547,6 +547,7 @@ class _DocState:
         self.namesakes: list[tuple[int, int, int, int]] = []  # library span, namesake span
         self.owner_spans: set[tuple[int, int]] = set()  # organisations named inside a programme's name
         self.event_types: dict[str, str] = {}
+        self._days_read: list[tuple[int, int, int, int]] | None = None  # days written without a year, read once
 
     # --- linking ------------------------------------------------------------------------
     def _mint(self, kind: str, slug: str, name: str, lang: str, cls: str | None) -> str:
@@ -1074,7 +1075,9 @@ class _DocState:
     def _day_of_the_year_before(self, own: tuple[int, int], at: int, dates: list[DateMention]) -> str | None:
         """The day written without its year in the event's own clause ("Церемония прошла 23 апреля"),
         in the year the text named last before it; None where there is none."""
-        days = [d for d in day_months(self.text, dates) if own[0] <= d[0] and d[1] <= own[1]]
+        if self._days_read is None:
+            self._days_read = day_months(self.text, dates)
+        days = [d for d in self._days_read if own[0] <= d[0] and d[1] <= own[1]]
         if not days:
             return None
         start, _, month, day = min(days, key=lambda d: abs(d[0] - at))
