@@ -371,6 +371,10 @@ def _district_slug(name: str) -> str | None:
     return f"{slugify(m['stem'].rstrip('ьъ'))}-district"
 
 
+# What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
+_PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
+                         r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
+
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
@@ -1651,6 +1655,15 @@ class _DocState:
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
+        # a prize for a work goes to its author: "First place went to X … for her essay «Y»", "присудило
+        # X за эссе «Y»" (the nearest person before it in its sentence, no other between)
+        for w in works:
+            if not _PRIZED_FOR.search(text[max(0, w.start - 40):w.start]):
+                continue
+            s = sents[max(0, bisect.bisect_right(sent_starts, w.start) - 1)]
+            before = [p for p in persons if s[0] <= p.start and p.end <= w.start and w.start - p.end < 160]
+            if before:
+                add(w.iri, AUTHOR, before[-1].iri)
         # the author the authority file gives a work named in the same sentence: a writer whose book
         # is on show took no part ("visitors see … books by Olzhas Suleimenov, among them «Az i Ya»");
         # who made a report or presented a book of their own did

@@ -1384,7 +1384,9 @@ def persons(text: str, toks: list[Tok]) -> list[Candidate]:
 # Петровский both fold to "petrovski", Ivanovich to "ivanovic"): compared unfolded, "-sky", "-skaya"
 # and "-ich" never matched a text key.
 _SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uly", "kyzy", "aeva", "baeva",
-                "iova", "ovich", "evich", "ovna", "evna", "skaya", "sky", "chuk")
+                "iova", "ovich", "evich", "ovna", "evna", "skaya", "sky", "chuk",
+                # in other cases: "вручили Анне Ивановой", "с Петром Ивановым"
+                "ovoi", "evoi", "inoi", "ovim", "evim", "inim")
 # Capitalised Russian words that end like a surname without being one: a city in the genitive
 # ("Омска", "Курска") and adjectives in a name ("Казахская Советская …") before them.
 _NOT_SURNAME_RU = ("ска",)

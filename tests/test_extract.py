@@ -2357,3 +2357,25 @@ def test_a_new_district_is_one_place_in_every_language(extractor: Extractor, lan
     own label; the district's name without the Russian adjective ending keys them."""
     r = extract(extractor, f"district.{lang}.txt", text)
     assert [m.iri for m in r.mentions if m.kind == "place"] == [BASE + "id/place/auliekol-district"]
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("en", "First place went to Amina Sultanbekova from Lisakovsk for her essay \"A Voice of the Steppe\".",
+     "Amina Sultanbekova"),
+    ("ru", "Первое место жюри присудило Амине Султанбековой из Лисаковска за эссе «Голос степи».",
+     "Амине Султанбековой"),
+])
+def test_a_prize_for_a_work_names_its_author(extractor: Extractor, lang: str, text: str, person: str) -> None:
+    """Who won a prize "for her essay «…»" wrote it; a Russian woman's surname in the dative is a
+    person too."""
+    r = extract(extractor, f"prize.{lang}.txt", text)
+    who = next(m for m in r.mentions if m.kind == "person")
+    assert text[who.start:who.end] == person
+    (work,) = {m.iri for m in r.mentions if m.kind == "work"}
+    assert objects(graph(r), ox.NamedNode(work), SDO.author) == [ox.NamedNode(who.iri)]
+
+
+def test_a_prize_to_a_publisher_names_no_author(extractor: Extractor) -> None:
+    r = extract(extractor, "prize-org.ru.txt", "Дипломом за книгу «Степь» наградили издательство «Фолиант».")
+    st = graph(r)
+    assert not any(objects(st, ox.NamedNode(m.iri), SDO.author) for m in r.mentions if m.kind == "work")
