@@ -132,6 +132,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(rf"{_y('y')}-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"), "day", False),
     # 30.10.2008, 30-31.10.2008, 20.03.2021 ж.
     (re.compile(rf"{_d('d')}(?:{_DASH}{_d('d2')})?\.(?P<mn>0?[1-9]|1[0-2])\.{_y('y')}{_YEAR_WORD}?"), "day", False),
+    # с 20 декабря 2024 по 10 января 2025 года: a range over two years starts on its first day
+    (re.compile(rf"{_d('d')}\s+(?P<m>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?{_DAY_RANGE}{_d('d2')}\s+(?P<m2>{_MONTH}),?\s+"
+                rf"{_y('y2')}{_YEAR_WORD}?"), "day", False),
+    # from November 14 to 18, 2022
+    (re.compile(rf"(?P<m>(?i:{_EN_MONTH}))\s+{_d('d')}(?:st|nd|rd|th)?{_DAY_RANGE}{_d('d2')}(?:st|nd|rd|th)?,?\s+{_y('y')}"),
+     "day", False),
     # с 1 марта по 10 апреля 2025 года, 1 March – 10 April 2025: a range over two months starts on its first day
     (re.compile(rf"{_d('d')}\s+(?P<m>{_MONTH}){_DAY_RANGE}{_d('d2')}\s+(?P<m2>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"),
      "day", False),
@@ -145,6 +151,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(rf"{_y('y')}{_KK_YEAR_WORD}\s+(?P<m>{_KK_MONTH})"), "month", False),
     # ақпан 2022 ж., в октябре 2008 года, February, 2003
     (re.compile(rf"(?P<m>{_MONTH}),?\s+{_y('y')}{_YEAR_WORD}?"), "month", False),
+    # с 1911 по 1915 год, from 1911 to 1915: a span of years in words
+    (re.compile(rf"{_y('y')}\s+(?:по|до|to|until|till)\s+{_y('y2')}{_YEAR_WORD}?"), "year", False),
     # 2002–2005, 2009–2010 жылдарға, 2002-2005 гг.
     (re.compile(rf"{_y('y')}{_DASH}{_y('y2')}{_YEAR_WORD}?"), "year", True),
     # 2002-205: a mistyped range; only its start is certain
@@ -189,9 +197,10 @@ def _values(m: re.Match[str], precision: str) -> tuple[str, str | None] | None:
     if g.get("d2"):
         end_day = int(g["d2"])
         end_month = month_number(g["m2"]) if g.get("m2") else month
-        if end_month is None or (end_month, end_day) <= (month or 0, day or 0):
+        end_year = int(g["y2"]) if g.get("y2") else year
+        if end_month is None or (end_year, end_month, end_day) <= (year, month or 0, day or 0):
             return None
-        end_value = _iso(year, end_month, end_day)
+        return value, _iso(end_year, end_month, end_day)
         if end_value is None:
             return None
     if g.get("y2"):
@@ -294,9 +303,14 @@ def with_year(month: int, day: int, before: list[DateMention]) -> str | None:
     """The ISO date of a day and month whose year the text gave last: the year of the latest date of
     ``before`` written with its day or month, else of the latest single year (a span of years is a
     period, and a bare year often a birth or a founding: "born in 1815 … the ceremony on 6 March"
-    after "15 January 2025" is in 2025), or None."""
+    after "15 January 2025" is in 2025), or None. A day earlier in the year than that date is in
+    the next year ("в декабре 2024 года … 15 января" is January 2025). The caller leaves out the
+    dates of births and foundings."""
     for precise in (True, False):
         for d in reversed(before):
             if (d.precision != "year") == precise and not (d.precision == "year" and d.end_value):
-                return _iso(int(d.value[:4]), month, day)
+                year = int(d.value[:4])
+                if precise and int(d.value[5:7]) > month:
+                    year += 1
+                return _iso(year, month, day)
     return None

@@ -351,9 +351,16 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
     """A post is written right before the name at ``start``–``end`` or right after it past a comma:
     "заведующая отделом Х", "X, head of the local history department"."""
     before = re.split(r"[.;:!?\n,]", text[max(0, start - 40):start])[-1]
+    if _HONOURED.search(before):
+        return False  # "к 100-летию первого директора … Ивана Петрова": whom it honours, not who made it
     after = re.match(r",\s*([^,.;\n]{0,40})", text[end:end + 44])
     return bool(_STAFF.search(before) or after and _STAFF.match(after.group(1).split(" of ")[0].split()[0]
                                                                  if after.group(1).split() else ""))
+
+
+# Whom an exhibition honours or draws on, written before a post and a name
+_HONOURED = re.compile(r"летию|юбилею|памяти|материалам|архива|архиві|книгам|works\s+of|books\s+of|memory\s+of|"
+                       r"anniversary|жылдығына|мерейтойына|естелік", re.IGNORECASE)
 
 
 # A district by its name: "Аулиекольский район", "Әулиекөл ауданы", "Auliekol District", "Volodarsky
@@ -364,16 +371,31 @@ _DISTRICT = re.compile(r"^(?P<stem>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]*?)(?:с�
 
 def _district_slug(name: str) -> str | None:
     """The slug of a district the authority file lacks, the same in every language; None for any
-    other place."""
+    other place, and for the names many towns give their districts (Ленинский, Кировский …), which
+    say nothing of which town's."""
     m = _DISTRICT.match(" ".join(name.split()))
-    if m is None or len(m["stem"]) < 3:
+    if m is None or len(m["stem"]) < 4 or fold(m["stem"]).startswith(_TOWN_DISTRICT_NAMES):
         return None
     return f"{slugify(m['stem'].rstrip('ьъ'))}-district"
+
+
+def _around_date(text: str, dm: DateMention) -> str:
+    """The words right around a date, within its sentence: where "родился", "основана", "туған"
+    would say it is a birth or a founding (Kazakh puts the verb after the date)."""
+    before = re.split(r"[.!?;\n]", text[max(0, dm.start - 30):dm.start])[-1]
+    after = re.split(r"[.!?;\n]", text[dm.end:dm.end + 16])[0]
+    return before + " " + after
 
 
 # What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
+
+_TOWN_DISTRICT_NAMES = tuple(fold(w) for w in (
+    "Ленин", "Киров", "Совет", "Октябр", "Центральн", "Первомай", "Пролетар", "Калинин", "Фрунзен", "Куйбышев",
+    "Заводск", "Железнодорож", "Ворошилов", "Дзержин", "Свердлов", "Красноармей", "Индустриаль", "Промышлен",
+    "Москов", "Ленинград", "Приморск", "Кузнец", "Орджоникидз", "Central", "Lenin", "Kirov", "Soviet",
+    "Oktyabr", "Октябрь"))
 
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
@@ -1085,7 +1107,9 @@ class _DocState:
         if not days:
             return None
         start, _, month, day = min(days, key=lambda d: abs(d[0] - at))
-        return with_year(month, day, [dm for dm in dates if dm.end <= start])
+        # not the year of a birth or a founding told before ("Поэт родился 12 марта 1815 года")
+        return with_year(month, day, [dm for dm in dates if dm.end <= start
+                                      and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
 
     def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
@@ -1414,7 +1438,9 @@ class _DocState:
                 # the towns its participants joined from, where the sentence says no town it was held in
                 towns = list(dict.fromkeys(m.iri for m in there if self._written_as_origin(m)
                                            and not self._is_country(m.iri) and not self._is_region(m.iri)))
-                if len(towns) >= 2 and not any(self._written_as_location(m) for m in there):
+                # (two towns only, and no library or body of the sentence that held it: its town is where)
+                if len(towns) == 2 and not any(self._written_as_location(m) for m in there) \
+                        and not any(own[0] <= h.start and h.end <= own[1] for h in holders):
                     chosen, joined = towns[:2] + [p for p in chosen if p not in towns[:2]], True
             if telebridge or not chosen:
                 # no place written: where the library or organisation named with it is; a telebridge
@@ -1574,7 +1600,12 @@ class _DocState:
                         if speech is not None and s[0] + speech < ev.start:
                             floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
                     bodies_only = False
+                    kind = family.get((ev.start, ev.end))
+                    # (of the contest the sentence names, where it names one: "Первое место в конкурсе")
+                    contest = kind in ("competition", "festival", "quest") \
+                        and (kind in kinds_in(s) or not kinds_in(s))
                     if not (s[0] <= ev.start <= s[1]) and not rel.participation(text[s[0]:s[1]]) \
+                            and not (contest and rel.judged_or_won(text[s[0]:s[1]])) \
                             and not rel.passive_speech(text[s[0]:s[1]]) \
                             and not rel.on_the_line(text[s[0]:s[1]]):  # "… were welcomed by X": X spoke
                         speech = rel.first_speech(text[s[0]:s[1]])
@@ -1690,8 +1721,16 @@ class _DocState:
                 for m in inside[clause]:  # names are not the bare word
                     own[m.start - clause[0]:m.end - clause[0]] = " " * (m.end - m.start)
                 own_text = "".join(own)
-                if _THE_LIBRARY.search(own_text) and rel.participation(own_text) and home_lib.start < ev.start:
-                    add(ev.iri, PARTICIPANT, home_lib.iri)
+                bare = _THE_LIBRARY.search(own_text)
+                if bare is None or not rel.participation(own_text) or home_lib.start >= ev.start:
+                    continue
+                at = clause[0] + bare.start()
+                last = max((o for o in orgs if o.kind == "library" and o.end <= at), key=lambda o: o.start, default=None)
+                between = text[min(at, ev.start):max(at, ev.end)]
+                if last is None or last.iri != home_lib.iri or re.search(r",\s+(?:а|но|while|but|ал)\s|;", between) \
+                        or re.search(r"(?:ая|ой|ую|ская|ской)\s+$", text[max(0, at - 12):at]):
+                    continue  # another library was named last, the event is another clause's, or "омская библиотека"
+                add(ev.iri, PARTICIPANT, home_lib.iri)
 
         # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
         # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)
@@ -1811,11 +1850,20 @@ class _DocState:
             # "Основными партнёрами библиотеки оставались A, B и C": every library across the border the
             # sentence names is a partner of the report's own
             for s in sents:
-                if not rel.partners_of_the_library(text[s[0]:s[1]]) or home.start >= s[1]:
+                at = rel.partners_of_the_library(text[s[0]:s[1]])
+                if at is None or home.start >= s[1]:
                     continue
-                for o in inside[s]:
-                    if o.kind == "library" and o.iri != home.iri and o.country and home.country \
-                            and o.country != home.country:
+                # the libraries listed right after it, one after another ("A, B и C"), and no others
+                pos, listed = s[0] + at, []
+                for o in sorted((o for o in inside[s] if o.kind == "library" and o.start >= s[0] + at),
+                                key=lambda o: o.start):
+                    gap = text[pos:o.start]
+                    if not (len(gap) <= 40 if not listed else re.fullmatch(r"\s*(?:,|и|and|мен|және)?\s*", gap)):
+                        break
+                    listed.append(o)
+                    pos = o.end
+                for o in listed:
+                    if o.iri != home.iri and o.country and home.country and o.country != home.country:
                         add(home.iri, PARTNER, o.iri)
                         add(o.iri, PARTNER, home.iri)
         if home is not None:

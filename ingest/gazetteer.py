@@ -179,6 +179,9 @@ class Gazetteer:
                     if k and toks[i + k].start - toks[i + k - 1].end > 3:
                         ok = False  # a name does not stretch over punctuation runs
                         break
+                    if k and "." in text[toks[i + k - 1].end:toks[i + k].start] and len(toks[i + k - 1].text) > 3:
+                        ok = False  # nor over a sentence's end: "Иван Петров. Первое слово …" (initials and
+                        break       # "St." do carry a full stop inside a name)
                     if up and not tok.text.split("-")[0].isupper():
                         ok = False  # abbreviations must be written as abbreviations
                         break

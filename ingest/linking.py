@@ -253,7 +253,17 @@ _CASE_END = re.compile(r"(aia|uiu|ogo|omu|oi|ii|im|om|ia|iu|em|a|u|e|i)$")
 def surname_stem(key: str) -> str:
     """A surname key without gender and case endings: Толстой/Толстого, Пушкин/Пушкина, Муканов/Муканова,
     Даль/Даля."""
-    return _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
+    gendered = _sk_gendered(key)
+    return gendered if gendered is not None else _CASE_END.sub("", _SURNAME_CASE.sub(r"\1", key))
+
+
+def _sk_gendered(key: str) -> str | None:
+    """A surname key in -ский/-ская with its gender kept and its case dropped, or None for another."""
+    if _SK_MASCULINE.search(key):
+        return _SK_MASCULINE.sub(r"\1i", key)
+    if _SK_FEMININE.search(key):
+        return _SK_FEMININE.sub(r"\1aia", key)
+    return None
 
 
 def _without_kk_cases(name: str) -> str:
@@ -332,7 +342,9 @@ def person_key(name: str) -> str:
     initials, surname = initials_and_surname(_without_kk_cases(_SOFT_Y.sub("", _INITIAL_YE.sub("", name))))
     if not surname:
         return fold(name)
-    surname = _SOFT_L_CASE.sub("", _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname)))
+    gendered = _sk_gendered(surname)
+    surname = gendered if gendered is not None else \
+        _SOFT_L_CASE.sub("", _FEMININE_ADJECTIVE_CASE.sub("a", _SURNAME_CASE.sub(r"\1", surname)))
     return f"{surname}-{initials[0]}" if initials else surname
 
 
@@ -349,7 +361,12 @@ _INITIAL_YE = re.compile(r"\bY(?=e)")
 
 # Russian and Kazakh surnames: masculine/feminine and case forms share one key
 # (Пережогин, Пережогина, Пережогиной → perejogin; Диская, Диской → disk).
-_SURNAME_CASE = re.compile(r"(ov|ev|in|sk|ck)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu|i|y)?$")
+_SURNAME_CASE = re.compile(r"(ov|ev|in)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu|i|y)?$")
+# Surnames in -ский keep their gender in every case and language: Белинский, Белинского, Belinsky,
+# Белинскийдің → "belinski"; Белинская, Белинской, Belinskaya → "belinskaia" (a librarian named
+# Белинская is not the critic, nor Александра Петровская her brother Александр Петровский)
+_SK_MASCULINE = re.compile(r"(sk|ck)(?:ii|i|y|iy|ogo|omu|im|om|ogo)$")
+_SK_FEMININE = re.compile(r"(sk|ck)(?:aia|aya|ai|oi|uiu|a)$")
 # A feminine surname of the adjective type in another case, as the fold writes it: Подгорной,
 # Подгорную → Подгорная ("podgorna"). Only after -н-: a masculine -ой is -той/-ской (Толстой).
 _FEMININE_ADJECTIVE_CASE = re.compile(r"(?<=n)(?:oi|uiu|u)$")

@@ -116,11 +116,11 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who judged it: "Жюри возглавила X", "the jury included Y", "қазылар алқасы"
                  "jiuri", "jury", "kazilar",
                  # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
-                 "provel", "sovmestno", "vmeste",
-                 # who sat on its jury ("В его состав вошли X", "Its other members were Y") and who won
-                 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер")
-                 "sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "priz", "jenimpaz", "julde",
-                 "nagrajd", "avarded")
+                 "provel", "sovmestno", "vmeste")
+# Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
+# ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
+WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",
+           "nagrajd", "avarded")
 # The Kazakh "opened" as whole words: "асты…" (under) folds alike ("Семинарды X ашты")
 OPENED_KK = frozenset(fold(w) for w in ("ашты", "ашып", "ашқан"))
 # Who prepared an event or supported it takes part, when it is a library or an organisation:
@@ -266,6 +266,7 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
+WINNERS = fold_all(WINNERS)
 PARTICIPATION_BODIES = fold_all(PARTICIPATION_BODIES)
 
 
@@ -359,10 +360,16 @@ _PARTNERS_OF_THE_LIBRARY = re.compile(r"\bпартн[её]р\w*\s+(?:нашей\
                                       re.IGNORECASE)
 
 
-def partners_of_the_library(text: str) -> bool:
-    """The sentence lists the partners of the library a report is about ("Основными партнёрами
-    библиотеки оставались A, B и C"), however many it names."""
-    return _PARTNERS_OF_THE_LIBRARY.search(text) is not None
+def partners_of_the_library(text: str) -> int | None:
+    """Where the list of the partners of the library a report is about begins ("Основными
+    партнёрами библиотеки оставались A, B и C"), however many it names; None where the sentence has
+    no such list, speaks of former partners, or of another's ("партнёрами библиотеки из Омска стали …",
+    "our partners in Omsk")."""
+    m = _PARTNERS_OF_THE_LIBRARY.search(text)
+    if m is None or re.search(r"бывш|former|прекрат|ended|ceased", text, re.IGNORECASE) \
+            or re.match(r"\s+(?:из|в|во|in|from|of|at)\s", text[m.end():]):
+        return None
+    return m.end()
 
 
 def partners_said(text: str) -> bool:
@@ -379,10 +386,18 @@ _PLACE_WON = re.compile(r"\b(?:first|second|third)\s+place\b|\b(?:перв|вт�
 
 
 def participation(text: str) -> bool:
-    """The sentence says someone took part: a participation cue, the Kazakh "opened", or a place
-    won in a competition."""
+    """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
-        or _REPRESENTED.search(text) is not None or _PLACE_WON.search(text) is not None
+        or _REPRESENTED.search(text) is not None
+
+
+def judged_or_won(text: str) -> bool:
+    """The sentence names a competition's jury or winners: a place won ("First place went to",
+    "Второе место занял", "бірінші орын") or a prize ("Гран-при получила"); for contests only, and
+    not a place in a ranking ("первое место в рейтинге")."""
+    if re.search(r"рейтинг|rating|ranking|рейтингте", text, re.IGNORECASE):
+        return False
+    return _PLACE_WON.search(text) is not None or _has(text, WINNERS) or "гран-при" in text.lower()
 
 
 # Who represented a side or a body took part: "Астраханскую сторону представляла X", "X представлял

@@ -690,7 +690,7 @@ def another_before(text: str, start: int) -> bool:
 # word library: "в омскую библиотеку", "семейской библиотеки", "барнаульские коллеги" (not a library)
 TOWN_LIBRARY = "rule:town-library"
 _RU_TOWN_LIBRARY = re.compile(r"(?<![\w-])[а-яё]+?(?:ская|ской|скую|ском|ское|ского|скому)\s+"
-                              r"библиотек(?:а|и|е|у|ой)(?![\w-])")
+                              r"библиотек(?:а|и|е|у|ой)(?![\w-])(?!\s*(?:№|для|имени|им\.|при|детск|юношеск))")
 
 
 def town_libraries(text: str, lang: str | None) -> list[Candidate]:
@@ -1549,8 +1549,16 @@ HELD = fold_all(("held", "took", "met", "hosted", "opened", "organized", "otti",
     "проходил", "проходит", "проходят", "пройдёт", "пройдут", "состоится", "состоятся", "проводит", "проводил",
     "проводится", "проводятся", "проводят", "өтеді", "өтетін", "өтпек", "өткізіледі", "өткізеді", "өткізетін",
     "takes", "organised", "organises", "organizes"))
-# A plan, not a happening: "the next meeting is planned for …", "намерены провести", "өтеді деп жоспарлануда"
-_PLANNED = re.compile(r"(?i)\b(?:plan|intend|next\b|планир|намер|следующ|жоспар|келесі|ниет)")
+# A plan, not a happening: "the next meeting will take place …", "очередная конференция пройдёт", "plan to
+# hold a video bridge", "планируют провести", "өткізуді жоспарлап отыр", "өтеді деп жоспарлануда"
+_NEXT_ONE = re.compile(r"(?i)(?:\bnext|\bupcoming|следующ\w*|очередн\w*|предстоящ\w*|келесі|алдағы)\s+(?:\w+\s+)?$")
+_PLAN_VERB = re.compile(r"(?i)\b(?:plan|plans|planned|planning|intends?|intended|agreed)\s+to\s+(?:hold|organi[sz]e|host|"
+                        r"run|stage|have)\b|планиру\w*\s+(?:провести|организовать)|намерен\w*\s+(?:провести|"
+                        r"организовать)|договорились\s+(?:провести|организовать)|(?:өткізуді|ұйымдастыруды)\s+"
+                        r"жоспарла|деп\s+жоспарлан|жоспарлап\s+отыр")
+# Verbs that say it took place: then it is no plan, whatever "next" says ("Следующая встреча прошла …")
+_HAPPENED = re.compile(r"(?i)\b(?:прош(?:ла|ёл|ел|ли)|состоял\w*|провел\w*|провёл|held|took|hosted|opened|"
+                       r"өтті|өткен|өткізді|өткізілді)\b")
 EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
                         "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn",
                         "opening", "closing", "torjestvenn", "ashilu"))
@@ -1660,14 +1668,16 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             continue  # "тұсаукесер рәсімі", "кездесу кеші": the kind written last names the one event
         if etype == "conference" and i > 1 and toks[i - 1].key == "video" and toks[i - 2].key in _BY_MEANS:
             continue  # "held by video conference": how, not another event
-        if etype == "course" and i and toks[i - 1].key in ("of", "in", "the", "this", "that"):
-            continue  # "of course", "in the course of": no training course
+        if etype == "course" and not _training(text, t):
+            continue  # "of course", "студенты третьего курса", "доллар курсы": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
             continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day
         if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                    for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
-        if _PLANNED.search(_around(text, t.start, t.end, 60)):
+        around = _around(text, t.start, t.end, 50)
+        if (_NEXT_ONE.search(text[max(0, t.start - 30):t.start]) and not _HAPPENED.search(around)) \
+                or _PLAN_VERB.search(around):
             continue  # "the next meeting will take place in …", "plan to hold a video bridge": not yet one
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
@@ -1676,7 +1686,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         # contest", "the signing ceremony" (up to two words)
         k = s
         while k > 0 and s - k < 2 and text[toks[k - 1].end:toks[k].start] == " " \
-                and re.fullmatch(r"[a-z][a-z'-]+", toks[k - 1].text) and toks[k - 1].text not in _EN_NOT_MODIFIERS:
+                and (toks[k - 1].text in _EN_EVENT_MODIFIERS or re.fullmatch(r"[a-z]{3,}ing", toks[k - 1].text)) \
+                and toks[k - 1].text not in _EN_NOT_MODIFIERS:
             k -= 1
         s = k
         e = _days_complement(text, toks, i) if etype == "days" else _event_complement(text, toks, i)
@@ -1713,6 +1724,30 @@ def _around(text: str, start: int, end: int, reach: int) -> str:
 
 
 _BY_MEANS = frozenset(fold_all(("by", "via", "through")))
+# A course is a training one where its sentence says so: "курсы повышения квалификации", "курсы по …",
+# "біліктілікті арттыру курсы", "оқыту курсы", "training/refresher/online/language course"
+_TRAINING_BEFORE = re.compile(r"(?i)(?:\b(?:training|refresher|online|language|advanced|short|intensive|summer|"
+                              r"professional|development)|арттыру|оқыту|онлайн|обучающ\w*|языков\w*|летн\w*|"
+                              r"тілдік|тіл)\s+$")
+_TRAINING_AFTER = re.compile(r"(?i)^\s+(?:повышения|по\s|для\s|казахского|русского|английского|on\s|in\s+(?!the\b)|"
+                             r"for\s+librar)")
+
+
+def _training(text: str, t: Tok) -> bool:
+    """The course word at ``t`` names a training course (not a year of study, a rate or "of course")."""
+    return bool(_TRAINING_BEFORE.search(text[max(0, t.start - 24):t.start])
+                or _TRAINING_AFTER.match(text[t.end:t.end + 24])
+                or re.match(r"\s*[«“\"]", text[t.end:t.end + 3])
+                or re.search(r"[»”\"]\s*$", text[max(0, t.start - 3):t.start]))
+# English nouns that say what an event is for ("awards ceremony", "essay contest", "book exhibition");
+# and any "-ing" word ("drawing contest", "signing ceremony") unless listed below
+_EN_EVENT_MODIFIERS = frozenset((
+    "awards", "award", "prize", "essay", "essays", "poetry", "poem", "poems", "book", "books", "photo", "photography",
+    "art", "arts", "youth", "children's", "quiz", "film", "music", "history", "literature", "literary", "story",
+    "stories", "song", "songs", "craft", "crafts", "picture", "pictures", "graduation", "memorial", "anniversary",
+    "jubilee", "folk", "dombra", "chess", "sports", "science", "research", "translation", "translators",
+    "librarians", "readers", "writers", "poets", "students", "teachers", "volunteer", "volunteers", "heritage",
+    "culture", "cultural", "friendship", "partnership", "cooperation"))
 # English words before an event's kind that do not say what it is for
 _EN_NOT_MODIFIERS = frozenset((
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "of", "in",
@@ -1723,7 +1758,8 @@ _EN_NOT_MODIFIERS = frozenset((
     "before", "into", "about", "over", "under", "where", "when", "while", "than", "then", "there", "here", "all",
     "both", "such", "own", "one", "two", "three", "several", "many", "more", "most", "large", "small", "big",
     "recent", "upcoming", "forthcoming", "traditional", "annual", "regular", "special", "joint", "official",
-    "solemn", "grand", "festive", "online", "virtual"))
+    "solemn", "grand", "festive", "online", "virtual", "during", "bring", "nothing", "something", "evening",
+    "morning", "spring", "following", "being", "king", "thing"))
 _HAND = fold("қол")
 _ABOUT = fold("туралы")
 _KK_DATIVE = tuple(fold(e) for e in kk_cases.DATIVE if len(e) == 2)
@@ -1732,7 +1768,7 @@ _ROUND = fold_all(("round", "кругл", "дөңгелек"))
 # "poetry evening", "еске алу кеші") or after it ("вечер памяти", "вечер поэзии", "an evening of poetry")
 EVENING_KINDS = fold_all(("literary", "poetry", "musical", "music", "memorial", "creative", "литературн",
                           "поэтическ", "музыкальн", "творческ", "памят", "поэзи", "әдеби", "өлең", "музыкалық",
-                          "шығармашылық", "алу"))
+                          "шығармашылық", "алу", "кездесу"))  # "кездесу кеші": a meeting evening
 
 
 def _evening_of_a_kind(toks: list[Tok], i: int) -> bool:

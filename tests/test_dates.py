@@ -211,3 +211,11 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave_last() -> None:
     assert text[start:end] == "23 апреля"
     assert with_year(month, day, [d for d in dated if d.end <= start]) == "2025-04-23"
     assert with_year(month, day, [d for d in dated if d.precision == "year"]) is None  # a span of years gives none
+
+
+def test_ranges_over_two_years_and_written_month_first() -> None:
+    assert one("С 20 декабря 2024 по 10 января 2025 года в Омске") == (
+        "20 декабря 2024 по 10 января 2025 года", "2024-12-20", "2025-01-10", "day")
+    assert one("The festival was held in Omsk from November 14 to 18, 2022.") == (
+        "November 14 to 18, 2022", "2022-11-14", "2022-11-18", "day")
+    assert one("Журнал издавался с 1911 по 1915 год.") == ("1911 по 1915 год", "1911", "1915", "year")
