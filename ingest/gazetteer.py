@@ -76,7 +76,8 @@ def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
     if lang != "ru" or len(label) != 4 or common != 3:
         return False
     if label[3] == "i":
-        return len(word) == 3
+        # "край" → "крае", "краю", "краем" (the fold writes й as i): a vowel before the й, a case after it
+        return len(word) == 3 or label[2] in "aeou" and word[3:] in ("e", "em", "u", "iu", "ia", "a")
     return label[3] == "a" and all(c in _VOWELS for c in word[3:])
 
 

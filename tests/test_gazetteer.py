@@ -374,3 +374,11 @@ def test_a_names_last_consonant_changes_only_as_kazakh_changes_it(name: str, wor
 ])
 def test_a_russian_name_ending_in_a_consonant_keeps_it(name: str, word: str, ok: bool) -> None:
     assert word_ok(fold(name), fold(word), "ru")[0] is ok
+
+
+@pytest.mark.parametrize("text", ["В 2024 году в Алтайском крае прошли Дни книги.", "Гости приехали к нам из Алтайского края.",
+                                  "Делегация встретилась с Алтайским краем."])
+def test_a_krai_in_every_case_is_the_krai(gazetteer: Gazetteer, text: str) -> None:
+    """"в Алтайском крае" was missed and "в Красноярском крае" read as the city: "край" is "крае",
+    "краю", "краем" in the cases."""
+    assert "place/altai-krai" in {iri for hits in found(gazetteer, text, "ru").values() for iri in hits}
