@@ -745,7 +745,10 @@ class _DocState:
     def resolve(self, cands: list[tuple[Candidate, str]]) -> None:
         def order(x: tuple[Candidate, str]) -> tuple:
             c = x[0]
-            return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence, c.start)
+            # (of two names matched at one span, the longer explains more of the word: "Бишкеке" is
+            # Bishkek's, not Бийск's)
+            return (-(c.end - c.start), c.method != REFERENCE, "entry" not in c.extra, -c.confidence,
+                    -len(c.extra["name"]) if "name" in c.extra else 0, c.start)
 
         # A reference line's parts are certain (its slashes say where they end): a rule's guess that
         # crosses one's edge gives way ("Гусева Е.Н. Библиотеки" is an author and a title, no

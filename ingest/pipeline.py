@@ -52,7 +52,7 @@ class CandidateFinder:
                    and not (m.entry.kind == "library" and rules.another_before(text, m.start))]
         for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
-                                   0.95 if m.exact else 0.85, extra={"entry": m.entry}))
+                                   0.95 if m.exact else 0.85, extra={"entry": m.entry, "name": m.name}))
         known = frozenset(m.start for m in matches)
         # one-word names written with a Kazakh case ending (the gazetteer matched them inflected)
         inflected = frozenset(m.start for m in matches if lang == "kk" and not m.exact and m.last - m.first == 1)

@@ -2535,3 +2535,14 @@ def test_a_kazakh_meeting_evening_is_one_event(extractor: Extractor) -> None:
 def test_the_district_names_many_towns_give_are_not_keyed_alike(extractor: Extractor, text: str) -> None:
     r = extract(extractor, "review-district.ru.txt", text)
     assert not any(m.iri.endswith(("/lenin-district", "/kirov-district")) for m in r.mentions)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("В 2024 году в Бишкеке прошла встреча библиотекарей.", "place/bishkek"),
+    ("В 2024 году в Бийске прошла встреча библиотекарей.", "place/biysk"),
+])
+def test_of_two_names_at_one_span_the_longer_explains_the_word(extractor: Extractor, text: str, place: str) -> None:
+    """"Бишкеке" matched both Bishkek and Бийск (its four letters, then a long tail); the name that
+    explains more of the word wins."""
+    r = extract(extractor, "two-names.ru.txt", text)
+    assert [m.iri for m in r.mentions if m.kind == "place"] == [BASE + "id/" + place]
