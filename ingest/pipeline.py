@@ -79,7 +79,7 @@ class CandidateFinder:
         if lang == "kk":
             found += rules.kazakh_government_bodies(text, toks, place_spans)
         found += rules.persons(text, toks)
-        found += rules.full_names(text, toks, frozenset(m.start for m in matches if m.entry.kind == "person"))
+        found += rules.full_names(text, toks, frozenset(m.start for m in matches if m.entry.kind == "person"), places)
         doc._.candidates = found
         doc._.dates = find_dates(text, lang)
         return doc

@@ -1439,7 +1439,8 @@ def _surname_key(t: Tok) -> str:
     return t.key if bare == t.text else fold(bare)
 
 
-def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset()) -> list[Candidate]:
+def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
+               places: frozenset[int] = frozenset()) -> list[Candidate]:
     """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en),
     "Firstname Patronymic Surname" as one name, not two overlapping ones, and "Surname Firstname
     Patronymic" (lists of participants) labelled in the usual order."""
@@ -1456,6 +1457,9 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
+        if a.start in places and re.search(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ның|нің|дың|дің|"
+                                           r"тың|тің|дағы|дегі|тағы|тегі)$", a.text):
+            continue  # "Омбыда Белинскийдің …": a town in a Kazakh case, then the surname, is no given name
         if is_month(a.text) and re.search(r"(?:\d|\b(?:in|on|of|since|until|by|в|с|до|к))\s*$",
                                           text[max(0, a.start - 8):a.start], re.IGNORECASE):
             continue  # "On 2 August Shevchenko left", "2 Августа Шевченко": a date, then the surname

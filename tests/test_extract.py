@@ -2546,3 +2546,12 @@ def test_of_two_names_at_one_span_the_longer_explains_the_word(extractor: Extrac
     explains more of the word wins."""
     r = extract(extractor, "two-names.ru.txt", text)
     assert [m.iri for m in r.mentions if m.kind == "place"] == [BASE + "id/" + place]
+
+
+def test_a_town_in_a_kazakh_case_before_a_surname_is_no_given_name(extractor: Extractor) -> None:
+    """"Омбыда Белинскийдің …" was read as a person "Омбыда Белинский", and Omsk and the event were lost."""
+    text = "2024 жылы Омбыда Белинскийдің шығармашылығына арналған конференция өтті."
+    r = extract(extractor, "town-surname.kk.txt", text)
+    assert not [m for m in r.mentions if m.kind == "person" and text[m.start:m.end].startswith("Омбыда")]
+    (ev,) = events(r)
+    assert objects(graph(r), ev, SDO.location) == [I("place/omsk")]
