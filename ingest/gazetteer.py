@@ -86,6 +86,14 @@ def _short_ru_case(label: str, word: str, common: int, lang: str) -> bool:
 _KK_ALTERNATIONS = frozenset({("k", "g"), ("p", "b"), ("c", "s")})
 
 
+def _first_part_declined(label: str, word: str) -> bool:
+    """A Russian hyphenated name declines its first part only: "Ростове-на-Дону" is Ростов-на-Дону,
+    "Комсомольске-на-Амуре" Комсомольск-на-Амуре."""
+    head, _, rest = label.partition("-")
+    w_head, _, w_rest = word.partition("-")
+    return bool(rest) and fold(rest) == fold(w_rest) and word_ok(fold(head), fold(w_head), "ru")[0]
+
+
 def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     """(matches, exactly) for one folded label word against one folded text word."""
     if label == word:
@@ -189,6 +197,8 @@ class Gazetteer:
                     m, exact = word_ok(lk, tok.key, inflect)
                     if not m and inflect == "kk":
                         m = hyphenated_case(lk, tok.text)
+                    if not m and inflect == "ru" and "-" in tok.text:
+                        m = _first_part_declined(tokenize(name)[k].text, tok.text)
                     if not m:
                         ok = False
                         break

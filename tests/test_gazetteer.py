@@ -382,3 +382,9 @@ def test_a_krai_in_every_case_is_the_krai(gazetteer: Gazetteer, text: str) -> No
     """"в Алтайском крае" was missed and "в Красноярском крае" read as the city: "край" is "крае",
     "краю", "краем" in the cases."""
     assert "place/altai-krai" in {iri for hits in found(gazetteer, text, "ru").values() for iri in hits}
+
+
+def test_a_hyphenated_russian_name_declines_its_first_part(gazetteer: Gazetteer) -> None:
+    text = "В 2024 году в Ростове-на-Дону прошла встреча, а делегация из Ростова-на-Дону посетила Уральск."
+    hits = found(gazetteer, text, "ru")
+    assert "place/rostov-on-don" in hits["Ростове-на-Дону"] and "place/rostov-on-don" in hits["Ростова-на-Дону"]
