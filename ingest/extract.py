@@ -1773,13 +1773,33 @@ class _DocState:
                 for o in agents:
                     if region[0] <= o.start and o.end <= region[1]:
                         add(o.iri, MEMBER_OF, target)
+        # a sentence naming two projects is read clause by clause ("A продолжила работу в проекте «X»,
+        # а B работает по программе «Y»": each library is in its own clause's project)
+        member_spans: list[tuple[int, int]] = []
         for s in sents:
+            if len({p.iri for p in inside[s] if p.kind == "project"}) < 2:
+                member_spans.append(s)
+                continue
+            a = s[0]
+            for cut in re.finditer(r",\s+(?:а|но|while|but|ал)\s", text[s[0]:s[1]]):
+                member_spans.append((a, s[0] + cut.start()))
+                a = s[0] + cut.end()
+            member_spans.append((a, s[1]))
+        inside_sents, inside = inside, rel.by_span(member_spans, ms)
+        for s in member_spans:
             if not rel.membership_cue(text[s[0]:s[1]]):
                 continue
             ps = {p.iri for p in inside[s] if p.kind == "project"}
             if not ps and rel._has(text[s[0]:s[1]], rules.PROJECT_WORDS):
                 before = [p for p in projects if p.end <= s[0] and s[0] - p.end < 1500]
                 ps = {before[-1].iri} if before else set()
+            bodies = {o.iri for o in inside[s] if o.kind in ("library", "organization")}
+            if len(ps) >= 2 and len(bodies) == 1 and not rel.other_libraries(text[s[0]:s[1]]):
+                # one library working in two projects: "в проекте «X» и в программе «Y»"
+                (body,) = bodies
+                for target in ps:
+                    add(body, MEMBER_OF, target)
+                continue
             if len(ps) != 1:
                 continue
             target = ps.pop()
@@ -1803,6 +1823,7 @@ class _DocState:
                                       and o.country != home_library.country), None)
                         if other is not None:
                             add(other.iri, MEMBER_OF, target)
+        inside = inside_sents
         # "Both libraries joined the project", "библиотеки двух городов … в рамках проекта",
         # "Омбы мен Павлодар кітапханалары … жобасы бойынша серіктес": a sentence naming no library
         # (read on its own, also where it ends after a closing quote) speaks of the report's library and

@@ -2555,3 +2555,21 @@ def test_a_town_in_a_kazakh_case_before_a_surname_is_no_given_name(extractor: Ex
     assert not [m for m in r.mentions if m.kind == "person" and text[m.start:m.end].startswith("Омбыда")]
     (ev,) = events(r)
     assert objects(graph(r), ev, SDO.location) == [I("place/omsk")]
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("В 2024 году Омская областная научная библиотека им. Пушкина продолжила работу в проекте «Встречи на "
+     "границах», а Курганская областная универсальная научная библиотека им. Югова работает по программе «Книга "
+     "без границ».", {("omsk-regional-scientific-library", "meetings-at-the-boundaries"),
+                      ("kurgan-regional-scientific-library", "kniga-bez-granic")}),
+    ("Омская областная научная библиотека им. Пушкина в 2024 году продолжила работу в проекте «Встречи на "
+     "границах» и в программе «Книга без границ».", {("omsk-regional-scientific-library", "meetings-at-the-boundaries"),
+                                                    ("omsk-regional-scientific-library", "kniga-bez-granic")}),
+])
+def test_a_sentence_with_two_projects_says_who_is_in_which(extractor: Extractor, text: str, members: set) -> None:  # type: ignore[type-arg]
+    r = extract(extractor, "two-projects.ru.txt", text)
+    st = graph(r)
+    found = {(q.subject.value.rsplit("/", 1)[-1], q.object.value.rsplit("/", 1)[-1])
+             for q in st.quads_for_pattern(None, SDO.memberOf, None)}
+    for lib, project in members:  # (a new project's slug ends in a hash of its name)
+        assert any(s == lib and o.startswith(project) for s, o in found), (lib, project, found)
