@@ -1686,6 +1686,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         s = i
         while s > 0 and _is(toks[s - 1], EVENT_PREFIX) and text[toks[s - 1].end:toks[s].start] == " ":
             s -= 1
+        # a series named by a person's or a town's adjective: "Пушкинские чтения", "Тукаевские чтения"
+        if s == i and s > 0 and text[toks[s - 1].end:toks[s].start] == " " \
+                and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ские|цкие|евские|овские|инские)", toks[s - 1].text):
+            s -= 1
         # English names what an event is for by nouns before it: "the awards ceremony", "a drawing
         # contest", "the signing ceremony" (up to two words)
         k = s

@@ -2573,3 +2573,9 @@ def test_a_sentence_with_two_projects_says_who_is_in_which(extractor: Extractor,
              for q in st.quads_for_pattern(None, SDO.memberOf, None)}
     for lib, project in members:  # (a new project's slug ends in a hash of its name)
         assert any(s == lib and o.startswith(project) for s, o in found), (lib, project, found)
+
+
+def test_a_series_named_by_an_adjective_keeps_it_in_its_name(extractor: Extractor) -> None:
+    text = "Пушкинские чтения прошли 6 июня 2024 года в Омске."
+    r = extract(extractor, "series.ru.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["Пушкинские чтения"]
