@@ -1386,7 +1386,7 @@ def persons(text: str, toks: list[Tok]) -> list[Candidate]:
 _SURNAME_END = ("ova", "eva", "ov", "ev", "in", "ina", "enko", "ko", "skii", "skaia", "uly", "kyzy", "aeva", "baeva",
                 "iova", "ovich", "evich", "ovna", "evna", "skaya", "sky", "chuk",
                 # in other cases: "вручили Анне Ивановой", "с Петром Ивановым"
-                "ovoi", "evoi", "inoi", "ovim", "evim", "inim")
+                "ovoi", "evoi", "inoi", "ovim", "evim", "inim", "ovu", "evu")
 # Capitalised Russian words that end like a surname without being one: a city in the genitive
 # ("Омска", "Курска") and adjectives in a name ("Казахская Советская …") before them.
 _NOT_SURNAME_RU = ("ска",)

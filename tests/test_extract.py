@@ -2579,3 +2579,10 @@ def test_a_series_named_by_an_adjective_keeps_it_in_its_name(extractor: Extracto
     text = "Пушкинские чтения прошли 6 июня 2024 года в Омске."
     r = extract(extractor, "series.ru.txt", text)
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["Пушкинские чтения"]
+
+
+@pytest.mark.parametrize("text", ["Диплом вручили Ивану Петрову.", "Выступление Ивана Петрова.",
+                                  "Встреча с Иваном Петровым."])
+def test_a_russian_full_name_in_any_case_is_one_person(extractor: Extractor, text: str) -> None:
+    r = extract(extractor, "cases.ru.txt", text)
+    assert [m.iri for m in r.mentions if m.kind == "person"] == [BASE + "id/person/petrov-i"]
