@@ -353,9 +353,8 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
     before = re.split(r"[.;:!?\n,]", text[max(0, start - 40):start])[-1]
     if _HONOURED.search(before):
         return False  # "к 100-летию первого директора … Ивана Петрова": whom it honours, not who made it
-    after = re.match(r",\s*([^,.;\n]{0,40})", text[end:end + 44])
-    return bool(_STAFF.search(before) or after and _STAFF.match(after.group(1).split(" of ")[0].split()[0]
-                                                                 if after.group(1).split() else ""))
+    after = re.match(r",\s*(\S+)", text[end:end + 44])  # the first word past the comma: "head", "chief"
+    return bool(_STAFF.search(before) or after and _STAFF.match(after.group(1)))
 
 
 # Whom an exhibition honours or draws on, written before a post and a name
@@ -394,8 +393,7 @@ _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|р
 _TOWN_DISTRICT_NAMES = tuple(fold(w) for w in (
     "Ленин", "Киров", "Совет", "Октябр", "Центральн", "Первомай", "Пролетар", "Калинин", "Фрунзен", "Куйбышев",
     "Заводск", "Железнодорож", "Ворошилов", "Дзержин", "Свердлов", "Красноармей", "Индустриаль", "Промышлен",
-    "Москов", "Ленинград", "Приморск", "Кузнец", "Орджоникидз", "Central", "Lenin", "Kirov", "Soviet",
-    "Oktyabr", "Октябрь"))
+    "Москов", "Ленинград", "Приморск", "Кузнец", "Орджоникидз", "Central", "Lenin", "Kirov", "Soviet"))
 
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"

@@ -160,7 +160,9 @@ def hyphenated_case(label: str, word: str) -> bool:
 class Gazetteer:
     def __init__(self, authority: Authority):
         self.authority = authority
-        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Entry, str, str]]] = {}
+        # each name as its words' keys, which of them are abbreviations, its entry, the name, its language
+        # and its words as written (a hyphenated Russian name is compared part by part)
+        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Entry, str, str, tuple[str, ...]]]] = {}
         for e in authority.entries.values():
             for name, name_lang in e.names:
                 toks = tokenize(name)
@@ -168,13 +170,14 @@ class Gazetteer:
                     continue
                 keys = tuple(t.key for t in toks)
                 upper = tuple(t.text.isupper() and len(t.text) > 1 for t in toks)
-                self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name, name_lang))
+                words = tuple(t.text for t in toks)
+                self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name, name_lang, words))
 
     def find(self, text: str, lang: str, toks: list[Tok] | None = None) -> list[Match]:
         toks = toks if toks is not None else tokenize(text)
         found: list[Match] = []
         for i, t in enumerate(toks):
-            for keys, upper, e, name, name_lang in self.index.get(t.key[:3], ()):
+            for keys, upper, e, name, name_lang, words in self.index.get(t.key[:3], ()):
                 # endings are only guessed for a name in the text's own language (or an untagged one):
                 # the Kazakh "Ресей" must not swallow the Russian "Решение"
                 inflect = lang if name_lang in ("", lang) else "exact"
@@ -198,7 +201,7 @@ class Gazetteer:
                     if not m and inflect == "kk":
                         m = hyphenated_case(lk, tok.text)
                     if not m and inflect == "ru" and "-" in tok.text:
-                        m = _first_part_declined(tokenize(name)[k].text, tok.text)
+                        m = _first_part_declined(words[k], tok.text)
                     if not m:
                         ok = False
                         break

@@ -365,7 +365,7 @@ _SURNAME_CASE = re.compile(r"(ov|ev|in)(a|u|oi|im|om|e|ogo|omu|ai|aia|ii|oi|uiu|
 # Surnames in -ский keep their gender in every case and language: Белинский, Белинского, Belinsky,
 # Белинскийдің → "belinski"; Белинская, Белинской, Belinskaya → "belinskaia" (a librarian named
 # Белинская is not the critic, nor Александра Петровская her brother Александр Петровский)
-_SK_MASCULINE = re.compile(r"(sk|ck)(?:ii|i|y|iy|ogo|omu|im|om|ogo)$")
+_SK_MASCULINE = re.compile(r"(sk|ck)(?:ii|i|y|iy|ogo|omu|im|om)$")
 _SK_FEMININE = re.compile(r"(sk|ck)(?:aia|aya|ai|oi|uiu|a)$")
 # A feminine surname of the adjective type in another case, as the fold writes it: Подгорной,
 # Подгорную → Подгорная ("podgorna"). Only after -н-: a masculine -ой is -той/-ской (Толстой).

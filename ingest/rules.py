@@ -752,15 +752,12 @@ def _event_type(t: Tok) -> str | None:
     return next((ev for ev, stems in EVENT_WORDS.items() if _is(t, stems)), None)
 
 
-_KK_ACCUSATIVE_OBJECT = ("ны", "ні", "ды", "ді", "ты", "ті")
-
-
 def _kk_doing(t: Tok) -> bool:
     """A Kazakh verbal noun ("арттыру", raising; "оқу", reading) or its object in the accusative
     ("біліктілікті", the qualification), in lower case: what an event written after it does."""
     w = t.text.lower()
     return not t.capitalized and bool(KAZAKH_LOWER.intersection(w) or w.endswith("у")) and len(w) > 2 \
-        and (w.endswith(("у", "ю")) or len(w) > 5 and w.endswith(_KK_ACCUSATIVE_OBJECT))
+        and (w.endswith(("у", "ю")) or len(w) > 5 and w.endswith(_KK_OBJECT_CASES))
 
 
 def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
@@ -1439,6 +1436,11 @@ def _surname_key(t: Tok) -> str:
     return t.key if bare == t.text else fold(bare)
 
 
+# A Kazakh case ending on a town's name: where, whence, whither, whose ("Омбыда", "Павлодардан")
+_KK_PLACE_CASE = re.compile("(?:" + kk_cases.alternatives(kk_cases.GENITIVE, kk_cases.DATIVE[2:], kk_cases.LOCATIVE,
+                                                          kk_cases.ABLATIVE, kk_cases.ATTRIBUTIVE_LOCATIVE) + ")$")
+
+
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
                places: frozenset[int] = frozenset()) -> list[Candidate]:
     """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en),
@@ -1457,8 +1459,7 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
-        if a.start in places and re.search(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ның|нің|дың|дің|"
-                                           r"тың|тің|дағы|дегі|тағы|тегі)$", a.text):
+        if a.start in places and _KK_PLACE_CASE.search(a.text):
             continue  # "Омбыда Белинскийдің …": a town in a Kazakh case, then the surname, is no given name
         if is_month(a.text) and re.search(r"(?:\d|\b(?:in|on|of|since|until|by|в|с|до|к))\s*$",
                                           text[max(0, a.start - 8):a.start], re.IGNORECASE):
@@ -1688,7 +1689,7 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             s -= 1
         # a series named by a person's or a town's adjective: "Пушкинские чтения", "Тукаевские чтения"
         if s == i and s > 0 and text[toks[s - 1].end:toks[s].start] == " " \
-                and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ские|цкие|евские|овские|инские)", toks[s - 1].text):
+                and re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кие", toks[s - 1].text):
             s -= 1
         # English names what an event is for by nouns before it: "the awards ceremony", "a drawing
         # contest", "the signing ceremony" (up to two words)
@@ -1766,8 +1767,8 @@ _EN_NOT_MODIFIERS = frozenset((
     "before", "into", "about", "over", "under", "where", "when", "while", "than", "then", "there", "here", "all",
     "both", "such", "own", "one", "two", "three", "several", "many", "more", "most", "large", "small", "big",
     "recent", "upcoming", "forthcoming", "traditional", "annual", "regular", "special", "joint", "official",
-    "solemn", "grand", "festive", "online", "virtual", "during", "bring", "nothing", "something", "evening",
-    "morning", "spring", "following", "being", "king", "thing"))
+    "solemn", "grand", "festive", "online", "virtual", "bring", "nothing", "something", "evening", "morning",
+    "spring", "following", "king", "thing"))
 _HAND = fold("қол")
 _ABOUT = fold("туралы")
 _KK_DATIVE = tuple(fold(e) for e in kk_cases.DATIVE if len(e) == 2)
@@ -1811,7 +1812,7 @@ def _event_complement(text: str, toks: list[Tok], i: int) -> int:
     return i
 
 
-_RU_GENITIVE_ADJ = re.compile(r"[а-яё-]+(?:ой|ей|ого|его|их|ых)")
+_RU_GENITIVE_ADJ = re.compile(r"[а-яё-]+(?:" + "|".join(_RU_GENITIVE_ADJECTIVE) + ")")
 _RU_GENITIVE_NOUN = re.compile(r"[а-яё]+(?:и|ы|а|я|ов|ев|ей)")
 
 
