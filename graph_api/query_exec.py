@@ -44,7 +44,7 @@ import struct
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -210,6 +210,7 @@ def query_form(query: str, substitutions: Mapping[str, Term] | None = None) -> s
 # orjson metadata, a newline, then the serialised result as raw bytes (no pickling, no copy of
 # the result into a Python object graph).
 _HEADER = struct.Struct("!Q")
+_PART = b'["part"'  # how a part of a streamed answer begins (its metadata line)
 
 
 def _write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
@@ -247,22 +248,48 @@ def _send_msg(fd: int, payload: bytes, deadline: float | None = None) -> None:
 
 
 class _MessageReader:
-    """Collects one framed message from a (non-blocking or blocking) descriptor."""
+    """Collects framed messages from a (non-blocking or blocking) descriptor, one at a time.
 
-    __slots__ = ("buf", "size", "sent")
+    An answer is one message, or (a streamed answer) parts followed by one final message; bytes
+    read past a message are kept for the next one."""
+
+    __slots__ = ("buf", "size", "sent", "final")
 
     def __init__(self) -> None:
         self.buf = bytearray()
         self.size: int | None = None
         self.sent = False  # whether the job this answer is for went out (the async path's cancel)
+        self.final = False  # whether the answer's final message (not a part) was handed out
 
     def complete(self) -> bool:
-        """Whether a whole message has been read (its payload was handed out)."""
-        return self.size is not None and len(self.buf) >= self.size + _HEADER.size
+        """Whether the whole answer has been read (its final message was handed out)."""
+        return self.final
+
+    def _pop(self) -> bytes | None:
+        """The next message already in the buffer, or None."""
+        if self.size is None:
+            if len(self.buf) < _HEADER.size:
+                return None
+            self.size = _HEADER.unpack_from(self.buf)[0]
+        end = _HEADER.size + self.size
+        if len(self.buf) < end:
+            return None
+        with memoryview(self.buf) as view:
+            msg = bytes(view[_HEADER.size:end])
+        del self.buf[:end]
+        self.size = None
+        if not msg.startswith(_PART):
+            self.final = True
+        return msg
 
     def feed(self, fd: int) -> bytes | None:
-        """Read what is there; the payload once complete, else None. EOFError if the peer is gone."""
+        """The next message: from the buffer, else read what is there; None while incomplete.
+
+        EOFError if the peer is gone."""
         while True:
+            msg = self._pop()
+            if msg is not None:
+                return msg
             n = 65536 if self.size is None else max(65536, min(self.size + _HEADER.size - len(self.buf), 1 << 22))
             try:
                 chunk = os.read(fd, n)
@@ -271,10 +298,6 @@ class _MessageReader:
             if not chunk:
                 raise EOFError("the query worker closed its pipe")
             self.buf += chunk
-            if self.size is None and len(self.buf) >= _HEADER.size:
-                self.size = _HEADER.unpack_from(self.buf)[0]
-            if self.size is not None and len(self.buf) >= self.size + _HEADER.size:
-                return bytes(memoryview(self.buf)[_HEADER.size:_HEADER.size + self.size])
 
 
 def _recv_msg_blocking(fd: int) -> bytes:
@@ -291,16 +314,24 @@ class _Sink(io.RawIOBase):
     than ``max_rows`` rows: pyoxigraph stops evaluating when a write fails, so a result that
     is too big is never built whole in memory.
 
+    With ``emit``, it hands each ``every`` bytes on as they are written (a streamed answer):
+    the service sends them while the engine goes on, as the Oxigraph server streams its answers,
+    so the last byte leaves soon after the engine's; the caps still count everything written.
+
     It records only *which* cap was crossed: an exception kept here would tie the sink, the
     frames and the pyoxigraph result into a reference cycle, freed later by the cyclic
     collector, possibly on another thread, where pyoxigraph refuses to drop its objects."""
 
-    def __init__(self, max_bytes: int, max_rows: int | None = None):
+    def __init__(self, max_bytes: int, max_rows: int | None = None,
+                 emit: Callable[[bytes], None] | None = None, every: int = 0):
         self.max_bytes = max_bytes
         self.max_rows = max_rows
         self.lines = 0
         self.exceeded: str | None = None  # "rows" or "bytes"
         self.buf = bytearray()
+        self.emit = emit if every > 0 else None
+        self.every = every
+        self.emitted = 0  # bytes already handed on
 
     def writable(self) -> bool:
         return True
@@ -313,9 +344,13 @@ class _Sink(io.RawIOBase):
             if self.lines > self.max_rows + 1:  # header line + rows
                 self.exceeded = "rows"
                 raise OSError("row limit exceeded")
-        if len(self.buf) > self.max_bytes:
+        if self.emitted + len(self.buf) > self.max_bytes:
             self.exceeded = "bytes"
             raise OSError("size limit exceeded")
+        if self.emit is not None and len(self.buf) >= self.every:
+            self.emit(bytes(self.buf))
+            self.emitted += len(self.buf)
+            self.buf.clear()
         return len(data)
 
     def error(self) -> StoreError:
@@ -348,8 +383,15 @@ def _convert_tsv(tsv: bytes, fmt: str, max_bytes: int = 1 << 62) -> bytes:
 
 
 def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
-                     query_limit: int | None = None, max_bytes: int = 1 << 62) -> tuple[bytes, str, str]:
+                     query_limit: int | None = None, max_bytes: int = 1 << 62,
+                     emit: Callable[[str, str, bytes], None] | None = None,
+                     every: int = 0) -> tuple[bytes, str, str]:
     """Serialise a pyoxigraph result; returns ``(body, format name, form)``.
+
+    With ``emit`` and ``every``, an answer written directly (see below) is handed on in parts of
+    ``every`` bytes as pyoxigraph writes it, as ``emit(format name, form, part)``; the body
+    returned is then what follows the last part. A SELECT that needs the row-counting TSV stage
+    and an ASK are never streamed: whether the row cap holds is known only at their end.
 
     A SELECT is written as TSV through a sink that counts rows, then converted to the format
     asked for, unless ``query_limit`` (the query's own LIMIT, :func:`top_level_limit`) already
@@ -363,7 +405,8 @@ def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
             raise FormNotAcceptable("select")
         fmt = RESULT_FORMATS[choice.results].results
         if query_limit is not None and query_limit <= row_limit:
-            return _write(result, _Sink(max_bytes), fmt), choice.results, "select"
+            return _write(result, _part_sink(max_bytes, emit, every, choice.results, "select"), fmt), \
+                choice.results, "select"
         # The TSV stage counts rows. It is held to a multiple of the cap (CSV drops the brackets,
         # quotes and datatypes TSV keeps, so a CSV under the cap can come from a TSV over it),
         # and the answer in the format asked for to the cap itself, written through a sink too.
@@ -376,7 +419,15 @@ def serialize_result(result: Any, choice: FormatChoice, row_limit: int,
         return result.serialize(format=RESULT_FORMATS[choice.results].results), choice.results, "ask"
     if choice.rdf is None:
         raise FormNotAcceptable("graph")
-    return _write(result, _Sink(max_bytes), RDF_FORMATS[choice.rdf].rdf), choice.rdf, "graph"
+    return _write(result, _part_sink(max_bytes, emit, every, choice.rdf, "graph"), RDF_FORMATS[choice.rdf].rdf), \
+        choice.rdf, "graph"
+
+
+def _part_sink(max_bytes: int, emit: Callable[[str, str, bytes], None] | None, every: int, fmt: str,
+               form: str) -> _Sink:
+    if emit is None or every <= 0:
+        return _Sink(max_bytes)
+    return _Sink(max_bytes, emit=functools.partial(emit, fmt, form), every=every)
 
 
 # --- the worker process ----------------------------------------------------------------------
@@ -392,8 +443,10 @@ def _marker_state(store_path: str) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
-    """Run one job on ``store``; returns ``(metadata, body)`` for the answer message."""
+def _evaluate(store: ox.Store, job: dict[str, Any],
+              emit: Callable[[str, str, bytes], None] | None = None) -> tuple[list[Any], bytes]:
+    """Run one job on ``store``; returns ``(metadata, body)`` for the answer message (after
+    the parts given to ``emit``, when the job asks for a streamed answer)."""
     kwargs: dict[str, Any] = {}
     if job["dg"]:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job["dg"]]
@@ -409,7 +462,7 @@ def _evaluate(store: ox.Store, job: dict[str, Any]) -> tuple[list[Any], bytes]:
         return ["syntax", str(e)], b""
     try:
         body, fmt, form = serialize_result(result, FormatChoice(*job["choice"]), job["limit"], job["qlimit"],
-                                           job["bytes"])
+                                           job["bytes"], emit, job.get("stream", 0))
     except ResultTooLarge as e:
         return ["bytes", e.limit], b""
     except RowLimitExceeded as e:
@@ -469,17 +522,24 @@ def _serve_slot(fd: int, view: _View) -> None:
             payload = _recv_msg_blocking(fd)
         except (EOFError, OSError):
             return
+        parts = 0
+
+        def emit(fmt: str, form: str, part: bytes) -> None:
+            nonlocal parts
+            parts += 1
+            _send_msg(fd, b'["part","' + fmt.encode() + b'","' + form.encode() + b'"]\n' + part)
+
         try:
             job = orjson.loads(payload)
             store = view.get()
             try:
-                meta, body = _evaluate(store, job)
+                meta, body = _evaluate(store, job, emit)
             except RuntimeError as e:
-                if not vanished(e):
+                if not vanished(e) or parts:  # parts sent cannot be taken back: report the error
                     raise
                 # A writer's compaction removed a table file this older view had not opened yet:
                 # answer from a fresh view (a later committed state) instead of failing.
-                meta, body = _evaluate(view.reopen(store), job)
+                meta, body = _evaluate(view.reopen(store), job, emit)
         except Exception as e:  # reported to the parent, which decides the status
             meta, body = ["error", f"{e}"], b""
         try:
@@ -755,6 +815,76 @@ def _media_type(fmt: str) -> str:
     return f.media_type
 
 
+class StreamedResult:
+    """An answer on its way: the worker sends it in parts as pyoxigraph writes it.
+
+    The status is settled (the query parsed, its form has a format, the first part is here);
+    :meth:`chunks` yields the body. An error after the first part (the deadline, the size cap,
+    a broken worker) is raised from :meth:`chunks`: the HTTP layer then ends the connection
+    before the chunked body's end, which clients report as an incomplete answer, never a
+    complete-looking short one. The slot goes back to the pool with the final message; a
+    consumer that stops early leaves the rest to be drained in a thread, as a cancelled query."""
+
+    def __init__(self, executor: QueryExecutor, w: _Worker, reader: _MessageReader, first: bytes,
+                 deadline: float, timeout: float):
+        import orjson
+
+        nl = first.index(b"\n")
+        _, self.fmt, self.form = orjson.loads(first[:nl])
+        self.media_type = _media_type(self.fmt)
+        self._first: bytes | None = first[nl + 1:]
+        self._executor, self._w, self._reader = executor, w, reader
+        self._deadline, self._timeout = deadline, timeout
+        self._settled = False  # the slot went back (or away); nothing left to drain
+
+    async def chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
+        """The body in parts, each with whether it is the last (so the HTTP layer can end the
+        chunked body in the same write as the last part)."""
+        import anyio.to_thread
+
+        ex, w, reader = self._executor, self._w, self._reader
+        try:
+            if self._first is not None:
+                first, self._first = self._first, None
+                yield first, False
+            while not self._settled:
+                msg = await ex._next(w, reader, self._deadline)
+                if msg.startswith(_PART):
+                    yield msg[msg.index(b"\n") + 1:], False
+                    continue
+                self._settled = True
+                ex._give_back(w)
+                yield _answer(msg).body, True  # (_answer raises the error the worker reported after its parts)
+        except asyncio.TimeoutError:
+            self._settled = True
+            await anyio.to_thread.run_sync(ex._retire, w, "overrun")
+            raise ex._overran(self._timeout) from None
+        except (EOFError, OSError) as e:
+            self._settled = True
+            if w.engine.ended == "overrun":  # stopped with a sibling: the parts sent cannot be sent again
+                w.close()
+                raise QueryTimeout("the query was stopped together with another one that ran past its "
+                                   "limit, after its answer had begun; try again") from e
+            if w.engine.ended is not None or ex._closed:
+                w.close()
+                raise StoreError("the query executor is closed") from e
+            await anyio.to_thread.run_sync(ex._retire, w, "broken")
+            raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
+        except BaseException:  # the consumer stopped early (a client gone, a cancelled request)
+            if not self._settled:
+                self._settled = True
+                threading.Thread(target=ex._drain, args=(w, reader, self._deadline), daemon=True,
+                                 name="shekara-query-drain").start()
+            raise
+
+    async def aclose(self) -> None:
+        """Give the slot back (draining the rest) when :meth:`chunks` was never run to its end."""
+        if not self._settled:
+            self._settled = True
+            threading.Thread(target=self._executor._drain, args=(self._w, self._reader, self._deadline),
+                             daemon=True, name="shekara-query-drain").start()
+
+
 class QueryExecutor:
     """Runs queries with a deadline, a row cap and a size cap; ``run`` blocks, ``run_async`` does not.
 
@@ -905,7 +1035,8 @@ class QueryExecutor:
     # --- running ---------------------------------------------------------------------------
     def _job(self, query: str, fmt: str | FormatChoice | None, default_graph: list[str] | None,
              named_graphs: list[str] | None, timeout: float | None,
-             substitutions: Mapping[str, Term] | None, row_limit: int | None) -> tuple[bytes, float]:
+             substitutions: Mapping[str, Term] | None, row_limit: int | None,
+             stream: bool = False) -> tuple[bytes, float]:
         """Check the request and encode it for a worker; returns ``(job message, timeout)``.
 
         The query is *not* parsed here: the worker parses it anyway and answers a syntax error
@@ -926,6 +1057,7 @@ class QueryExecutor:
             "limit": limit,
             "bytes": self.settings.query_max_bytes,
             "qlimit": top_level_limit(query),  # read here, where the lexer is loaded and cached
+            "stream": self.settings.query_stream_bytes if stream else 0,
         }
         return orjson.dumps(job), timeout
 
@@ -1004,8 +1136,14 @@ class QueryExecutor:
         *,
         substitutions: Mapping[str, Term] | None = None,
         row_limit: int | None = None,
-    ) -> QueryResult:
+        stream: bool = False,
+    ) -> QueryResult | StreamedResult:
         """``run`` without blocking the event loop, and without a thread hop when a worker is free.
+
+        With ``stream``, an answer the worker starts sending in parts (see
+        ``Settings.query_stream_bytes``) comes back as a :class:`StreamedResult`, whose status is
+        settled (200) and whose body follows as the engine writes it; any other answer, and every
+        error that happens before the first part, comes as without it.
 
         The job is written to an idle worker's pipe and the loop watches the pipe
         (``add_reader``), collecting the answer as it arrives; the deadline is an asyncio
@@ -1019,7 +1157,8 @@ class QueryExecutor:
             return await anyio.to_thread.run_sync(functools.partial(
                 self.run, query, fmt, default_graph, named_graphs, timeout,
                 substitutions=substitutions, row_limit=row_limit))
-        job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit)
+        job, timeout = self._job(query, fmt, default_graph, named_graphs, timeout, substitutions, row_limit,
+                                 stream)
         if not self._started:
             await anyio.to_thread.run_sync(self._ensure_started)
         deadline = time.monotonic() + timeout
@@ -1051,12 +1190,17 @@ class QueryExecutor:
                 else:  # cancelled before the job went out (a long job waits for a thread): nothing to drain
                     self._give_back(w)
                 raise
+            if msg.startswith(_PART):  # the slot stays with the stream until its final message
+                return StreamedResult(self, w, reader, msg, deadline, timeout)
             self._give_back(w)
             return _answer(msg)
 
     @staticmethod
-    async def _ask(w: _Worker, job: bytes, reader: _MessageReader, deadline: float) -> bytes:
-        """Send ``job`` to slot ``w`` and collect the answer on the event loop (``add_reader``)."""
+    async def _next(w: _Worker, reader: _MessageReader, deadline: float) -> bytes:
+        """The next message from slot ``w``, collected on the event loop (``add_reader``)."""
+        msg = reader.feed(w.fd)  # already read, or already there: no loop turn
+        if msg is not None:
+            return msg
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
 
@@ -1071,6 +1215,15 @@ class QueryExecutor:
             if msg is not None:
                 done.set_result(msg)
 
+        loop.add_reader(w.fd, readable)
+        try:
+            return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))
+        finally:
+            loop.remove_reader(w.fd)
+
+    @classmethod
+    async def _ask(cls, w: _Worker, job: bytes, reader: _MessageReader, deadline: float) -> bytes:
+        """Send ``job`` to slot ``w`` and collect the first message of its answer."""
         if len(job) < 65536:
             reader.sent = True
             _send_msg(w.fd, job)  # fits the socket buffer: never blocks
@@ -1094,11 +1247,7 @@ class QueryExecutor:
                 if not reader.sent:
                     raise _NotSent() from None
                 raise
-        loop.add_reader(w.fd, readable)
-        try:
-            return await asyncio.wait_for(done, max(deadline - time.monotonic(), 0.0))
-        finally:
-            loop.remove_reader(w.fd)
+        return await cls._next(w, reader, deadline)
 
     def _run_remote(self, query: str, choice: FormatChoice, default_graph: list[str] | None,
                     named_graphs: list[str] | None, timeout: float,

@@ -15,6 +15,7 @@ Service Description.
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,16 +25,17 @@ import anyio.to_thread
 import orjson
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph_api.conneg import (FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, RESULT_OFFERS, NotAcceptable, Offer,
                               negotiate)
 from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
-from graph_api.query_exec import FormNotAcceptable, QueryTimeout, RowLimitExceeded, query_form
+from graph_api.query_exec import FormNotAcceptable, QueryTimeout, RowLimitExceeded, StreamedResult, query_form
 from graph_api.store.base import QuerySyntaxError, StoreError
 
 router = APIRouter()
+log = logging.getLogger("shekara.sparql")
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
@@ -159,12 +161,13 @@ def _media(name: str) -> str:
 
 # --- running queries ---------------------------------------------------------------------------
 async def run_query(request: Request, query: str, fmt: str, *, default_graph: list[str] | None = None,
-                    named_graphs: list[str] | None = None, substitutions: dict[str, Any] | None = None) -> Any:
+                    named_graphs: list[str] | None = None, substitutions: dict[str, Any] | None = None,
+                    stream: bool = False) -> Any:
     """Run through the executor, turning its errors into :class:`HttpProblem`."""
     executor = request.app.state.executor
     try:
         return await executor.run_async(query, fmt, default_graph, named_graphs,
-                                        substitutions=substitutions)
+                                        substitutions=substitutions, stream=stream)
     except QuerySyntaxError as e:
         raise HttpProblem(400, f"query syntax error: {e}") from e
     except QueryTimeout as e:
@@ -194,7 +197,7 @@ async def execute_for_request(request: Request, query: str, *, default_graph: li
         if fmt == "html":
             return await render_page(request, query, status=200)
         result = await run_query(request, query, fmt, default_graph=default_graph, named_graphs=named_graphs,
-                                 substitutions=substitutions)
+                                 substitutions=substitutions, stream=_can_stream(request))
     except HttpProblem as p:
         if html_page and _wants_html(request):
             return await render_page(request, query, error=p.message, status=p.status)
@@ -202,7 +205,42 @@ async def execute_for_request(request: Request, query: str, *, default_graph: li
     media = result.media_type
     if media.startswith("text/"):
         media += "; charset=utf-8"
+    if isinstance(result, StreamedResult):
+        return StreamedAnswer(result, media_type=media, headers={"Vary": "Accept"})
     return Response(result.body, media_type=media, headers={"Vary": "Accept"})
+
+
+def _can_stream(request: Request) -> bool:
+    """Whether an answer may go out in parts: a chunked body tells a client that an answer cut
+    short is incomplete. An HTTP/1.0 body has no such end (the connection closing ends it), and
+    a HEAD answer has no body to stream."""
+    return request.scope.get("http_version") != "1.0" and request.method != "HEAD"
+
+
+class StreamedAnswer(StreamingResponse):
+    """A :class:`~graph_api.query_exec.StreamedResult` sent as the worker writes it (chunked).
+
+    Starlette's own ``__call__`` runs a task group per answer to watch for a disconnect; here a
+    gone client only makes the sends no-ops (uvicorn), the query ends as it would have, and the
+    slot goes back. An error after the first part (the deadline, the size cap) is logged with its
+    reason and the answer is left unfinished: the ASGI server then closes the connection before
+    the chunked body's end, and the client reports an incomplete answer."""
+
+    def __init__(self, result: StreamedResult, media_type: str, headers: dict[str, str]):
+        super().__init__(result.chunks(), media_type=media_type, headers=headers)
+        self.result = result
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        chunks = self.body_iterator
+        try:
+            await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+            async for chunk, last in chunks:
+                await send({"type": "http.response.body", "body": chunk, "more_body": not last})
+        except StoreError as e:
+            log.warning("a /sparql answer stopped after it had begun; its connection is closed: %s", e)
+        finally:
+            await chunks.aclose()  # type: ignore[attr-defined]
+            await self.result.aclose()
 
 
 def _wants_html(request: Request) -> bool:
