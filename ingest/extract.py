@@ -420,6 +420,31 @@ def _event_title_key(c: Candidate) -> str | None:
     return key if len(key) >= 8 else None
 
 
+# The keyword of a Days name, in any case ("Дни", "Днях", "Days", "күндерінде"): what is left of the
+# name once it is dropped says whose Days they are
+_DAYS_WORD = ("dn", "dai", "kunder")
+
+
+def _event_name_key(c: Candidate, text: str) -> str | None:
+    """What tells an event apart from another of its kind, town and year in one document: its
+    quoted title, or the complement of a Days name ("казахской культуры" in every case of "Дни").
+    None when the mention names only its kind."""
+    key = _event_title_key(c)
+    if key:
+        return key
+    if c.method == DAYS_OF or c.extra.get("event_type") == "days":
+        words = [fold(w) for w in re.findall(r"\w+", text[c.start:c.end])]
+        rest = " ".join(w for w in words if not w.startswith(_DAYS_WORD))
+        return rest if len(rest) >= 6 else None
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name written in full and shortened ("«Библиотеки приграничья: опыт и перспективы»" and
+    "«Библиотеки приграничья»") is one event."""
+    return a.startswith(b) or b.startswith(a)
+
+
 def _clean_label(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–—")
 
@@ -1016,6 +1041,7 @@ class _DocState:
         mention with a date of another year keeps it ("in 2019 the festival … first took place"); two
         dated mentions of one title (a yearly festival of two years) keep their own, and so does
         an undated one then; an exhibition and a round table of one title stay two events."""
+        pending = self._apart(pending)
         dated: dict[tuple[str, str], set[str]] = {}  # (kind, folded title) -> slugs of its dated mentions
         for c, _, slug, _, _ in pending:
             key = _event_title_key(c)
@@ -1033,6 +1059,31 @@ class _DocState:
                     slug = new_slug("event", name)
             iri = self._mint("event", slug, name, lang, c.cls)
             self._event_mention(c, lang, iri, date, chosen)
+
+    def _apart(self, pending: list[tuple[Candidate, str, str | None, str | None, list[str]]]
+               ) -> list[tuple[Candidate, str, str | None, str | None, list[str]]]:
+        """Events of one kind, town and year get one slug (``seminar-2024-omsk``), so that reports
+        in three languages meet on one IRI. Two of them in one document that have different names
+        in one language (the seminars «Библиотеки приграничья» and «Цифровые фонды», the Days of
+        Kazakh culture and the Days of the Pavlodar book) are two events: the first named keeps the
+        slug, a later one takes its date into it. Mentions that name only their kind, and names in
+        different languages (a kk and a ru passage of one document), are not told apart."""
+        names: dict[str, list[tuple[str, str]]] = {}  # slug -> (language, name key) of each event kept apart
+        out = []
+        for c, lang, slug, date, chosen in pending:
+            key = _event_name_key(c, self.text) if slug is not None and date else None
+            if key is not None:
+                seen = names.setdefault(slug, [])
+                same_lang = [(i, k) for i, (lg, k) in enumerate(seen) if lg == lang]
+                match = next((i for i, k in same_lang if _same_name(k, key)), None)
+                if match is None:
+                    seen.append((lang, key))
+                    if same_lang:  # another name of this language holds the slug: a second event
+                        slug = f"{slug}-{date[5:] or len(seen)}".rstrip("-")
+                elif match > 0:
+                    slug = f"{slug}-{date[5:] or match + 1}".rstrip("-")
+            out.append((c, lang, slug, date, chosen))
+        return out
 
     def _event_mention(self, c: Candidate, lang: str, iri: str, date: str | None, places: list[str]) -> None:
         """The mention of event ``iri`` at ``c``, and the facts it states: its date, and the places

@@ -24,7 +24,7 @@ _SENT = re.compile(r"(?<=[^\W\d_]{3}[.!?])(?<!тыс\.)(?<!млн\.)(?<!стр\.
 # A sentence may also end after a closing quote ("… конференция «Маршрут». Поэт …"). ``spans``
 # keeps such sentences together, and relations read across them as the annotations do; a date
 # is looked for in the narrower sentence (``narrow``).
-_QUOTE_END = re.compile(r"(?<=[»”\")][.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_QUOTE_END = re.compile(r"(?<=[»”\")][.!?])\s+(?=[«“\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,4}\s)")
 
 
 def narrow(text: str, span: tuple[int, int], start: int, end: int) -> tuple[int, int]:

@@ -2586,3 +2586,45 @@ def test_a_series_named_by_an_adjective_keeps_it_in_its_name(extractor: Extracto
 def test_a_russian_full_name_in_any_case_is_one_person(extractor: Extractor, text: str) -> None:
     r = extract(extractor, "cases.ru.txt", text)
     assert [m.iri for m in r.mentions if m.kind == "person"] == [BASE + "id/person/petrov-i"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("days.ru.txt", "В марте 2024 года в Омске прошли Дни казахской культуры. В октябре 2024 года в Омске "
+                    "состоялись Дни павлодарской книги."),
+    ("titles.ru.txt", "12 марта 2024 года в Омской областной библиотеке прошёл семинар «Библиотеки приграничья». "
+                      "20 ноября 2024 года там же состоялся семинар «Цифровые фонды»."),
+    ("titles.en.txt", 'On 5 March 2024 the seminar "Border Libraries" was held in Omsk. On 20 November 2024 the '
+                      'seminar "Digital Collections" was held in Omsk.'),
+])
+def test_two_named_events_of_one_kind_town_and_year_are_two_events(extractor: Extractor, name: str,
+                                                                   text: str) -> None:
+    """Kind, year and town make an event's IRI, so that three languages meet on it; two events that
+    a document names differently are still two, each with its own date."""
+    r = extract(extractor, name, text)
+    evs = list(dict.fromkeys(events(r)))
+    assert len(evs) == 2, evs
+    dates = [objects(graph(r), ev, SDO.startDate) for ev in evs]
+    assert all(len(d) == 1 for d in dates) and dates[0] != dates[1], dates
+    assert any(str(ev.value).endswith("-2024-omsk") for ev in evs)  # one keeps the IRI other reports give it
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # one name written in full and shortened
+    ("short.ru.txt", "12 марта 2024 года в Омске прошёл семинар «Библиотеки приграничья: опыт и перспективы». "
+                     "Участники семинара «Библиотеки приграничья» приняли резолюцию 12 марта 2024 года в Омске."),
+    # the Days named in two cases
+    ("cases.ru.txt", "В марте 2024 года в Омске прошли Дни казахской культуры. В марте 2024 года в Омске на Днях "
+                     "казахской культуры выступили писатели."),
+])
+def test_one_event_named_twice_stays_one(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert len(set(events(r))) == 1, events(r)
+
+
+def test_a_date_after_a_closing_quote_begins_the_next_sentence(extractor: Extractor) -> None:
+    """"… семинар «Библиотеки приграничья». 20 ноября …": the second date is the next sentence's,
+    not the nearer one of the seminar's own."""
+    r = extract(extractor, "quote.ru.txt", "12 марта 2024 года в библиотеке прошёл семинар «Библиотеки приграничья». "
+                                           "20 ноября 2024 года там же состоялась встреча с читателями.")
+    first = next(ev for ev in events(r) if "prigranic" in str(ev.value) or "seminar" in str(ev.value))
+    assert [str(d.value) for d in objects(graph(r), first, SDO.startDate)] == ["2024-03-12"]
