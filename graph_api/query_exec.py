@@ -819,11 +819,17 @@ class StreamedResult:
     """An answer on its way: the worker sends it in parts as pyoxigraph writes it.
 
     The status is settled (the query parsed, its form has a format, the first part is here);
-    :meth:`chunks` yields the body. An error after the first part (the deadline, the size cap,
-    a broken worker) is raised from :meth:`chunks`: the HTTP layer then ends the connection
-    before the chunked body's end, which clients report as an incomplete answer, never a
-    complete-looking short one. The slot goes back to the pool with the final message; a
-    consumer that stops early leaves the rest to be drained in a thread, as a cancelled query."""
+    :meth:`chunks` yields the body. A task reads the rest from the worker as fast as it comes and
+    queues it here, whatever the client's pace: the deadline then bounds the engine's work only,
+    the slot goes back with the final message, and a client that reads slowly or not at all
+    holds neither the slot nor the worker process (the queue holds at most the answer's size
+    cap, as a whole answer did). A consumer that stops early leaves the task to run to the end.
+
+    An error after the first part (the deadline, the size cap, a broken worker) is raised from
+    :meth:`chunks`: the HTTP layer then ends the connection before the chunked body's end, which
+    clients report as an incomplete answer, never a complete-looking short one."""
+
+    _pumps: set[asyncio.Task[None]] = set()  # running tasks, held so none is collected midway
 
     def __init__(self, executor: QueryExecutor, w: _Worker, reader: _MessageReader, first: bytes,
                  deadline: float, timeout: float):
@@ -832,57 +838,62 @@ class StreamedResult:
         nl = first.index(b"\n")
         _, self.fmt, self.form = orjson.loads(first[:nl])
         self.media_type = _media_type(self.fmt)
-        self._first: bytes | None = first[nl + 1:]
-        self._executor, self._w, self._reader = executor, w, reader
-        self._deadline, self._timeout = deadline, timeout
-        self._settled = False  # the slot went back (or away); nothing left to drain
+        self._queue: asyncio.Queue[tuple[bytes, bool] | StoreError] = asyncio.Queue()
+        self._queue.put_nowait((first[nl + 1:], False))
+        task = asyncio.get_running_loop().create_task(self._pump(executor, w, reader, deadline, timeout))
+        self._pumps.add(task)
+        task.add_done_callback(self._pumps.discard)
+
+    async def _pump(self, ex: QueryExecutor, w: _Worker, reader: _MessageReader, deadline: float,
+                    timeout: float) -> None:
+        import anyio.to_thread
+
+        put = self._queue.put_nowait
+        try:
+            while True:
+                msg = await ex._next(w, reader, deadline)
+                if msg.startswith(_PART):
+                    put((msg[msg.index(b"\n") + 1:], False))
+                    continue
+                ex._give_back(w)
+                try:
+                    put((_answer(msg).body, True))
+                except StoreError as e:  # the error the worker reported after its parts
+                    put(e)
+                return
+        except asyncio.TimeoutError:
+            await anyio.to_thread.run_sync(ex._retire, w, "overrun")
+            put(ex._overran(timeout))
+        except (EOFError, OSError) as e:
+            ended = w.engine.ended
+            if ended == "overrun":  # stopped with a sibling: the parts sent cannot be sent again
+                w.close()
+                put(QueryTimeout("the query was stopped together with another one that ran past its limit, "
+                                 "after its answer had begun; try again"))
+            elif ended == "closed" or ex._closed:
+                w.close()
+                put(StoreError("the query executor is closed"))
+            else:
+                if ended is None:
+                    await anyio.to_thread.run_sync(ex._retire, w, "broken")
+                else:
+                    w.close()
+                put(StoreError(f"the query worker failed ({e or type(e).__name__})"))
+        except BaseException:  # the loop is going away: let a thread take the slot to its end
+            threading.Thread(target=ex._drain, args=(w, reader, deadline), daemon=True,
+                             name="shekara-query-drain").start()
+            raise
 
     async def chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
         """The body in parts, each with whether it is the last (so the HTTP layer can end the
         chunked body in the same write as the last part)."""
-        import anyio.to_thread
-
-        ex, w, reader = self._executor, self._w, self._reader
-        try:
-            if self._first is not None:
-                first, self._first = self._first, None
-                yield first, False
-            while not self._settled:
-                msg = await ex._next(w, reader, self._deadline)
-                if msg.startswith(_PART):
-                    yield msg[msg.index(b"\n") + 1:], False
-                    continue
-                self._settled = True
-                ex._give_back(w)
-                yield _answer(msg).body, True  # (_answer raises the error the worker reported after its parts)
-        except asyncio.TimeoutError:
-            self._settled = True
-            await anyio.to_thread.run_sync(ex._retire, w, "overrun")
-            raise ex._overran(self._timeout) from None
-        except (EOFError, OSError) as e:
-            self._settled = True
-            if w.engine.ended == "overrun":  # stopped with a sibling: the parts sent cannot be sent again
-                w.close()
-                raise QueryTimeout("the query was stopped together with another one that ran past its "
-                                   "limit, after its answer had begun; try again") from e
-            if w.engine.ended is not None or ex._closed:
-                w.close()
-                raise StoreError("the query executor is closed") from e
-            await anyio.to_thread.run_sync(ex._retire, w, "broken")
-            raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
-        except BaseException:  # the consumer stopped early (a client gone, a cancelled request)
-            if not self._settled:
-                self._settled = True
-                threading.Thread(target=ex._drain, args=(w, reader, self._deadline), daemon=True,
-                                 name="shekara-query-drain").start()
-            raise
-
-    async def aclose(self) -> None:
-        """Give the slot back (draining the rest) when :meth:`chunks` was never run to its end."""
-        if not self._settled:
-            self._settled = True
-            threading.Thread(target=self._executor._drain, args=(self._w, self._reader, self._deadline),
-                             daemon=True, name="shekara-query-drain").start()
+        while True:
+            item = await self._queue.get()
+            if isinstance(item, StoreError):
+                raise item
+            yield item
+            if item[1]:
+                return
 
 
 class QueryExecutor:
@@ -1004,11 +1015,12 @@ class QueryExecutor:
         process only if the query runs past its deadline after all."""
         try:
             while not reader.complete():  # (the answer may have come just before the cancel)
+                if reader.feed(w.fd) is not None:  # what is already read or there: no wait for more
+                    continue
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([w.fd], [], [], left)[0]:
                     self._retire(w, "overrun")
                     return
-                reader.feed(w.fd)
         except (EOFError, OSError, ValueError):  # ValueError: the slot was closed meanwhile
             if w.engine.ended is None:
                 self._retire(w, "broken")

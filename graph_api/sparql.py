@@ -221,8 +221,8 @@ class StreamedAnswer(StreamingResponse):
     """A :class:`~graph_api.query_exec.StreamedResult` sent as the worker writes it (chunked).
 
     Starlette's own ``__call__`` runs a task group per answer to watch for a disconnect; here a
-    gone client only makes the sends no-ops (uvicorn), the query ends as it would have, and the
-    slot goes back. An error after the first part (the deadline, the size cap) is logged with its
+    gone client only makes the sends no-ops (uvicorn). The worker's side does not wait for the
+    client at all (:class:`~graph_api.query_exec.StreamedResult` reads it at the engine's pace). An error after the first part (the deadline, the size cap) is logged with its
     reason and the answer is left unfinished: the ASGI server then closes the connection before
     the chunked body's end, and the client reports an incomplete answer."""
 
@@ -240,7 +240,6 @@ class StreamedAnswer(StreamingResponse):
             log.warning("a /sparql answer stopped after it had begun; its connection is closed: %s", e)
         finally:
             await chunks.aclose()  # type: ignore[attr-defined]
-            await self.result.aclose()
 
 
 def _wants_html(request: Request) -> bool:

@@ -32,24 +32,24 @@ STALLS = (f"SELECT ?s WHERE {{ {{ SELECT ?s WHERE {{ ?s <{EX}label> ?label }} LI
           f"{{ ?s ?b ?c . ?d ?e ?f FILTER(STRLEN(STR(?c)) + STRLEN(STR(?f)) < 0) }} }} LIMIT 5000")
 
 
-def _store(directory: Path) -> Path:
+def _store(directory: Path, rows: int = ROWS) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     st = ox.Store(str(directory))
     label = ox.NamedNode(EX + "label")
     st.extend([ox.Quad(ox.NamedNode(f"{EX}person/{i:05d}"), label,
                        ox.Literal(f"Person number {i} of the streaming test, with a long name", language="en"),
-                       ox.NamedNode(EX + "graph/people")) for i in range(ROWS)])
+                       ox.NamedNode(EX + "graph/people")) for i in range(rows)])
     st.flush()
     del st
     return directory
 
 
-def _serve(tmp: Path, **overrides: object) -> tuple[LiveServer, object]:
+def _serve(tmp: Path, rows: int = ROWS, **overrides: object) -> tuple[LiveServer, object]:
     from graph_api.app import create_app
 
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    settings = make_settings(_store(tmp / "store"), base, write_queries(tmp / "queries"), **overrides)
+    settings = make_settings(_store(tmp / "store", rows), base, write_queries(tmp / "queries"), **overrides)
     return LiveServer(create_app(settings), port).start(), settings
 
 
@@ -236,3 +236,85 @@ def test_the_setting_is_read_from_the_environment(monkeypatch) -> None:  # type:
     monkeypatch.setenv("SHEKARA_QUERY_STREAM_BYTES", "-1")
     with pytest.raises(ValueError):
         Settings()
+
+
+def _pids(srv: LiveServer) -> set[int]:
+    return {e.proc.pid for e in srv.app.state.executor._all}
+
+
+def test_a_client_that_stops_reading_holds_no_slot_and_ends_no_worker(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The worker's side is read at the engine's pace, not the client's: a client that reads
+    the headers and then nothing (a dropped link) must not keep the only slot past the deadline,
+    nor have the worker ended as if its query overran."""
+    srv, _ = _serve(tmp_path, rows=60_000, query_stream_bytes=4096, query_timeout=2.0, query_threads=1)
+    try:
+        assert _post(srv.url, "ASK {}", "application/sparql-results+json").status_code == 200
+        pids = _pids(srv)
+        body = CONSTRUCT_ALL.encode()
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            s.connect(("127.0.0.1", srv.port))
+            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                      b"Accept: application/n-triples\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+                      + body)
+            assert s.recv(64).startswith(b"HTTP/1.1 200")
+            time.sleep(3.0)  # past the deadline, reading nothing more
+            assert _slots_back(srv, timeout=1)
+            other = _post(srv.url, "ASK { ?s ?p ?o }", "application/sparql-results+json")
+            assert other.status_code == 200
+        time.sleep(0.5)
+        assert _pids(srv) == pids
+    finally:
+        srv.stop()
+
+
+def test_a_slow_reader_gets_the_whole_answer_after_the_deadline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The deadline bounds the engine's work, not the download: a client reading for longer than
+    it gets the whole answer, and the worker goes on serving others meanwhile."""
+    srv, settings = _serve(tmp_path, rows=60_000, query_stream_bytes=4096, query_timeout=1.0, query_threads=1)
+    try:
+        assert _post(srv.url, "ASK {}", "application/sparql-results+json").status_code == 200
+        pids = _pids(srv)
+        got, started = b"", time.monotonic()
+        with httpx.stream("POST", srv.url + "/sparql", content=CONSTRUCT_ALL.encode(), timeout=60,
+                          headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples",
+                                   "Accept-Encoding": "identity"}) as r:
+            for i, chunk in enumerate(r.iter_bytes(65536)):
+                got += chunk
+                time.sleep(0.03)
+                if i == 3:  # meanwhile the one slot is free for another client
+                    assert _post(srv.url, "ASK { ?s ?p ?o }", "application/sparql-results+json").status_code == 200
+        assert time.monotonic() - started > 1.5  # it did read past the deadline
+        assert got == _whole(settings, CONSTRUCT_ALL, "nt")
+        assert _pids(srv) == pids
+    finally:
+        srv.stop()
+
+
+def test_draining_a_slot_uses_the_messages_already_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An answer left by its caller after its final message was read into the buffer: the slot
+    goes back at once, not at the deadline with its process ended."""
+    from types import SimpleNamespace
+
+    from graph_api.settings import Settings
+
+    ex = QueryExecutor(Settings(store=tmp_path, base_iri=EX))
+    ours, theirs = socket.socketpair()
+    try:
+        _send_msg(ours.fileno(), b'["part","nt","graph"]\nabc')
+        _send_msg(ours.fileno(), b'["ok","nt","graph"]\ndef')
+        time.sleep(0.05)
+        theirs.setblocking(False)
+        reader = _MessageReader()
+        assert reader.feed(theirs.fileno()).endswith(b"abc")  # the final one is read too, kept in the buffer
+        slot = SimpleNamespace(fd=theirs.fileno(), engine=SimpleNamespace(ended=None))
+        retired: list[str] = []
+        ex._retire = lambda w, why: retired.append(why)  # type: ignore[method-assign]
+        started = time.monotonic()
+        ex._drain(slot, reader, time.monotonic() + 5)  # type: ignore[arg-type]
+        assert time.monotonic() - started < 1 and not retired
+        assert ex._pool.get_nowait() is slot
+    finally:
+        ours.close()
+        theirs.close()
+        ex.close()
