@@ -251,6 +251,8 @@ KK_LOCATIVE_FORMS = tuple(fold(e) for e in kk_cases.LOCATIVE if len(e) > 1)
 KK_OUTSIDE_NAMES = tuple(fold(e) for e in kk_cases.ABLATIVE + kk_cases.DATIVE + kk_cases.ACCUSATIVE if len(e) > 1)
 
 
+# The endings of a Russian adjective that no noun shares ("центром" ends as "каком" does)
+_RU_ADJECTIVE_AGREEING = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|ого|его|ому|ему)$")
 _RU_ADJECTIVE_END = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|им|ым|ими|ыми|ого|его|ому|ему|ом|ем)$")
 
 
@@ -464,10 +466,20 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if lang == "ru" and s == h and p.capitalized and not p.text.isupper() \
                     and not _RU_ADJECTIVE_END.search(p.text.lower()):
                 break  # Russian puts an adjective before the kind ("Актюбинская библиотека"): "в Актобе библиотеки подписали" is no name
+            if lang == "ru" and p.start in places and not _RU_ADJECTIVE_END.search(p.text.lower()) \
+                    and toks[s].capitalized and _RU_ADJECTIVE_END.search(toks[s].text.lower()):
+                break  # "В Омске Омская областная библиотека": where, then the name that opens with its adjective
             if _is(p, mods) or p.capitalized or not library and _ethnic(p):
                 s -= 1
                 continue
-            if not library and p.key in MOD_AND and s >= 2 and _is(toks[s], mods) and _is(toks[s - 2], mods) \
+            if library and lang == "ru" and s >= 2 and _RU_ADJECTIVE_AGREEING.search(p.text.lower()) \
+                    and _RU_ADJECTIVE_AGREEING.search(toks[s - 2].text.lower()) \
+                    and (_is(toks[s - 2], mods) or toks[s - 2].capitalized) \
+                    and not text[toks[s - 2].end:p.start].strip():
+                s -= 1  # "Оренбургская областная полиэтническая детская библиотека": an adjective of its own
+                continue
+            if p.key in MOD_AND and s >= 2 and _is(toks[s], mods) and _is(toks[s - 2], mods) \
+                    and (not library or lang == "en" and not tok.key.startswith("libraries")) \
                     and not text[toks[s - 2].end:p.start].strip():
                 s -= 2
                 continue
@@ -532,6 +544,17 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if r is not None:
                 namesake = (toks[r[0]].start, toks[r[1] - 1].end)
                 e = r[1]
+        elif library and s < h and lang == "ru" and e < len(toks) and toks[e].start in places \
+                and toks[e].capitalized and not _RU_ADJECTIVE_END.search(toks[e].text.lower()) \
+                and text[toks[h].end:toks[e].start] == " " \
+                and not toks[h - 1].text.lower().endswith(("ие", "ые")):  # ("городские библиотеки Риддера": a group)
+            e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
+        elif library and s < h and lang == "en" and e + 1 < len(toks) and toks[e].key == "of" \
+                and toks[e + 1].start in places and toks[e + 1].capitalized \
+                and not text[toks[h].end:toks[e + 1].start].strip(" of") \
+                and not (e + 2 < len(toks) and toks[e + 2].capitalized
+                         and not text[toks[e + 1].end:toks[e + 2].start].strip()):  # "of Tomsk State University"
+            e += 2  # "the Central City Library of Ridder"
         elif not library and tok.capitalized and e + 1 < len(toks) and toks[e].key == "of" \
                 and (name_end := _capitalised_of(toks, text, e)) > e:
             e = name_end  # "the Museum of Local History", "Association of … Libraries"

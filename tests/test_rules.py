@@ -1180,3 +1180,54 @@ def test_a_title_quoting_another_is_one_title(text: str, title: str) -> None:
 
 def test_separate_titles_stay_separate() -> None:
     assert [t for _, _, t in rules.quoted_titles("романы «Абай жолы» и «Путь Абая» вышли")] == ["Абай жолы", "Путь Абая"]
+
+
+def _libraries(text: str, lang: str, place_words: tuple[str, ...] = ()) -> list[str]:
+    """Library names found, with the words in ``place_words`` passed as the gazetteer's places."""
+    view = matching_view(text)
+    toks = tokenize(view)
+    places = frozenset(t.start for t in toks if t.text in place_words)
+    return [text[c.start:c.end] for c in rules.library_phrases(view, toks, places=places, lang=lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "places", "expected"), [
+    # a town in a case before the name's adjective says where, it does not open the name
+    ("В Омске Омская областная научная библиотека провела семинар.", "ru", ("Омске",),
+     ["Омская областная научная библиотека"]),
+    # a town in the genitive after the kind names the library
+    ("27 мая Центральная городская библиотека Риддера провела викторину.", "ru", ("Риддера",),
+     ["Центральная городская библиотека Риддера"]),
+    ("Сотрудники Центральной городской библиотеки Риддера приехали.", "ru", ("Риддера",),
+     ["Центральной городской библиотеки Риддера"]),
+    ("On 27 May the Central City Library of Ridder held a quiz.", "en", ("Ridder",),
+     ["Central City Library of Ridder"]),
+    # an adjective of the library's own between the level words
+    ("Оренбургская областная полиэтническая детская библиотека провела семинар.", "ru", (),
+     ["Оренбургская областная полиэтническая детская библиотека"]),
+    # two levels joined by "and" in English
+    ("The East Kazakhstan Regional Children's and Youth Library held a quiz.", "en", (),
+     ["East Kazakhstan Regional Children's and Youth Library"]),
+])
+def test_library_names_with_their_town_their_own_adjective_and_two_levels(text: str, lang: str,
+                                                                          places: tuple[str, ...],
+                                                                          expected: list[str]) -> None:
+    assert _libraries(text, lang, places) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "places", "unwanted"), [
+    # a longer name goes on after the town: the library's own name stops before "of"
+    ("the Research Library of Tomsk State University opened it.", "en", ("Tomsk",), "Library of Tomsk"),
+    # a department's genitive noun is no adjective of the library ("отделом краеведения")
+    ("Выступила заведующая отделом краеведения челябинской библиотеки Марина Белова.", "ru", (),
+     "краеведения челябинской библиотеки"),
+    # "центром" ends as an adjective might, but it is a noun
+    ("Библиотека стала региональным центром Президентской библиотеки.", "ru", (),
+     "региональным центром Президентской библиотеки"),
+    # the city libraries of a town are a group
+    ("Городские библиотеки Риддера провели викторину.", "ru", ("Риддера",), "Городские библиотеки Риддера"),
+    # the district and city libraries of a region are a group too
+    ("Павлодар облысының аудандық және қалалық кітапханалары қатысты.", "kk", (),
+     "аудандық және қалалық кітапханалары"),
+])
+def test_what_is_not_part_of_a_library_name(text: str, lang: str, places: tuple[str, ...], unwanted: str) -> None:
+    assert not any(unwanted in name for name in _libraries(text, lang, places))
