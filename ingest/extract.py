@@ -255,7 +255,7 @@ _LARGER_PLACE_TYPES = frozenset({_REGION, SHK.iri("District"), SHK.iri("Country"
 
 
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
-_CONTINUED = re.compile(r"\s*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IGNORECASE)
+_CONTINUED = re.compile(r"[ \t\u00a0]*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IGNORECASE)  # (not past the line's end)
 # plural: "libraries", "кітапханалары", and in Russian after a plural adjective ("Томские
 # библиотеки"; "Томской библиотеки" is one library's genitive)
 _PLURAL_HEAD = re.compile(r"(?i)(?:libraries|кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
@@ -385,6 +385,11 @@ def _around_date(text: str, dm: DateMention) -> str:
     after = re.split(r"[.!?;\n]", text[dm.end:dm.end + 16])[0]
     return before + " " + after
 
+
+# What may open a programme's day heading before its day: nothing, or the day of the week
+_HEADING_LEAD = re.compile(r"\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
+                           r"среда|четверг|пятница|суббота|воскресенье|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|"
+                           r"сенбі|жексенбі|day\s+\d|день\s+\d|\d-күн)[,.:]?\s*)?", re.IGNORECASE)
 
 # What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
@@ -1163,17 +1168,56 @@ class _DocState:
         return with_year(month, day, [dm for dm in dates if dm.end <= start
                                       and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
 
+    def _day_heading(self, at: int, dates: list[DateMention]) -> str | None:
+        """The day of the programme heading over ``at``: the last line before it that opens with a
+        day and says little else ("Wednesday, 1 October. Pushkin Library, conference hall", "2
+        октября", "3 қазан, жұма"; not "12 марта делегация посетила …", a sentence). A day without its
+        year takes it as any such day does. None where no heading comes first."""
+        if self._days_read is None:
+            self._days_read = day_months(self.text, dates)
+
+        def heading(start: int, end: int) -> bool:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            line_end = self.text.find("\n", end)
+            rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+            return line_start > 0 and bool(_HEADING_LEAD.fullmatch(self.text[line_start:start])) \
+                and len(re.findall(r"[^\W\d_]+", rest)) <= 8
+
+        days = [(start, with_year(month, day, [dm for dm in dates if dm.end <= start
+                                               and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))]))
+                for start, end, month, day in self._days_read if end <= at and heading(start, end)]
+        days += [(dm.start, dm.value) for dm in dates
+                 if dm.end <= at and dm.precision == "day" and heading(dm.start, dm.end)]
+        days = [d for d in days if d[1] is not None]
+        return max(days)[1] if days else None
+
     def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
-        date in its first words and a town (not a country) before the first sentence ends."""
-        head = self.norm[:120]
+        date in its first words and a town (not a country) before the first sentence ends. A
+        programme or an announcement puts them on the line under its title ("Ust-Kamenogorsk, 1–3
+        October 2025"): there, the line must hold nothing else."""
+        found = self._dateline_at(0, dates, places)
+        first = self.norm.find("\n")
+        if found is None and 0 < first < 300:
+            second = re.search(r"\S", self.norm[first:])
+            if second is not None:
+                at = first + second.start()
+                line_end = self.norm.find("\n", at)
+                found = self._dateline_at(at, dates, places, whole_line=line_end if line_end > 0 else len(self.norm))
+        return found
+
+    def _dateline_at(self, at: int, dates: list[DateMention], places: list[Mention],
+                     whole_line: int | None = None) -> tuple[str, str] | None:
+        head = self.norm[at:at + 120]
         # the first full stop that is no "г." / "ж." after a year ("25 ноября 2016 г. Москва.")
         stop = next((m.start() for m in re.finditer(r"\. ", head)
                      if not re.search(r"\d\s*(г|гг|ж|жж)$", head[:m.start()])), -1)
-        end = min([i for i in (stop, head.find(" – "), head.find(" - "), head.find("\n")) if i > 0],
-                  default=len(head))
-        day = next((dm for dm in dates if dm.start < 20 and dm.end <= end and dm.precision == "day"), None)
-        town = next((m for m in places if m.end <= end
+        end = at + min([i for i in (stop, head.find(" – "), head.find(" - "), head.find("\n")) if i > 0],
+                       default=len(head))
+        if whole_line is not None and end < whole_line and self.norm[end:whole_line].strip(" .,;:–—-"):
+            return None  # the line goes on: a sentence, not a dateline
+        day = next((dm for dm in dates if at <= dm.start < at + 20 and dm.end <= end and dm.precision == "day"), None)
+        town = next((m for m in places if at <= m.start and m.end <= end
                      and not self._is_country(m.iri)), None)
         if day is None or town is None:
             return None
@@ -1382,6 +1426,7 @@ class _DocState:
             return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
 
         dateline = self._dateline(dates, places)
+        title_end = text.find("\n") if "\n" in text else len(text)
         blank = re.search(r"\n\s*\n", text)
         lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
@@ -1530,11 +1575,19 @@ class _DocState:
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
                 c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
+            if not date and dateline and c.method == "rule:event-title" and c.end <= title_end:
+                # the headline's event happened when and where the line under it says ("Programme of
+                # the conference «…»" / "Ust-Kamenogorsk, 1–3 October 2025")
+                date = dateline[0]
+                if not chosen:
+                    place, chosen = dateline[1], [dateline[1]]
             if not date and not within_last and not c.extra.get("needs_date_place"):
                 date = self._day_of_the_year_before(own, c.start, dates)
             if within_last and last is not None and not rel.moves_in_time(text[sentence[0]:sentence[1]]):
                 date, place = last
                 chosen = [place]
+                # a programme's item is on the day its heading gives, in the place of the event it is part of
+                date = self._day_heading(c.start, dates) or date
             if date and place:
                 last = (date, place)
                 # a telebridge is named by both its ends, in one order whichever the text names first
@@ -1689,6 +1742,22 @@ class _DocState:
                 if first_item <= a.start and a.end <= end and (a.kind != "person" or lived_then(a.iri, ev.iri)) \
                         and not book_item(a):
                     add(ev.iri, PARTICIPANT, a.iri)
+
+        # a programme's schedule: whoever an item names (a speaker, a moderator, a university they
+        # come from) takes part in the event that item names, else in the programme's own event,
+        # the one its headline names. Libraries are left out (an item may visit one or name a
+        # project's members), and so is whoever did not live then (a topic: "on the book collection
+        # of G. N. Potanin", "dedicated to Vasily Shukshin").
+        items = rel.programme_items(text)
+        headline = next((e for e in events if e.end <= title_end), None) if items else None
+        for a_line, b_line in items:
+            ev = next((e for e in events if a_line <= e.start < b_line), headline)
+            if ev is None:
+                continue
+            for a in agents:
+                if a_line <= a.start and a.end <= b_line and a.kind != "library" \
+                        and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
+                    took_part.append((ev.iri, a))
 
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
         persons = [m for m in ms if m.kind == "person"]

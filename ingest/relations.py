@@ -264,6 +264,18 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# A programme's item: a line that opens with its time ("10:40 Plenary session. Papers: …",
+# "14.00 Круглый стол …", "09:00–10:00 Тіркеу")
+_PROGRAMME_ITEM = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{2})?\s+\S")
+
+
+def programme_items(text: str) -> list[tuple[int, int]]:
+    """The lines of a programme's schedule, each opening with a time: at least two of them, for
+    one time at a line's start may be a time of day in any report."""
+    items = [(a, b) for a, b in lines(text) if _PROGRAMME_ITEM.match(text, a)]
+    return items if len(items) >= 2 else []
+
+
 # The cue lists above are written readably; matching compares them with folded text keys.
 PARTICIPATION = fold_all(PARTICIPATION)
 WINNERS = fold_all(WINNERS)

@@ -2628,3 +2628,63 @@ def test_a_date_after_a_closing_quote_begins_the_next_sentence(extractor: Extrac
                                            "20 ноября 2024 года там же состоялась встреча с читателями.")
     first = next(ev for ev in events(r) if "prigranic" in str(ev.value) or "seminar" in str(ev.value))
     assert [str(d.value) for d in objects(graph(r), first, SDO.startDate)] == ["2024-03-12"]
+
+
+PROGRAMME = (
+    'Programme of the conference "Libraries of the Irtysh Basin"\n\n'
+    "Pavlodar, 14–15 October 2025\n\n"
+    "Tuesday, 14 October. Pavlodar Regional Children's and Youth Library\n"
+    "10:00 Opening of the conference. Welcome address: Aigerim Serikovna Bekova, director of the library.\n"
+    "11:00 Papers: Oleg Petrovich Sidorov, professor at the Toraighyrov University, on the collection of "
+    "G. N. Potanin.\n\n"
+    "Wednesday, 15 October\n"
+    '10:00 Round table "Digital Memory of the Irtysh". Moderator: Dana Kairatovna Serikova.\n'
+    "12:00 Closing of the conference.\n"
+)
+
+
+def test_a_programme_dates_its_events_by_the_line_under_its_title_and_its_day_headings(extractor: Extractor) -> None:
+    """The headline's conference took place when and where the line under the title says; an item
+    under a day heading took place on that day, in the conference's town."""
+    r = extract(extractor, "programme.en.txt", PROGRAMME)
+    g = graph(r)
+    conference = next(ev for ev in events(r) if "conference" in str(ev.value))
+    table = next(ev for ev in events(r) if "round-table" in str(ev.value))
+    assert [str(d.value) for d in objects(g, conference, SDO.startDate)] == ["2025-10-14"]
+    assert objects(g, conference, SDO.location) == [I("place/pavlodar")]
+    assert [str(d.value) for d in objects(g, table, SDO.startDate)] == ["2025-10-15"]
+    assert objects(g, table, SDO.location) == [I("place/pavlodar")]
+
+
+def test_whoever_a_programme_item_names_takes_part_in_its_event(extractor: Extractor) -> None:
+    """A speaker and the university they come from take part in the conference; the round table's
+    moderator in the round table; a topic who died long before (Potanin) in none."""
+    r = extract(extractor, "programme.en.txt", PROGRAMME)
+    g = graph(r)
+    conference = next(ev for ev in events(r) if "conference" in str(ev.value))
+    table = next(ev for ev in events(r) if "round-table" in str(ev.value))
+    took_part = {ev: {str(o.value).rsplit("/id/", 1)[1] for o in objects(g, ev, WDT.P710)} for ev in (conference, table)}
+    assert {"person/bekov-a", "person/sidorov-o"} <= took_part[conference]
+    assert any(x.startswith("organization/") for x in took_part[conference])
+    assert "person/serikov-d" in took_part[table] and "person/serikov-d" not in took_part[conference]
+    assert not any("potanin" in x for xs in took_part.values() for x in xs)
+
+
+def test_a_library_named_at_the_end_of_a_line_before_a_time_is_one_library(extractor: Extractor) -> None:
+    """"… Youth Library\\n10:00 …": the next line's time does not continue the name ("library No. 3")."""
+    r = extract(extractor, "heading.en.txt", "Tuesday, 14 October. Pavlodar Regional Children's and Youth Library\n"
+                                           "10:00 Opening. The Pavlodar Regional Children's and Youth Library "
+                                           "welcomed the guests.\n")
+    libs = [m.iri for m in r.mentions if m.kind == "library"]
+    assert len(libs) == 2 and libs[0] == libs[1], libs
+
+
+def test_a_sentence_opening_with_a_date_is_no_day_heading(extractor: Extractor) -> None:
+    """Only a line that opens with a day and says little else heads a programme's day."""
+    text = ('В Омске 12 марта 2024 года прошёл семинар «Библиотеки приграничья».\n'
+            '14 марта делегация библиотеки посетила музей и встретилась с читателями в городском парке.\n'
+            'Затем открылась выставка «Книги степи».\n')
+    r = extract(extractor, "notheading.ru.txt", text)
+    show = next(ev for ev in events(r) if "vystavk" in str(ev.value) or "exhibition" in str(ev.value)
+                or "knigi" in str(ev.value))
+    assert [str(d.value) for d in objects(graph(r), show, SDO.startDate)] == ["2024-03-12"]

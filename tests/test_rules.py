@@ -1231,3 +1231,13 @@ def test_library_names_with_their_town_their_own_adjective_and_two_levels(text: 
 ])
 def test_what_is_not_part_of_a_library_name(text: str, lang: str, places: tuple[str, ...], unwanted: str) -> None:
     assert not any(unwanted in name for name in _libraries(text, lang, places))
+
+
+def test_a_programme_is_at_least_two_lines_that_open_with_a_time() -> None:
+    from ingest.relations import programme_items
+
+    text = "Programme\n09:30 Registration.\n10:00–11:00 Opening. Speakers: A.\nClosing words.\n"
+    items = programme_items(text)
+    assert [text[a:b] for a, b in items] == ["09:30 Registration.", "10:00–11:00 Opening. Speakers: A."]
+    # one time at a line's start is a time of day in a report, not a schedule
+    assert programme_items("Report\n10:00 the doors opened and readers came in.\n") == []
