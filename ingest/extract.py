@@ -1762,7 +1762,7 @@ class _DocState:
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"
         persons = [m for m in ms if m.kind == "person"]
         for c, _ in self.containers:
-            if c.kind != "work" or c.method != REFERENCE:
+            if c.kind != "work" or c.method not in (REFERENCE, rules.LISTED_WORK):
                 continue
             w = self._iri_at(c.start, c.end, "work")
             if w is None:

@@ -1080,6 +1080,17 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             kw = near(WROTE, window=1)
             if kw is not None and not _INSCRIBED.match(text, qe):  # not "wrote «Спасибо» on the board"
                 found = (kw, ("work", "Publication"))
+        if found is None and title[:1].isupper():
+            # a list of books, each item its author's name, then the title: "1. Abish Kekilbayev, “The
+            # End of the Legend”", "- Мухтар Ауэзов «Путь Абая»"
+            line_start = text.rfind("\n", 0, qs) + 1
+            item = _LISTED_WORK.fullmatch(text, line_start, qs)
+            if item is not None:
+                year = re.match(r"\s*\((\d{4})\)", text[qe:qe + 10])  # "“Zangezi” (1922)"
+                out.append(Candidate("work", qs + 1, qe - 1, LISTED_WORK, 0.6, cls="Publication", label=title,
+                                     extra={"authors": [item.span("author")],
+                                            **({"year": year.group(1)} if year else {})}))
+                continue
         if found is None:
             continue
         kw, (kind, cls) = found
@@ -1099,6 +1110,13 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.6, cls=cls, label=title))
     return out
 
+
+# A list item up to a book's title: a number or a bullet, its author's name (two to four words,
+# capitalised), a comma or a dash
+LISTED_WORK = "rule:listed-work"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LISTED_WORK = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)]|[-–—•*])[ \t]*(?P<author>(?:[{_UPPER}][\w'’.-]*[ \t]+){{1,3}}"
+                          rf"[{_UPPER}][\w'’-]+)[ \t]*[,:–—-]?[ \t]*")
 
 # Kinds of small places written after their name (districts, villages), folded: a capitalised name
 # right before one is a place, whether or not the authority file knows it ("Володарский ауданындағы

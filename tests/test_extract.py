@@ -2688,3 +2688,28 @@ def test_a_sentence_opening_with_a_date_is_no_day_heading(extractor: Extractor) 
     show = next(ev for ev in events(r) if "vystavk" in str(ev.value) or "exhibition" in str(ev.value)
                 or "knigi" in str(ev.value))
     assert [str(d.value) for d in objects(graph(r), show, SDO.startDate)] == ["2024-03-12"]
+
+
+@pytest.mark.parametrize(("name", "text", "title"), [
+    ("list.en.txt", 'Reading list:\n1. Abish Kekilbayev, "The End of the Legend" (1976). A philosophical novel.\n'
+                    '2. Marat Zhumagaliyev, "Strings That Are Not Silent" (2019). A local history.\n',
+     "The End of the Legend"),
+    ("list.ru.txt", "Список:\n- Абиш Кекилбаев «Конец легенды»\n- Марат Жумагалиев «Струны, которые не молчат»\n",
+     "Конец легенды"),
+])
+def test_a_list_item_of_an_author_and_a_title_is_a_book_by_that_author(extractor: Extractor, name: str, text: str,
+                                                                      title: str) -> None:
+    r = extract(extractor, name, text)
+    g = graph(r)
+    works = [m for m in r.mentions if m.kind == "work"]
+    assert len(works) == 2 and r.document.text[works[0].start:works[0].end] == title
+    for w in works:
+        assert len(objects(g, ox.NamedNode(w.iri), SDO.author)) == 1
+    assert objects(g, ox.NamedNode(works[0].iri), SDO.author) == [I("person/kekilbaev-a")]
+    if name.endswith(".en.txt"):  # the year in brackets after the title
+        assert [str(d.value) for d in objects(g, ox.NamedNode(works[1].iri), SDO.datePublished)] == ["2019"]
+
+
+def test_a_quoted_phrase_after_a_name_in_running_text_is_no_listed_book(extractor: Extractor) -> None:
+    r = extract(extractor, "speech.ru.txt", "Директор Анна Петрова сказала: «Мы рады гостям».\n")
+    assert not [m for m in r.mentions if m.kind == "work"]
