@@ -1168,6 +1168,19 @@ class _DocState:
         return with_year(month, day, [dm for dm in dates if dm.end <= start
                                       and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
 
+    def _day_before(self, at: int, after: int, dates: list[DateMention]) -> tuple[int, str] | None:
+        """The last day written without its year between ``after`` and ``at``: where it stands and
+        its date, the year supplied as for any such day."""
+        if self._days_read is None:
+            self._days_read = day_months(self.text, dates)
+        days = [d for d in self._days_read if after <= d[0] and d[1] <= at]
+        if not days:
+            return None
+        start, _, month, day = days[-1]
+        iso = with_year(month, day, [dm for dm in dates if dm.end <= start
+                                     and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
+        return (start, iso) if iso is not None else None
+
     def _day_heading(self, at: int, dates: list[DateMention]) -> str | None:
         """The day of the programme heading over ``at``: the last line before it that opens with a
         day and says little else ("Wednesday, 1 October. Pushkin Library, conference hall", "2
@@ -1451,6 +1464,7 @@ class _DocState:
             nearest = min(in_line, key=lambda dm: abs(dm.start - c.start)) if in_line else None
             date = nearest.value if nearest else None
             same_day_places: list[Mention] = []
+            same_day = False
             if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):
                 # "В тот же день прошла акция …": the day named last, and the places of its sentence
                 earlier = [dm for dm in dates if dm.end <= own[0] and dm.precision == "day"]
@@ -1458,8 +1472,14 @@ class _DocState:
                     earlier = []  # "родился 10 августа 1845 года … В тот же день …": no day of the report
                     date, nearest = None, None
                 if earlier:
+                    same_day = True
                     date = earlier[-1].value
                     day = sent_of(earlier[-1].start)
+                    # a day written without its year after it is the day meant ("14–16 октября 2025 … 16
+                    # қазанда … в тот же день")
+                    later = self._day_before(own[0], earlier[-1].end, dates)
+                    if later is not None:
+                        date, day = later[1], sent_of(later[0])
                     same_day_places = [m for m in places if day[0] <= m.start and m.end <= day[1] and not nested(m)
                                        and not self._is_country(m.iri)]
             # A titled event whose own sentence names no date took place within the report's event
@@ -1469,9 +1489,10 @@ class _DocState:
             # chrestomathy” of 1879", "archive documents of 1920-1925").
             own_places = [m for m in places if own[0] <= m.start and m.end <= own[1]
                           and not (c.start <= m.start and m.end <= c.end) and not nested(m)]
-            within_last = last is not None and c.method == "rule:event-title" and not own_places and not same_day_places and (
+            within_last = last is not None and c.method == "rule:event-title" and not own_places and not same_day and (
                 not in_sentence or nearest is not None and nearest.precision == "year"
-                and nearest.start >= c.end and nearest.value[:4] < last[0][:4])
+                and nearest.start >= c.end and nearest.value[:4] < last[0][:4]) \
+                and not (not in_sentence and self._day_of_the_year_before(own, c.start, dates))  # "29 мая … провели …": its own day
             if within_last:
                 date = None
             # places named inside a library's or organisation's name say where that one is, not the event
@@ -1551,6 +1572,8 @@ class _DocState:
                 # that sits in its town says which town
                 chosen = list(dict.fromkeys(next((t for t in hosts if p in self.a.ancestors(t)), p) for p in chosen))
             chosen = chosen[:2] if telebridge or joined else chosen[:1]
+            if same_day and not chosen and last is not None:
+                chosen = [last[1]]  # "… в тот же день на круглом столе": where the report's event is
             place = chosen[0] if chosen else None
             chosen += [p for p in named if p not in chosen]
             family = _event_family(c)

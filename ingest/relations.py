@@ -116,7 +116,9 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who judged it: "Жюри возглавила X", "the jury included Y", "қазылар алқасы"
                  "jiuri", "jury", "kazilar",
                  # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
-                 "provel", "sovmestno", "vmeste")
+                 "provel", "sovmestno", "vmeste",
+                 # who moderated or hosted it ("Модератором семинара была X", "Moderator: Y", "жүргізуші")
+                 "moderat", "jurgizus")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",

@@ -2713,3 +2713,31 @@ def test_a_list_item_of_an_author_and_a_title_is_a_book_by_that_author(extractor
 def test_a_quoted_phrase_after_a_name_in_running_text_is_no_listed_book(extractor: Extractor) -> None:
     r = extract(extractor, "speech.ru.txt", "Директор Анна Петрова сказала: «Мы рады гостям».\n")
     assert not [m for m in r.mentions if m.kind == "work"]
+
+
+def test_an_event_whose_sentence_gives_its_day_without_a_year_keeps_that_day(extractor: Extractor) -> None:
+    """A digest's second item ("29 мая … провели онлайн-семинар «…»") is not dated by the first
+    item's event: its own day counts, in the year the text gave."""
+    text = ("Дайджест недели (26 мая – 1 июня 2025 года)\n\n"
+            "27 мая библиотеки Риддера провели викторину «Рудный Алтай».\n\n"
+            "29 мая Актюбинская областная детская библиотека провела онлайн-семинар «Читающее детство».\n")
+    r = extract(extractor, "digest.ru.txt", text)
+    seminar = next(ev for ev in events(r) if "seminar" in str(ev.value) or "citause" in str(ev.value))
+    assert [str(d.value) for d in objects(graph(r), seminar, SDO.startDate)] == ["2025-05-29"]
+
+
+def test_the_same_day_is_the_day_named_last_even_without_its_year(extractor: Extractor) -> None:
+    text = ("14–16 октября 2025 года в Туркестане пройдут Дни башкирской книги.\n"
+            "16 октября гости посетят музей. Итоги подведут в тот же день на круглом столе «Тюркские литературы».\n")
+    r = extract(extractor, "sameday.ru.txt", text)
+    table = next(ev for ev in events(r) if "round-table" in str(ev.value))
+    assert [str(d.value) for d in objects(graph(r), table, SDO.startDate)] == ["2025-10-16"]
+    assert objects(graph(r), table, SDO.location) == [I("place/turkistan")]
+
+
+def test_a_moderator_takes_part(extractor: Extractor) -> None:
+    text = ("29 мая 2025 года в Актобе прошёл онлайн-семинар «Читающее детство». Модератором семинара была "
+            "Назгуль Амангельдиевна Тасбулатова.\n")
+    r = extract(extractor, "moderator.ru.txt", text)
+    (ev,) = set(events(r))
+    assert I("person/tasbulatov-n") in objects(graph(r), ev, WDT.P710)
