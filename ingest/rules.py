@@ -444,6 +444,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             continue  # librarians are people, not a library
         if not library and (not _institution_head(tok) or _plural_institution(tok, lang)):
             continue
+        if library and lang == "en" and h + 1 < len(toks) and toks[h + 1].capitalized \
+                and text[tok.end:toks[h + 1].start] == " " and toks[h + 1].key not in NAMESAKE_EN:
+            continue  # "the Irtysh Library Residency", "Library Week": the name goes on, it is no library's
         s = h
         namesake: tuple[int, int] | None = None
         # walk left over modifiers, capitalised place words and "X атындағы"
@@ -617,6 +620,26 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                              cls=None if library else _institution_class(tok)))
         if namesake is not None:
             out.append(Candidate("person", namesake[0], namesake[1], "rule:namesake", 0.8))
+    return out
+
+
+# "“Caspian Summer”, the joint summer reading programme", "the Irtysh Library Residency, a new
+# exchange programme": a name, then a comma and an apposition that ends in its kind
+_EN_APPOSITIVE_PROJECT = re.compile(
+    r"(?:[\"“](?P<q>[A-Z][^\"”\n]{2,60})[\"”]|\bthe\s+(?P<n>(?:[A-Z][\w-]+\s+){1,4}[A-Z][\w-]+)),\s+"
+    r"(?:a|an|the|our|their|its)\s+(?:(?!(?:about|of|for|on|with|in|to|from|by|and|or)\s)[a-z-]+\s+){0,4}"
+    r"(?:programme|program|project)\b")
+
+
+def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
+    """Projects named before an apposition that says what they are (English)."""
+    if lang != "en":
+        return []
+    out = []
+    for m in _EN_APPOSITIVE_PROJECT.finditer(text):
+        group = "q" if m.group("q") else "n"
+        out.append(Candidate("project", m.start(group), m.end(group), "rule:project-title", 0.65,
+                             label=m.group(group)))
     return out
 
 
@@ -1059,6 +1082,11 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             kw = near(PROJECT_WORDS, window=2)
             if kw is not None:
                 found = (kw, ("project", "Programme" if _is(kw, PROGRAMME_WORDS) else None))
+        if found is None and lang == "ru":
+            # "программа летнего чтения «Каспийское лето»": the programme, what it is of, its title
+            kw = near(PROGRAMME_WORDS, window=3)
+            if kw is not None and kw.end <= qs and re.fullmatch(r"(?:\s+[а-яё-]+){1,2}\s*", text[kw.end:qs]):
+                found = (kw, ("project", "Programme"))
         if found is None:
             k = bisect.bisect_right(tok_starts, qs)
             # a genre word opening or closing the title: «Dictionary of Russian names», «Қазақ хрестоматиясы»

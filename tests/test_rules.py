@@ -1241,3 +1241,26 @@ def test_a_programme_is_at_least_two_lines_that_open_with_a_time() -> None:
     assert [text[a:b] for a, b in items] == ["09:30 Registration.", "10:00–11:00 Opening. Speakers: A."]
     # one time at a line's start is a time of day in a report, not a schedule
     assert programme_items("Report\n10:00 the doors opened and readers came in.\n") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('They compiled it for "Caspian Summer", the joint summer reading programme they launched.', "Caspian Summer"),
+    ("Apply for the Irtysh Library Residency, a new exchange programme for librarians.", "Irtysh Library Residency"),
+])
+def test_an_english_project_named_before_an_apposition_of_its_kind(text: str, name: str) -> None:
+    found = rules.appositive_projects(matching_view(text), "en")
+    assert [(c.kind, text[c.start:c.end]) for c in found] == [("project", name)]
+    # and "the Irtysh Library Residency" names no library
+    assert not [c for c in rules.library_phrases(matching_view(text), tokenize(matching_view(text)), lang="en")
+                if "Library" in text[c.start:c.end]]
+
+
+def test_an_apposition_of_another_kind_names_no_project() -> None:
+    assert rules.appositive_projects("He read “The Steppe”, a novel about the programme of reforms.", "en") == []
+
+
+def test_a_russian_programme_of_something_names_its_title() -> None:
+    text = "1 июня стартовала совместная программа летнего чтения «Каспийское лето»."
+    view = matching_view(text)
+    found = [c for c in rules.titled_things(view, tokenize(view), text, "ru") if c.kind == "project"]
+    assert [text[c.start:c.end] for c in found] == ["Каспийское лето"]
