@@ -450,6 +450,11 @@ def _same_name(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+# The folded endings of patronymics: Kazakh -қызы/-ұлы, Russian -овна/-евна/-ична/-ович/-евич/-ич
+_PATRONYMIC_KEYS = tuple(fold(w) for w in ("қызы", "кызы", "ұлы", "улы", "овна", "евна", "ична", "инична",
+                                            "ович", "евич", "ьич"))
+
+
 def _clean_label(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–—")
 
@@ -604,6 +609,20 @@ class _DocState:
         self._days_read: list[tuple[int, int, int, int]] | None = None  # days written without a year, read once
 
     # --- linking ------------------------------------------------------------------------
+    def _full_name_of(self, name: str) -> str | None:
+        """A person named by given name and patronymic only ("Роза Қалиқызы", "Анна Ивановна"), who
+        the document named in full before ("Роза Қалиқызы Жанұзақова"): that person, not a new one
+        whose surname would be the patronymic."""
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+        if len(words) != 2 or not words[1].endswith(_PATRONYMIC_KEYS):
+            return None
+        for iri, ne in self.new.items():
+            if ne.kind == "person" and any(
+                    [fold(w) for w in re.findall(r"[^\W\d_]+", label)][:2] == words
+                    and len(label.split()) == 3 for label, _ in ne.names):
+                return iri
+        return None
+
     def _mint(self, kind: str, slug: str, name: str, lang: str, cls: str | None) -> str:
         iri = self.ex.graphs.entity(kind, slug).value
         ne = self.new.setdefault(iri, NewEntity(iri, kind, cls))
@@ -623,6 +642,9 @@ class _DocState:
             if e:
                 return e.iri
             name = c.label or surface
+            full = self._full_name_of(name)
+            if full is not None:
+                return full
             return self._mint("person", slugify(person_key(name)), name, lang, None)
         if c.kind == "library" and c.method == rules.TOWN_LIBRARY:
             return self._library_of_town(surface[:1].upper() + surface[1:], lang)  # else no mention
@@ -1056,6 +1078,12 @@ class _DocState:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
                 same = dated.get((_event_family(c), _event_title_key(c) or ""), set())
+                if not same and c.extra.get("kind_in_title"):
+                    # «Махамбет оқулары» on its own, after "«Махамбет оқулары» әдеби кеші": the title is
+                    # the evening's, whatever kind its last word names
+                    key = _event_title_key(c) or ""
+                    kinds = [slugs for (_, k), slugs in dated.items() if k == key]
+                    same = kinds[0] if len(kinds) == 1 else set()
                 if date is not None:  # a date of its own: the dated mention of that year only
                     same = {d for d in same if f"-{date[:4]}-" in d}
                 if len(same) == 1:

@@ -458,6 +458,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break
             if p.key in ("the", "of", "a"):
                 break  # an article or "of" opens the phrase: "Exhibitions of the Russian State Library"
+            if library and lang == "kk" and s == h and p.key.endswith(("kizi", "uli")):
+                break  # "Роза Қалиқызы кітапханада еңбек етті": a person's patronymic, then where she worked
             if len(p.text) == 1 and text[p.end:p.end + 1] != ".":
                 break  # a preposition opening the sentence ("В Городском … музее"), not an initial
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
@@ -1100,6 +1102,13 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                         or len(inside) == 2 and inside[1] is not inside[0] and _is(inside[1], GENRE_LAST)):
                     found = (kw, ("work", cls))
                     break
+        if found is None and title[:1].isupper():
+            # a series of events named with its kind last: «Достоевский оқулары», «Пушкинские чтения»,
+            # «Abai Readings» (readings and festivals only: «Зимний вечер» is as often a poem)
+            k_last = bisect.bisect_left(tok_starts, qe) - 1
+            last_word = toks[k_last] if 0 <= k_last < len(toks) and toks[k_last].start > qs + 1 else None
+            if last_word is not None and _event_type(last_word) in ("readings", "festival"):
+                found = (last_word, ("event", _event_type(last_word)))
         if found is not None and found[1] and found[1][0] == "event" and _a_display(text, found[0]):
             found = None  # "экскурсия по экспозиции «Омск литературный»": the display, no event
         if found is None and title[:1].isupper():
@@ -1125,7 +1134,7 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         if kind == "event":
             s, e = min(qs, kw.start), max(qe, kw.end)
             out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[cls], label=title,
-                                 extra={"event_type": cls}))
+                                 extra={"event_type": cls, **({"kind_in_title": True} if qs < kw.start < qe else {})}))
         elif kind == "organization":  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together
             s = kw.start
             k = bisect.bisect_left(starts, kw.start)

@@ -2741,3 +2741,24 @@ def test_a_moderator_takes_part(extractor: Extractor) -> None:
     r = extract(extractor, "moderator.ru.txt", text)
     (ev,) = set(events(r))
     assert I("person/tasbulatov-n") in objects(graph(r), ev, WDT.P710)
+
+
+@pytest.mark.parametrize(("name", "text", "iri"), [
+    ("pat.kk.txt", "Роза Қалиқызы Жанұзақова 1952 жылы туған. Роза Қалиқызы кітапханада қырық жыл еңбек етті.",
+     "person/januzakov-r"),
+    ("pat.ru.txt", "Анна Ивановна Смирнова родилась в Омске. Анна Ивановна работала в библиотеке.", "person/smirnov-a"),
+])
+def test_a_person_named_by_given_name_and_patronymic_is_the_one_named_in_full(extractor: Extractor, name: str,
+                                                                              text: str, iri: str) -> None:
+    r = extract(extractor, name, text)
+    assert {m.iri for m in r.mentions if m.kind == "person"} == {BASE + "id/" + iri}
+    assert not [m for m in r.mentions if m.kind == "library"]  # "Қалиқызы кітапханада" names no library
+
+
+def test_a_series_named_with_its_kind_last_is_an_event_and_one_with_its_evening(extractor: Extractor) -> None:
+    r = extract(extractor, "series.kk.txt", "2001 жылдан бері Семейде «Достоевский оқулары» өтеді.")
+    assert [r.document.text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["«Достоевский оқулары»"]
+    text = ("2024 жылғы 29 мамырда Атырауда «Махамбет оқулары» әдеби кеші өтті. «Махамбет оқулары» "
+            "кешінде ақындар өлең оқыды.")
+    r = extract(extractor, "evening.kk.txt", text)
+    assert len(set(events(r))) == 1, events(r)
