@@ -2762,3 +2762,13 @@ def test_a_series_named_with_its_kind_last_is_an_event_and_one_with_its_evening(
             "кешінде ақындар өлең оқыды.")
     r = extract(extractor, "evening.kk.txt", text)
     assert len(set(events(r))) == 1, events(r)
+
+
+@pytest.mark.parametrize(("name", "text", "iri"), [
+    ("sea.en.txt", "A salt bay on the eastern shore of the Caspian Sea.", "place/caspian-sea"),
+    ("sea.kk.txt", "Каспий теңізінің шығыс жағалауы.", "place/caspian-sea"),
+    ("region.ru.txt", "Библиотеки Прикаспия провели акцию.", "place/caspian-region"),
+])
+def test_the_caspian_sea_is_not_the_lands_around_it(extractor: Extractor, name: str, text: str, iri: str) -> None:
+    r = extract(extractor, name, text)
+    assert [m.iri for m in r.mentions if m.kind == "place"] == [BASE + "id/" + iri]
