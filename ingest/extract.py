@@ -255,7 +255,9 @@ _LARGER_PLACE_TYPES = frozenset({_REGION, SHK.iri("District"), SHK.iri("Country"
 
 
 _NOT_DISTINCTIVE = frozenset(fold(w) for w in ("the", "of", "a", "and"))
-_CONTINUED = re.compile(r"[ \t\u00a0]*(?:for|для|үшін|No\.?|№|N\s*\d|\d)", re.IGNORECASE)  # (not past the line's end)
+# (not past the line's end, and not a date: "библиотеке Алматы 27 мая")
+_CONTINUED = re.compile(r"[ \t\u00a0]*(?:for|для|үшін|No\.?|№|N\s*\d|\d{1,3}(?![\d.:]|[ \t\u00a0]*[^\W\d_]))",
+                        re.IGNORECASE)
 # plural: "libraries", "кітапханалары", and in Russian after a plural adjective ("Томские
 # библиотеки"; "Томской библиотеки" is one library's genitive)
 _PLURAL_HEAD = re.compile(r"(?i)(?:libraries|кітапханалар\w*|(?:ие|ые|их|ых)\s+библиотек(?:и|ам|ами|ах)?)$")
@@ -385,6 +387,9 @@ def _around_date(text: str, dm: DateMention) -> str:
     after = re.split(r"[.!?;\n]", text[dm.end:dm.end + 16])[0]
     return before + " " + after
 
+
+# A day that ends a period is a deadline, not a day something happened: "до 30 мая", "by 30 May"
+_DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bпо|\bby|\buntil|\btill)\s+$", re.IGNORECASE)
 
 # What may open a programme's day heading before its day: nothing, or the day of the week
 _HEADING_LEAD = re.compile(r"\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
@@ -1100,21 +1105,25 @@ class _DocState:
         in one language (the seminars «Библиотеки приграничья» and «Цифровые фонды», the Days of
         Kazakh culture and the Days of the Pavlodar book) are two events: the first named keeps the
         slug, a later one takes its date into it. Mentions that name only their kind, and names in
-        different languages (a kk and a ru passage of one document), are not told apart."""
-        names: dict[str, list[tuple[str, str]]] = {}  # slug -> (language, name key) of each event kept apart
+        different languages (a kk and a ru passage of one document), are not told apart; nor are two
+        names on one day, or where either date gives only the year: one event retold under another
+        title ("семинар «Шекаралас кітапханалар» … Семинар «Библиотеки приграничья» собрал …")."""
+        names: dict[str, list[tuple[str, str, str]]] = {}  # slug -> (language, name key, date) of each event apart
         out = []
         for c, lang, slug, date, chosen in pending:
             key = _event_name_key(c, self.text) if slug is not None and date else None
             if key is not None:
                 seen = names.setdefault(slug, [])
-                same_lang = [(i, k) for i, (lg, k) in enumerate(seen) if lg == lang]
-                match = next((i for i, k in same_lang if _same_name(k, key)), None)
+                same_lang = [(i, k, d) for i, (lg, k, d) in enumerate(seen) if lg == lang]
+                match = next((i for i, k, _ in same_lang if _same_name(k, key)), None)
+                if match is None and any(d == date or len(d) < 7 or len(date) < 7 for _, _, d in same_lang):
+                    match = next(i for i, _, d in same_lang if d == date or len(d) < 7 or len(date) < 7)
                 if match is None:
-                    seen.append((lang, key))
+                    seen.append((lang, key, date))
                     if same_lang:  # another name of this language holds the slug: a second event
-                        slug = f"{slug}-{date[5:] or len(seen)}".rstrip("-")
+                        slug = f"{slug}-{date[5:]}"
                 elif match > 0:
-                    slug = f"{slug}-{date[5:] or match + 1}".rstrip("-")
+                    slug = f"{slug}-{seen[match][2][5:]}"
             out.append((c, lang, slug, date, chosen))
         return out
 
@@ -1201,7 +1210,8 @@ class _DocState:
         its date, the year supplied as for any such day."""
         if self._days_read is None:
             self._days_read = day_months(self.text, dates)
-        days = [d for d in self._days_read if after <= d[0] and d[1] <= at]
+        days = [d for d in self._days_read if after <= d[0] and d[1] <= at
+                and not _DEADLINE_BEFORE.search(self.text[max(0, d[0] - 12):d[0]])]
         if not days:
             return None
         start, _, month, day = days[-1]
@@ -1235,11 +1245,12 @@ class _DocState:
     def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
         date in its first words and a town (not a country) before the first sentence ends. A
-        programme or an announcement puts them on the line under its title ("Ust-Kamenogorsk, 1–3
-        October 2025"): there, the line must hold nothing else."""
+        programme puts them on the line under its title ("Ust-Kamenogorsk, 1–3 October 2025"): there,
+        the line must hold nothing else (under a news headline such a line is when the report was
+        filed, not when the event was)."""
         found = self._dateline_at(0, dates, places)
         first = self.norm.find("\n")
-        if found is None and 0 < first < 300:
+        if found is None and 0 < first < 300 and rel.programme_items(self.norm):
             second = re.search(r"\S", self.norm[first:])
             if second is not None:
                 at = first + second.start()
@@ -1468,6 +1479,7 @@ class _DocState:
 
         dateline = self._dateline(dates, places)
         title_end = text.find("\n") if "\n" in text else len(text)
+        programme = bool(rel.programme_items(text))  # a schedule: day headings date its items
         blank = re.search(r"\n\s*\n", text)
         lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
@@ -1520,7 +1532,7 @@ class _DocState:
             within_last = last is not None and c.method == "rule:event-title" and not own_places and not same_day and (
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4]) \
-                and not (not in_sentence and self._day_of_the_year_before(own, c.start, dates))  # "29 мая … провели …": its own day
+                and not (not in_sentence and self._day_of_the_year_before((own[0], c.start), c.start, dates))  # "29 мая … провели …": its own day
             if within_last:
                 date = None
             # places named inside a library's or organisation's name say where that one is, not the event
@@ -1626,7 +1638,7 @@ class _DocState:
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
                 c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
-            if not date and dateline and c.method == "rule:event-title" and c.end <= title_end:
+            if not date and dateline and programme and c.method == "rule:event-title" and c.end <= title_end:
                 # the headline's event happened when and where the line under it says ("Programme of
                 # the conference «…»" / "Ust-Kamenogorsk, 1–3 October 2025")
                 date = dateline[0]
@@ -1638,7 +1650,7 @@ class _DocState:
                 date, place = last
                 chosen = [place]
                 # a programme's item is on the day its heading gives, in the place of the event it is part of
-                date = self._day_heading(c.start, dates) or date
+                date = (self._day_heading(c.start, dates) if programme else None) or date
             if date and place:
                 last = (date, place)
                 # a telebridge is named by both its ends, in one order whichever the text names first
@@ -1805,9 +1817,17 @@ class _DocState:
             ev = next((e for e in events if a_line <= e.start < b_line), headline)
             if ev is None:
                 continue
+            # speakers: a person with a post beside the name, or listed after a label or a dash
+            # ("Papers: X, professor …; Y, head …", "… – Marina Pestova"), not a topic ("poems by X")
+            speakers = [a for a in agents if a_line <= a.start and a.end <= b_line and a.kind == "person"
+                        and lived_then(a.iri, ev.iri) and not book_item(a)
+                        and (_staff_beside(text, a.start, a.end)
+                             or re.search(r"(?:[:;–—]|\s-)\s*$", text[a_line:a.start]))]
+            took_part += [(ev.iri, a) for a in speakers]
+            # and the bodies they come from: named in a speaker's own clause after the name
             for a in agents:
-                if a_line <= a.start and a.end <= b_line and a.kind != "library" \
-                        and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
+                if a.kind == "organization" and a_line <= a.start and a.end <= b_line and any(
+                        p.end <= a.start and not re.search(r"[;.]", text[p.end:a.start]) for p in speakers):
                     took_part.append((ev.iri, a))
 
         # authors: a reference's author, and "X, author of «Y»" / "«Y» кітабының авторы X"

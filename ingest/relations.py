@@ -118,7 +118,7 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
                  "provel", "sovmestno", "vmeste",
                  # who moderated or hosted it ("Модератором семинара была X", "Moderator: Y", "жүргізуші")
-                 "moderat", "jurgizus")
+                 "moderator", "moderated", "jurgizus")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",
@@ -268,12 +268,20 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
 
 # A programme's item: a line that opens with its time ("10:40 Plenary session. Papers: …",
 # "14.00 Круглый стол …", "09:00–10:00 Тіркеу")
-_PROGRAMME_ITEM = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{2})?\s+\S")
+# (with a dot only on the hour or its quarters: "02.05" and "14.05" are days of May)
+_PROGRAMME_ITEM = re.compile(r"[ \t]*(?:\d{1,2}:\d{2}|(?:[01]?\d|2[0-3])\.(?:00|15|30|45))"
+                             r"(?:\s*[–—-]\s*\d{1,2}[:.]\d{2})?\s+\S")
+# A programme says so in its title: "Programme of the conference …", "Программа семинара", "бағдарламасы"
+_PROGRAMME_TITLE = re.compile(r"\b(?:programme|program|agenda|программа|бағдарлама)", re.IGNORECASE)
 
 
 def programme_items(text: str) -> list[tuple[int, int]]:
-    """The lines of a programme's schedule, each opening with a time: at least two of them, for
-    one time at a line's start may be a time of day in any report."""
+    """The lines of a programme's schedule, each opening with a time: in a document whose title
+    calls it a programme, at least two of them (a library's opening hours, a month's news by
+    date and a time of day in a report are no schedule of an event)."""
+    first = text.split("\n", 1)[0]
+    if not _PROGRAMME_TITLE.search(first):
+        return []
     items = [(a, b) for a, b in lines(text) if _PROGRAMME_ITEM.match(text, a)]
     return items if len(items) >= 2 else []
 

@@ -251,6 +251,11 @@ KK_LOCATIVE_FORMS = tuple(fold(e) for e in kk_cases.LOCATIVE if len(e) > 1)
 KK_OUTSIDE_NAMES = tuple(fold(e) for e in kk_cases.ABLATIVE + kk_cases.DATIVE + kk_cases.ACCUSATIVE if len(e) > 1)
 
 
+# Pronouns that decline as adjectives do: "каждой такой сельской библиотеке" names no library
+_RU_DETERMINERS = frozenset(("такой", "такая", "такую", "каждой", "каждая", "каждую", "этой", "эта", "эту", "той",
+                             "та", "ту", "нашей", "наша", "нашу", "вашей", "ваша", "вашу", "какой", "какая",
+                             "которой", "которая", "одной", "одна", "другой", "другая", "любой", "любая", "всякой",
+                             "своей", "своя", "всей", "вся", "самой", "самая"))
 # The endings of a Russian adjective that no noun shares ("центром" ends as "каком" does)
 _RU_ADJECTIVE_AGREEING = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|ого|его|ому|ему)$")
 _RU_ADJECTIVE_END = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|им|ым|ими|ыми|ого|его|ому|ему|ом|ем)$")
@@ -444,8 +449,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             continue  # librarians are people, not a library
         if not library and (not _institution_head(tok) or _plural_institution(tok, lang)):
             continue
-        if library and lang == "en" and h + 1 < len(toks) and toks[h + 1].capitalized \
-                and text[tok.end:toks[h + 1].start] == " " and toks[h + 1].key not in NAMESAKE_EN:
+        if library and lang == "en" and h + 1 < len(toks) and toks[h + 1].key in _EN_NAME_GOES_ON \
+                and text[tok.end:toks[h + 1].start] == " ":
             continue  # "the Irtysh Library Residency", "Library Week": the name goes on, it is no library's
         s = h
         namesake: tuple[int, int] | None = None
@@ -478,6 +483,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 s -= 1
                 continue
             if library and lang == "ru" and s >= 2 and _RU_ADJECTIVE_AGREEING.search(p.text.lower()) \
+                    and p.text.lower() not in _RU_DETERMINERS and toks[s - 2].text.lower() not in _RU_DETERMINERS \
                     and _RU_ADJECTIVE_AGREEING.search(toks[s - 2].text.lower()) \
                     and (_is(toks[s - 2], mods) or toks[s - 2].capitalized) \
                     and not text[toks[s - 2].end:p.start].strip():
@@ -552,7 +558,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         elif library and s < h and lang == "ru" and e < len(toks) and toks[e].start in places \
                 and toks[e].capitalized and not _RU_ADJECTIVE_END.search(toks[e].text.lower()) \
                 and text[toks[h].end:toks[e].start] == " " \
-                and not toks[h - 1].text.lower().endswith(("ие", "ые")):  # ("городские библиотеки Риддера": a group)
+                and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
+                and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
             e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
         elif library and s < h and lang == "en" and e + 1 < len(toks) and toks[e].key == "of" \
                 and toks[e + 1].start in places and toks[e + 1].capitalized \
@@ -600,7 +607,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 _ethnic(t) or _is(t, NATIONAL_MOD) for t in toks[s:h])):
             continue
         distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads) and not _ethnic(t)
-                       and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN]
+                       and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN and t.key not in MOD_AND]
         if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
                 and toks[s].start not in known:
             if len(distinctive) == 1 and namesake is None \
@@ -625,12 +632,21 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
     return out
 
 
+# What a name that goes on past "Library" names instead ("the Irtysh Library Residency", "Library
+# Week"); a headline's verb ("… Library Hosts …") or a post ("Library Director") leaves the library
+_EN_NAME_GOES_ON = frozenset(fold(w) for w in (
+    "Residency", "Week", "Association", "Assembly", "Foundation", "Fund", "Award", "Awards", "Prize", "Night",
+    "Festival", "Forum", "Consortium", "Network", "Council", "Union", "Club", "Programme", "Program", "Project",
+    "Marathon", "Fellowship", "Alliance", "Society"))
+
 # "“Caspian Summer”, the joint summer reading programme", "the Irtysh Library Residency, a new
 # exchange programme": a name, then a comma and an apposition that ends in its kind
 _EN_APPOSITIVE_PROJECT = re.compile(
     r"(?:[\"“](?P<q>[A-Z][^\"”\n]{2,60})[\"”]|\bthe\s+(?P<n>(?:[A-Z][\w-]+\s+){1,4}[A-Z][\w-]+)),\s+"
-    r"(?:a|an|the|our|their|its)\s+(?:(?!(?:about|of|for|on|with|in|to|from|by|and|or)\s)[a-z-]+\s+){0,4}"
-    r"(?:programme|program|project)\b")
+    r"(?:a|an|the|our|their|its)\s+(?:(?!(?:about|of|for|on|with|in|to|from|by|and|or|the|a|an)\s)[a-z-]+\s+){0,4}"
+    # the kind ends the apposition: "…, the programme's partner", "…, the programme coordinator" are others
+    r"(?:programme|program|project)(?=\s*[.,;:)]|\s+(?:for|of|that|which|run|launched|started|founded|they|we|in|on|"
+    r"with|by|between|since)\b)")
 
 
 def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
@@ -1103,11 +1119,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                     found = (kw, ("work", cls))
                     break
         if found is None and title[:1].isupper():
-            # a series of events named with its kind last: «Достоевский оқулары», «Пушкинские чтения»,
-            # «Abai Readings» (readings and festivals only: «Зимний вечер» is as often a poem)
+            # a series of readings named with its kind last: «Достоевский оқулары», «Пушкинские чтения»,
+            # «Abai Readings» (not a festival: «… настоящий праздник» is as often what someone said)
             k_last = bisect.bisect_left(tok_starts, qe) - 1
             last_word = toks[k_last] if 0 <= k_last < len(toks) and toks[k_last].start > qs + 1 else None
-            if last_word is not None and _event_type(last_word) in ("readings", "festival"):
+            if last_word is not None and _event_type(last_word) == "readings" and len(title.split()) <= 4 \
+                    and title[-1:].isalpha():
                 found = (last_word, ("event", _event_type(last_word)))
         if found is not None and found[1] and found[1][0] == "event" and _a_display(text, found[0]):
             found = None  # "экскурсия по экспозиции «Омск литературный»": the display, no event
@@ -1122,7 +1139,15 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # End of the Legend”", "- Мухтар Ауэзов «Путь Абая»"
             line_start = text.rfind("\n", 0, qs) + 1
             item = _LISTED_WORK.fullmatch(text, line_start, qs)
-            if item is not None:
+            line_end = text.find("\n", qe)
+            line_end = len(text) if line_end < 0 else line_end
+            heading_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+            if item is not None and title[-1:] not in ".!?" \
+                    and _LISTED_WORK_END.match(text, qe) \
+                    and not any(_is(t, INSTITUTION_HEAD) or _is(t, LIBRARY_HEAD)
+                                for t in tokenize(item.group("author"))) \
+                    and (_BOOK_CUE.search(text[qe:line_end]) or _BOOK_CUE.search(text[heading_start:line_start])
+                         or _BOOK_CUE.search(text[:text.find("\n") if "\n" in text else len(text)])):
                 year = re.match(r"\s*\((\d{4})\)", text[qe:qe + 10])  # "“Zangezi” (1922)"
                 out.append(Candidate("work", qs + 1, qe - 1, LISTED_WORK, 0.6, cls="Publication", label=title,
                                      extra={"authors": [item.span("author")],
@@ -1153,7 +1178,13 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
 LISTED_WORK = "rule:listed-work"
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LISTED_WORK = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)]|[-–—•*])[ \t]*(?P<author>(?:[{_UPPER}][\w'’.-]*[ \t]+){{1,3}}"
-                          rf"[{_UPPER}][\w'’-]+)[ \t]*[,:–—-]?[ \t]*")
+                          rf"[{_UPPER}][\w'’-]+)[ \t]*[,–—-]?[ \t]*")
+# after the title: the line's end, a full stop, or the year in brackets (not "JSC", "номинациясы")
+_LISTED_WORK_END = re.compile(r"[»”\"]?[ \t]*(?:$|[.;,]|\(\d{4}\))", re.MULTILINE)
+# a list of books says so: in the item after its title, in the line over the list, or in the title
+_BOOK_CUE = re.compile(r"(?i)\b(?:books?|novel|novella|poem|poetry|story|stories|diary|journal|memoirs?|essays?|"
+                       r"epic|reading|collection|verse|книг\w*|роман\w*|повест\w*|поэм\w*|рассказ\w*|стих\w*|"
+                       r"сборник\w*|дневник\w*|чтени\w*|кітап\w*|өлең\w*|әңгіме\w*|поэма\w*|жинақ\w*)")
 
 # Kinds of small places written after their name (districts, villages), folded: a capitalised name
 # right before one is a place, whether or not the authority file knows it ("Володарский ауданындағы
