@@ -83,7 +83,7 @@ def main() -> None:
     a = ap.parse_args()
     shk_store, oxi_store = loaded_stores(a.size, a.layout)
     oxi = start_server(oxi_store, read_only=True, union_default_graph=True)
-    threshold = os.environ.get("SHEKARA_QUERY_STREAM_BYTES", "16384")
+    threshold = os.environ.get("SHEKARA_QUERY_STREAM_BYTES", "262144")
     rows, memory = [], []
     try:
         reference = {name: best(oxi.query_url, q, accept, a.rounds) for name, (q, accept) in queries(a.rows).items()}

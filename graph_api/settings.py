@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     query_row_limit: int = Field(10000, description="Most rows a SELECT returns; more gives an error, never a silent cut.")
     query_max_bytes: int = Field(64 << 20, ge=1024, description="Largest query result once serialised, in bytes (any form, "
                                                                "CONSTRUCT and DESCRIBE too); more gives an error, never a silent cut.")
-    query_stream_bytes: int = Field(16384, ge=0, description="/sparql sends an answer in parts as the engine writes it, as the "
+    query_stream_bytes: int = Field(262144, ge=0, description="/sparql sends an answer in parts as the engine writes it, as the "
                                     "Oxigraph server does, once this many bytes are ready and the query's own LIMIT keeps it "
                                     "within the row cap (CONSTRUCT and DESCRIBE too); smaller answers go whole. An error after "
                                     "the first part ends the connection before the chunked body's end. 0 = always whole.")
