@@ -222,13 +222,13 @@ class StreamedAnswer(StreamingResponse):
 
     Starlette's own ``__call__`` runs a task group per answer to watch for a disconnect; here a
     gone client only makes the sends no-ops (uvicorn). The worker's side does not wait for the
-    client at all (:class:`~graph_api.query_exec.StreamedResult` reads it at the engine's pace). An error after the first part (the deadline, the size cap) is logged with its
-    reason and the answer is left unfinished: the ASGI server then closes the connection before
-    the chunked body's end, and the client reports an incomplete answer."""
+    client at all (:class:`~graph_api.query_exec.StreamedResult` reads it at the engine's pace).
+    An error after the first part (the deadline, the size cap) is logged with its reason and the
+    answer is left unfinished: the ASGI server then closes the connection before the chunked
+    body's end, and the client reports an incomplete answer."""
 
     def __init__(self, result: StreamedResult, media_type: str, headers: dict[str, str]):
         super().__init__(result.chunks(), media_type=media_type, headers=headers)
-        self.result = result
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         chunks = self.body_iterator
