@@ -1338,10 +1338,12 @@ class _DocState:
                     # "… им. Б. Ручьёва (Магнитогорск)", or in Russian a place in the genitive right after
                     # it ("… библиотечная система Атырауской области", "библиотека Омска"); not "…
                     # кітапхана Омбыда" (where it held something) nor "Омск посетила"
-                    after = re.match(r"\s*(\()?", self.text[m.end:m.end + 4])
+                    # (and in English a town right after "in": "Toraighyrov University in Pavlodar")
+                    after = re.match(r"\s*(\(|in\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?", self.text[m.end:m.end + 30])
                     at = m.end + after.end() if after else -1
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at
-                              and (after.group(1) or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
+                              and (after.group(1) and (after.group(1) == "(" or m.lang == "en")
+                                   or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
                 else:  # "Акмолинская областная … библиотека (Кокшетау)": the town in brackets says which
                     bracket = re.match(r"\s*\(", self.text[m.end:m.end + 4])
                     town = next((p.iri for p in self.mentions if bracket and p.kind == "place"

@@ -2866,3 +2866,12 @@ def test_moderate_attendance_is_no_moderator(extractor: Extractor) -> None:
     r = extract(extractor, "moderate.en.txt", "On 12 May 2025 a seminar was held in Pavlodar. Attendance was "
                                              "moderate, according to the governor Yerlan Akhmetov, who did not attend.")
     assert not any(p == "P710" and o.startswith("person/") for _, p, o in _facts(r))
+
+
+def test_a_new_body_followed_by_in_and_a_town_is_there(extractor: Extractor) -> None:
+    r = extract(extractor, "in.en.txt", "Residents will visit Toraighyrov University in Pavlodar and the Irtysh "
+                                        "Regional Library in cooperation with partners.")
+    facts = _facts(r)
+    assert any(s.startswith("organization/") and p == "location" and o == "place/pavlodar" for s, p, o in facts)
+    # "in cooperation" names no place
+    assert not any(s.startswith("library/") and p == "location" for s, p, o in facts)
