@@ -880,8 +880,7 @@ class StreamedResult:
                     w.close()
                 put(StoreError(f"the query worker failed ({e or type(e).__name__})"))
         except BaseException:  # the loop is going away: let a thread take the slot to its end
-            threading.Thread(target=ex._drain, args=(w, reader, deadline), daemon=True,
-                             name="shekara-query-drain").start()
+            ex._drain_in_thread(w, reader, deadline)
             raise
 
     async def chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
@@ -1028,6 +1027,10 @@ class QueryExecutor:
                 w.close()
             return
         self._give_back(w)
+
+    def _drain_in_thread(self, w: _Worker, reader: _MessageReader, deadline: float) -> None:
+        threading.Thread(target=self._drain, args=(w, reader, deadline), daemon=True,
+                         name="shekara-query-drain").start()
 
     def close(self) -> None:
         """Stop every worker process (app shutdown). Callers waiting for a slot are told at once;
@@ -1197,8 +1200,7 @@ class QueryExecutor:
                 raise StoreError(f"the query worker failed ({e or type(e).__name__})") from e
             except BaseException:  # cancelled mid-query: the slot is drained, not its process ended
                 if reader.sent:
-                    threading.Thread(target=self._drain, args=(w, reader, deadline), daemon=True,
-                                     name="shekara-query-drain").start()
+                    self._drain_in_thread(w, reader, deadline)
                 else:  # cancelled before the job went out (a long job waits for a thread): nothing to drain
                     self._give_back(w)
                 raise

@@ -774,6 +774,12 @@ class _DocState:
         return library_slug(key) if key is not None else None
 
     @functools.cached_property
+    def _schedule(self) -> list[tuple[int, int]]:
+        """The lines of the document's programme schedule (``relations.programme_items``), read
+        once: the dateline, the day headings and who takes part all ask."""
+        return rel.programme_items(self.norm)
+
+    @functools.cached_property
     def _text_sentences(self) -> list[tuple[int, int]]:
         """The sentence spans of the text, found once per document (every library linked reads them)."""
         return rel.spans(self.text)
@@ -1116,8 +1122,8 @@ class _DocState:
                 seen = names.setdefault(slug, [])
                 same_lang = [(i, k, d) for i, (lg, k, d) in enumerate(seen) if lg == lang]
                 match = next((i for i, k, _ in same_lang if _same_name(k, key)), None)
-                if match is None and any(d == date or len(d) < 7 or len(date) < 7 for _, _, d in same_lang):
-                    match = next(i for i, _, d in same_lang if d == date or len(d) < 7 or len(date) < 7)
+                if match is None:  # another name on the same day, or a date of a year only: retold
+                    match = next((i for i, _, d in same_lang if d == date or len(d) < 7 or len(date) < 7), None)
                 if match is None:
                     seen.append((lang, key, date))
                     if same_lang:  # another name of this language holds the slug: a second event
@@ -1192,31 +1198,37 @@ class _DocState:
                     return self.a.country_of(o.value)
         return None
 
+    def _days_without_year(self, dates: list[DateMention]) -> list[tuple[int, int, int, int]]:
+        """The days written without a year (``day_months``), read once per document."""
+        if self._days_read is None:
+            self._days_read = day_months(self.text, dates)
+        return self._days_read
+
+    def _year_of(self, month: int, day: int, start: int, dates: list[DateMention]) -> str | None:
+        """The ISO date of a day written without its year at ``start``: in the year the text named
+        last before it, not the year of a birth or a founding told before ("Поэт родился 12 марта
+        1815 года")."""
+        return with_year(month, day, [dm for dm in dates if dm.end <= start
+                                      and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
+
     def _day_of_the_year_before(self, own: tuple[int, int], at: int, dates: list[DateMention]) -> str | None:
         """The day written without its year in the event's own clause ("Церемония прошла 23 апреля"),
         in the year the text named last before it; None where there is none."""
-        if self._days_read is None:
-            self._days_read = day_months(self.text, dates)
-        days = [d for d in self._days_read if own[0] <= d[0] and d[1] <= own[1]]
+        days = [d for d in self._days_without_year(dates) if own[0] <= d[0] and d[1] <= own[1]]
         if not days:
             return None
         start, _, month, day = min(days, key=lambda d: abs(d[0] - at))
-        # not the year of a birth or a founding told before ("Поэт родился 12 марта 1815 года")
-        return with_year(month, day, [dm for dm in dates if dm.end <= start
-                                      and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
+        return self._year_of(month, day, start, dates)
 
     def _day_before(self, at: int, after: int, dates: list[DateMention]) -> tuple[int, str] | None:
         """The last day written without its year between ``after`` and ``at``: where it stands and
         its date, the year supplied as for any such day."""
-        if self._days_read is None:
-            self._days_read = day_months(self.text, dates)
-        days = [d for d in self._days_read if after <= d[0] and d[1] <= at
+        days = [d for d in self._days_without_year(dates) if after <= d[0] and d[1] <= at
                 and not _DEADLINE_BEFORE.search(self.text[max(0, d[0] - 12):d[0]])]
         if not days:
             return None
         start, _, month, day = days[-1]
-        iso = with_year(month, day, [dm for dm in dates if dm.end <= start
-                                     and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
+        iso = self._year_of(month, day, start, dates)
         return (start, iso) if iso is not None else None
 
     def _day_heading(self, at: int, dates: list[DateMention]) -> str | None:
@@ -1224,9 +1236,6 @@ class _DocState:
         day and says little else ("Wednesday, 1 October. Pushkin Library, conference hall", "2
         октября", "3 қазан, жұма"; not "12 марта делегация посетила …", a sentence). A day without its
         year takes it as any such day does. None where no heading comes first."""
-        if self._days_read is None:
-            self._days_read = day_months(self.text, dates)
-
         def heading(start: int, end: int) -> bool:
             line_start = self.text.rfind("\n", 0, start) + 1
             line_end = self.text.find("\n", end)
@@ -1234,9 +1243,8 @@ class _DocState:
             return line_start > 0 and bool(_HEADING_LEAD.fullmatch(self.text[line_start:start])) \
                 and len(re.findall(r"[^\W\d_]+", rest)) <= 8
 
-        days = [(start, with_year(month, day, [dm for dm in dates if dm.end <= start
-                                               and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))]))
-                for start, end, month, day in self._days_read if end <= at and heading(start, end)]
+        days = [(start, self._year_of(month, day, start, dates))
+                for start, end, month, day in self._days_without_year(dates) if end <= at and heading(start, end)]
         days += [(dm.start, dm.value) for dm in dates
                  if dm.end <= at and dm.precision == "day" and heading(dm.start, dm.end)]
         days = [d for d in days if d[1] is not None]
@@ -1250,7 +1258,7 @@ class _DocState:
         filed, not when the event was)."""
         found = self._dateline_at(0, dates, places)
         first = self.norm.find("\n")
-        if found is None and 0 < first < 300 and rel.programme_items(self.norm):
+        if found is None and 0 < first < 300 and self._schedule:
             second = re.search(r"\S", self.norm[first:])
             if second is not None:
                 at = first + second.start()
@@ -1481,7 +1489,7 @@ class _DocState:
 
         dateline = self._dateline(dates, places)
         title_end = text.find("\n") if "\n" in text else len(text)
-        programme = bool(rel.programme_items(text))  # a schedule: day headings date its items
+        programme = bool(self._schedule)  # a schedule: day headings date its items
         blank = re.search(r"\n\s*\n", text)
         lead_end = min(blank.start() if blank else len(text), 1500)
         # events: date and place from the same line, identity from (type, year, place)
@@ -1813,9 +1821,8 @@ class _DocState:
         # the one its headline names. Libraries are left out (an item may visit one or name a
         # project's members), and so is whoever did not live then (a topic: "on the book collection
         # of G. N. Potanin", "dedicated to Vasily Shukshin").
-        items = rel.programme_items(text)
-        headline = next((e for e in events if e.end <= title_end), None) if items else None
-        for a_line, b_line in items:
+        headline = next((e for e in events if e.end <= title_end), None) if self._schedule else None
+        for a_line, b_line in self._schedule:
             ev = next((e for e in events if a_line <= e.start < b_line), headline)
             if ev is None:
                 continue

@@ -209,23 +209,27 @@ def test_a_client_that_leaves_mid_answer_gives_its_slot_back(tmp_path) -> None: 
         srv.stop()
 
 
-def test_messages_read_together_come_out_one_by_one() -> None:
+@pytest.fixture()
+def part_then_final() -> Iterator[socket.socket]:
+    """A pipe end holding a part and the final message of one answer, sent back to back."""
     ours, theirs = socket.socketpair()
-    try:
-        _send_msg(ours.fileno(), b'["part","json","select"]\nabc')
-        _send_msg(ours.fileno(), b'["ok","json","select"]\ndef')
-        time.sleep(0.05)
-        theirs.setblocking(False)
-        reader = _MessageReader()
-        assert reader.feed(theirs.fileno()) == b'["part","json","select"]\nabc'
-        assert not reader.complete()
-        # the second message was read with the first: it comes out without another read
-        assert reader.feed(theirs.fileno()) == b'["ok","json","select"]\ndef'
-        assert reader.complete() and not reader.buf
-        assert reader.feed(theirs.fileno()) is None
-    finally:
-        ours.close()
-        theirs.close()
+    _send_msg(ours.fileno(), b'["part","json","select"]\nabc')
+    _send_msg(ours.fileno(), b'["ok","json","select"]\ndef')
+    time.sleep(0.05)
+    theirs.setblocking(False)
+    yield theirs
+    ours.close()
+    theirs.close()
+
+
+def test_messages_read_together_come_out_one_by_one(part_then_final: socket.socket) -> None:
+    reader = _MessageReader()
+    assert reader.feed(part_then_final.fileno()) == b'["part","json","select"]\nabc'
+    assert not reader.complete()
+    # the second message was read with the first: it comes out without another read
+    assert reader.feed(part_then_final.fileno()) == b'["ok","json","select"]\ndef'
+    assert reader.complete() and not reader.buf
+    assert reader.feed(part_then_final.fileno()) is None
 
 
 def test_the_setting_is_read_from_the_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -291,7 +295,7 @@ def test_a_slow_reader_gets_the_whole_answer_after_the_deadline(tmp_path) -> Non
         srv.stop()
 
 
-def test_draining_a_slot_uses_the_messages_already_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_draining_a_slot_uses_the_messages_already_read(tmp_path, part_then_final) -> None:  # type: ignore[no-untyped-def]
     """An answer left by its caller after its final message was read into the buffer: the slot
     goes back at once, not at the deadline with its process ended."""
     from types import SimpleNamespace
@@ -299,15 +303,10 @@ def test_draining_a_slot_uses_the_messages_already_read(tmp_path) -> None:  # ty
     from graph_api.settings import Settings
 
     ex = QueryExecutor(Settings(store=tmp_path, base_iri=EX))
-    ours, theirs = socket.socketpair()
     try:
-        _send_msg(ours.fileno(), b'["part","nt","graph"]\nabc')
-        _send_msg(ours.fileno(), b'["ok","nt","graph"]\ndef')
-        time.sleep(0.05)
-        theirs.setblocking(False)
         reader = _MessageReader()
-        assert reader.feed(theirs.fileno()).endswith(b"abc")  # the final one is read too, kept in the buffer
-        slot = SimpleNamespace(fd=theirs.fileno(), engine=SimpleNamespace(ended=None))
+        assert reader.feed(part_then_final.fileno()).endswith(b"abc")  # the final one is read too, kept in the buffer
+        slot = SimpleNamespace(fd=part_then_final.fileno(), engine=SimpleNamespace(ended=None))
         retired: list[str] = []
         ex._retire = lambda w, why: retired.append(why)  # type: ignore[method-assign]
         started = time.monotonic()
@@ -315,6 +314,4 @@ def test_draining_a_slot_uses_the_messages_already_read(tmp_path) -> None:  # ty
         assert time.monotonic() - started < 1 and not retired
         assert ex._pool.get_nowait() is slot
     finally:
-        ours.close()
-        theirs.close()
         ex.close()
