@@ -1680,7 +1680,7 @@ class _DocState:
         agents = [m for m in ms if m.kind in ("library", "organization") or (
             m.kind == "person" and not any(o.start <= m.start and m.end <= o.end for o in ms
                                            if o.kind in ("library", "organization"))
-            and not _DISTRICT_AFTER.match(text, m.end))]
+            and not _DISTRICT_AFTER.match(text, m.end) and not rel.topic(text, m.start, m.end))]
         orgs = [m for m in ms if m.kind in ("library", "organization")]
         projects = [m for m in ms if m.kind == "project"]
         add = self._add
@@ -1688,13 +1688,18 @@ class _DocState:
         sent_starts = [s[0] for s in sents]
         agent_ids = {id(a) for a in agents}
 
+        # the year the report speaks from: its dateline's, else the latest it names
+        report_year = dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None)
+
         def lived_then(person: str, event: str) -> bool:
             """A person of the authority file who died before the event's year took no part in it
-            ("Its ruler Zhangir Khan opened the first school" in a report of a conference)."""
+            ("Its ruler Zhangir Khan opened the first school" in a report of a conference); an event
+            the report does not date is of the report's own time."""
             entry = self.a.get(person)
             died = entry.died if entry else None
             year = next((str(o.value)[:4] for p, o in self.new[event].facts if p == START_DATE), None) \
                 if event in self.new else None
+            year = year or report_year
             return not (died and year and died[:4] < year)
 
         works_at = [m for m in ms if m.kind == "work"]
@@ -1968,8 +1973,8 @@ class _DocState:
             target = (named[0].iri if named else section.most_common(1)[0][0] if section
                       else main_project[0][0] if main_project else None)
             if target:
-                for o in agents:
-                    if region[0] <= o.start and o.end <= region[1]:
+                for o in agents:  # (no one who died before the project's time is in it)
+                    if region[0] <= o.start and o.end <= region[1] and (o.kind != "person" or lived_then(o.iri, target)):
                         add(o.iri, MEMBER_OF, target)
         # a sentence naming two projects is read clause by clause ("A продолжила работу в проекте «X»,
         # а B работает по программе «Y»": each library is in its own clause's project)

@@ -434,6 +434,33 @@ def prepared_or_supported(text: str) -> bool:
     by", "with the support of", "подготовлена", "при поддержке", "қолдауымен дайындалды"); not "the
     library supports the project", "prepares an exhibition for next year"."""
     return _has(text, PARTICIPATION_BODIES) or _EN_BODIES.search(text) is not None
+# What a phrase is about is no one who acts in it. A person right after "о/об/про", "about", "on",
+# "dedicated to", "к юбилею", "памяти" (or after a noun of theirs in the case those words ask for:
+# "о книжном собрании Г. Н. Потанина", "on the book collection of G. N. Potanin"), and in Kazakh a
+# person before "туралы"/"жайлы", or before a noun of theirs and it ("Абайдың өмірі мен шығармашылығы
+# туралы"; not "X фотосурет туралы әңгімеледі", X told of a photograph), or before "…ға арналған".
+_RU_NOUNS_OF = r"(?:[а-яё]+(?:ом|ем|ой|ей|ых|их)\s+)?[а-яё]*(?:ии|ье|ие|нии|ве|ре|не|те|де|ке|ах|ях|и|е)\s+"
+_TOPIC_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:[оО]|[оО]б|[оО]бо|[пП]ро)\s+(?:" + _RU_NOUNS_OF + r")?"
+    r"|(?<![\w-])(?:посвящ[её]нн\w*|посвящ\w+)\s+(?:[\w-]+\s+){0,3}?"
+    r"|(?<![\w-])(?:юбиле\w*|[\w-]*летию|памяти|творчеству|творчества|жизни|наследи\w+)\s+"
+    r"|\b(?:about|dedicated\s+to|devoted\s+to|in\s+memory\s+of|anniversary\s+of|centenary\s+of|"
+    r"(?:life|legacy|work|works|heritage|collection|memory|letters|diaries)\s+of)\s+(?:the\s+)?"
+    r"|\bon\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?of\s+(?:the\s+)?|\bon\s+)"
+    r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){0,3}?(?:(?:и|and|,)\s+(?:[A-ZА-ЯЁ][\w.'’-]*\s+){0,3}?)?$")
+_TOPIC_AFTER = re.compile(r"^[\w'’-]*\s+(?:[а-яёәғқңөұүһі-]*[ыі]\s+(?:[а-яёәғқңөұүһі-]+\s+){0,2}?)?"
+                          r"(?:туралы|жайлы)(?![\w-])"
+                          r"|^[\w'’-]*\s+арналған(?![\w-])", re.IGNORECASE)
+
+
+def topic(text: str, start: int, end: int) -> bool:
+    """The person at ``text[start:end]`` is what the phrase is about, not someone in it: "говорили о
+    Сакене Сейфуллине и Ахмете Байтурсынове", "on the book collection of G. N. Potanin", "Мұстай
+    Кәрімге арналған кеш". The words before are read within their clause only."""
+    before = re.split(r"[.;:!?()\n–—]", text[max(0, start - 80):start])[-1]
+    return _TOPIC_BEFORE.search(before) is not None or _TOPIC_AFTER.match(text[end:end + 60]) is not None
+
+
 SPEECH = fold_all(SPEECH)
 PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "was made by X" too
 

@@ -1276,6 +1276,43 @@ def test_a_person_who_died_before_the_event_takes_no_part(extractor: Extractor) 
     assert "Aigul Sarsenova" in got and "Zhangir Khan" not in got
 
 
+@pytest.mark.parametrize("name, text, speakers, topics", [
+    ("topic.ru.txt", "15 марта 2024 года в Омске прошёл семинар «Письма степи». В нём участвовали Анна Смирнова и "
+     "Ержан Касымов, рассказавшие о жизни Сергея Маркова и об Ольге Петровой.\n",
+     {"Анна Смирнова", "Ержан Касымов"}, {"Сергея Маркова", "Ольге Петровой"}),
+    ("topic.en.txt", "On 5 May 2024 the seminar “Steppe letters” was held in Omsk. Anna Smirnova and Yerzhan Kasymov "
+     "took part and spoke about Pyotr Semyonov and on the diaries of Olga Petrova.\n",
+     {"Anna Smirnova", "Yerzhan Kasymov"}, {"Pyotr Semyonov", "Olga Petrova"}),
+    ("topic.kk.txt", "2024 жылғы 15 наурызда Павлодарда «Дала жыры» әдеби кеші өтті. Кешке Анна Смирнова қатысып, "
+     "Серік Ахметов туралы айтты.\n", {"Анна Смирнова"}, {"Серік Ахметов"}),
+])
+def test_whom_a_talk_is_about_takes_no_part(extractor: Extractor, name: str, text: str, speakers: set[str],
+                                            topics: set[str]) -> None:
+    r = extract(extractor, name, text)
+    persons = {t for k, t in _mentions(r, text) if k == "person"}
+    assert topics <= persons  # found, as persons
+    got = _participants(r, text)
+    assert speakers <= got and not topics & got
+
+
+def test_an_undated_event_is_of_the_reports_time_for_who_lived_then(extractor: Extractor) -> None:
+    text = ("Итоги недели, 18 мая 2025 года.\n\nОнлайн-марафон «Две столицы» завершён. В марафоне участвовали "
+            "Анна Смирнова и Сакен Сейфуллин.\n")
+    got = _participants(extract(extractor, "undated.ru.txt", text), text)
+    assert "Анна Смирнова" in got and "Сакен Сейфуллин" not in got
+
+
+def test_no_one_who_died_long_before_is_listed_in_a_project(extractor: Extractor) -> None:
+    text = ("В 2024 году библиотеки Омска и Павлодара начали проект «Книжный мост».\n\nУчастники проекта:\n"
+            "- Анна Смирнова, Омская библиотека\n- Григорий Потанин\n")
+    r = extract(extractor, "members.ru.txt", text)
+    st = graph(r)
+    names = {m.iri: text[m.start:m.end] for m in r.mentions}
+    members = {names[m.iri] for m in r.mentions if m.kind == "person"
+               and objects(st, ox.NamedNode(m.iri), SDO.memberOf)}
+    assert "Анна Смирнова" in members and "Григорий Потанин" not in members
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [

@@ -1264,3 +1264,24 @@ def test_a_russian_programme_of_something_names_its_title() -> None:
     view = matching_view(text)
     found = [c for c in rules.titled_things(view, tokenize(view), text, "ru") if c.kind == "project"]
     assert [text[c.start:c.end] for c in found] == ["Каспийское лето"]
+
+
+@pytest.mark.parametrize("text, name, about", [
+    ("Говорили о газете, о Сакене Сейфуллине и Ахмете Байтурсынове.", "Ахмете Байтурсынове", True),
+    ("Доклады: Кайрат Ахметжанов, профессор, – о книжном собрании Г. Н. Потанина.", "Г. Н. Потанина", True),
+    ("Доклады: Кайрат Ахметжанов, профессор, – о книжном собрании Г. Н. Потанина.", "Кайрат Ахметжанов", False),
+    ("О своей работе рассказала Анна Смирнова.", "Анна Смирнова", False),
+    ("Papers: Kairat Akhmetzhanov, professor, on the book collection of G. N. Potanin.", "G. N. Potanin", True),
+    ("A talk on Abai was given by Anna Smirnova.", "Anna Smirnova", False),
+    ("The evening was dedicated to Vasily Shukshin.", "Vasily Shukshin", True),
+    ("15 қазанда Мұстай Кәрімге арналған әдеби кеш өтеді.", "Мұстай Кәрім", True),
+    ("Абай туралы Мұхтар Әуезов айтты.", "Абай", True),
+    ("Абай туралы Мұхтар Әуезов айтты.", "Мұхтар Әуезов", False),
+    ("Кеште Абайдың өмірі мен шығармашылығы туралы айтылды.", "Абай", True),
+    ("Мұражай қызметкері Г. С. Нұрғалиева фотосурет туралы әңгімеледі.", "Г. С. Нұрғалиева", False),
+])
+def test_whom_a_phrase_is_about(text: str, name: str, about: bool) -> None:
+    from ingest.relations import topic
+
+    at = text.index(name)
+    assert topic(text, at, at + len(name)) is about
