@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -410,6 +410,55 @@ _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
 
 # The report's own library named by the bare word, as the subject of what it did
+# The first person plural of a report's own voice: "мы", "наш", "we", "our", "біз", "кітапханамыз",
+# and the Kazakh verbs of taking part, holding and going in it ("қатыстық", "өткіздік", "бардық").
+_WE = re.compile(r"(?<![\w-])(?:мы|нас|нам|нами|наш\w*|we|our|us|біз|бізді|бізге|бізде|бізбен|біздің|бізден|"
+                 r"\w+(?:ымыз|іміз|мыз|міз)|қатыстық|өткіздік|ұйымдастырдық|бардық|келдік|ұсындық|аштық)(?![\w-])",
+                 re.IGNORECASE)
+# Held jointly: "вместе с", "совместно с", "совместная", "together with", "jointly", "joint", "бірлесіп"
+_JOINTLY = re.compile(r"(?<![\w-])(?:вместе\s+со?|совместн\w+|together\s+with|jointly|joint|in\s+partnership\s+with|"
+                      r"бірлесіп|бірлескен|бірге)(?![\w-])", re.IGNORECASE)
+_RU_OBLIQUE_FIRST = re.compile(r"^[А-ЯЁ][а-яё-]*(?:ой|ей|ую|юю|ом|ем)\b")
+_OBLIQUE_BEFORE = re.compile(r"(?<![\w-])(?:в|во|из|с|со|к|ко|о|об|при|для|у|от|до|на|по|за|of|in|at|from|with|to|by|"
+                             r"for)\s+(?:the\s+)?$", re.IGNORECASE)
+_KK_OBLIQUE_END = re.compile(r"кітапхана\w*(?:ның|нің|ында|нда|ға|на|нан|мен)$")
+
+
+def _named_obliquely(text: str, start: int, end: int) -> bool:
+    """A library named in a case that does not make it the one acting: after a preposition ("в зале
+    Курганской библиотеки", "in the hall of the Kurgan Library"), a Russian name opening in the
+    genitive, dative, instrumental or prepositional ("Курганской областной …"), a Kazakh one ending in
+    a case ("Қорған кітапханасының", "кітапханасында")."""
+    name = text[start:end]
+    return bool(_OBLIQUE_BEFORE.search(text[max(0, start - 12):start]) or _RU_OBLIQUE_FIRST.match(name)
+                or _KK_OBLIQUE_END.search(name))
+
+
+def _acting_before(orgs: list, sents: list[tuple[int, int]], text: str, at: int):  # noqa: ANN202 — a relations mention
+    """The library "библиотека" / "the library" alone at ``at`` speaks of, when not the report's own:
+    the last one named as acting (not where something was: "в читальном зале Курганской библиотеки
+    открылась выставка; в сентябре библиотека вместе с … провела") in its sentence or the one before.
+    None: the report's."""
+    k = max(0, bisect.bisect_right([s[0] for s in sents], at) - 2)
+    since = sents[k][0] if sents else 0
+    return max((o for o in orgs if o.kind == "library" and since <= o.start and o.end <= at
+                and not _named_obliquely(text, o.start, o.end)), key=lambda o: o.start, default=None)
+
+
+_BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кітапхана)(?![\w-])", re.IGNORECASE)
+_JOINT_ADJECTIVE = re.compile(r"совместн|joint\b|бірлескен", re.IGNORECASE)  # right before the event's name
+
+
+def _outside(words: str, at: int, mentions: list) -> str:
+    """``words`` (the text from ``at``) with the mentions in it blanked out."""
+    out = list(words)
+    for m in mentions:
+        a, b = max(m.start - at, 0), min(m.end - at, len(out))
+        if a < b:
+            out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
 _THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
                           r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
                           r"өткізді|ұйымдастырды))", re.IGNORECASE)
@@ -1459,6 +1508,51 @@ class _DocState:
             return None
         return home, other
 
+    @staticmethod
+    def _home_takes_part(home: rel.M, events: list, orgs: list, family: dict, text: str,
+                         sents: list[tuple[int, int]], take_part: Callable[[str], None]) -> None:
+        """The report's own library (the first it names) takes part in an event its clause tells in
+        the first person plural ("наш онлайн-марафон", "we held", "біз қатыстық"), held jointly with
+        at most one other library ("вместе с Омской библиотекой проведён семинар", "a joint
+        exhibition", "бірлесіп"), or a telebridge with one other library: the other side is the
+        report's. A clause is a sentence's part up to ";", so a list of the year's events gives each
+        its own; an event named before the report's library is not one it speaks of."""
+        for ev in events:
+            if ev.start < home.start:
+                continue
+            sentence = next((s for s in sents if s[0] <= ev.start < s[1]), None)
+            if sentence is None:
+                continue
+            a = text.rfind(";", sentence[0], ev.start) + 1 or sentence[0]
+            b = text.find(";", ev.end, sentence[1])
+            clause = (a, b if b >= 0 else sentence[1])
+            words = text[clause[0]:clause[1]]
+            others = {o.iri for o in orgs if o.kind == "library" and o.iri != home.iri
+                      and clause[0] <= o.start < clause[1]}
+            # held jointly: the word comes before the event's name, in its phrase ("вместе с X проведён
+            # семинар", "a joint exhibition"; not "…, and approved a joint plan", "the seminar … of the
+            # joint project")
+            # (with someone, of a subject of its own: "библиотека вместе с университетом провела", said
+            # after another library, is that one's; "Омская библиотека вместе с …" too)
+            def of_home(j: re.Match) -> bool:
+                """No other library is the subject of the cue ``j``: none named before it in the clause,
+                and "библиотека" alone before it means the report's (the last library named as acting)."""
+                if any(o.kind == "library" and o.iri != home.iri and clause[0] <= o.start < j.start() for o in orgs):
+                    return False
+                bare = _BARE_LIBRARY.search(_outside(text[clause[0]:j.start()], clause[0], orgs))
+                if bare is None:
+                    return True
+                last = _acting_before(orgs, sents, text, clause[0] + bare.start())
+                return last is None or last.iri == home.iri
+
+            jointly = any(not re.search(r"[,.()]", _outside(text[j.end():ev.start], j.end(), orgs)) and (
+                len(text[j.end():ev.start].split()) <= 3 if _JOINT_ADJECTIVE.match(j.group()) else of_home(j))
+                for j in _JOINTLY.finditer(text, clause[0], ev.start))
+            # (the voice's words outside the names: "«от Абая до наших дней»" is a title's)
+            if _WE.search(_outside(words, clause[0], events + orgs)) or (len(others) <= 1 and (jointly or (
+                    family.get((ev.start, ev.end)) == "telebridge" and len(others) == 1))):
+                take_part(ev.iri)
+
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
         entry = self.a.get(iri)
@@ -1772,6 +1866,9 @@ class _DocState:
                             continue
                     elif s[0] > ev.end and claimed_by(s, ev) is not None:
                         continue
+                    if s[0] > ev.end and s[0] <= stop < s[1] and text[:s[0]].rstrip().endswith(";"):
+                        continue  # a sentence listing events clause by clause ("…; в мае в Кургане, в читальном
+                        # зале Курганской библиотеки, открылась выставка …"): that clause is the next one's
                     limit = s[1]
                     floor = s[0]
                     bg = background_at.get(sentence)
@@ -1931,12 +2028,13 @@ class _DocState:
                 if bare is None or not rel.participation(own_text) or home_lib.start >= ev.start:
                     continue
                 at = clause[0] + bare.start()
-                last = max((o for o in orgs if o.kind == "library" and o.end <= at), key=lambda o: o.start, default=None)
+                last = _acting_before(orgs, sents, text, at)
                 between = text[min(at, ev.start):max(at, ev.end)]
-                if last is None or last.iri != home_lib.iri or re.search(r",\s+(?:а|но|while|but|ал)\s|;", between) \
+                if last is not None and last.iri != home_lib.iri or re.search(r",\s+(?:а|но|while|but|ал)\s|;", between) \
                         or re.search(r"(?:ая|ой|ую|ская|ской)\s+$", text[max(0, at - 12):at]):
                     continue  # another library was named last, the event is another clause's, or "омская библиотека"
                 add(ev.iri, PARTICIPANT, home_lib.iri)
+            self._home_takes_part(home_lib, events, orgs, family, text, sents, lambda e: add(e, PARTICIPANT, home_lib.iri))
 
         # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
         # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)

@@ -1313,6 +1313,41 @@ def test_no_one_who_died_long_before_is_listed_in_a_project(extractor: Extractor
     assert "Анна Смирнова" in members and "Григорий Потанин" not in members
 
 
+def _takers(r: Result, title: str, text: str) -> set[str]:
+    """The IRIs (last segment) of who took part in the event whose name holds ``title``."""
+    st = graph(r)
+    (ev,) = {m.iri for m in r.mentions if m.kind == "event" and title in text[m.start:m.end]}
+    return {o.value.rsplit("/", 1)[1] for o in objects(st, ox.NamedNode(ev), ox.NamedNode(str(WDT) + "P710"))}
+
+
+def test_the_reports_library_takes_part_in_what_it_holds_jointly(extractor: Extractor) -> None:
+    text = ("Павлодарская областная библиотека имени С. Торайгырова подвела итоги года. В марте вместе с Омской "
+            "областной библиотекой имени А. С. Пушкина проведён онлайн-семинар «Старые книги Прииртышья»; в мае в "
+            "Омске, в зале Омской областной библиотеки, открылась совместная выставка «Степь и Иртыш»; в октябре "
+            "состоялся телемост «Соседи» с Курганской областной библиотекой.\n")
+    r = extract(extractor, "year.ru.txt", text)
+    home, omsk, kurgan = ("pavlodar-regional-scientific-library", "omsk-regional-scientific-library",
+                          "kurgan-regional-scientific-library")
+    assert _takers(r, "Старые книги", text) == {home, omsk}  # (not Kurgan, the next clause's)
+    assert _takers(r, "Степь и Иртыш", text) == {home, omsk}
+    assert _takers(r, "Соседи", text) == {home, kurgan}  # a telebridge's other end
+
+
+@pytest.mark.parametrize("name, text, title, home, takes_part", [
+    ("we.kk.txt", "Батыс Қазақстан облыстық кітапханасының делегациясы Самараға барды. 2025 жылғы 3 маусымда біз "
+     "«Жайық пен Еділ» семинарына қатыстық.\n", "Жайық пен Еділ", "west-kazakhstan-regional-scientific-library", True),
+    ("title.ru.txt", "Павлодарская областная библиотека имени С. Торайгырова открыла выставку. В апреле в Омске прошла "
+     "выставка «Казахская книга: от Абая до наших дней», её подготовила Омская областная библиотека имени А. С. "
+     "Пушкина.\n", "Абая до наших", "pavlodar-regional-scientific-library", False),  # "наших" is the title's
+    ("plan.en.txt", "The Kostanay Regional Library signed an agreement with the Troitsk City Library in 2022. The "
+     "conference “Steppe Roads” (Omsk, 2023) approved the main lines of the joint project.\n", "Steppe Roads",
+     "kostanay-regional-scientific-library", False),  # "joint" is the project's
+])
+def test_the_reports_voice_and_what_is_not_it(extractor: Extractor, name: str, text: str, title: str, home: str,
+                                              takes_part: bool) -> None:
+    assert (home in _takers(extract(extractor, name, text), title, text)) is takes_part
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
