@@ -446,6 +446,9 @@ def _acting_before(orgs: list, sents: list[tuple[int, int]], text: str, at: int)
 
 
 _BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кітапхана)(?![\w-])", re.IGNORECASE)
+# A speech's title: the line under it says where and when it was given, the occasion's date and place
+_SPEECH_TITLE = re.compile(r"\s*(?:Speech|Address|Remarks|Welcome\s+speech|Выступление|Речь|Приветственное\s+слово|"
+                           r"Сөз|Құттықтау\s+сөз)", re.IGNORECASE)
 _JOINT_ADJECTIVE = re.compile(r"совместн|joint\b|бірлескен", re.IGNORECASE)  # right before the event's name
 
 
@@ -1151,6 +1154,8 @@ class _DocState:
                 else:
                     slug = new_slug("event", name)
             iri = self._mint("event", slug, name, lang, c.cls)
+            if c.extra.get("written"):
+                self._mint("event", slug, c.extra["written"], lang, c.cls)
             self._event_mention(c, lang, iri, date, chosen)
 
     def _apart(self, pending: list[tuple[Candidate, str, str | None, str | None, list[str]]]
@@ -1302,12 +1307,13 @@ class _DocState:
     def _dateline(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
         """The date and place a news report opens with ("2016-11-25 MOSCOW. KAZINFORM –"): a full
         date in its first words and a town (not a country) before the first sentence ends. A
-        programme puts them on the line under its title ("Ust-Kamenogorsk, 1–3 October 2025"): there,
+        programme, and a speech, put them on the line under its title ("Ust-Kamenogorsk, 1–3 October
+        2025", "Астана, 26 сентября 2025 года" under "Выступление … на открытии …"): there,
         the line must hold nothing else (under a news headline such a line is when the report was
         filed, not when the event was)."""
         found = self._dateline_at(0, dates, places)
         first = self.norm.find("\n")
-        if found is None and 0 < first < 300 and self._schedule:
+        if found is None and 0 < first < 300 and (self._schedule or _SPEECH_TITLE.match(self.norm)):
             second = re.search(r"\S", self.norm[first:])
             if second is not None:
                 at = first + second.start()
@@ -1639,11 +1645,14 @@ class _DocState:
                 and not (not in_sentence and self._day_of_the_year_before((own[0], c.start), c.start, dates))  # "29 мая … провели …": its own day
             if within_last:
                 date = None
-            # places named inside a library's or organisation's name say where that one is, not the event
-            # a bare "seminar" is dated and placed by its own sentence only
+            # places named inside a library's or organisation's name say where that one is, not the event,
+            # and so does one in brackets right after its name ("Президентской библиотеки имени Б. Н.
+            # Ельцина (Санкт-Петербург)"); a bare "seminar" is dated and placed by its own sentence only
             psent = own if c.extra.get("needs_date_place") else sentence
             cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
-                           not (c.start <= m.start and m.end <= c.end) and not nested(m)]
+                           not (c.start <= m.start and m.end <= c.end) and not nested(m)
+                           and not (text[max(0, m.start - 2):m.start].rstrip().endswith("(")
+                                    and any(0 <= m.start - h.end <= 3 for h in holders))]
             host_town = None
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
                 cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
@@ -1741,7 +1750,14 @@ class _DocState:
                 if not (date and place):
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
-                c.label = f"{_clean_label(self.text[c.start:c.end])} ({where.label(lang) if where else ''}, {date[:4]})"
+                written = _clean_label(self.text[c.start:c.end])
+                # (an opening named with what it opened is named enough: "открытие Уголка казахской
+                # литературы"; "the opening of the reading room" gets its place and year)
+                opening = c.extra.get("event_type") == "opening"
+                c.label = written if opening and re.search(r"[«“\"]|.\b[A-ZА-ЯЁ]", written) \
+                    else f"{written} ({where.label(lang) if where else ''}, {date[:4]})"
+                if opening:
+                    c.extra["written"] = written  # its name as written, beside the label (an altLabel)
             if not date and dateline and programme and c.method == "rule:event-title" and c.end <= title_end:
                 # the headline's event happened when and where the line under it says ("Programme of
                 # the conference «…»" / "Ust-Kamenogorsk, 1–3 October 2025")

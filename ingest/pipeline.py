@@ -63,6 +63,7 @@ class CandidateFinder:
         found += rules.titled_things(text, toks, doc.text, lang,
                                      [(m.start, m.end) for m in matches if m.entry.kind in ("library", "organization")])
         found += rules.unquoted_events(text, toks)
+        found += rules.openings(text, lang)
         found += rules.appositive_projects(text, lang)
         found += rules.library_systems(text, lang)
         found += rules.town_libraries(text, lang)

@@ -2409,6 +2409,46 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
 # --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
 DAYS_HEADS = fold_all(("days", "дни", "дней", "дням", "днях", "днями"))  # "во время Дней культуры …"
 REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
+# --- the opening of a room, a centre, a corner: an event of its own ---------------------------------
+# "the opening of the "Russian Book" reading room", "opening of the Corner of Kazakh Literature",
+# "торжественное открытие центра удалённого доступа …", "открытии читального зала «…»", "«…» оқу
+# залының ашылуы". Only of a place people use: the opening of an exhibition or a festival is that
+# event itself. The rules read a view of the text whose quotes are all '"'.
+_FACILITY_EN = r"(?:reading\s+room|room|hall|cent(?:re|er)|corner|office|branch|library|museum|club|space|lab(?:oratory)?)"
+_FACILITY_RU = (r"(?:зал|центр|уголк|уголок|кабинет|сектор|филиал|пункт|клуб|пространств|лаборатори|библиотек|"
+                r"музе)[а-яё]*")
+_FACILITY_KK = r"(?:зал|орталығ|бұрыш|кабинет|кітапхана|мұражай|клуб)[\wәіңғүұқөһ]*"
+_TITLE_Q = r'"[^"\n]{2,80}"'
+_OPENINGS = {
+    "en": re.compile(
+        r"\b[Oo]pening\s+of\s+(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:"
+        rf"{_TITLE_Q}\s+(?:[a-z-]+\s+)?{_FACILITY_EN}\b"  # the "Russian Book" reading room
+        rf"|(?:[A-Z][\w'’-]*\s+){{0,3}}(?i:{_FACILITY_EN})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|$)){{1,4}})?"
+        rf"|(?:[a-z-]+\s+){{0,2}}{_FACILITY_EN}\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|$)){{1,4}})?"
+        rf"(?:\s*{_TITLE_Q})?)"),
+    "ru": re.compile(
+        r"(?:(?<![\w-])[Тт]оржественн[а-яё]+\s+)?(?<![\w-])[Оо]ткрыти(?:е|я|и|ю|ем)\s+(?:нов[а-яё]+\s+)?"
+        rf"(?:[а-яё-]+(?:ого|его|ой|ей)\s+){{0,2}}(?i:{_FACILITY_RU})"
+        r"(?:\s+(?:[а-яё-]+(?:ого|его|ой|ей|ых|их|ия|ии|а|ы)\s+){0,3}?(?:[А-ЯЁа-яё-]+(?:а|и|ы|ов|ей|ия|ии|ы))(?![\w-]))?"
+        rf"(?:\s*{_TITLE_Q})?"),
+    "kk": re.compile(rf"(?:{_TITLE_Q}\s+)?(?:[\wәіңғүұқөһ-]+\s+){{0,2}}?{_FACILITY_KK}\s+ашылу(?:ы|ына|ында|ын)?(?![\w-])"),
+}
+
+
+def openings(text: str, lang: str | None) -> list[Candidate]:
+    """The opening of a room, a centre or a corner (see ``_OPENINGS``): an event only where its
+    sentence, or the report's dateline, gives its date and place, as for an event named by its kind."""
+    rx = _OPENINGS.get(lang or "")
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        span = text[m.start():m.end()].rstrip()
+        out.append(Candidate("event", m.start(), m.start() + len(span), "rule:opening", 0.6, cls="Event",
+                             label=" ".join(span.split()), extra={"event_type": "opening", "needs_date_place": True}))
+    return out
+
+
 MAX_DAYS_WORDS = 14
 
 

@@ -1348,6 +1348,29 @@ def test_the_reports_voice_and_what_is_not_it(extractor: Extractor, name: str, t
     assert (home in _takers(extract(extractor, name, text), title, text)) is takes_part
 
 
+def test_an_opening_is_dated_and_placed_by_its_sentence_or_a_speechs_dateline(extractor: Extractor) -> None:
+    text = ("Выступление директора на открытии читального зала «Степная книга»\n\nОмск, 12 мая 2025 года\n\n"
+            "Уважаемые коллеги! В 2016 году в Павлодаре мы провели открытие Уголка сибирской литературы.\n")
+    r = extract(extractor, "speech.ru.txt", text)
+    st = graph(r)
+    got = {}
+    for m in r.mentions:
+        if m.kind == "event":
+            ev = ox.NamedNode(m.iri)
+            got[text[m.start:m.end]] = ([o.value for o in objects(st, ev, SDO.startDate)],
+                                        [o.value.rsplit("/", 1)[1] for o in objects(st, ev, SDO.location)])
+    assert got == {"открытии читального зала «Степная книга»": (["2025-05-12"], ["omsk"]),
+                   "открытие Уголка сибирской литературы": (["2016"], ["pavlodar"])}
+
+
+def test_a_town_in_brackets_after_a_library_is_that_librarys_not_the_events(extractor: Extractor) -> None:
+    text = ("9 октября 2023 года в Павлодарской областной библиотеке имени С. Торайгырова состоялось открытие "
+            "центра удалённого доступа к фондам Президентской библиотеки имени Б. Н. Ельцина (Санкт-Петербург).\n")
+    r = extract(extractor, "centre.ru.txt", text)
+    (ev,) = events(r)
+    assert [o.value.rsplit("/", 1)[1] for o in objects(graph(r), ev, SDO.location)] == ["pavlodar"]
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [

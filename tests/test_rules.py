@@ -1285,3 +1285,21 @@ def test_whom_a_phrase_is_about(text: str, name: str, about: bool) -> None:
 
     at = text.index(name)
     assert topic(text, at, at + len(name)) is about
+
+
+@pytest.mark.parametrize("lang, text, opening", [
+    ("en", 'We held the opening of the "Steppe Book" reading room in Omsk.', 'opening of the "Steppe Book" reading room'),
+    ("en", "In 2016 they held the opening of the Corner of Tatar Literature in Kazan.",
+     "opening of the Corner of Tatar Literature"),
+    ("ru", "Состоялось торжественное открытие нового читального зала в Омске.",
+     "торжественное открытие нового читального зала"),
+    ("ru", 'В Омске прошло открытие Уголка татарской литературы.', "открытие Уголка татарской литературы"),
+    ("kk", 'Омбыда "Дала кітабы" оқу залының ашылуы өтті.', '"Дала кітабы" оқу залының ашылуы'),
+    ("ru", 'В Омске состоялось открытие выставки "Степь".', None),  # the exhibition is the event
+    ("en", "The opening of the conference was held in Omsk.", None),
+])
+def test_the_opening_of_a_room_is_an_event(lang: str, text: str, opening: str | None) -> None:
+    from ingest.rules import openings
+
+    got = [text[c.start:c.end] for c in openings(text, lang)]
+    assert got == ([opening] if opening else [])
