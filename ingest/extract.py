@@ -446,6 +446,9 @@ def _acting_before(orgs: list, sents: list[tuple[int, int]], text: str, at: int)
 
 
 _BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кітапхана)(?![\w-])", re.IGNORECASE)
+# A person after "имени" or "named after" is a namesake, also where the name it is part of was not
+# recognised ("Уральского федерального университета имени первого Президента России Б. Н. Ельцина")
+_NAMESAKE_BEFORE = re.compile(r"(?:(?<![\w-])(?:имени|им\.)|\bnamed\s+after)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 # A speech's title: the line under it says where and when it was given, the occasion's date and place
 _SPEECH_TITLE = re.compile(r"\s*(?:Speech|Address|Remarks|Welcome\s+speech|Выступление|Речь|Приветственное\s+слово|"
                            r"Сөз|Құттықтау\s+сөз)", re.IGNORECASE)
@@ -1319,7 +1322,23 @@ class _DocState:
                 at = first + second.start()
                 line_end = self.norm.find("\n", at)
                 found = self._dateline_at(at, dates, places, whole_line=line_end if line_end > 0 else len(self.norm))
-        return found
+        return found or self._header_fields(dates, places)
+
+    def _header_fields(self, dates: list[DateMention], places: list[Mention]) -> tuple[str, str] | None:
+        """Minutes, announcements and forms give the date and place in labelled lines under the title
+        ("Дата проведения: 14.11.2025", "Место проведения: г. Костанай", "Date: …", "Venue: …",
+        "Форма проведения: видеоконференция (Екатеринбург – Костанай)"): both, in the first lines."""
+        head = self.norm[:800]
+        day = place = None
+        for m in rules.FIELD_LINE.finditer(head):
+            line = m.span("value")
+            if m.group("date") and day is None:
+                day = next((dm.value for dm in dates if line[0] <= dm.start and dm.end <= line[1]
+                            and dm.precision == "day"), None)
+            elif m.group("place") and place is None:
+                place = next((pm.iri for pm in places if line[0] <= pm.start and pm.end <= line[1]
+                              and not self._is_country(pm.iri)), None)
+        return (day, place) if day and place else None
 
     def _dateline_at(self, at: int, dates: list[DateMention], places: list[Mention],
                      whole_line: int | None = None) -> tuple[str, str] | None:
@@ -1513,6 +1532,15 @@ class _DocState:
         if home is None or other is None or home.start >= span[0]:
             return None
         return home, other
+
+    @staticmethod
+    def _namesake(text: str, m: rel.M, ms: list) -> bool:
+        """``m`` is whom a name is after ("университета имени первого Президента России Б. Н. Ельцина"):
+        right after "имени"/"named after" and the words of a title, no other person between
+        ("университета имени Ахмета Байтурсынова Ерболат Кенжин": Kenzhin is the professor)."""
+        before = _NAMESAKE_BEFORE.search(text, max(0, m.start - 60), m.start)
+        return before is not None and not any(
+            o.kind == "person" and before.start() <= o.start and o.end <= m.start for o in ms)
 
     @staticmethod
     def _home_takes_part(home: rel.M, events: list, orgs: list, family: dict, text: str,
@@ -1790,7 +1818,8 @@ class _DocState:
         agents = [m for m in ms if m.kind in ("library", "organization") or (
             m.kind == "person" and not any(o.start <= m.start and m.end <= o.end for o in ms
                                            if o.kind in ("library", "organization"))
-            and not _DISTRICT_AFTER.match(text, m.end) and not rel.topic(text, m.start, m.end))]
+            and not _DISTRICT_AFTER.match(text, m.end) and not rel.topic(text, m.start, m.end)
+            and not self._namesake(text, m, ms))]
         orgs = [m for m in ms if m.kind in ("library", "organization")]
         projects = [m for m in ms if m.kind == "project"]
         add = self._add

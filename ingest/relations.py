@@ -242,7 +242,8 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 
 # A heading over a bulleted roll of an event's organisers or participants ("Организаторы конкурса:",
 # "Байқауды ұйымдастырушы кітапханалар:", "The organisers:"); a project's roll is participant_lists'.
-ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant")
+ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant",
+              "prisuctvoval", "prisuctvus", "atende", "present", "katiskandar")  # minutes: "ПРИСУТСТВОВАЛИ:", "Present:"
 PROJECT_HEADS = ("proekt", "project", "joba")
 BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
 
@@ -260,10 +261,22 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
         words = _words(head)
         if not any(w.startswith(ROLL_HEADS) for w in words) or any(w.startswith(PROJECT_HEADS) for w in words):
             continue
-        items = list(itertools.takewhile(lambda ln: BULLET.match(text[ln[0]:ln[1]]), ls[i + 1:]))
+        items = []
+        for ln in ls[i + 1:]:
+            line = text[ln[0]:ln[1]]
+            if BULLET.match(line):
+                items.append(ln)
+            elif not (_ROLL_GROUP.match(line) or not line.strip() and (items or ln[0] - b < 3)):
+                break  # (a roll in groups: "От … библиотеки:", "Приглашённые:", a blank line between)
         if items:
             out.append((a, items[0][0], items[-1][1]))
     return out
+
+
+# A group's heading inside a roll of those present ("От Свердловской библиотеки (г. Екатеринбург):",
+# "Приглашённые:", "From the Kostanay library:", "Invited:")
+_ROLL_GROUP = re.compile(r"[ \t]*(?:От|Со\s+стороны|From|On\s+behalf\s+of|Приглаш\w*|Гост\w*|Invited|Guests|"
+                         r"Шақырылған\w*|Қонақ\w*)\b[^\n]{0,200}:\s*$")
 
 
 # A programme's item: a line that opens with its time ("10:40 Plenary session. Papers: …",

@@ -1675,7 +1675,8 @@ _HAPPENED = re.compile(r"(?i)\b(?:прош(?:ла|ёл|ел|ли)|состоял
                        r"өтті|өткен|өткізді|өткізілді)\b")
 EVENT_PREFIX = fold_all(("international", "republican", "regional", "joint", "halikaralik", "respublikalik",
                         "oblistik", "birlesken", "mejdunarodn", "respublikansk", "oblastn", "sovmestn",
-                        "opening", "closing", "torjestvenn", "ashilu"))
+                        "opening", "closing", "torjestvenn", "ashilu",
+                        "raboc", "working", "jumis"))  # a working meeting: "рабочей встречи", "жұмыс кездесуі"
 COMMEMORATIVE = fold_all(("days", "kunderi", "dni", "dnei"))
 
 
@@ -1755,6 +1756,13 @@ def library_systems(text: str, lang: str | None) -> list[Candidate]:
     return out
 
 
+# Labelled lines of a header: the date and the place of what the document records or announces
+FIELD_LINE = re.compile(
+    r"^[ \t]*(?:(?P<date>(?:Дата|Дата\s+проведения|Дата\s+и\s+время|Date|Date\s+and\s+time|Күні|Өткізілген\s+күні|"
+    r"Өтетін\s+күні|Өткізу\s+күні))|(?P<place>(?:Место|Место\s+проведения|Форма\s+проведения|Venue|Place|Location|"
+    r"Format|Орны|Өтетін\s+орны|Өткізу\s+орны|Өткізілген\s+орны)))[ \t]*:[ \t]*(?P<value>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE)
+
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     """Events named only by their kind ("a seminar-council met in Petropavl in 2002").
 
@@ -1764,6 +1772,9 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     lines_held = [t for t in toks if _is(t, HELD)]
+    # minutes and forms name their event in the title and date it in a labelled line below
+    # ("Протокол рабочей встречи …" / "Дата проведения: 14.11.2025"): no verb of holding needed there
+    title_end = text.find("\n") if any(m.group("date") for m in FIELD_LINE.finditer(text[:800])) else -1
     for i, t in enumerate(toks):
         if out and t.start < out[-1].end:
             continue  # what the event before is of: "церемония книгообмена" is one event
@@ -1786,8 +1797,9 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             continue  # "of course", "студенты третьего курса", "доллар курсы": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
             continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day
-        if not any(abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
-                   for h in lines_held):
+        if t.end > title_end and not any(
+                abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
+                for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)
         around = _around(text, t.start, t.end, 50)
         if (_NEXT_ONE.search(text[max(0, t.start - 30):t.start]) and not _HAPPENED.search(around)) \

@@ -1371,6 +1371,30 @@ def test_a_town_in_brackets_after_a_library_is_that_librarys_not_the_events(extr
     assert [o.value.rsplit("/", 1)[1] for o in objects(graph(r), ev, SDO.location)] == ["pavlodar"]
 
 
+def test_minutes_date_their_meeting_by_its_fields_and_list_who_was_present(extractor: Extractor) -> None:
+    text = ("Протокол рабочей встречи Омской и Павлодарской областных библиотек\n\n"
+            "Дата проведения: 03.02.2025\nМесто проведения: г. Омск\n\nПРИСУТСТВОВАЛИ:\n\n"
+            "От Омской областной научной библиотеки имени А. С. Пушкина:\n– Лебедева Анна Павловна, директор;\n\n"
+            "Приглашённые:\n– Соколов Павел Андреевич, доцент Омского университета имени первого ректора Ивана Жукова.\n\n"
+            "ПОВЕСТКА ДНЯ:\n1. Итоги года.\n")
+    r = extract(extractor, "minutes.ru.txt", text)
+    st = graph(r)
+    (ev,) = events(r)
+    assert [m for m in r.mentions if m.iri == ev.value and text[m.start:m.end] == "рабочей встречи"]
+    assert [o.value for o in objects(st, ev, SDO.startDate)] == ["2025-02-03"]
+    assert [o.value.rsplit("/", 1)[1] for o in objects(st, ev, SDO.location)] == ["omsk"]
+    got = _participants(r, text)
+    assert {"Лебедева Анна Павловна", "Соколов Павел Андреевич"} <= got
+    assert "Ивана Жукова" not in got  # whom the university is named after
+
+
+def test_a_person_after_a_namesake_is_no_namesake(extractor: Extractor) -> None:
+    text = ("15 марта 2025 года в Костанае прошёл семинар «Степные страницы». С докладом выступил профессор "
+            "университета имени Ахмета Байтурсынова Ерболат Жумабекович Кенжин.\n")
+    got = _participants(extract(extractor, "namesake.ru.txt", text), text)
+    assert "Ерболат Жумабекович Кенжин" in got and "Ахмета Байтурсынова" not in got
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
