@@ -1841,7 +1841,14 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
                     s -= 1
                     if s > 1 and toks[s - 1].key == _ABOUT and text[toks[s - 2].end:toks[s - 1].end].startswith(" "):
                         s -= 2
-        out.append(Candidate("event", toks[s].start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
+        start = toks[s].start
+        # the kind closing a quoted title is the title's ("«Дағыстан кітабы күндері» өтті"): the whole title
+        # names the event, and a place in it is whose, not where (the ru/en titles open with the kind)
+        opening = text.rfind('"', 0, start)
+        if opening >= 0 and text[toks[e].end:toks[e].end + 1] == '"' and "\n" not in text[opening:start] \
+                and text.count('"', 0, opening) % 2 == 0:
+            start = opening + 1
+        out.append(Candidate("event", start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
 
@@ -1941,6 +1948,13 @@ def _days_complement(text: str, toks: list[Tok], i: int) -> int:
     """The last token of what Russian "Дни" are of: up to two adjectives and a noun in the
     genitive ("Дни казахстанской книги", "Дни казахской культуры", "Дни культуры"); ``i`` when
     none follows. English and Kazakh name their days with a place (``days_events``) or a title."""
+    if toks[i].text == "Days" and i + 2 < len(toks) and toks[i + 1].text == "of":
+        # "the Days of the Dagestan Book", "Days of Kazakh Culture": capitalised words after "of (the)"
+        k = i + 2 + (toks[i + 2].text == "the")
+        last = i
+        while k < len(toks) and k - i <= 6 and toks[k].capitalized and text[toks[k - 1].end:toks[k].start] == " ":
+            last, k = k, k + 1
+        return last
     j, k = i + 1, i + 1
     while k < len(toks) and k - j < 2 and text[toks[k - 1].end:toks[k].start] == " " \
             and _RU_GENITIVE_ADJ.fullmatch(toks[k].text.lower()):

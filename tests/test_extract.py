@@ -1395,6 +1395,26 @@ def test_a_person_after_a_namesake_is_no_namesake(extractor: Extractor) -> None:
     assert "Ерболат Жумабекович Кенжин" in got and "Ахмета Байтурсынова" not in got
 
 
+@pytest.mark.parametrize("name, text, days", [
+    ("days.kk.txt", "2025 жылғы 15–17 қазанда Маңғыстау облыстық әмбебап ғылыми кітапханасында «Дағыстан кітабы "
+     "күндері» өтті.\n", "Дағыстан кітабы күндері"),
+    ("days.en.txt", "On 15–17 October 2025 the Days of the Dagestan Book were held at the Mangystau Regional "
+     "Universal Scientific Library.\n", "Days of the Dagestan Book"),
+])
+def test_days_named_by_whose_book_are_held_where_the_host_is(extractor: Extractor, name: str, text: str,
+                                                             days: str) -> None:
+    r = extract(extractor, name, text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [days]
+    (ev,) = events(r)
+    assert [o.value.rsplit("/", 1)[1] for o in objects(graph(r), ev, SDO.location)] == ["aktau"]
+
+
+def test_the_kuzbass_library_by_its_current_name_is_the_kemerovo_one(extractor: Extractor) -> None:
+    text = "The Kuzbass Regional Scientific Library named after V. D. Fyodorov opened a digital collection.\n"
+    r = extract(extractor, "kuzbass.en.txt", text)
+    assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "library"] == ["kemerovo-regional-scientific-library"]
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
