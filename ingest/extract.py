@@ -449,6 +449,12 @@ _BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кіта�
 # A person after "имени" or "named after" is a namesake, also where the name it is part of was not
 # recognised ("Уральского федерального университета имени первого Президента России Б. Н. Ельцина")
 _NAMESAKE_BEFORE = re.compile(r"(?:(?<![\w-])(?:имени|им\.)|\bnamed\s+after)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# The libraries as the subject of holding something: "библиотеки проводят", "the libraries held",
+# "кітапханалар … өткізді" (the report's two, when the clause names none)
+_LIBRARIES_HOLD = re.compile(r"(?<![\w-])библиотеки\s+(?:\w+\s+)?(?:провод|провел|провёл|организ|устраива|открыва|"
+                             r"готов|выпуска)\w*|\bthe\s+libraries\s+(?:\w+\s+)?(?:held|hold|organi[sz]ed?|"
+                             r"ran|run|opened|hosted)\b|(?<![\w-])кітапханалар\w*\s+(?:\S+\s+){0,4}?(?:өткізді|өткізеді|"
+                             r"ұйымдастырды|ұйымдастырады)", re.IGNORECASE)
 # A speech's title: the line under it says where and when it was given, the occasion's date and place
 _SPEECH_TITLE = re.compile(r"\s*(?:Speech|Address|Remarks|Welcome\s+speech|Выступление|Речь|Приветственное\s+слово|"
                            r"Сөз|Құттықтау\s+сөз)", re.IGNORECASE)
@@ -1544,13 +1550,15 @@ class _DocState:
 
     @staticmethod
     def _home_takes_part(home: rel.M, events: list, orgs: list, family: dict, text: str,
-                         sents: list[tuple[int, int]], take_part: Callable[[str], None]) -> None:
+                         sents: list[tuple[int, int]], take_part: Callable[..., None]) -> None:
         """The report's own library (the first it names) takes part in an event its clause tells in
         the first person plural ("наш онлайн-марафон", "we held", "біз қатыстық"), held jointly with
         at most one other library ("вместе с Омской библиотекой проведён семинар", "a joint
         exhibition", "бірлесіп"), or a telebridge with one other library: the other side is the
         report's. A clause is a sentence's part up to ";", so a list of the year's events gives each
         its own; an event named before the report's library is not one it speaks of."""
+        partner = next((o for o in orgs if o.kind == "library" and o.country and home.country
+                        and o.country != home.country), None)
         for ev in events:
             if ev.start < home.start:
                 continue
@@ -1586,6 +1594,12 @@ class _DocState:
             if _WE.search(_outside(words, clause[0], events + orgs)) or (len(others) <= 1 and (jointly or (
                     family.get((ev.start, ev.end)) == "telebridge" and len(others) == 1))):
                 take_part(ev.iri)
+            # "обе библиотеки … проводят", "библиотеки проводят первый видеомост", "both libraries held":
+            # the report's library and the first across the border it names, when the clause names
+            # no library of its own
+            if not others and partner is not None and partner.start < ev.start and (
+                    rel.names_two_libraries(words) or _LIBRARIES_HOLD.search(words)):
+                take_part(ev.iri, partner.iri)
 
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
@@ -2079,7 +2093,11 @@ class _DocState:
                         or re.search(r"(?:ая|ой|ую|ская|ской)\s+$", text[max(0, at - 12):at]):
                     continue  # another library was named last, the event is another clause's, or "омская библиотека"
                 add(ev.iri, PARTICIPANT, home_lib.iri)
-            self._home_takes_part(home_lib, events, orgs, family, text, sents, lambda e: add(e, PARTICIPANT, home_lib.iri))
+            def take_part(ev_iri: str, *more: str) -> None:
+                for who in (home_lib.iri, *more):
+                    add(ev_iri, PARTICIPANT, who)
+
+            self._home_takes_part(home_lib, events, orgs, family, text, sents, take_part)
 
         # the date a document was signed or adopted: "the agreement was signed on 8 June 2022",
         # "2023 жылы … келісімге қол қойылды" (the nearest date of its own sentence with that verb)

@@ -1415,6 +1415,18 @@ def test_the_kuzbass_library_by_its_current_name_is_the_kemerovo_one(extractor: 
     assert [m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "library"] == ["kemerovo-regional-scientific-library"]
 
 
+@pytest.mark.parametrize("name, text, title", [
+    ("both.ru.txt", "Павлодарская областная библиотека имени С. Торайгырова и Омская областная библиотека имени А. С. "
+     "Пушкина дружат давно.\n\n2019 — 5 мая обе библиотеки проводят в Омске семинар «Книги Прииртышья».\n",
+     "Книги Прииртышья"),
+    ("both.en.txt", "The Pavlodar Regional Library and the Omsk Regional Library have worked together since 2001. "
+     "On 5 May 2019 the libraries held the seminar “Irtysh Books” in Omsk.\n", "Irtysh Books"),
+])
+def test_both_libraries_unnamed_take_part(extractor: Extractor, name: str, text: str, title: str) -> None:
+    got = _takers(extract(extractor, name, text), title, text)
+    assert {"pavlodar-regional-scientific-library", "omsk-regional-scientific-library"} <= got
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
