@@ -421,6 +421,9 @@ _JOINTLY = re.compile(r"(?<![\w-])(?:вместе\s+со?|совместн\w+|to
 _RU_OBLIQUE_FIRST = re.compile(r"^[А-ЯЁ][а-яё-]*(?:ой|ей|ую|юю|ом|ем)\b")
 _OBLIQUE_BEFORE = re.compile(r"(?<![\w-])(?:в|во|из|с|со|к|ко|о|об|при|для|у|от|до|на|по|за|of|in|at|from|with|to|by|"
                              r"for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A Kazakh library named in a participle's clause, before a noun it describes ("Башқұртстан Ұлттық
+# кітапханасы өткізген конференция", the conference the National Library held): not the sentence's actor
+_KK_PARTICIPLE_AFTER = re.compile(r"\s+[а-яәіңғүұқөһ]+(?:ған|ген|қан|кен)(?![\w-])")
 _KK_OBLIQUE_END = re.compile(r"кітапхана\w*(?:ның|нің|ында|нда|ға|на|нан|мен)$")
 
 
@@ -428,10 +431,10 @@ def _named_obliquely(text: str, start: int, end: int) -> bool:
     """A library named in a case that does not make it the one acting: after a preposition ("в зале
     Курганской библиотеки", "in the hall of the Kurgan Library"), a Russian name opening in the
     genitive, dative, instrumental or prepositional ("Курганской областной …"), a Kazakh one ending in
-    a case ("Қорған кітапханасының", "кітапханасында")."""
+    a case ("Қорған кітапханасының", "кітапханасында") or before a participle ("… кітапханасы өткізген")."""
     name = text[start:end]
     return bool(_OBLIQUE_BEFORE.search(text[max(0, start - 12):start]) or _RU_OBLIQUE_FIRST.match(name)
-                or _KK_OBLIQUE_END.search(name))
+                or _KK_OBLIQUE_END.search(name) or _KK_PARTICIPLE_AFTER.match(text, end))
 
 
 def _acting_before(orgs: list, sents: list[tuple[int, int]], text: str, at: int):  # noqa: ANN202 — a relations mention
@@ -449,6 +452,9 @@ _BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кіта�
 # A person after "имени" or "named after" is a namesake, also where the name it is part of was not
 # recognised ("Уральского федерального университета имени первого Президента России Б. Н. Ельцина")
 _NAMESAKE_BEFORE = re.compile(r"(?:(?<![\w-])(?:имени|им\.)|\bnamed\s+after)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# Holding something: who held it took part ("кітапхана … әдеби кешін өткізді", "the library hosted")
+_HOLDS = re.compile(r"(?<![\w-])(?:провела|провёл|провели|организовала|held|organi[sz]ed|hosted|өткізді|ұйымдастырды|"
+                    r"өткізеді|ұйымдастырады)(?![\w-])", re.IGNORECASE)
 # The libraries as the subject of holding something: "библиотеки проводят", "the libraries held",
 # "кітапханалар … өткізді" (the report's two, when the clause names none)
 _LIBRARIES_HOLD = re.compile(r"(?<![\w-])библиотеки\s+(?:\w+\s+)?(?:провод|провел|провёл|организ|устраива|открыва|"
@@ -473,7 +479,11 @@ def _outside(words: str, at: int, mentions: list) -> str:
 
 _THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
                           r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
-                          r"өткізді|ұйымдастырды))", re.IGNORECASE)
+                          r"өткізді|ұйымдастырды))"
+                          # Kazakh puts the verb last: "кітапхана Ақтөбеде «…» әдеби кешін өткізді"; and
+                          # "кітапхана делегациясы … қатысты" (the library's delegation took part)
+                          r"|(?<![\w-])кітапхана(?=\s+(?:делегациясы|өкілдері|қызметкерлері)|\s+(?:\S+\s+){0,7}?"
+                          r"(?:өткізді|ұйымдастырды|өткізеді|ұйымдастырады)(?![\w-]))", re.IGNORECASE)
 
 
 def _event_family(c: Candidate) -> str:
@@ -2084,7 +2094,8 @@ class _DocState:
                     own[m.start - clause[0]:m.end - clause[0]] = " " * (m.end - m.start)
                 own_text = "".join(own)
                 bare = _THE_LIBRARY.search(own_text)
-                if bare is None or not rel.participation(own_text) or home_lib.start >= ev.start:
+                if bare is None or not (rel.participation(own_text) or _HOLDS.search(own_text)) \
+                        or home_lib.start >= ev.start:
                     continue
                 at = clause[0] + bare.start()
                 last = _acting_before(orgs, sents, text, at)

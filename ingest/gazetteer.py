@@ -19,6 +19,9 @@ from .vocab import SHK
 from .tokens import Tok, tokenize
 
 MAX_TAIL = {"kk": 9, "ru": 4, "en": 1}
+# The Kazakh case endings (folded) a three-letter name may take: short names match no other inflection
+_KK_SHORT_TAILS = frozenset(fold(e) for e in kk_cases.GENITIVE + kk_cases.DATIVE + kk_cases.LOCATIVE
+                            + kk_cases.ABLATIVE + kk_cases.INSTRUMENTAL + kk_cases.ATTRIBUTIVE_LOCATIVE)
 ADJECTIVE_TAILS = ("sk", "lik", "lk", "ian", "ani", "ets", "cki")
 # Kazakh adjectives in -тық/-дық/-лық ("облыстық" regional, "Ресейлік" Russian) are never case forms.
 KK_ADJECTIVE_TAILS = ("tik", "dik", "lik")
@@ -98,6 +101,8 @@ def word_ok(label: str, word: str, lang: str) -> tuple[bool, bool]:
     """(matches, exactly) for one folded label word against one folded text word."""
     if label == word:
         return True, True
+    if lang == "kk" and len(label) == 3 and word.startswith(label) and word[3:] in _KK_SHORT_TAILS:
+        return True, False  # a three-letter name with a bare case ending: "Уфада", "Уфаға", "Уфадан"
     if lang == "exact" or len(label) <= 3 or len(word) < 3:
         return False, False
     common = len(commonprefix([label, word]))

@@ -533,6 +533,11 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 s += 1
         while s < h and toks[s].key in ("the", "of"):
             s += 1
+        # a town in the Kazakh locative before a name says where, not whose ("Уфада Башқұртстан Ұлттық
+        # кітапханасы өткізген": in Ufa, the National Library of Bashkortostan)
+        if s + 1 < h and toks[s].start in inflected and toks[s].start in places and toks[s + 1].capitalized \
+                and toks[s].text.lower().endswith(("да", "де", "та", "те")):
+            s += 1
         e = h + 1
         # "им. X", "имени X", "after X", "named after X"
         if e < len(toks) and (toks[e].key in NAMESAKE_RU or toks[e].key in NAMESAKE_EN):

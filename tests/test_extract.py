@@ -1427,6 +1427,18 @@ def test_both_libraries_unnamed_take_part(extractor: Extractor, name: str, text:
     assert {"pavlodar-regional-scientific-library", "omsk-regional-scientific-library"} <= got
 
 
+def test_the_library_in_kazakh_takes_part_through_its_delegation_and_what_it_holds(extractor: Extractor) -> None:
+    text = ("Ақтөбе облыстық ғылыми әмбебап кітапханасы 1939 жылы ашылды. 2016 жылғы 20 мамырда кітапхана "
+            "делегациясы Уфада Башқұртстан Ұлттық кітапханасы өткізген «Әдеби байланыстар» халықаралық "
+            "конференциясына қатысты. 2019 жылы кітапхана Ақтөбеде «Екі өзен» әдеби кешін өткізді.\n")
+    r = extract(extractor, "history.kk.txt", text)
+    libraries = {text[m.start:m.end]: m.iri.rsplit("/", 1)[1] for m in r.mentions if m.kind == "library"}
+    assert libraries.get("Башқұртстан Ұлттық кітапханасы") == "national-library-of-bashkortostan"  # not "Уфада …"
+    home = "aktobe-regional-scientific-library"
+    assert home in _takers(r, "Әдеби байланыстар", text)
+    assert home in _takers(r, "Екі өзен", text)
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [

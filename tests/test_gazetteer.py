@@ -40,6 +40,8 @@ def resolved(gaz: Gazetteer, text: str, lang: str) -> list[tuple[str, str]]:
     ("Жиын Петропавлда өтті.", "Петропавлда", "place/petropavl"),
     ("Қостанайдағы әріптестер қонақ күтті.", "Қостанайдағы", "place/kostanay"),
     ("Делегация Оралдан келді.", "Оралдан", "place/uralsk"),
+    ("Конференция Уфада өтті.", "Уфада", "place/ufa"),  # a three-letter name with a case ending
+    ("Делегация Уфаға барды.", "Уфаға", "place/ufa"),
 ])
 def test_kazakh_case_and_possessive_endings(gazetteer: Gazetteer, sentence: str, surface: str, iri: str) -> None:
     assert iri in found(gazetteer, sentence, "kk").get(surface, set())
@@ -388,3 +390,7 @@ def test_a_hyphenated_russian_name_declines_its_first_part(gazetteer: Gazetteer)
     text = "В 2024 году в Ростове-на-Дону прошла встреча, а делегация из Ростова-на-Дону посетила Уральск."
     hits = found(gazetteer, text, "ru")
     assert "place/rostov-on-don" in hits["Ростове-на-Дону"] and "place/rostov-on-don" in hits["Ростова-на-Дону"]
+
+
+def test_a_three_letter_name_takes_only_case_endings(gazetteer: Gazetteer) -> None:
+    assert "Уфалы" not in found(gazetteer, "Уфалы жігіт келді.", "kk")  # "-лы" makes an adjective, no case
