@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from . import relations as rel
 from .authority import Authority, Entry
-from .dates import DateMention, day_months, with_year
+from .dates import DateMention, day_months, is_month, month_number, with_year
 from .keys import fold, slugify, token_match
 from .tokens import tokenize
 from .language import KAZAKH_LOWER, Passage, main_language, passages
@@ -1271,6 +1271,34 @@ class _DocState:
                     return self.a.country_of(o.value)
         return None
 
+    def _under_dated_heading(self, at: int, dates: list[DateMention]) -> str | None:
+        """The date of a bulleted item under a heading that names a year and ends with a colon ("В 2026
+        году партнёры планируют:", "In 2026 the partners plan to:"): that year, and the month the item
+        names without a year ("– в октябре организовать видеомост …" is October 2026)."""
+        text = self.norm
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start:end if end >= 0 else len(text)]
+        if not rel.BULLET.match(line):
+            return None
+        head_end = start - 1
+        while head_end > 0:
+            head_start = text.rfind("\n", 0, head_end) + 1
+            head = text[head_start:head_end]
+            if not rel.BULLET.match(head):
+                break
+            head_end = head_start - 1
+        else:
+            return None
+        head = head.strip()
+        years = [dm for dm in dates if head_start <= dm.start and dm.end <= head_end and dm.precision == "year"]
+        if not head.endswith(":") or len(years) != 1:
+            return None
+        year = years[0].value[:4]
+        month = next((month_number(w) for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3 and is_month(w)
+                      and (not w.isascii() or w[0].isupper())), None)  # (not the verb "may")
+        return f"{year}-{month:02d}" if month else year
+
     def _days_without_year(self, dates: list[DateMention]) -> list[tuple[int, int, int, int]]:
         """The days written without a year (``day_months``), read once per document."""
         if self._days_read is None:
@@ -1695,6 +1723,8 @@ class _DocState:
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4]) \
                 and not (not in_sentence and self._day_of_the_year_before((own[0], c.start), c.start, dates))  # "29 мая … провели …": its own day
+            if not in_sentence and (planned := self._under_dated_heading(c.start, dates)) is not None:
+                date, within_last = planned, False  # "В 2026 году партнёры планируют: – в октябре …"
             if within_last:
                 date = None
             # places named inside a library's or organisation's name say where that one is, not the event,

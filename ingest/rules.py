@@ -806,9 +806,14 @@ def _a_display(text: str, t: Tok) -> bool:
     return _is(t, _DISPLAY) and _ON_DISPLAY.search(text[max(0, t.start - 16):t.start]) is not None
 
 
+_ROOM = re.compile(r"(?i)(?:конференц|выставочн|конференция|көрме)[- ]?зал|конференцзал")
+
+
 def _event_type(t: Tok) -> str | None:
     """The kind of event a word names (conference, seminar, telebridge …), or None."""
     if t.text.lower() == "салтанатты":  # solemn(ly); folded, it reads as "салтанаты" (its ceremony)
+        return None
+    if _ROOM.match(t.text):  # a conference hall or an exhibition hall is a room, not an event
         return None
     if t.key in EVENT_FORMS:
         return EVENT_FORMS[t.key]
@@ -1798,6 +1803,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             continue  # "тұсаукесер рәсімі", "кездесу кеші": the kind written last names the one event
         if etype == "conference" and i > 1 and toks[i - 1].key == "video" and toks[i - 2].key in _BY_MEANS:
             continue  # "held by video conference": how, not another event
+        if etype in ("conference", "exhibition") and i + 1 < len(toks) and toks[i + 1].text.lower() in ("hall", "room", "halls"):
+            continue  # "in the conference hall", "exhibition room": a room
         if etype == "course" and not _training(text, t):
             continue  # "of course", "студенты третьего курса", "доллар курсы": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):

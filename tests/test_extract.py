@@ -1439,6 +1439,18 @@ def test_the_library_in_kazakh_takes_part_through_its_delegation_and_what_it_hol
     assert home in _takers(r, "Екі өзен", text)
 
 
+@pytest.mark.parametrize("name, text, date", [
+    ("plan.ru.txt", "Соглашение подписано 3 декабря 2025 года в Омске.\n\nВ 2026 году партнёры планируют:\n"
+     "– в октябре организовать видеомост Омск – Павлодар «Голоса Иртыша»;\n– издать каталог.\n", "2026-10"),
+    ("plan.en.txt", "The agreement was signed in Omsk on 3 December 2025.\n\nIn 2026 the partners plan to:\n"
+     "- hold the video bridge Omsk – Pavlodar “Voices of the Irtysh”, which may draw many readers;\n", "2026"),
+])
+def test_an_item_under_a_dated_heading_takes_its_year(extractor: Extractor, name: str, text: str, date: str) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = events(r)
+    assert [o.value for o in objects(graph(r), ev, SDO.startDate)] == [date]
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [

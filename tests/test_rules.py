@@ -1303,3 +1303,15 @@ def test_the_opening_of_a_room_is_an_event(lang: str, text: str, opening: str | 
 
     got = [text[c.start:c.end] for c in openings(text, lang)]
     assert got == ([opening] if opening else [])
+
+
+@pytest.mark.parametrize("text", [
+    "19 ноября 2025 года в конференц-зале библиотеки прошла встреча.",
+    "On 19 November 2025 a meeting was held in the conference hall of the library.",
+])
+def test_a_conference_hall_is_a_room_not_an_event(text: str) -> None:
+    from ingest.rules import unquoted_events
+    from ingest.tokens import tokenize
+
+    kinds = [c.extra["event_type"] for c in unquoted_events(text, tokenize(text))]
+    assert kinds == ["meeting"]
