@@ -412,9 +412,15 @@ _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo
 # The report's own library named by the bare word, as the subject of what it did
 # The first person plural of a report's own voice: "мы", "наш", "we", "our", "біз", "кітапханамыз",
 # and the Kazakh verbs of taking part, holding and going in it ("қатыстық", "өткіздік", "бардық").
-_WE = re.compile(r"(?<![\w-])(?:мы|нас|нам|нами|наш\w*|we|our|us|біз|бізді|бізге|бізде|бізбен|біздің|бізден|"
-                 r"\w+(?:ымыз|іміз|мыз|міз)|қатыстық|өткіздік|ұйымдастырдық|бардық|келдік|ұсындық|аштық)(?![\w-])",
+_WE = re.compile(r"(?<![\w-])(?:мы|we|біз|қатыстық|өткіздік|ұйымдастырдық|бардық|келдік|ұсындық|аштық|"
+                 # or the report's own people: "поездки наших делегаций", "our librarians", "біздің делегация"
+                 r"(?:наш\w*|our|біздің)\s+(?:делегаци|сотрудник|специалист|библиотекар|коллектив|команд|delegation|"
+                 r"staff|librarian|team|specialist|делегация|қызметкер|кітапханашы|мамандар)\w*)(?![\w-])",
                  re.IGNORECASE)
+# "our" right before the event's own name: "наш онлайн-марафон «…»", "our online marathon"
+_OUR = re.compile(r"(?<![\w-])(?:наш|наша|наше|наши|нашу|нашего|нашей|нашем|our|біздің)\s+$", re.IGNORECASE)
+# what is quoted is someone's words, not the report's voice ("«Мы впервые принимаем гостей», — сказала …")
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 # Held jointly: "вместе с", "совместно с", "совместная", "together with", "jointly", "joint", "бірлесіп"
 _JOINTLY = re.compile(r"(?<![\w-])(?:вместе\s+со?|совместн\w+|together\s+with|jointly|joint|in\s+partnership\s+with|"
                       r"бірлесіп|бірлескен|бірге)(?![\w-])", re.IGNORECASE)
@@ -451,20 +457,24 @@ def _acting_before(orgs: list, sents: list[tuple[int, int]], text: str, at: int)
 _BARE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|library|кітапхана)(?![\w-])", re.IGNORECASE)
 # A person after "имени" or "named after" is a namesake, also where the name it is part of was not
 # recognised ("Уральского федерального университета имени первого Президента России Б. Н. Ельцина")
-_NAMESAKE_BEFORE = re.compile(r"(?:(?<![\w-])(?:имени|им\.)|\bnamed\s+after)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_NAMESAKE_BEFORE = re.compile(r"(?:(?<![\w-])(?<![Оо]т\s)(?:имени|им\.)|\bnamed\s+after)\s+(?:[\w-]+\s+){0,4}$",
+                              re.IGNORECASE)  # (not "от имени оргкомитета", on behalf of)
 # Holding something: who held it took part ("кітапхана … әдеби кешін өткізді", "the library hosted")
 _HOLDS = re.compile(r"(?<![\w-])(?:провела|провёл|провели|организовала|held|organi[sz]ed|hosted|өткізді|ұйымдастырды|"
                     r"өткізеді|ұйымдастырады)(?![\w-])", re.IGNORECASE)
 # The libraries as the subject of holding something: "библиотеки проводят", "the libraries held",
 # "кітапханалар … өткізді" (the report's two, when the clause names none)
-_LIBRARIES_HOLD = re.compile(r"(?<![\w-])библиотеки\s+(?:\w+\s+)?(?:провод|провел|провёл|организ|устраива|открыва|"
+_LIBRARIES_HOLD = re.compile(r"(?<![\w-])библиотеки(?!\s+(?:города|района|области|села|региона))\s+(?:\w+\s+)?(?:провод|провел|провёл|организ|устраива|открыва|"
                              r"готов|выпуска)\w*|\bthe\s+libraries\s+(?:\w+\s+)?(?:held|hold|organi[sz]ed?|"
                              r"ran|run|opened|hosted)\b|(?<![\w-])кітапханалар\w*\s+(?:\S+\s+){0,4}?(?:өткізді|өткізеді|"
                              r"ұйымдастырды|ұйымдастырады)", re.IGNORECASE)
 # A speech's title: the line under it says where and when it was given, the occasion's date and place
 _SPEECH_TITLE = re.compile(r"\s*(?:Speech|Address|Remarks|Welcome\s+speech|Выступление|Речь|Приветственное\s+слово|"
-                           r"Сөз|Құттықтау\s+сөз)", re.IGNORECASE)
-_JOINT_ADJECTIVE = re.compile(r"совместн|joint\b|бірлескен", re.IGNORECASE)  # right before the event's name
+                           r"Сөз|Құттықтау\s+сөз\w*)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
+_JOINT_ADJECTIVE = re.compile(r"совместн(?:ая|ый|ое|ую|ой|ом|ые|ых|ым)\b|joint\b|бірлескен",
+                              re.IGNORECASE)  # right before the event's name
+# Kazakh names the partner before the cue, in the instrumental ("Орынбор кітапханасымен бірлесіп")
+_KK_WITH = re.compile(r"(?:мен|бен|пен)$")
 
 
 def _outside(words: str, at: int, mentions: list) -> str:
@@ -477,13 +487,16 @@ def _outside(words: str, at: int, mentions: list) -> str:
     return "".join(out)
 
 
+# a Kazakh lower-case word right before "кітапхана" makes a compound of it ("мектеп кітапхана …",
+# "ауыл кітапхана …"); a date before it does not ("2019 жылы кітапхана …", "15 қазанда кітапхана")
+_KK_COMPOUND = re.compile(r"(?<![\w-])(?!жылы\b|жылғы\b)[а-яәіңғүұқөһ]{3,}(?<!да)(?<!де)(?<!та)(?<!те)\s+$")
 _THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
                           r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
                           r"өткізді|ұйымдастырды))"
                           # Kazakh puts the verb last: "кітапхана Ақтөбеде «…» әдеби кешін өткізді"; and
                           # "кітапхана делегациясы … қатысты" (the library's delegation took part)
-                          r"|(?<![\w-])кітапхана(?=\s+(?:делегациясы|өкілдері|қызметкерлері)|\s+(?:\S+\s+){0,7}?"
-                          r"(?:өткізді|ұйымдастырды|өткізеді|ұйымдастырады)(?![\w-]))", re.IGNORECASE)
+                          r"|(?<![\w-])кітапхана(?=\s+(?:делегациясы|өкілдері|қызметкерлері)|\s+(?![а-яәіңғүұқөһ]+[ыі]\s)"
+                          r"(?:\S+\s+){0,7}?(?:өткізді|ұйымдастырды|өткізеді|ұйымдастырады)(?![\w-]))", re.IGNORECASE)
 
 
 def _event_family(c: Candidate) -> str:
@@ -1291,12 +1304,17 @@ class _DocState:
         else:
             return None
         head = head.strip()
-        years = [dm for dm in dates if head_start <= dm.start and dm.end <= head_end and dm.precision == "year"]
-        if not head.endswith(":") or len(years) != 1:
-            return None
+        # the heading's own clause, after a sentence before it ("Проект стартовал в 2019 году. Основные
+        # мероприятия:" names no year of its items)
+        own = head_start + max(head.rfind(". "), head.rfind("! ")) + 1
+        years = [dm for dm in dates if own <= dm.start and dm.end <= head_end and dm.precision == "year"]
+        if not head.endswith(":") or len(years) != 1 \
+                or re.search(r"(?<![\w-])(?:с|со|since|from|начиная|бастап|бері)\s+$", text[own:years[0].start], re.I) \
+                or re.match(r"\s*(?:жылдан|года\s+по)", text[years[0].end:years[0].end + 12]):
+            return None  # "С 2015 года прошли:", "Since 2018 the partners have held:": a span, not a year
         year = years[0].value[:4]
-        month = next((month_number(w) for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3 and is_month(w)
-                      and (not w.isascii() or w[0].isupper())), None)  # (not the verb "may")
+        month = next((month_number(w) for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 3 and is_month(w)
+                      and (not w.isascii() or w[0].isupper())), None)  # (not the verb "may"; "в мае" is May)
         return f"{year}-{month:02d}" if month else year
 
     def _days_without_year(self, dates: list[DateMention]) -> list[tuple[int, int, int, int]]:
@@ -1615,9 +1633,12 @@ class _DocState:
             # (with someone, of a subject of its own: "библиотека вместе с университетом провела", said
             # after another library, is that one's; "Омская библиотека вместе с …" too)
             def of_home(j: re.Match) -> bool:
-                """No other library is the subject of the cue ``j``: none named before it in the clause,
-                and "библиотека" alone before it means the report's (the last library named as acting)."""
-                if any(o.kind == "library" and o.iri != home.iri and clause[0] <= o.start < j.start() for o in orgs):
+                """No other library is the subject of the cue ``j``: none named as acting before it in the
+                clause ("Омская библиотека совместно с Минкультуры провела"; not "в зале Курганской
+                библиотеки открылась совместная выставка"), and "библиотека" alone before it means the
+                report's (the last library named as acting)."""
+                if any(o.kind == "library" and o.iri != home.iri and clause[0] <= o.start < j.start()
+                       and not _named_obliquely(text, o.start, o.end) for o in orgs):
                     return False
                 bare = _BARE_LIBRARY.search(_outside(text[clause[0]:j.start()], clause[0], orgs))
                 if bare is None:
@@ -1625,18 +1646,37 @@ class _DocState:
                 last = _acting_before(orgs, sents, text, clause[0] + bare.start())
                 return last is None or last.iri == home.iri
 
-            jointly = any(not re.search(r"[,.()]", _outside(text[j.end():ev.start], j.end(), orgs)) and (
-                len(text[j.end():ev.start].split()) <= 3 if _JOINT_ADJECTIVE.match(j.group()) else of_home(j))
+            def with_a_body(j: re.Match) -> bool:
+                """Together with a library or an organisation, named right after the cue ("вместе с
+                Омской библиотекой", "together with the RSL") or, in Kazakh, right before it in the
+                instrumental: not "школьники вместе с родителями"."""
+                if _KK_WITH.search(text[max(0, j.start() - 12):j.start()].rstrip()):
+                    return any(0 <= j.start() - o.end <= 2 for o in orgs)
+                return any(0 <= o.start - j.end() <= 6 for o in orgs)
+
+            jointly = any(not re.search(r"[,.()]", _outside(text[j.end():ev.start], j.end(), orgs)) and of_home(j) and (
+                len(text[j.end():ev.start].split()) <= 3 if _JOINT_ADJECTIVE.match(j.group()) else with_a_body(j))
                 for j in _JOINTLY.finditer(text, clause[0], ev.start))
-            # (the voice's words outside the names: "«от Абая до наших дней»" is a title's)
-            if _WE.search(_outside(words, clause[0], events + orgs)) or (len(others) <= 1 and (jointly or (
-                    family.get((ev.start, ev.end)) == "telebridge" and len(others) == 1))):
+            # a telebridge with one library: the other end is the report's, unless that library held it
+            # ("Омская библиотека провела телемост со школьниками Павлодара")
+            bridge = family.get((ev.start, ev.end)) == "telebridge" and len(others) == 1 and not any(
+                o.iri in others and o.start < ev.start and not _named_obliquely(text, o.start, o.end) for o in orgs)
+            # the voice's own words: "мы", "we", "біз", outside quotations and names ("«Мы впервые
+            # принимаем гостей», — сказала директор …"; "«от Абая до наших дней»" is a title's), or
+            # "our" right before the event's name
+            voice = _WE.search(_QUOTED.sub(lambda m: " " * len(m.group()), _outside(words, clause[0], events + orgs))) \
+                or _OUR.search(text[max(0, ev.start - 12):ev.start])
+            if voice or (len(others) <= 1 and (jointly or bridge)):
                 take_part(ev.iri)
             # "обе библиотеки … проводят", "библиотеки проводят первый видеомост", "both libraries held":
             # the report's library and the first across the border it names, when the clause names
             # no library of its own
+            held = _LIBRARIES_HOLD.search(words)
+            if held is not None and re.search(r"[а-яё]{3,}[иыа]\s+$", words[:held.start()]) \
+                    and not re.search(r"(?:году|затем|также|впервые)\s+$", words[:held.start()]):
+                held = None  # "сотрудники библиотеки провели": the library's staff, one library
             if not others and partner is not None and partner.start < ev.start and (
-                    rel.names_two_libraries(words) or _LIBRARIES_HOLD.search(words)):
+                    rel.names_two_libraries(words) or held is not None):
                 take_part(ev.iri, partner.iri)
 
     def _location_of(self, iri: str) -> str | None:
@@ -2124,6 +2164,8 @@ class _DocState:
                     own[m.start - clause[0]:m.end - clause[0]] = " " * (m.end - m.start)
                 own_text = "".join(own)
                 bare = _THE_LIBRARY.search(own_text)
+                if bare is not None and bare.group().lower() == "кітапхана" and _KK_COMPOUND.search(own_text[:bare.start()]):
+                    bare = None  # "мектеп кітапхана меңгерушілері": a school library's heads, no library acting
                 if bare is None or not (rel.participation(own_text) or _HOLDS.search(own_text)) \
                         or home_lib.start >= ev.start:
                     continue

@@ -243,7 +243,8 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 # A heading over a bulleted roll of an event's organisers or participants ("Организаторы конкурса:",
 # "Байқауды ұйымдастырушы кітапханалар:", "The organisers:"); a project's roll is participant_lists'.
 ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant",
-              "prisuctvoval", "prisuctvus", "atende", "present", "katiskandar")  # minutes: "ПРИСУТСТВОВАЛИ:", "Present:"
+              "prisuctvoval", "prisuctvus", "atende", "katiskandar")
+ROLL_WORDS = ("present",)  # whole words only: "Present:", not "Presented at the exhibition:"  # minutes: "ПРИСУТСТВОВАЛИ:", "Present:"
 PROJECT_HEADS = ("proekt", "project", "joba")
 BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
 
@@ -259,24 +260,29 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
         if not head.endswith(":") or len(head) > 120:
             continue
         words = _words(head)
-        if not any(w.startswith(ROLL_HEADS) for w in words) or any(w.startswith(PROJECT_HEADS) for w in words):
+        if not any(w.startswith(ROLL_HEADS) or w in ROLL_WORDS for w in words) \
+                or any(w.startswith(PROJECT_HEADS) for w in words):
             continue
-        items = []
+        items, first = [], None
         for ln in ls[i + 1:]:
             line = text[ln[0]:ln[1]]
             if BULLET.match(line):
                 items.append(ln)
-            elif not (_ROLL_GROUP.match(line) or not line.strip() and (items or ln[0] - b < 3)):
+            elif _ROLL_GROUP.match(line):
+                pass
+            elif not (not line.strip() and (items or ln[0] - b < 3)):
                 break  # (a roll in groups: "От … библиотеки:", "Приглашённые:", a blank line between)
+            if first is None and line.strip():
+                first = ln[0]  # the first group's heading is in the roll too: "От Костанайской библиотеки:"
         if items:
-            out.append((a, items[0][0], items[-1][1]))
+            out.append((a, first if first is not None else items[0][0], items[-1][1]))
     return out
 
 
 # A group's heading inside a roll of those present ("От Свердловской библиотеки (г. Екатеринбург):",
 # "Приглашённые:", "From the Kostanay library:", "Invited:")
-_ROLL_GROUP = re.compile(r"[ \t]*(?:От|Со\s+стороны|From|On\s+behalf\s+of|Приглаш\w*|Гост\w*|Invited|Guests|"
-                         r"Шақырылған\w*|Қонақ\w*)\b[^\n]{0,200}:\s*$")
+_ROLL_GROUP = re.compile(r"[ \t]*(?:От|Со\s+стороны|From|On\s+behalf\s+of|Приглаш\w*|Invited|"
+                         r"Шақырылған\w*)\b[^\n]{0,200}:\s*$")
 
 
 # A programme's item: a line that opens with its time ("10:40 Plenary session. Papers: …",
@@ -452,7 +458,10 @@ def prepared_or_supported(text: str) -> bool:
 # "о книжном собрании Г. Н. Потанина", "on the book collection of G. N. Potanin"), and in Kazakh a
 # person before "туралы"/"жайлы", or before a noun of theirs and it ("Абайдың өмірі мен шығармашылығы
 # туралы"; not "X фотосурет туралы әңгімеледі", X told of a photograph), or before "…ға арналған".
-_RU_NOUNS_OF = r"(?:[а-яё]+(?:ом|ем|ой|ей|ых|их)\s+)?[а-яё]*(?:ии|ье|ие|нии|ве|ре|не|те|де|ке|ах|ях|и|е)\s+"
+# what of a person a talk is about: their life, work, legacy, collection, letters … (not "о проекте Анна …")
+_RU_NOUNS_OF = (r"(?:[а-яё]+(?:ом|ем|ой|ей|ых|их)\s+)?(?:жизни|творчестве|наследии|собрании|коллекции|библиотеке|"
+                r"письмах|дневниках|книгах|трудах|произведениях|стихах|памяти|роли|вкладе|юбилее|деятельности|"
+                r"судьбе|пути|экспедиции|годах|семье|открытиях)\s+")
 _TOPIC_BEFORE = re.compile(
     r"(?:(?<![\w-])(?:[оО]|[оО]б|[оО]бо|[пП]ро)\s+(?:" + _RU_NOUNS_OF + r")?"
     r"|(?<![\w-])(?:посвящ[её]нн\w*|посвящ\w+)\s+(?:[\w-]+\s+){0,3}?"
@@ -461,8 +470,9 @@ _TOPIC_BEFORE = re.compile(
     r"(?:life|legacy|work|works|heritage|collection|memory|letters|diaries)\s+of)\s+(?:the\s+)?"
     r"|\bon\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?of\s+(?:the\s+)?|\bon\s+)"
     r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){0,3}?(?:(?:и|and|,)\s+(?:[A-ZА-ЯЁ][\w.'’-]*\s+){0,3}?)?$")
-_TOPIC_AFTER = re.compile(r"^[\w'’-]*\s+(?:[а-яёәғқңөұүһі-]*[ыі]\s+(?:[а-яёәғқңөұүһі-]+\s+){0,2}?)?"
-                          r"(?:туралы|жайлы)(?![\w-])"
+_TOPIC_AFTER = re.compile(r"^[\w'’-]*\s+(?:(?:өмірі|шығармашылығы|мұрасы|еңбектері|шығармалары|кітаптары|өлеңдері|"
+                          r"жолы|тағдыры|хаттары|күнделіктері|қоры|кітапханасы|экспедициясы)\s+"
+                          r"(?:(?:мен|және)\s+[а-яёәғқңөұүһі-]+\s+)?)?(?:туралы|жайлы)(?![\w-])"
                           r"|^[\w'’-]*\s+арналған(?![\w-])", re.IGNORECASE)
 
 
@@ -471,6 +481,8 @@ def topic(text: str, start: int, end: int) -> bool:
     Сакене Сейфуллине и Ахмете Байтурсынове", "on the book collection of G. N. Potanin", "Мұстай
     Кәрімге арналған кеш". The words before are read within their clause only."""
     before = re.split(r"[.;:!?()\n–—]", text[max(0, start - 80):start])[-1]
+    if re.search(r"\bon\s+behalf\s+of\b", before, re.IGNORECASE):
+        return False  # "Speaking on behalf of Kazakhstan, Yerlan Zhumabayev thanked …": the speaker
     return _TOPIC_BEFORE.search(before) is not None or _TOPIC_AFTER.match(text[end:end + 60]) is not None
 
 

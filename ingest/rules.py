@@ -1767,6 +1767,9 @@ def library_systems(text: str, lang: str | None) -> list[Candidate]:
 
 
 # Labelled lines of a header: the date and the place of what the document records or announces
+# The titles of records and notices whose event the header's lines date: minutes, announcements
+_RECORD_TITLE = re.compile(r"\s*(?:Протокол|Minutes|Хаттама|Объявление|Анонс|Announcement|Хабарландыру|Приглашение|"
+                           r"Invitation|Notice)\b", re.IGNORECASE)
 FIELD_LINE = re.compile(
     r"^[ \t]*(?:(?P<date>(?:Дата|Дата\s+проведения|Дата\s+и\s+время|Date|Date\s+and\s+time|Күні|Өткізілген\s+күні|"
     r"Өтетін\s+күні|Өткізу\s+күні))|(?P<place>(?:Место|Место\s+проведения|Форма\s+проведения|Venue|Place|Location|"
@@ -1784,7 +1787,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     lines_held = [t for t in toks if _is(t, HELD)]
     # minutes and forms name their event in the title and date it in a labelled line below
     # ("Протокол рабочей встречи …" / "Дата проведения: 14.11.2025"): no verb of holding needed there
-    title_end = text.find("\n") if any(m.group("date") for m in FIELD_LINE.finditer(text[:800])) else -1
+    title_end = text.find("\n") if _RECORD_TITLE.match(text) and any(
+        m.group("date") for m in FIELD_LINE.finditer(text[:800])) else -1
     for i, t in enumerate(toks):
         if out and t.start < out[-1].end:
             continue  # what the event before is of: "церемония книгообмена" is one event
@@ -1793,7 +1797,8 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
                 and not (i and _PLURAL_ADJECTIVE.search(toks[i - 1].text.lower())):
             continue  # "популяризации чтения": reading, in the genitive; "Пушкинские чтения": readings
         cls = EVENT_CLASS.get(etype or "", "Event")
-        if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks):
+        if etype is None and _is(t, COMMEMORATIVE) and i + 1 < len(toks) \
+                and t.text.lower() not in ("дня", "день", "днём", "дне"):  # "со дня открытия": one day, no Days
             etype, cls = "days", "CommemorativePeriod"
         if etype is None or _a_display(text, t):
             continue
@@ -1956,17 +1961,23 @@ _RU_GENITIVE_ADJ = re.compile(r"[а-яё-]+(?:" + "|".join(_RU_GENITIVE_ADJECTIV
 _RU_GENITIVE_NOUN = re.compile(r"[а-яё]+(?:и|ы|а|я|ов|ев|ей)")
 
 
+_DAYS_OF_WHAT = frozenset(("Book", "Books", "Culture", "Literature", "Cinema", "Film", "Music", "Science", "Language",
+                           "Poetry", "Writing", "Art", "Arts", "Heritage", "History", "Friendship", "Youth"))
+
+
 def _days_complement(text: str, toks: list[Tok], i: int) -> int:
     """The last token of what Russian "Дни" are of: up to two adjectives and a noun in the
     genitive ("Дни казахстанской книги", "Дни казахской культуры", "Дни культуры"); ``i`` when
     none follows. English and Kazakh name their days with a place (``days_events``) or a title."""
     if toks[i].text == "Days" and i + 2 < len(toks) and toks[i + 1].text == "of":
         # "the Days of the Dagestan Book", "Days of Kazakh Culture": capitalised words after "of (the)"
+        # up to the kind of thing the days are of (not on into "… Culture Omsk librarians held")
         k = i + 2 + (toks[i + 2].text == "the")
-        last = i
         while k < len(toks) and k - i <= 6 and toks[k].capitalized and text[toks[k - 1].end:toks[k].start] == " ":
-            last, k = k, k + 1
-        return last
+            if toks[k].text in _DAYS_OF_WHAT:
+                return k
+            k += 1
+        return i
     j, k = i + 1, i + 1
     while k < len(toks) and k - j < 2 and text[toks[k - 1].end:toks[k].start] == " " \
             and _RU_GENITIVE_ADJ.fullmatch(toks[k].text.lower()):
@@ -2452,10 +2463,16 @@ REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai",
 # "торжественное открытие центра удалённого доступа …", "открытии читального зала «…»", "«…» оқу
 # залының ашылуы". Only of a place people use: the opening of an exhibition or a festival is that
 # event itself. The rules read a view of the text whose quotes are all '"'.
-_FACILITY_EN = r"(?:reading\s+room|room|hall|cent(?:re|er)|corner|office|branch|library|museum|club|space|lab(?:oratory)?)"
-_FACILITY_RU = (r"(?:зал|центр|уголк|уголок|кабинет|сектор|филиал|пункт|клуб|пространств|лаборатори|библиотек|"
-                r"музе)[а-яё]*")
-_FACILITY_KK = r"(?:зал|орталығ|бұрыш|кабинет|кітапхана|мұражай|клуб)[\wәіңғүұқөһ]*"
+# (not a library or a museum: "the 125th anniversary of the opening of the library" is its founding)
+_FACILITY_EN = r"(?:reading\s+room|room|hall|cent(?:re|er)|corner|office|branch|club|space|lab(?:oratory)?)"
+_FACILITY_RU = r"(?:зал|центр|уголк|уголок|кабинет|сектор|филиал|пункт|клуб|пространств|лаборатори)[а-яё]*"
+_FACILITY_KK = r"(?:зал|орталығ|бұрыш|кабинет|клуб)[\wәіңғүұқөһ]*"
+# Not an opening that happened: an anniversary of one, its hours, a plan, a room opened to some readers
+_OPENING_NOT_BEFORE = re.compile(r"(?:дня|со\s+дня|годовщин\w*|лети\w*|времени|время|часы|режим\w*|планируем\w*|"
+                                 r"предстоящ\w*|anniversary\s+of(?:\s+the)?|time\s+of(?:\s+the)?|hours\s+of|"
+                                 r"planned|upcoming|future|жыл(?:дығы)?)\s*$", re.IGNORECASE)
+_OPENING_NOT_AFTER = re.compile(r"\s*(?:to\s+(?:children|readers|the\s+public|visitors)|for\s+(?:children|readers)|"
+                                r"в\s+выходн|по\s+выходн|on\s+weekends|для\s+(?:детей|читателей))", re.IGNORECASE)
 _TITLE_Q = r'"[^"\n]{2,80}"'
 _OPENINGS = {
     "en": re.compile(
@@ -2481,6 +2498,8 @@ def openings(text: str, lang: str | None) -> list[Candidate]:
         return []
     out = []
     for m in rx.finditer(text):
+        if _OPENING_NOT_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _OPENING_NOT_AFTER.match(text, m.end()):
+            continue
         span = text[m.start():m.end()].rstrip()
         out.append(Candidate("event", m.start(), m.start() + len(span), "rule:opening", 0.6, cls="Event",
                              label=" ".join(span.split()), extra={"event_type": "opening", "needs_date_place": True}))

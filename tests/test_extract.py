@@ -1451,6 +1451,85 @@ def test_an_item_under_a_dated_heading_takes_its_year(extractor: Extractor, name
     assert [o.value for o in objects(graph(r), ev, SDO.startDate)] == [date]
 
 
+_KOSTANAY_HEAD = {"ru": "Костанайская областная универсальная научная библиотека имени Л. Н. Толстого\n\n",
+                  "kk": "Л. Н. Толстой атындағы Қостанай облыстық әмбебап ғылыми кітапханасы\n\n",
+                  "en": "Kostanay Regional Universal Scientific Library\n\n"}
+
+
+@pytest.mark.parametrize("lang, body, title", [
+    ("ru", "12 марта 2025 года в Омске школьники вместе с родителями посетили семинар «Книжный мир».", "Книжный мир"),
+    ("en", "On 12 March 2025 in Omsk, students together with their teachers attended the seminar “Book World”.",
+     "Book World"),
+    ("ru", "15 апреля 2025 года в Омске прошла конференция «Книжные мосты». «Мы впервые принимаем гостей», — "
+     "сказала директор Мария Сидорова.", "Книжные мосты"),
+    ("ru", "12 марта 2025 года в Омске прошёл семинар «Цифровая библиотека», который заинтересовал наших читателей.",
+     "Цифровая библиотека"),
+    ("en", "On 12 March 2025 the US Ambassador opened the conference “Steppe Books” in Omsk.", "Steppe Books"),
+    ("ru", "12 марта 2025 года Омская государственная областная научная библиотека имени А. С. Пушкина совместно с "
+     "Министерством культуры провела в Омске конференцию «Степь и книга».", "Степь и книга"),
+    ("ru", "12 марта 2025 года Омская государственная областная научная библиотека имени А. С. Пушкина провела "
+     "телемост «Дружба народов» со школьниками Павлодара.", "Дружба народов"),
+    ("kk", "2025 жылғы 12 наурызда Омбыда мектеп кітапхана меңгерушілері «Кітап әлемі» семинарын өткізді.",
+     "Кітап әлемі"),
+])
+def test_the_reports_library_is_not_everyone_together(extractor: Extractor, lang: str, body: str, title: str) -> None:
+    text = _KOSTANAY_HEAD[lang] + body + "\n"
+    assert "kostanay-regional-scientific-library" not in _takers(extract(extractor, f"voice.{lang}.txt", text),
+                                                                 title, text)
+
+
+def test_the_library_s_staff_is_not_both_libraries(extractor: Extractor) -> None:
+    text = (_KOSTANAY_HEAD["ru"] + "Библиотека получила в дар книги от Омской государственной областной научной "
+            "библиотеки имени А. С. Пушкина. 12 марта 2025 года в Костанае сотрудники библиотеки провели семинар "
+            "«Книжные сокровища».\n")
+    assert "omsk-regional-scientific-library" not in _takers(extract(extractor, "staff.ru.txt", text),
+                                                             "Книжные сокровища", text)
+
+
+@pytest.mark.parametrize("name, text, speaker", [
+    ("about.ru.txt", "12 марта 2025 года в Омске прошёл семинар «Книги». На семинаре выступили с сообщениями о "
+     "проекте Анна Петрова и Ерлан Жумабаев.\n", "Анна Петрова"),
+    ("about.kk.txt", "2025 жылғы 12 наурызда Омбыда «Кітаптар» семинары өтті. Семинарда Анна Петрова екі елдің "
+     "ынтымақтастығы туралы айтты.\n", "Анна Петрова"),
+    ("behalf.en.txt", "On 12 March 2025 the seminar “Books” was held in Omsk. Speaking on behalf of Kazakhstan "
+     "Yerlan Zhumabayev thanked the hosts.\n", "Yerlan Zhumabayev"),
+    ("behalf.ru.txt", "12 марта 2025 года в Омске прошёл семинар «Книги». От имени оргкомитета участников "
+     "приветствовала Анна Петрова.\n", "Анна Петрова"),
+])
+def test_a_speaker_is_no_topic_nor_namesake(extractor: Extractor, name: str, text: str, speaker: str) -> None:
+    assert speaker in _participants(extract(extractor, name, text), text)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("anniversary.ru.txt", "12 сентября 2025 года в Костанае прошла встреча, посвящённая 125-летию со дня открытия "
+     "читального зала.\n"),
+    ("hours.en.txt", "On 12 September 2025 in Kostanay the library announced the opening of the reading room to "
+     "children on weekends.\n"),
+    ("record.ru.txt", "Отчёт о работе отдела краеведения: конференции, семинары, выставки\nДата: 15.01.2026\n"
+                      "Место: г. Костанай\n"),
+    ("since.ru.txt", "Итоги сотрудничества\nС 2015 года в рамках проекта прошли:\n– в октябре семинар в Омске;\n"),
+])
+def test_no_event_where_none_happened(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    named = [text[m.start:m.end] for m in r.mentions if m.kind == "event"]
+    assert not [n for n in named if re.search(r"открыти|opening|дня|конференции|семинары|выставки", n)]
+    dated = [o.value for ev in events(r) for o in objects(graph(r), ev, SDO.startDate)]
+    assert not [d for d in dated if d.startswith(("2015-10", "2026-01"))]
+
+
+def test_an_attendee_roll_keeps_its_first_group_and_ends_at_a_note(extractor: Extractor) -> None:
+    text = ("Протокол рабочей встречи\n\nДата проведения: 14.11.2025\nМесто проведения: г. Костанай\n\n"
+            "ПРИСУТСТВОВАЛИ:\nОт Костанайской областной универсальной научной библиотеки имени Л. Н. Толстого:\n"
+            "– Жумабаев Ерлан Болатович, директор;\nОт Омской государственной областной научной библиотеки имени "
+            "А. С. Пушкина:\n– Петрова Анна Сергеевна, заместитель директора.\n\nГости отметили:\n"
+            "– вклад Сидоровой Марии Ивановны в подготовку выставки.\n")
+    r = extract(extractor, "roll.ru.txt", text)
+    (ev,) = events(r)
+    who = {o.value.rsplit("/", 1)[1] for o in objects(graph(r), ev, WDT.P710)}
+    assert {"kostanay-regional-scientific-library", "omsk-regional-scientific-library"} <= who
+    assert not any(w.startswith("sidorov") for w in who)
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [

@@ -1315,3 +1315,11 @@ def test_a_conference_hall_is_a_room_not_an_event(text: str) -> None:
 
     kinds = [c.extra["event_type"] for c in unquoted_events(text, tokenize(text))]
     assert kinds == ["meeting"]
+
+
+def test_english_days_end_at_what_they_are_of() -> None:
+    from ingest.rules import unquoted_events
+    from ingest.tokens import tokenize
+
+    text = "On 12 March 2025, as part of the Days of Kazakh Culture Omsk librarians held a quiz in Omsk."
+    assert "Days of Kazakh Culture" in [text[c.start:c.end] for c in unquoted_events(text, tokenize(text))]
