@@ -1608,11 +1608,14 @@ class _DocState:
     def _home_takes_part(home: rel.M, events: list, orgs: list, family: dict, text: str,
                          sents: list[tuple[int, int]], take_part: Callable[..., None]) -> None:
         """The report's own library (the first it names) takes part in an event its clause tells in
-        the first person plural ("наш онлайн-марафон", "we held", "біз қатыстық"), held jointly with
-        at most one other library ("вместе с Омской библиотекой проведён семинар", "a joint
-        exhibition", "бірлесіп"), or a telebridge with one other library: the other side is the
-        report's. A clause is a sentence's part up to ";", so a list of the year's events gives each
-        its own; an event named before the report's library is not one it speaks of."""
+        its own voice ("мы", "we", "біз қатыстық", "наш онлайн-марафон", "поездки наших делегаций"),
+        holds jointly with a library or organisation named beside the cue ("вместе с Омской
+        библиотекой проведён семинар", "Орынбор кітапханасымен бірлесіп", "a joint exhibition") when
+        no other library is named acting before it, or a telebridge with one other library that did
+        not hold it; with "обе библиотеки" / "библиотеки проводят", so does the first library across
+        the border. A clause is a sentence's part up to ";", so a list of the year's events gives each
+        its own; an event named before the report's library is not one it speaks of. ``take_part``
+        is called with the event and any library besides the report's."""
         partner = next((o for o in orgs if o.kind == "library" and o.country and home.country
                         and o.country != home.country), None)
         for ev in events:
@@ -1629,8 +1632,7 @@ class _DocState:
                       and clause[0] <= o.start < clause[1]}
             # held jointly: the word comes before the event's name, in its phrase ("вместе с X проведён
             # семинар", "a joint exhibition"; not "…, and approved a joint plan", "the seminar … of the
-            # joint project")
-            # (with someone, of a subject of its own: "библиотека вместе с университетом провела", said
+            # joint project"), and is the report's ("библиотека вместе с университетом провела", said
             # after another library, is that one's; "Омская библиотека вместе с …" too)
             def of_home(j: re.Match) -> bool:
                 """No other library is the subject of the cue ``j``: none named as acting before it in the
@@ -2159,10 +2161,7 @@ class _DocState:
                 clause = next((s for s in sents if s[0] <= ev.start < s[1]), None)
                 if clause is None or home_lib.start >= clause[0] and home_lib.end <= clause[1]:
                     continue
-                own = list(text[clause[0]:clause[1]])
-                for m in inside[clause]:  # names are not the bare word
-                    own[m.start - clause[0]:m.end - clause[0]] = " " * (m.end - m.start)
-                own_text = "".join(own)
+                own_text = _outside(text[clause[0]:clause[1]], clause[0], inside[clause])  # names are not the bare word
                 bare = _THE_LIBRARY.search(own_text)
                 if bare is not None and bare.group().lower() == "кітапхана" and _KK_COMPOUND.search(own_text[:bare.start()]):
                     bare = None  # "мектеп кітапхана меңгерушілері": a school library's heads, no library acting
@@ -2176,6 +2175,7 @@ class _DocState:
                         or re.search(r"(?:ая|ой|ую|ская|ской)\s+$", text[max(0, at - 12):at]):
                     continue  # another library was named last, the event is another clause's, or "омская библиотека"
                 add(ev.iri, PARTICIPANT, home_lib.iri)
+
             def take_part(ev_iri: str, *more: str) -> None:
                 for who in (home_lib.iri, *more):
                     add(ev_iri, PARTICIPANT, who)
