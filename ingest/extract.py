@@ -1735,6 +1735,10 @@ class _DocState:
                                       and not (dm.precision == "year" and dm.end_value)]
             nearest = min(in_line, key=lambda dm: abs(dm.start - c.start)) if in_line else None
             date = nearest.value if nearest else None
+            # a day its own sentence gives without a year comes before a date elsewhere on its line (a
+            # paragraph is one line: "14 февраля … провёл онлайн-семинар …; … (в 2024 г. — 7)")
+            if not in_sentence and nearest is not None and (day := self._day_of_the_year_before(own, c.start, dates)):
+                date, nearest = day, None
             same_day_places: list[Mention] = []
             same_day = False
             if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):

@@ -1530,6 +1530,15 @@ def test_an_attendee_roll_keeps_its_first_group_and_ends_at_a_note(extractor: Ex
     assert not any(w.startswith("sidorov") for w in who)
 
 
+def test_a_day_in_the_events_own_sentence_comes_before_a_year_elsewhere_on_its_line(extractor: Extractor) -> None:
+    text = ("Отчёт Курганской библиотеки за 2025 год\n\nВ отчётном году работа шла по плану. 14 февраля в "
+            "Кургане отдел краеведения провёл онлайн-семинар «Карта края». Всего проведено 9 мероприятий "
+            "(в 2024 г. — 7).\n")
+    r = extract(extractor, "report.ru.txt", text)
+    (ev,) = events(r)
+    assert [o.value for o in objects(graph(r), ev, SDO.startDate)] == ["2025-02-14"]
+
+
 def test_a_host_library_places_its_event_in_its_town(extractor: Extractor) -> None:
     text = "On 24 September 2019 the Saratov Regional Universal Scientific Library hosted the conference “Steppe”.\n"
     assert [e.value.rsplit("/", 1)[1] for e in events(extract(extractor, "host.en.txt", text))] == [
