@@ -409,9 +409,8 @@ _TOWN_DISTRICT_NAMES = tuple(fold(w) for w in (
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
 
-# The report's own library named by the bare word, as the subject of what it did
-# The first person plural of a report's own voice: "мы", "наш", "we", "our", "біз", "кітапханамыз",
-# and the Kazakh verbs of taking part, holding and going in it ("қатыстық", "өткіздік", "бардық").
+# The first person plural of a report's own voice: "мы", "we", "біз", and the Kazakh verbs of taking
+# part, holding and going in it ("қатыстық", "өткіздік", "бардық").
 _WE = re.compile(r"(?<![\w-])(?:мы|we|біз|қатыстық|өткіздік|ұйымдастырдық|бардық|келдік|ұсындық|аштық|"
                  # or the report's own people: "поездки наших делегаций", "our librarians", "біздің делегация"
                  r"(?:наш\w*|our|біздің)\s+(?:делегаци|сотрудник|специалист|библиотекар|коллектив|команд|delegation|"
@@ -477,6 +476,16 @@ _JOINT_ADJECTIVE = re.compile(r"совместн(?:ая|ый|ое|ую|ой|ом
 _KK_WITH = re.compile(r"(?:мен|бен|пен)$")
 
 
+def _across_border(home, o) -> bool:  # noqa: ANN001 — relations mentions
+    """``o`` stands on the other side of the border from ``home`` (both countries known)."""
+    return bool(o.country and home.country and o.country != home.country)
+
+
+def _first_across(home, orgs: list):  # noqa: ANN001, ANN202 — relations mentions
+    """The first library a report names across the border from ``home``, or None."""
+    return next((o for o in orgs if o.kind == "library" and _across_border(home, o)), None)
+
+
 def _outside(words: str, at: int, mentions: list) -> str:
     """``words`` (the text from ``at``) with the mentions in it blanked out."""
     out = list(words)
@@ -490,6 +499,7 @@ def _outside(words: str, at: int, mentions: list) -> str:
 # a Kazakh lower-case word right before "кітапхана" makes a compound of it ("мектеп кітапхана …",
 # "ауыл кітапхана …"); a date before it does not ("2019 жылы кітапхана …", "15 қазанда кітапхана")
 _KK_COMPOUND = re.compile(r"(?<![\w-])(?!жылы\b|жылғы\b)[а-яәіңғүұқөһ]{3,}(?<!да)(?<!де)(?<!та)(?<!те)\s+$")
+# The report's own library named by the bare word, as the subject of what it did
 _THE_LIBRARY = re.compile(r"(?<![\w-])(?:библиотека|the\s+library|кітапхана)(?=\s+(?:\w+\s+){0,3}?"
                           r"(?:вместе|совместно|провела|организовала|held|organi[sz]ed|hosted|together|бірлесіп|"
                           r"өткізді|ұйымдастырды))"
@@ -1590,7 +1600,7 @@ class _DocState:
                     sides.setdefault(o.country, o)
             return tuple(sides.values()) if len(sides) == 2 else None  # type: ignore[return-value]
         home = libraries[0] if libraries else None
-        other = next((o for o in libraries if home and o.country != home.country), None)
+        other = _first_across(home, libraries) if home else None
         if home is None or other is None or home.start >= span[0]:
             return None
         return home, other
@@ -1616,8 +1626,7 @@ class _DocState:
         the border. A clause is a sentence's part up to ";", so a list of the year's events gives each
         its own; an event named before the report's library is not one it speaks of. ``take_part``
         is called with the event and any library besides the report's."""
-        partner = next((o for o in orgs if o.kind == "library" and o.country and home.country
-                        and o.country != home.country), None)
+        partner = _first_across(home, orgs)
         for ev in events:
             if ev.start < home.start:
                 continue
@@ -2270,8 +2279,7 @@ class _DocState:
                     add(home_library.iri, MEMBER_OF, target)
                     clause_end = text.find(".", s[1])  # a sentence split at ";" goes on
                     if rel.names_two_libraries(text[s[0]:clause_end if clause_end > 0 else len(text)]):
-                        other = next((o for o in orgs if o.kind == "library" and o.country and home_library.country
-                                      and o.country != home_library.country), None)
+                        other = _first_across(home_library, orgs)
                         if other is not None:
                             add(other.iri, MEMBER_OF, target)
         inside = inside_sents
@@ -2338,7 +2346,7 @@ class _DocState:
                     listed.append(o)
                     pos = o.end
                 for o in listed:
-                    if o.iri != home.iri and o.country and home.country and o.country != home.country:
+                    if o.iri != home.iri and _across_border(home, o):
                         add(home.iri, PARTNER, o.iri)
                         add(o.iri, PARTNER, home.iri)
         if home is not None:
@@ -2357,8 +2365,7 @@ class _DocState:
                         text[region[0]:region[0] + 60]):
                     continue
                 for o in orgs:
-                    if o.kind == "library" and region[0] <= o.start <= region[1] and o.country and \
-                            home.country and o.country != home.country:
+                    if o.kind == "library" and region[0] <= o.start <= region[1] and _across_border(home, o):
                         add(home.iri, PARTNER, o.iri)
                         add(o.iri, PARTNER, home.iri)
 

@@ -8,7 +8,6 @@ all work on mention offsets and folded words, so they serve the three languages 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -242,9 +241,10 @@ def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
 
 # A heading over a bulleted roll of an event's organisers or participants ("Организаторы конкурса:",
 # "Байқауды ұйымдастырушы кітапханалар:", "The organisers:"); a project's roll is participant_lists'.
+# Minutes head theirs with those present: "ПРИСУТСТВОВАЛИ:", "Attendees:", "Қатысқандар:", "Present:"
 ROLL_HEADS = ("organiz", "organis", "uimdastir", "ucastnik", "katisus", "participant",
               "prisuctvoval", "prisuctvus", "atende", "katiskandar")
-ROLL_WORDS = ("present",)  # whole words only: "Present:", not "Presented at the exhibition:"  # minutes: "ПРИСУТСТВОВАЛИ:", "Present:"
+ROLL_WORDS = ("present",)  # whole words only: "Present:", not "Presented at the exhibition:"
 PROJECT_HEADS = ("proekt", "project", "joba")
 BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
 
@@ -268,9 +268,7 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
             line = text[ln[0]:ln[1]]
             if BULLET.match(line):
                 items.append(ln)
-            elif _ROLL_GROUP.match(line):
-                pass
-            elif not (not line.strip() and (items or ln[0] - b < 3)):
+            elif not _ROLL_GROUP.match(line) and (line.strip() or not (items or ln[0] - b < 3)):
                 break  # (a roll in groups: "От … библиотеки:", "Приглашённые:", a blank line between)
             if first is None and line.strip():
                 first = ln[0]  # the first group's heading is in the roll too: "От Костанайской библиотеки:"
@@ -453,12 +451,14 @@ def prepared_or_supported(text: str) -> bool:
     by", "with the support of", "подготовлена", "при поддержке", "қолдауымен дайындалды"); not "the
     library supports the project", "prepares an exhibition for next year"."""
     return _has(text, PARTICIPATION_BODIES) or _EN_BODIES.search(text) is not None
+
+
 # What a phrase is about is no one who acts in it. A person right after "о/об/про", "about", "on",
 # "dedicated to", "к юбилею", "памяти" (or after a noun of theirs in the case those words ask for:
 # "о книжном собрании Г. Н. Потанина", "on the book collection of G. N. Potanin"), and in Kazakh a
 # person before "туралы"/"жайлы", or before a noun of theirs and it ("Абайдың өмірі мен шығармашылығы
 # туралы"; not "X фотосурет туралы әңгімеледі", X told of a photograph), or before "…ға арналған".
-# what of a person a talk is about: their life, work, legacy, collection, letters … (not "о проекте Анна …")
+# The nouns of a person's own a talk is about: life, work, legacy, collection … (not "о проекте Анна …")
 _RU_NOUNS_OF = (r"(?:[а-яё]+(?:ом|ем|ой|ей|ых|их)\s+)?(?:жизни|творчестве|наследии|собрании|коллекции|библиотеке|"
                 r"письмах|дневниках|книгах|трудах|произведениях|стихах|памяти|роли|вкладе|юбилее|деятельности|"
                 r"судьбе|пути|экспедиции|годах|семье|открытиях)\s+")

@@ -1766,15 +1766,16 @@ def library_systems(text: str, lang: str | None) -> list[Candidate]:
     return out
 
 
-# Labelled lines of a header: the date and the place of what the document records or announces
 # The titles of records and notices whose event the header's lines date: minutes, announcements
 _RECORD_TITLE = re.compile(r"\s*(?:Протокол|Minutes|Хаттама|Объявление|Анонс|Announcement|Хабарландыру|Приглашение|"
                            r"Invitation|Notice)\b", re.IGNORECASE)
+# Labelled lines of a header: the date and the place of what the document records or announces
 FIELD_LINE = re.compile(
     r"^[ \t]*(?:(?P<date>(?:Дата|Дата\s+проведения|Дата\s+и\s+время|Date|Date\s+and\s+time|Күні|Өткізілген\s+күні|"
     r"Өтетін\s+күні|Өткізу\s+күні))|(?P<place>(?:Место|Место\s+проведения|Форма\s+проведения|Venue|Place|Location|"
     r"Format|Орны|Өтетін\s+орны|Өткізу\s+орны|Өткізілген\s+орны)))[ \t]*:[ \t]*(?P<value>[^\n]*)",
     re.IGNORECASE | re.MULTILINE)
+
 
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     """Events named only by their kind ("a seminar-council met in Petropavl in 2002").
@@ -1861,10 +1862,10 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
         start = toks[s].start
         # the kind closing a quoted title is the title's ("«Дағыстан кітабы күндері» өтті"): the whole title
         # names the event, and a place in it is whose, not where (the ru/en titles open with the kind)
-        opening = text.rfind('"', 0, start)
-        if opening >= 0 and text[toks[e].end:toks[e].end + 1] == '"' and "\n" not in text[opening:start] \
-                and text.count('"', 0, opening) % 2 == 0:
-            start = opening + 1
+        quote = text.rfind('"', 0, start)
+        if quote >= 0 and text[toks[e].end:toks[e].end + 1] == '"' and "\n" not in text[quote:start] \
+                and text.count('"', 0, quote) % 2 == 0:
+            start = quote + 1
         out.append(Candidate("event", start, toks[e].end, "rule:event-keyword", 0.6, cls=cls,
                              extra={"event_type": etype, "needs_date_place": True}))
     return out
@@ -2455,9 +2456,6 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
     return out
 
 
-# --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
-DAYS_HEADS = fold_all(("days", "дни", "дней", "дням", "днях", "днями"))  # "во время Дней культуры …"
-REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
 # --- the opening of a room, a centre, a corner: an event of its own ---------------------------------
 # "the opening of the "Russian Book" reading room", "opening of the Corner of Kazakh Literature",
 # "торжественное открытие центра удалённого доступа …", "открытии читального зала «…»", "«…» оқу
@@ -2506,6 +2504,9 @@ def openings(text: str, lang: str | None) -> list[Candidate]:
     return out
 
 
+# --- "the Days of … in Kuzbass", "Дни казахской литературы в Омске" ---------------------------------
+DAYS_HEADS = fold_all(("days", "дни", "дней", "дням", "днях", "днями"))  # "во время Дней культуры …"
+REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
 MAX_DAYS_WORDS = 14
 
 
