@@ -964,8 +964,10 @@ class _DocState:
         for c, lang in inner:
             if inner_taken.overlapping(c.start, c.end):
                 continue
-            if any(t.start <= c.start and c.end <= t.end for t in titles.overlapping(c.start, c.end)):
-                continue  # words of a quoted title are not mentions
+            if any(t.start <= c.start and c.end <= t.end and not (c.kind == "place" and self._outside_quotes(t, c))
+                   for t in titles.overlapping(c.start, c.end)):
+                continue  # words of a quoted title are not mentions (the towns a telebridge joins, before
+                # or after its title, are: "видеомост Астрахань – Атырау «…»")
             if any(not (o.start <= c.start and c.end <= o.end) for o in taken_spans.overlapping(c.start, c.end)):
                 continue  # straddles a name's border
             inner_taken.add(c)
@@ -1026,6 +1028,16 @@ class _DocState:
                           and not _LEVEL_AFTER.match(self.text, m.end)}  # "Құрманғазы аудандық": a district's name
                 if lib in self.new and len(inside) == 1:
                     self.facts.append(ox.Triple(ox.NamedNode(lib), NAMED_AFTER, ox.NamedNode(inside.pop())))
+
+    def _outside_quotes(self, title: Candidate, c: Candidate) -> bool:
+        """``c`` lies in an event's phrase but outside its quoted title, and the event is a
+        telebridge, whose phrase names the towns it joins ("видеомост Омск – Семей «…»", "«…» атты
+        Астрахань – Атырау бейнекөпірі", "the Barnaul–Oskemen video bridge")."""
+        if title.kind != "event" or title.extra.get("event_type") != "telebridge":
+            return False
+        before = self.text[title.start:c.start]
+        opened = sum(before.count(q) for q in "«“„") - sum(before.count(q) for q in "»”")
+        return opened <= 0 and before.count('"') % 2 == 0
 
     def _library_of_town(self, name: str, lang: str) -> str | None:
         """The one library named elsewhere in this document that stands in the town a short name
@@ -1840,6 +1852,11 @@ class _DocState:
             # held by video link in two towns: "в формате видеоконференции: участники из Костаная …, а
             # из Троицка …" joins them as a telebridge does
             joined = False
+            if telebridge:  # the towns its own phrase joins: "видеомост Астрахань – Атырау «…»"
+                ends = list(dict.fromkeys(m.iri for m in places if c.start <= m.start and m.end <= c.end
+                                          and not self._is_country(m.iri)))
+                if len(ends) == 2:
+                    chosen = ends + [p for p in chosen if p not in ends]
             if not telebridge and _BY_VIDEO.search(text[own[0]:own[1]]):
                 there = [m for m in places if own[0] <= m.start and m.end <= own[1] and not nested(m)
                          and not (c.start <= m.start and m.end <= c.end)]

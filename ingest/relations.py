@@ -424,10 +424,15 @@ _PLACE_WON = re.compile(r"\b(?:first|second|third)\s+place\b|\b(?:перв|вт�
                         r"\b(?:бірінші|екінші|үшінші|І|ІІ|ІІІ)\s+орын", re.IGNORECASE)
 
 
+# Who was present at it: "На церемонии присутствовал X", "X attended the signing" (not "не
+# присутствовал", nor "did not attend" or "attendance")
+_PRESENT = re.compile(r"(?<!\bне\s)(?<!\bnot\s)\b(?:присутствовал[аи]?|attended)\b", re.IGNORECASE)
+
+
 def participation(text: str) -> bool:
     """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
-        or _REPRESENTED.search(text) is not None
+        or _REPRESENTED.search(text) is not None or _PRESENT.search(text) is not None
 
 
 def judged_or_won(text: str) -> bool:

@@ -3138,3 +3138,36 @@ def test_a_new_body_followed_by_in_and_a_town_is_there(extractor: Extractor) -> 
     assert any(s.startswith("organization/") and p == "location" and o == "place/pavlodar" for s, p, o in facts)
     # "in cooperation" names no place
     assert not any(s.startswith("library/") and p == "location" for s, p, o in facts)
+
+
+TELEBRIDGE_PHRASE = {
+    "ru": "15 марта 2026 года прошёл видеомост Курган – Петропавловск «Письма из Омска».\n",
+    "kk": "2026 жылғы 15 наурызда «Омбыдан келген хаттар» атты Қорған – Петропавл бейнекөпірі өтті.\n",
+    "en": "On 15 March 2026 the Kurgan – Petropavl video bridge “Letters from Omsk” took place.\n",
+}
+
+
+def test_the_towns_a_telebridges_own_phrase_joins_are_where_it_is_held(extractor: Extractor) -> None:
+    # the two towns stand inside the event's phrase, outside its quoted title; the town inside the
+    # title (Omsk) is a word of the title: no mention, no place of the event
+    one_event_in_every_language(extractor, TELEBRIDGE_PHRASE, "event/telebridge-2026-kurgan-petropavl",
+                                {"place/kurgan", "place/petropavl"}, "2026-03-15")
+    for lang, r in by_language(extractor, TELEBRIDGE_PHRASE, "phrase").items():
+        assert "place/omsk" not in {m.iri.rsplit("/id/", 1)[1] for m in r.mentions}, lang
+
+
+@pytest.mark.parametrize("name, text", [
+    ("present.ru.txt", "Круглый стол «Степные письма» прошёл 3 мая 2025 года в Омске. На круглом столе "
+                       "присутствовал консул Ержан Бахытович Сапаров.\n"),
+    ("present.en.txt", "The round table “Steppe Letters” took place in Omsk on 3 May 2025. Consul Yerzhan Saparov "
+                       "attended the round table.\n"),
+])
+def test_who_was_present_at_an_event_took_part(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert I("person/saparov-e") in objects(graph(r), I("event/round-table-2025-omsk"), WDT.P710)
+
+
+def test_who_was_not_present_took_no_part(extractor: Extractor) -> None:
+    r = extract(extractor, "absent.ru.txt", "Круглый стол «Степные письма» прошёл 3 мая 2025 года в Омске. "
+                                            "Консул Ержан Бахытович Сапаров не присутствовал.\n")
+    assert not any(p == "P710" and o.startswith("person/") for _, p, o in _facts(r))
