@@ -406,6 +406,14 @@ _TOWN_DISTRICT_NAMES = tuple(fold(w) for w in (
     "Москов", "Ленинград", "Приморск", "Кузнец", "Орджоникидз", "Central", "Lenin", "Kirov", "Soviet"))
 
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
+# What comes between a presentation and the title of the book it presents: "презентация книги
+# (В. И.) Дорохина «", "presentation of (the) (V. Dorokhin's) book “"; in Kazakh, between the title
+# (and a translation in brackets) and the word: "» («…») кітабының " (монографиясының, жинағының …)
+_PRESENTED_BOOK = re.compile(r"\s+(?:(?:нов\w+\s+)?(?:книги|романа|сборника|монографии|издания)|of\s+(?:(?:the|a|his|her|their)\s+)?"
+                             r"(?:[A-Z][\w.’'-]*\s+){0,3}(?:new\s+)?(?:book|novel|collection|monograph))"
+                             r"(?:\s+[А-ЯЁA-Z][\w.’'-]*){0,3}\s*[«“\"„]")
+_PRESENTED_KK = re.compile(r"[»”\"]?\s*(?:\([^()\n]{1,160}\)\s*)?(?:жаңа\s+)?(?:кітаб|роман|жинағ|монография|"
+                           r"басылым)\w*\s+")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
 
@@ -1038,6 +1046,25 @@ class _DocState:
         before = self.text[title.start:c.start]
         opened = sum(before.count(q) for q in "«“„") - sum(before.count(q) for q in "»”")
         return opened <= 0 and before.count('"') % 2 == 0
+
+    def _presented(self, c: Candidate, lang: str) -> str | None:
+        """The phrase of a bare "presentation" with the titled book it presents, as written:
+        "презентация книги В. Дорохина «…»", "the presentation of V. Dorokhin's book “…”", and in
+        Kazakh, the book first, "«…» («…») кітабының тұсаукесері"; None when no title is beside it."""
+        text = self.text
+        works = [m for m in self.mentions if m.kind == "work"]
+        if lang == "kk":
+            before = [m for m in works if m.end <= c.start and _PRESENTED_KK.fullmatch(text, m.end, c.start)]
+            first = min(before, key=lambda m: m.start, default=None)
+            if first is None:
+                return None
+            start = first.start - 1 if text[first.start - 1:first.start] in "«“\"„" else first.start
+            return _clean_label(text[start:c.end])
+        after = next((m for m in works if m.start >= c.end and _PRESENTED_BOOK.fullmatch(text, c.end, m.start)), None)
+        if after is None:
+            return None
+        end = after.end + 1 if text[after.end:after.end + 1] in "»”\"" else after.end
+        return _clean_label(text[c.start:end])
 
     def _library_of_town(self, name: str, lang: str) -> str | None:
         """The one library named elsewhere in this document that stands in the town a short name
@@ -1912,6 +1939,8 @@ class _DocState:
                     else f"{written} ({where.label(lang) if where else ''}, {date[:4]})"
                 if opening:
                     c.extra["written"] = written  # its name as written, beside the label (an altLabel)
+                elif c.extra.get("event_type") == "presentation" and (phrase := self._presented(c, lang)):
+                    c.extra["written"] = phrase  # "презентация книги «…»": what it presented names it too
             if not date and dateline and programme and c.method == "rule:event-title" and c.end <= title_end:
                 # the headline's event happened when and where the line under it says ("Programme of
                 # the conference «…»" / "Ust-Kamenogorsk, 1–3 October 2025")

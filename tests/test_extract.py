@@ -3171,3 +3171,29 @@ def test_who_was_not_present_took_no_part(extractor: Extractor) -> None:
     r = extract(extractor, "absent.ru.txt", "Круглый стол «Степные письма» прошёл 3 мая 2025 года в Омске. "
                                             "Консул Ержан Бахытович Сапаров не присутствовал.\n")
     assert not any(p == "P710" and o.startswith("person/") for _, p, o in _facts(r))
+
+
+@pytest.mark.parametrize("name, text, written", [
+    ("book.ru.txt", "22 октября 2025 года в Актюбинской областной библиотеке прошла презентация книги Вячеслава "
+                    "Дорохина «Оренбургские годы».\n",
+     "презентация книги Вячеслава Дорохина «Оренбургские годы»"),
+    ("book.en.txt", "On 22 October 2025 the Aktobe Regional Library hosted the presentation of Vyacheslav "
+                    "Dorokhin's book “The Orenburg Years”.\n",
+     "presentation of Vyacheslav Dorokhin's book “The Orenburg Years”"),
+    ("book.kk.txt", "2025 жылғы 22 қазанда Ақтөбе облыстық кітапханасында Вячеслав Дорохиннің «Оренбургские годы» "
+                    "(«Орынбор жылдары») кітабының тұсаукесері өтті.\n",
+     "«Оренбургские годы» («Орынбор жылдары») кітабының тұсаукесері"),
+])
+def test_a_book_presentation_is_named_with_the_book_too(extractor: Extractor, name: str, text: str,
+                                                       written: str) -> None:
+    # the same event in every language (its kind, year and town), and its phrase as written among its names
+    r = extract(extractor, name, text)
+    names = {str(o.value) for o in objects(graph(r), I("event/presentation-2025-aktobe"), RDFS.label)}
+    assert written in names
+
+
+def test_a_presentation_without_a_book_beside_it_has_no_such_name(extractor: Extractor) -> None:
+    r = extract(extractor, "bare.ru.txt", "22 октября 2025 года в Актюбинской областной библиотеке прошла презентация. "
+                                          "Книга «Оренбургские годы» вышла в 2024 году.\n")
+    names = {str(o.value) for o in objects(graph(r), I("event/presentation-2025-aktobe"), RDFS.label)}
+    assert names and not any("Оренбург" in n for n in names)
