@@ -5,6 +5,7 @@ exit, never a traceback.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -35,6 +36,11 @@ def _settings(store: Path | None, **extra: object) -> Settings:
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"shekara: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _is_absolute_iri(text: str) -> bool:
+    """A scheme, a colon and no character an IRI may not hold (RFC 3987): what a graph name must be."""
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", text) is not None
 
 
 def _open(settings: Settings, read_only: bool = False):
@@ -181,12 +187,18 @@ def export(
     if f is None:
         _fail(f"unknown format {fmt!r}; use nq or trig")
     settings = _settings(store)
+    if output is not None and not output.parent.is_dir():
+        _fail(f"cannot write {output}: no such directory {output.parent}")
     st = _open(settings, read_only=True)
     try:
         if output is None:
             st.export(sys.stdout.buffer, f.rdf)
         else:
-            with open(output, "wb") as fh:
+            try:
+                fh = open(output, "wb")
+            except OSError as e:  # a directory given as the file, no permission
+                _fail(f"cannot write {output}: {e.strerror}", code=1)
+            with fh:
                 st.export(fh, f.rdf)
     finally:
         st.close()
@@ -205,7 +217,10 @@ def validate(
         missing = [p for p in data if not p.is_file()]
         if missing:
             _fail(f"file not found: {missing[0]}")
-        report = validate_files(data, settings)
+        try:
+            report = validate_files(data, settings)
+        except ValueError as e:  # unreadable RDF: not "violations" (exit 1), a usage error (exit 2)
+            _fail(str(e))
     else:
         st = _open(settings, read_only=True)
         try:
@@ -232,6 +247,8 @@ def load(
     from graph_api.store import ReadOnlyError, StoreError
 
     settings = _settings(store)
+    if graph is not None and not _is_absolute_iri(graph):
+        _fail(f"--graph must be an absolute IRI (e.g. {settings.base_iri}graph/authority-dump), not {graph!r}")
     if optimize_after and settings.backend != "embedded":
         _fail("--optimize is for the embedded store: a remote engine compacts its own files "
               "(e.g. `oxigraph optimize --location DIR`)")

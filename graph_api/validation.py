@@ -88,5 +88,8 @@ def validate_store(store: Store, settings: Settings) -> ValidationReport:
 def validate_files(files: list[Path], settings: Settings) -> ValidationReport:
     data = rdflib.Graph()
     for f in files:
-        data.parse(f, publicID=settings.base_iri)
+        try:
+            data.parse(f, publicID=settings.base_iri)
+        except Exception as e:  # noqa: BLE001 — rdflib's parsers raise many kinds; each is "not RDF we can read"
+            raise ValueError(f"{f}: not readable as RDF ({type(e).__name__}: {str(e).strip()[:300]})") from e
     return validate_graph(data, settings)

@@ -242,3 +242,32 @@ def test_a_failed_compaction_after_a_load_keeps_the_load_and_says_so(tmp_path: P
     index = SearchIndex.open(tmp_path / "store" / "search.sqlite")
     assert index is not None and [h.iri for h in index.search("Zhezkazgan")] == [
         "http://127.0.0.1:8000/id/place/zhezkazgan"]
+
+
+def test_export_into_a_missing_directory_is_one_line(ingested: Path, tmp_path: Path):
+    p = shekara("export", "-o", str(tmp_path / "no" / "such" / "x.nq"), store=ingested)
+    assert p.returncode == 2
+    assert "no such directory" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_export_onto_a_directory_is_one_line(ingested: Path, tmp_path: Path):
+    p = shekara("export", "-o", str(tmp_path), store=ingested)
+    assert p.returncode == 1
+    assert p.stderr.startswith("shekara: error: cannot write") and "Traceback" not in p.stderr
+
+
+def test_validate_of_unreadable_rdf_is_a_usage_error_not_a_violation(tmp_path: Path):
+    bad = tmp_path / "garbage.ttl"
+    bad.write_text("this is @not turtle <<<\n", encoding="utf-8")
+    p = shekara("validate", "--data", str(bad), store=tmp_path / "unused")
+    assert p.returncode == 2  # violations exit 1: a script can tell the two apart
+    assert "garbage.ttl" in p.stderr and "not readable as RDF" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_load_into_a_graph_that_is_no_iri_is_refused_before_loading(tmp_path: Path):
+    data = tmp_path / "one.nt"
+    data.write_text('<http://example.org/a> <http://example.org/b> "c" .\n', encoding="utf-8")
+    p = shekara("load", str(data), "--graph", "not an iri", store=tmp_path / "store")
+    assert p.returncode == 2
+    assert "absolute IRI" in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "store").exists()  # refused before the store was opened
