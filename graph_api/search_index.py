@@ -82,6 +82,18 @@ def strip_ending(word: str) -> str:
     return word
 
 
+# A name in -ай/-ей/-ий declines on its last vowel in Russian: Абай, Абая, Абаю, Абаем, Абае
+# (Сергей, Сергея; Китай, Китае). Its stem keeps too few letters to strip, so a searched word in
+# one of those forms is also tried in the nominative.
+_SOFT_CASE = re.compile(r"(?<=[аеиоуыэюя])(?:я|ю|ем|е)$")
+
+
+def soft_nominative(text: str) -> str:
+    """``text`` with each word in a soft case ending put back in -й ("Абая Кунанбаева" -> "Абай
+    Кунанбаева"): a second reading of a search, never a label's stem."""
+    return _WORD.sub(lambda m: _SOFT_CASE.sub("й", m.group()) if len(m.group()) >= 4 else m.group(), text)
+
+
 def fold(text: str) -> str:
     return "".join(fold_word(w) for w in _WORD.findall(text))
 
@@ -281,11 +293,12 @@ class SearchIndex:
         if not key:
             return []
         stem = stem or key
+        soft = fold_stem(soft_nominative(text)) or stem  # "Абая" is Абай's too
         limit = max(1, int(limit))
         cap = limit * 20 + 50
         kind_sql = " AND l.kind = :kind" if kind else ""
-        params = {"k": key, "s": stem, "khi": key + "\uffff", "shi": stem + "\uffff", "kind": kind}
-        exact = "(l.key = :k OR l.stem = :s)"
+        params = {"k": key, "s": stem, "n": soft, "khi": key + "\uffff", "shi": stem + "\uffff", "kind": kind}
+        exact = "(l.key = :k OR l.stem = :s OR l.stem = :n)"
         prefix = "((l.key >= :k AND l.key < :khi) OR (l.stem >= :s AND l.stem < :shi))"
         order = "ORDER BY l.weight DESC, length(l.label), l.label, l.id LIMIT :cap"
         cols = "SELECT l.iri, l.kind, l.label, l.lang, l.weight FROM"

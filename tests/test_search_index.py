@@ -246,3 +246,26 @@ def test_the_side_of_the_border_in_the_index_is_none_where_the_data_says_both(tm
     assert sides == {b + "id/place/omsk": "RU", b + "id/place/pavlodar": "KZ", b + "id/event/plain": "RU",
                      b + "id/library/placed": "KZ"}
     st.close()
+
+
+@pytest.mark.parametrize("text", ["Абая", "Абаю", "Абаем", "Абае", "Abai"])
+def test_a_name_in_ai_is_found_in_its_russian_cases(store, text):
+    # "Абай" keeps too few letters to lose an ending, and "Абая" is no prefix of it
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    store.insert(BASE + "graph/test", [
+        ox.Triple(ox.NamedNode(iri("person/abai")), pref, ox.Literal("Абай", language="ru")),
+        ox.Triple(ox.NamedNode(iri("person/zhabayev")), pref, ox.Literal("Жабаев", language="ru")),
+        ox.Triple(ox.NamedNode(iri("place/abaya")), pref, ox.Literal("Абаяхан", language="ru")),
+    ])
+    idx = SearchIndex.build(store, None, BASE)
+    hits = idx.search(text, 5)
+    assert hits and hits[0].iri == iri("person/abai"), [h.iri for h in hits]
+
+
+def test_a_feminine_adjective_is_not_read_as_a_name_in_ai(store):
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    store.insert(BASE + "graph/test", [
+        ox.Triple(ox.NamedNode(iri("place/omsk-region")), pref, ox.Literal("Омская область", language="ru")),
+    ])
+    idx = SearchIndex.build(store, None, BASE)
+    assert iri("place/omsk-region") in [h.iri for h in idx.search("Омская", 5)]
