@@ -359,6 +359,45 @@ def _staff_beside(text: str, start: int, end: int) -> bool:
     return bool(_STAFF.search(before) or after and _STAFF.match(after.group(1)))
 
 
+def _spoke_after(text: str, verb: int, end: int, mentions: list):  # noqa: ANN202 — a relations mention
+    """The speaker Russian names after the verb, by a post, at the end of the clause: "О фондах
+    рассказал её сотрудник Денис Карелин.", "отметила директор библиотеки Анна Петрова," — not
+    whom the talk was about ("рассказал о Денисе Карелине") nor someone named on ("… Карелина")."""
+    if re.search(r"[»”\"][\s,–—-]*$", text[max(0, verb - 12):verb]):
+        return None  # "«…», — отметила директор X": whose words these are, not who spoke at the event
+    verb_end = verb + len(re.match(r"\S*", text[verb:]).group())
+    for a in mentions:
+        if a.kind != "person" or not verb_end <= a.start < end:
+            continue
+        gap = text[verb_end:a.start]
+        if len(gap.split()) > 5 or re.search(r"[,.;:«»\"“”()]", gap) or _TOPIC_WORDS.search(gap):
+            return None
+        first = re.search(r"[А-ЯЁ][а-яё]{2,}", text[a.start:a.end])  # a name, not an initial
+        if _staff_beside(text, a.start, a.end) and re.match(r"\s*(?:[.;!?\n]|,\s|$)", text[a.end:end + 1]) \
+                and (first is None or _can_be_nominative(first.group())):
+            return a
+        return None
+    return None
+
+
+# Words after a verb of speech that make the name that follows what was spoken of, not who spoke
+_TOPIC_WORDS = re.compile(r"(?<![^\W\d_])(?:о|об|обо|про|с|со|для|к|ко|по|на|в|во|у|от|за|of|about|on|with|to)(?![^\W\d_])",
+                          re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202 — pymorphy3's analyser, loaded once (natasha's dictionaries)
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=4096)
+def _can_be_nominative(word: str) -> bool:
+    """A Russian word that may stand in the nominative: "Анна", "Денис", "Айгуль" may; "Ивана",
+    "Денису", "Анной" may not (whose merits were noted, to whom one spoke)."""
+    return any(p.tag.case == "nomn" for p in _morph().parse(word))
+
+
 # Whom an exhibition honours or draws on, written before a post and a name
 _HONOURED = re.compile(r"летию|юбилею|памяти|материалам|архива|архиві|книгам|works\s+of|books\s+of|memory\s+of|"
                        r"anniversary|жылдығына|мерейтойына|естелік", re.IGNORECASE)
@@ -2080,6 +2119,7 @@ class _DocState:
                         if speech is not None and s[0] + speech < ev.start:
                             floor = s[0] + speech  # "X said that … began with the exhibition Y": X spoke at the other
                     bodies_only = False
+                    inverted = None
                     kind = family.get((ev.start, ev.end))
                     # (of the contest the sentence names, where it names one: "Первое место в конкурсе")
                     contest = kind in ("competition", "festival", "quest") \
@@ -2095,11 +2135,13 @@ class _DocState:
                             continue
                         else:
                             limit = min(limit, s[0] + speech)  # who spoke: the agents before the verb
+                            inverted = _spoke_after(text, s[0] + speech, s[1], inside[sentence])
                     for a in inside[sentence]:
                         if bodies_only and a.kind == "person" and not _staff_beside(text, a.start, a.end) \
                                 or not (s[0] <= a.start < s[1]):
                             continue  # (who prepared it: a library's staff, not a writer whose books it shows)
-                        if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) and a.end <= limit \
+                        if id(a) in agent_ids and a.start >= max(ev.start - 400, floor) \
+                                and (a.end <= limit or a is inverted) \
                                 and (a.kind != "person" or lived_then(a.iri, ev.iri)) and not book_item(a):
                             took_part.append((ev.iri, a))
 

@@ -3197,3 +3197,26 @@ def test_a_presentation_without_a_book_beside_it_has_no_such_name(extractor: Ext
                                           "Книга «Оренбургские годы» вышла в 2024 году.\n")
     names = {str(o.value) for o in objects(graph(r), I("event/presentation-2025-aktobe"), RDFS.label)}
     assert names and not any("Оренбург" in n for n in names)
+
+
+SEMINAR_TOMSK = "15 апреля 2025 года в Томске прошёл семинар «Краеведение». "
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("О потанинских материалах рассказал её сотрудник Денис Олегович Карелин.", "person/karelin-d"),
+    ("О проекте рассказала директор библиотеки Анна Петрова, а затем выступили гости.", "person/petrov-a"),
+])
+def test_a_speaker_russian_names_after_the_verb_by_a_post_took_part(extractor: Extractor, sentence: str,
+                                                                    speaker: str) -> None:
+    r = extract(extractor, "after.ru.txt", SEMINAR_TOMSK + sentence + "\n")
+    assert I(speaker) in objects(graph(r), I("event/seminar-2025-tomsk"), WDT.P710)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Директор рассказал о писателе Денисе Карелине.",  # whom the talk was about
+    "Сотрудник отметил заслуги профессора Ивана Петрова.",  # whose merits: a genitive, no speaker
+    "«Новых партнёров становится больше», – отметила директор библиотеки Айгуль Сериковна Тлеубаева.",  # a quote's
+])
+def test_a_name_after_a_verb_of_speech_that_did_not_speak_took_no_part(extractor: Extractor, sentence: str) -> None:
+    r = extract(extractor, "not-after.ru.txt", SEMINAR_TOMSK + sentence + "\n")
+    assert not [o for o in objects(graph(r), I("event/seminar-2025-tomsk"), WDT.P710) if "/person/" in o.value]
