@@ -2058,8 +2058,8 @@ class _DocState:
         background: set[int] = set()
         current = None
         for ev in events:
-            if current is not None and ev.iri != current.iri and (a := held(ev)) and (b := held(current)) \
-                    and a[:min(len(a), len(b))] < b[:min(len(a), len(b))]:
+            if current is not None and ev.iri != current.iri and (b := held(current)) and (
+                    (a := held(ev)) and a[:min(len(a), len(b))] < b[:min(len(a), len(b))] or not held(ev)):
                 background.add(id(ev))
             else:
                 current = ev

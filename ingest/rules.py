@@ -36,7 +36,8 @@ NAMESAKE_EN = ("after", "named")
 EVENT_WORDS = {
     "conference": ("konferenc", "conference"),
     "seminar-council": ("seminar-counc", "seminarkenes", "seminarsoves", "seminarscouncil", "seminarcouncil"),
-    "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik"),  # мастер-класс, шеберлік сыныбы
+    "seminar": ("seminar", "workshop", "masterklas", "masterclas", "seberlik",  # мастер-класс, шеберлік сыныбы
+                "webinar", "vebinar"),  # вебинар, a seminar online
     "exhibition": ("exhibition", "vistavk", "korme", "fotokorme", "fotovistavk", "exposition", "ekspozic"),
     "telebridge": ("telemost", "telebridge", "beinekopir", "telekopir", "videomost", "videobridge",
                    "bridge", "kopir"),  # also written in two words: "video bridge", "бейне көпір"
@@ -712,6 +713,33 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+def _apposed_event(text: str, free: list[Tok], starts: list[int], qs: int, qe: int) -> Tok | None:
+    """English sets an event's title off by commas after its kind and what it is about: "an
+    exhibition of books by writers from East Kazakhstan, "Pages from the Foothills", opened", "held an
+    online webinar, "Searching Without Borders", for rural librarians". The kind word is the last of
+    the clause before the comma, with an article before it, and the title closes the clause."""
+    if not re.search(r",\s*$", text[max(0, qs - 3):qs]) or not re.match(r"\s*(?:[,.;:)]|$)", text[qe:qe + 3]):
+        return None
+    comma = text.rfind(",", 0, qs)
+    clause_start = max(text.rfind(c, 0, comma) for c in ",.;:!?\n") + 1
+    i = bisect.bisect_left(starts, clause_start)
+    words = free[i:bisect.bisect_left(starts, comma)][-10:]  # the kind and what it is of: a few words
+    if not words or any(q in text[words[0].start:comma] for q in "\"“”«»"):
+        return None
+    kinds = [k for k, t in enumerate(words) if _event_type(t) is not None]
+    if not kinds:
+        return None
+    k = kinds[-1]
+    # an article (and modifiers) before it: "an online webinar", "a one-day workshop", "the exhibition"
+    if not any(w.text.lower() in ("a", "an", "the") for w in words[max(0, k - 4):k]):
+        return None
+    # what follows the kind in its clause only says what it is of or about
+    rest = words[k + 1:]
+    if rest and rest[0].text.lower() not in ("of", "on", "about", "for", "devoted", "dedicated", "in", "at", "with"):
+        return None
+    return words[k]
+
+
 def _book_of_someone(free: list[Tok], starts: list[int], qs: int, text: str) -> Tok | None:
     """A word for a book before its author's name and the title: "книгу историка Кайрата Сыздыкова
     «…»", "книгу астраханского краеведа Марата Жумагалиева «…»", "the book of the poet Olga Ivanova
@@ -1106,6 +1134,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                        for kw in [near(stems)] if kw is not None), None)
             if kw is not None:
                 found = (kw, _keyword_beside(kw, qs, None))
+        if found is None and lang == "en":
+            kw = _apposed_event(text, free, starts, qs, qe)
+            if kw is not None:  # "a one-day workshop on family reading, "A Book Without a Visa"."
+                found = (kw, ("event", _event_type(kw)))
         if found is None:
             kw = near(PROJECT_WORDS, window=2)
             if kw is not None:
@@ -1168,6 +1200,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         kw, (kind, cls) = found
         if kind == "event":
             s, e = min(qs, kw.start), max(qe, kw.end)
+            if kw.end < qs and "," in text[kw.end:qs]:
+                s = qs  # set off by commas: the words between say what it is about, and name places of their own
             out.append(Candidate("event", s, e, "rule:event-title", 0.75, cls=EVENT_CLASS[cls], label=title,
                                  extra={"event_type": cls, **({"kind_in_title": True} if qs < kw.start < qe else {})}))
         elif kind == "organization":  # the club «Kraeved», «Мұра» қоғамы: the name and its kind together

@@ -3220,3 +3220,39 @@ def test_a_speaker_russian_names_after_the_verb_by_a_post_took_part(extractor: E
 def test_a_name_after_a_verb_of_speech_that_did_not_speak_took_no_part(extractor: Extractor, sentence: str) -> None:
     r = extract(extractor, "not-after.ru.txt", SEMINAR_TOMSK + sentence + "\n")
     assert not [o for o in objects(graph(r), I("event/seminar-2025-tomsk"), WDT.P710) if "/person/" in o.value]
+
+
+@pytest.mark.parametrize("text, iri, title", [
+    ("BARNAUL, 12 December 2025. An exhibition of books by writers from East Kazakhstan, \"Pages from the Foothills\", "
+     "opened yesterday in the Altai Regional Universal Scientific Library.\n",
+     "event/exhibition-2025-barnaul", "Pages from the Foothills"),
+    ("On 3 October 2025 librarians met in Troitsk at a one-day workshop on children's and family reading, "
+     "\"A Book Without a Visa\".\n", "event/seminar-2025-troitsk", "A Book Without a Visa"),
+    ("On 5 May 2025 the Tyumen Regional Scientific Library held an online webinar, \"Searching Without Borders\", "
+     "for rural librarians.\n", "event/seminar-2025-tyumen", "Searching Without Borders"),
+])
+def test_english_sets_an_events_title_off_by_commas_after_its_kind(extractor: Extractor, text: str, iri: str,
+                                                                   title: str) -> None:
+    r = extract(extractor, "apposed.en.txt", text)
+    assert title in {str(o.value) for o in objects(graph(r), I(iri), RDFS.label)}
+    # the words between the kind and the title keep their own mentions
+    if "East Kazakhstan" in text:
+        assert "place/east-kazakhstan-region" in {m.iri.rsplit("/id/", 1)[1] for m in r.mentions}
+
+
+def test_a_title_set_off_by_commas_after_a_person_is_no_event(extractor: Extractor) -> None:
+    r = extract(extractor, "apposed-not.en.txt", "On 5 May 2025 the director of the library, \"a true enthusiast\", "
+                                                 "opened the reading room.\n")
+    assert not [m for m in r.mentions if m.kind == "event" and "enthusiast" in m.iri]
+
+
+def test_an_undated_event_named_after_the_reports_event_is_background(extractor: Extractor) -> None:
+    # the people after it still take part in the report's event, not in the one recalled
+    r = extract(extractor, "recalled.en.txt",
+                "On 12 March 2025 the Omsk Regional Scientific Library hosted the conference “Steppe and Irtysh”. "
+                "Its director recalled the last seminar, “Old Maps”, and its results. Anna Petrova, head of the "
+                "local history department, took part in the conference.\n")
+    st = graph(r)
+    assert I("person/petrov-a") in objects(st, I("event/conference-2025-omsk"), WDT.P710)
+    assert not [e for e in events(r) if e != I("event/conference-2025-omsk")
+                and I("person/petrov-a") in objects(st, e, WDT.P710)]
