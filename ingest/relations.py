@@ -117,7 +117,9 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who held it with whom: "библиотека провела конкурс вместе с …", "совместно с"
                  "provel", "sovmestno", "vmeste",
                  # who moderated or hosted it ("Модератором семинара была X", "Moderator: Y", "жүргізуші")
-                 "moderator", "moderated", "jurgizus")
+                 "moderator", "moderated", "jurgizus",
+                 # who hosted it ("The host was the Troitsk City Library", "X hosted the seminar")
+                 "host")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",

@@ -713,6 +713,26 @@ def _near_keyword(free: list[Tok], starts: list[int], start: int, end: int, stem
     return None
 
 
+# A Russian word in the genitive saying whom or what an event gathers ("чтецов", "юных", "поэзии",
+# "книги"), not a verb ("читали", "прочла", "исполнит")
+_GATHERS = re.compile(r"(?![а-яё]*(?:ли|ла|ло|ть|ет|ут|ют|ат|ят|ит)$)[а-яё-]+(?:ов|ев|ей|ий|ых|их|ии|ой|ого|его|ы|и|а|я)")
+
+
+def _near_event_form(free: list[Tok], starts: list[int], qs: int, text: str) -> Tok | None:
+    """A kind of event written as a whole form (``EVENT_FORMS``) one or two words before the title,
+    the words between saying whom or what it gathers: "конкурса чтецов «…»", "вечер поэзии «…»",
+    "конкурс юных чтецов «…»" — lowercase words, in its sentence."""
+    i = bisect.bisect_left(starts, qs)
+    before = [t for t in free[max(0, i - 3):i] if t.end <= qs]
+    for k in range(len(before) - 2, -1, -1):
+        t, between = before[k], before[k + 1:]
+        if _apart(text, t.end, qs) or any(w.capitalized or not _GATHERS.fullmatch(w.text.lower()) for w in between):
+            return None  # (a verb between makes the title what was done there: "конкурса читали «…»")
+        if fold(t.text) in EVENT_FORMS and EVENT_FORMS[fold(t.text)] not in ("course",):
+            return t
+    return None
+
+
 def _apposed_event(text: str, free: list[Tok], starts: list[int], qs: int, qe: int) -> Tok | None:
     """English sets an event's title off by commas after its kind and what it is about: "an
     exhibition of books by writers from East Kazakhstan, "Pages from the Foothills", opened", "held an
@@ -1132,6 +1152,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # (a presentation is of the book or collection its title names: only beside the title)
             kw = next((kw for ev, stems in EVENT_WORDS.items() if ev != "presentation"
                        for kw in [near(stems)] if kw is not None), None)
+            if kw is None:  # the kinds matched as whole forms: "конкурса чтецов «…»", "вечер поэзии «…»"
+                kw = _near_event_form(free, starts, qs, text)
             if kw is not None:
                 found = (kw, _keyword_beside(kw, qs, None))
         if found is None and lang == "en":

@@ -3256,3 +3256,26 @@ def test_an_undated_event_named_after_the_reports_event_is_background(extractor:
     assert I("person/petrov-a") in objects(st, I("event/conference-2025-omsk"), WDT.P710)
     assert not [e for e in events(r) if e != I("event/conference-2025-omsk")
                 and I("person/petrov-a") in objects(st, e, WDT.P710)]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Библиотека подвела итоги конкурса чтецов «Голос дружбы».\n", "Голос дружбы"),
+    ("В библиотеке прошёл вечер поэзии «Степь».\n", "Степь"),
+    ("Прошёл конкурс юных чтецов «Голос дружбы».\n", "Голос дружбы"),
+])
+def test_a_kind_of_event_and_whom_it_gathers_before_a_title_name_an_event(extractor: Extractor, text: str,
+                                                                          title: str) -> None:
+    r = extract(extractor, "gathers.ru.txt", text)
+    assert [m for m in r.mentions if m.kind == "event" and text[m.start:m.end].strip("«»") .endswith(title)]
+
+
+def test_a_verb_between_a_kind_of_event_and_a_title_makes_it_no_events_title(extractor: Extractor) -> None:
+    text = "Участники конкурса читали «Песню о Соколе».\n"
+    r = extract(extractor, "read.ru.txt", text)
+    assert not [m for m in r.mentions if m.kind == "event" and "Сокол" in text[m.start:m.end]]
+
+
+def test_the_host_took_part(extractor: Extractor) -> None:
+    r = extract(extractor, "host.en.txt", "Forty librarians met in Troitsk on 14 November 2025 at a workshop, "
+                                          "\"A Book Without a Visa\". The host was the Troitsk City Library.\n")
+    assert I("library/troitsk-city-library") in objects(graph(r), I("event/seminar-2025-troitsk"), WDT.P710)
