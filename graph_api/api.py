@@ -27,6 +27,8 @@ from graph_api.store import Store
 from ingest.vocab import KINDS, PREFIXES
 
 router = APIRouter(prefix="/api", tags=["browse"])
+JSON_VARY = "Accept-Language"
+"""What an answer's labels depend on besides its URL (``?lang=``): shared caches must key on it."""
 KindName = Literal["person", "place", "library", "organization", "event", "project", "work"]
 PREDICATE_NAMES = {PREF: "prefLabel", LABEL: "label", ALT: "altLabel"}
 
@@ -492,6 +494,13 @@ def json_answer(model: type[BaseModel], data: dict[str, Any]) -> Response:
     return Response(model.model_validate(data).model_dump_json(by_alias=True), media_type="application/json")
 
 
+def vary_language(response: Response) -> Response:
+    """Tell caches that ``response`` was labelled by the request's Accept-Language (merged with
+    any Vary it has: gzip and CORS add theirs on the way out)."""
+    response.headers.add_vary_header(JSON_VARY)
+    return response
+
+
 def make_view(request: Request, lang: str | None) -> View:
     settings = settings_of(request)
     return View(store_of(request), settings, chain_for(settings, lang, request.headers.get("accept-language")))
@@ -510,7 +519,8 @@ LangQ = Query(None, max_length=35, description="Preferred label language (else A
 
 
 @router.get("/entities", response_model=EntityPage, summary="List entities, filtered, with cursor pagination")
-def list_entities(request: Request, kind: KindName | None = Query(None, description="Entity kind (IRI path)."),
+def list_entities(request: Request, response: Response,
+                  kind: KindName | None = Query(None, description="Entity kind (IRI path)."),
                   type: str | None = Query(None, max_length=300,
                                            description="Class as CURIE (schema:Library, shk:City) or IRI."),
                   country: str | None = Query(None, max_length=300, description="RU, KZ or a country IRI."),
@@ -519,6 +529,7 @@ def list_entities(request: Request, kind: KindName | None = Query(None, descript
                   cursor: str | None = Query(None, max_length=2000),
                   limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> dict[str, Any]:
     view = make_view(request, lang)
+    vary_language(response)
     limit = bounded(limit, view.settings)
     codes = crossborder.country_iris(view.base)
     country_iri = codes.get(country.upper(), country) if country else None
@@ -569,10 +580,10 @@ def cached_answer(request: Request, view: View, make: Callable[[], Response]) ->
                      request.headers.get("accept-language"), view.base, view.store.version())
     cached = ENTITIES.get(key)
     if cached is not None:
-        return Response(cached.body, status_code=cached.status, media_type="application/json")
+        return vary_language(Response(cached.body, status_code=cached.status, media_type="application/json"))
     response = make()
     ENTITIES.put(key, bytes(response.body), response.status_code)
-    return response
+    return vary_language(response)
 
 
 @router.get("/search", response_model=SearchResult, summary="Autocomplete over every name in every script")
@@ -582,7 +593,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
     settings = settings_of(request)
     index = search_index(request, store_of(request))
     chain = chain_for(settings, lang, request.headers.get("accept-language"))
-    return Response(search_body(settings, index, q, limit, type, chain), media_type="application/json")
+    return vary_language(Response(search_body(settings, index, q, limit, type, chain), media_type="application/json"))
 
 
 _WEIGHT_PREDICATE = {3: PREF, 2: LABEL, 1: ALT}  # the search index stores a label's predicate as its weight
@@ -619,9 +630,10 @@ def list_documents(request: Request, offset: int = Query(0, ge=0), limit: int | 
 
 
 @router.get("/documents/{name}", response_model=Document, summary="One document: language, translations, entities")
-def get_document(request: Request, name: str, lang: str | None = LangQ, text: bool = False,
+def get_document(request: Request, response: Response, name: str, lang: str | None = LangQ, text: bool = False,
                  limit: int | None = Query(None, ge=1)) -> dict[str, Any]:
     view = make_view(request, lang)
+    vary_language(response)
     iri = entity_iri(view.base, "document", name)
     if iri is None:
         raise HTTPException(404, detail="no such document")
@@ -629,23 +641,28 @@ def get_document(request: Request, name: str, lang: str | None = LangQ, text: bo
 
 
 @router.get("/timeline", response_model=Timeline, summary="Events with dates and places, oldest first")
-def get_timeline(request: Request, offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1),
-                 lang: str | None = LangQ) -> dict[str, Any]:
+def get_timeline(request: Request, response: Response, offset: int = Query(0, ge=0),
+                 limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> dict[str, Any]:
     view = make_view(request, lang)
+    vary_language(response)
     return timeline_view(view, offset, bounded(limit, view.settings))
 
 
 @router.get("/geo", response_model=GeoCollection, summary="Places and libraries with coordinates (GeoJSON)")
-def get_geo(request: Request, limit: int | None = Query(None, ge=1), lang: str | None = LangQ) -> dict[str, Any]:
+def get_geo(request: Request, response: Response, limit: int | None = Query(None, ge=1),
+            lang: str | None = LangQ) -> dict[str, Any]:
     view = make_view(request, lang)
+    vary_language(response)
     return geo_view(view, bounded(limit or view.settings.max_page_size, view.settings))
 
 
 @router.get("/crossborder", response_model=CrossBorderList, summary="Cross-border pairs of the whole graph")
-def get_crossborder(request: Request, offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1),
+def get_crossborder(request: Request, response: Response, offset: int = Query(0, ge=0),
+                    limit: int | None = Query(None, ge=1),
                     via: Literal["partnership", "project", "event", "namesake", "document"] | None = None,
                     lang: str | None = LangQ) -> dict[str, Any]:
     view = make_view(request, lang)
+    vary_language(response)
     result = crossborder.get(view.store, view.base)
     pairs = result.pairs if via is None else [p for p in result.pairs if any(c.via == via for c in p.connections)]
     return crossborder_view(view, pairs, result.version, offset, bounded(limit, view.settings))

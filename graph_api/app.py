@@ -11,11 +11,13 @@ from ``app.state``; none opens the store itself):
   row limit, worker processes). It is closed on shutdown.
 
 Routers: ``graph_api.sparql`` (``/sparql``, ``/rdf-graph-store``), ``graph_api.linked_data``
-(``/id``, ``/data``, ``/.well-known/void``, ``/dump.nq.gz``, ``/ontology``,
+(``/id``, ``/graph``, ``/dataset``, ``/data``, ``/.well-known/void``, ``/dump.nq.gz``, ``/ontology``,
 ``/context.jsonld``), ``graph_api.queries_api`` (``/api/queries``), ``graph_api.curation_api``
 (``/api/curation``), and — when their modules are
 present — ``graph_api.api`` (the JSON API) and ``graph_api.pages`` (the HTML pages), each
-exposing ``router``. ``/static`` serves ``graph_api/static``. CORS (any origin, preflight cached
+exposing ``router``. ``/static`` serves ``graph_api/static``; ``/docs`` (Swagger UI) and ``/redoc``
+load their files from ``/docs/assets``, served from the installed ``fastapi-offline`` package,
+never from a CDN. CORS (any origin, preflight cached
 for ``settings.cors_max_age`` seconds) and gzip wrap everything, error answers included; inside
 them :class:`~graph_api.fastpath.FastPath` answers the hottest reads without the router.
 """
@@ -27,8 +29,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -41,6 +46,13 @@ from graph_api.store.provider import StoreProvider
 GZIP_LEVEL = 1  # per-request compression (see create_app)
 
 STATIC = Path(__file__).resolve().parent / "static"
+DOCS_STATIC = Path(fastapi_offline.__file__).resolve().parent / "static"
+"""Swagger UI 5 and ReDoc 2, as installed with the ``fastapi-offline`` package."""
+DOCS_ASSETS = "/docs/assets"
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'")
+"""The documentation pages may load from this service only: ReDoc's sidebar asks a CDN for its
+maker's logo, which the browser then never requests (the image hides itself when it fails)."""
 OPTIONAL_ROUTERS = ("graph_api.api", "graph_api.pages")
 
 log = logging.getLogger(__name__)
@@ -58,7 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             executor.close()
 
-    app = FastAPI(title="Shekara", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="Shekara", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="SPARQL, Linked Data and a JSON browsing API over a knowledge graph of the "
                               "cross-border links between Russia and Kazakhstan.")
     app.state.settings = settings
@@ -82,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     STATIC.mkdir(exist_ok=True)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    add_docs(app)
 
     app.add_middleware(FastPath, enabled=settings.fast_path)  # innermost: gzip and CORS apply to it too
     # Level 1: answers compressed per request cost CPU on every request. On a 75 kB SPARQL JSON
@@ -93,3 +106,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"], expose_headers=["ETag", "Last-Modified", "Content-Location", "Location", "Link"],
         max_age=settings.cors_max_age)
     return app
+
+
+def add_docs(app: FastAPI) -> None:
+    """``/docs`` (Swagger UI) and ``/redoc`` with their scripts, styles and icon served by the app.
+
+    FastAPI's own pages load them from a CDN, so without internet they stay blank; the service
+    must work offline and fetch nothing at run time, so the files come from an installed package.
+    """
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(DOCS_STATIC)), name="docs-assets")
+    openapi_url = app.openapi_url or "/openapi.json"
+    oauth2_redirect = app.swagger_ui_oauth2_redirect_url or "/docs/oauth2-redirect"
+    favicon = f"{DOCS_ASSETS}/favicon.png"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        page = get_swagger_ui_html(
+            openapi_url=openapi_url, title=f"{app.title} - Swagger UI", oauth2_redirect_url=oauth2_redirect,
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js", swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=favicon,
+            # no badge from the online validator (it would send the API description to another host)
+            swagger_ui_parameters={**(app.swagger_ui_parameters or {}), "validatorUrl": None})
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
+
+    @app.get(oauth2_redirect, include_in_schema=False)
+    def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        page = get_redoc_html(openapi_url=openapi_url, title=f"{app.title} - ReDoc",
+                              redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js", redoc_favicon_url=favicon,
+                              with_google_fonts=False)
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page

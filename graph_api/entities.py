@@ -27,6 +27,11 @@ LABEL_FILTER = "FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel))"
 # Documents carry schema:name rather than labels; it is fetched as the last resort before the IRI.
 NAME_FILTER = "FILTER(?lp IN (skos:prefLabel, rdfs:label, skos:altLabel, schema:name))"
 DOCUMENT = "document"
+PROVENANCE_KINDS = ("run", "software")
+"""Minted for provenance, not entities: ``id/run/{id}`` (one ingest, a ``prov:Activity``) and
+``id/software/{name}`` (its ``prov:SoftwareAgent``). They have pages and RDF, but are no kind of
+the browsing API, the search or the counts."""
+GRAPH_PATH = "graph/"
 
 
 def q(text: str) -> str:
@@ -59,19 +64,77 @@ def split_iri(base: str, iri: str) -> tuple[str, str] | None:
     return None
 
 
+def provenance_iri(base: str, kind: str, slug: str) -> ox.NamedNode | None:
+    """The IRI of ``{base}id/run/{id}`` or ``{base}id/software/{name}``, None for anything else."""
+    if kind not in PROVENANCE_KINDS or not slug or "/" in slug or len(slug) > 500:
+        return None
+    try:
+        return ox.NamedNode(f"{base}id/{kind}/{slug}")
+    except ValueError:
+        return None
+
+
+def split_provenance_iri(base: str, iri: str) -> tuple[str, str] | None:
+    """(kind, slug) of a run or software IRI (see :data:`PROVENANCE_KINDS`), else None."""
+    prefix = base + "id/"
+    if not iri.startswith(prefix):
+        return None
+    kind, _, slug = iri[len(prefix):].partition("/")
+    return (kind, slug) if kind in PROVENANCE_KINDS and slug and "/" not in slug and "#" not in slug else None
+
+
+def graph_name(base: str, iri: str) -> str | None:
+    """``authority`` or ``doc/{file}`` of a named graph's IRI ``{base}graph/…``; None if not one."""
+    prefix = base + GRAPH_PATH
+    name = iri[len(prefix):] if iri.startswith(prefix) else ""
+    return name if name and "#" not in name else None
+
+
 def page_link(base: str, iri: str) -> str | None:
-    """Path of our HTML page for an IRI (``/page/{kind}/{slug}``); None when it is not ours."""
-    parts = split_iri(base, iri)
-    return f"/page/{parts[0]}/{parts[1]}" if parts else None
+    """Path of our HTML page for an IRI (``/page/{kind}/{slug}``, ``/page/run/{id}``,
+    ``/page/graph/{name}``); None when it is not ours."""
+    parts = split_iri(base, iri) or split_provenance_iri(base, iri)
+    if parts:
+        return f"/page/{parts[0]}/{parts[1]}"
+    name = graph_name(base, iri)
+    return f"/page/graph/{name}" if name else None
 
 
 def data_links(base: str, iri: str) -> dict[str, str]:
-    """The RDF representations of an entity, served by the Linked Data routes."""
-    parts = split_iri(base, iri)
+    """The RDF representations of an entity (or a run, or the software), served by the Linked Data routes."""
+    parts = split_iri(base, iri) or split_provenance_iri(base, iri)
     if not parts:
         return {}
     stem = f"/data/{parts[0]}/{parts[1]}"
     return {"turtle": stem + ".ttl", "jsonld": stem + ".jsonld", "ntriples": stem + ".nt", "rdfxml": stem + ".rdf"}
+
+
+def graph_data_links(base: str, iri: str) -> dict[str, str]:
+    """A named graph's content in every format ``/data/graph/…`` serves (quads keep its name)."""
+    name = graph_name(base, iri)
+    if not name:
+        return {}
+    stem = f"/data/graph/{name}"
+    return {"turtle": stem + ".ttl", "jsonld": stem + ".jsonld", "ntriples": stem + ".nt", "rdfxml": stem + ".rdf",
+            "nquads": stem + ".nq", "trig": stem + ".trig"}
+
+
+def graph_size(store: Store, graph: ox.NamedNode) -> int:
+    """Number of triples in one named graph."""
+    rows = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph}))
+    return int(rows[0]["n"].value) if rows and rows[0]["n"] is not None else 0
+
+
+def graph_classes(store: Store, graph: ox.NamedNode, limit: int = 20) -> list[tuple[str, int]]:
+    """The classes most used in one named graph, with how many subjects have each: what it holds."""
+    rows = store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(isIRI(?c)) } "
+                       f"GROUP BY ?c ORDER BY DESC(?n) ?c LIMIT {int(limit)}", substitutions={"g": graph})
+    return [(r["c"].value, int(r["n"].value)) for r in rows]
+
+
+def graph_sizes(store: Store) -> dict[str, int]:
+    """Triples per named graph, once per dataset version (a scan of every quad)."""
+    return per_version(store, "graph-sizes", lambda: dict(store.statistics().per_graph))
 
 
 def curie(iri: str) -> str:

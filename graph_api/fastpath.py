@@ -51,12 +51,18 @@ def _text(headers: dict[bytes, bytes], name: bytes) -> str | None:
     return value.decode("latin-1") if value is not None else None
 
 
+PAGE_VARY = pages.PAGE_VARY.encode()
+JSON_VARY = api.JSON_VARY.encode()
+
+
 def _encoded(headers: dict[bytes, bytes], hit: answer_cache.CachedAnswer,
-             out: list[tuple[bytes, bytes]]) -> Answer:
-    """``hit`` gzip-compressed (once per answer) where GZipMiddleware would compress it."""
+             out: list[tuple[bytes, bytes]], vary: bytes) -> Answer:
+    """``hit`` gzip-compressed (once per answer) where GZipMiddleware would compress it, with
+    the Vary the route sends (what picked the language) and, when compressed, Accept-Encoding."""
     if b"gzip" in headers.get(b"accept-encoding", b"") and len(hit.body) >= 1024:
-        out += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+        out += [(b"content-encoding", b"gzip"), (b"vary", vary + b", Accept-Encoding")]
         return hit.status, out, hit.gzipped()
+    out.append((b"vary", vary))
     return hit.status, out, hit.body
 
 
@@ -141,7 +147,7 @@ class FastPath:
         if hit is None:
             body = api.search_body(settings, index, q, int(limit), kind, api.chain_for(settings, lang, language))
             hit = answer_cache.SEARCHES.put(key, body, 200)
-        return _encoded(headers, hit, [(b"content-type", b"application/json")])
+        return _encoded(headers, hit, [(b"content-type", b"application/json")], JSON_VARY)
 
     def _page(self, scope: Scope) -> Answer | None:
         parts = scope["path"].split("/")
@@ -155,7 +161,8 @@ class FastPath:
         lang = i18n.choose_language(None, cookie_parser(cookie).get(pages.COOKIE) if cookie else None,
                                     _text(headers, b"accept-language"))
         return self._cached(scope, headers, answer_cache.PAGES, items, lang,
-                            [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())])
+                            [(b"content-type", b"text/html; charset=utf-8"), (b"content-language", lang.encode())],
+                            PAGE_VARY)
 
     def _entity(self, scope: Scope) -> Answer | None:
         if len(scope["path"].split("/")) != 5:
@@ -163,11 +170,12 @@ class FastPath:
         items = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
         headers = _headers(scope)
         return self._cached(scope, headers, answer_cache.ENTITIES, items, _text(headers, b"accept-language"),
-                            [(b"content-type", b"application/json")])
+                            [(b"content-type", b"application/json")], JSON_VARY)
 
     @staticmethod
     def _cached(scope: Scope, headers: dict[bytes, bytes], cache: answer_cache.AnswerCache,
-                items: list[tuple[str, str]], language: str | None, out: list[tuple[bytes, bytes]]) -> Answer | None:
+                items: list[tuple[str, str]], language: str | None, out: list[tuple[bytes, bytes]],
+                vary: bytes) -> Answer | None:
         """The answer the route cached for this version, query and language, if any."""
         state = scope["app"].state
         store = state.stores.current()
@@ -175,4 +183,4 @@ class FastPath:
             return None
         key = answer_cache.answer_key(scope["path"], items, language, state.settings.base_iri, store.version())
         hit = cache.get(key)
-        return _encoded(headers, hit, out) if hit is not None else None
+        return _encoded(headers, hit, out, vary) if hit is not None else None

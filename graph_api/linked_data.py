@@ -1,10 +1,20 @@
 """Linked Data: dereferencing minted IRIs, entity descriptions, VoID, the dump, ontology, context.
 
-- ``/id/{kind}/{slug}`` and ``/id/document/{name}`` answer ``303 See Other``: to
-  ``/page/{kind}/{slug}`` for browsers, to ``/data/{kind}/{slug}.{ext}`` for RDF clients.
-- ``/data/{kind}/{slug}.ttl|.jsonld|.nt|.rdf`` is the description of the entity: its own
+Every IRI the service mints dereferences, the same way: the IRI answers ``303 See Other`` with
+``Vary: Accept``, to an HTML page for browsers and to an RDF document for RDF clients; the
+documents carry ETag and Last-Modified from the dataset version.
+
+- ``/id/{kind}/{slug}`` and ``/id/document/{name}`` (entities and documents), and the provenance
+  resources ``/id/run/{id}`` (one ingest run) and ``/id/software/{name}`` (the agent that ran
+  it): to ``/page/{kind}/{slug}``, or to ``/data/{kind}/{slug}.{ext}``.
+- ``/data/{kind}/{slug}.ttl|.jsonld|.nt|.rdf`` is the description of the resource: its own
   triples, the labels of what it points to, and (bounded by :data:`INCOMING_LIMIT`) the triples
   pointing to it with their subjects' labels.
+- ``/graph/{name}`` (a named graph: ``graph/doc/{file}`` per document, ``graph/authority`` …):
+  to ``/data/graph/{name}.{ext}``, the graph's own triples (also ``.nq`` and ``.trig``, with the
+  graph name), or to its page (``/page/graph/{name}``; a document's graph to the document's page).
+- ``/dataset`` (the dataset whose version ``graph/meta`` records): to the VoID description,
+  or to ``/page/dataset``.
 - ``/.well-known/void``, ``/dump.nq.gz``, ``/ontology``, ``/context.jsonld``.
 
 The IRI is taken from the request path as the client sent it and enters SPARQL only as a
@@ -31,8 +41,8 @@ from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
 from graph_api import curation
 from graph_api.answer_cache import DESCRIPTION_MAX_BYTES, DESCRIPTIONS, answer_key
-from graph_api.conneg import FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, NotAcceptable, negotiate
-from graph_api.formats import RDF_FORMATS
+from graph_api.conneg import FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, NotAcceptable, Offer, negotiate
+from graph_api.formats import DATASET_FORMATS, RDF_FORMATS
 from graph_api.sparql import HttpProblem, run_query
 
 router = APIRouter()
@@ -40,9 +50,22 @@ router = APIRouter()
 INCOMING_LIMIT = 1000
 """Most triples pointing *to* an entity included in its description (the JSON API pages them all)."""
 
-KINDS = ("person", "place", "library", "organization", "event", "project", "work", "document")
+PROVENANCE_KINDS = ("run", "software")
+"""``/id/run/{id}`` (a ``prov:Activity``: one ingest) and ``/id/software/{name}`` (its agent)."""
+KINDS = ("person", "place", "library", "organization", "event", "project", "work", "document", *PROVENANCE_KINDS)
 SUFFIX_FORMATS = {"ttl": "ttl", "jsonld": "jsonld", "nt": "nt", "rdf": "rdfxml"}
 FORMAT_SUFFIX = {v: k for k, v in SUFFIX_FORMATS.items()}
+
+LAYOUT_GRAPHS = ("ontology", "shapes", "authority", "links", "provenance", "curation", "decisions", "meta")
+"""Graphs of the layout (docs/graph-model.md): they dereference even while empty (``graph/curation``
+before a curator wrote to it). Any other ``graph/…`` (``graph/doc/{file}``) does while it holds triples."""
+DOCUMENT_GRAPHS = "doc/"
+GRAPH_SUFFIX_FORMATS = {**SUFFIX_FORMATS, "nq": "nq", "trig": "trig"}
+GRAPH_FORMAT_SUFFIX = {v: k for k, v in GRAPH_SUFFIX_FORMATS.items()}
+QUAD_OFFERS = [Offer("application/n-quads", "nq", "application/n-quads"),
+               Offer("application/trig", "trig", "application/trig")]
+GRAPH_OFFERS = [*RDF_OFFERS, *QUAD_OFFERS]
+"""A named graph's content: the triple formats, or the quad formats that keep the graph's name."""
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -76,8 +99,9 @@ async def dataset_version(request: Request) -> str:
     return await anyio.to_thread.run_sync(store.version)
 
 
-def last_modified(version: str) -> str | None:
-    """The version is the commit time in hex nanoseconds (embedded store); else no date."""
+def version_time(version: str) -> datetime | None:
+    """When the store last changed: both backends write the commit time in hex nanoseconds as
+    the version; a version of another shape (a store written by other tools) gives None."""
     try:
         ns = int(version, 16)
     except ValueError:
@@ -85,9 +109,15 @@ def last_modified(version: str) -> str | None:
     if ns <= 0:
         return None
     try:
-        return email.utils.format_datetime(datetime.fromtimestamp(ns / 1e9, tz=timezone.utc), usegmt=True)
+        return datetime.fromtimestamp(ns / 1e9, tz=timezone.utc)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def last_modified(version: str) -> str | None:
+    """The Last-Modified header of every answer derived from the data at ``version``."""
+    when = version_time(version)
+    return email.utils.format_datetime(when, usegmt=True) if when is not None else None
 
 
 def validators(version: str, variant: str) -> dict[str, str]:
@@ -121,8 +151,17 @@ def _answer(request: Request, body: bytes, media: str, headers: dict[str, str]) 
 
 
 def _rdf_media(fmt: str) -> str:
-    media = RDF_FORMATS[fmt].media_type
-    return media + "; charset=utf-8" if fmt in ("ttl", "nt") else media
+    media = (RDF_FORMATS.get(fmt) or DATASET_FORMATS[fmt]).media_type
+    return media + "; charset=utf-8" if fmt in ("ttl", "nt", "nq", "trig") else media
+
+
+VARY_ACCEPT = {"Vary": "Accept"}
+"""On every answer chosen by the Accept header, a 406 included."""
+
+
+def _see_other(location: str) -> Response:
+    """A 303 chosen by the Accept header: shared caches must keep one per Accept."""
+    return Response(status_code=303, headers={"Location": location, **VARY_ACCEPT})
 
 
 # --- JSON-LD with our context ------------------------------------------------------------------
@@ -294,7 +333,7 @@ async def dereference(kind: str, slug: str, request: Request) -> Response:
         try:
             offer = negotiate(request.headers.get("accept"), [HTML_OFFER, *RDF_OFFERS])
         except NotAcceptable as e:
-            raise HttpProblem(406, str(e)) from e
+            raise HttpProblem(406, str(e), VARY_ACCEPT) from e
         stores = request.app.state.stores
         moved = await anyio.to_thread.run_sync(lambda: curation.moved(stores.get(), settings.base_iri, kind, slug))
         if moved is not None:  # merged by a curator: the IRI kept answers from now on
@@ -305,8 +344,126 @@ async def dereference(kind: str, slug: str, request: Request) -> Response:
     except HttpProblem as p:
         return p.response()
     rest = raw[len("/id/"):]
-    target = f"/page/{rest}" if offer.format == "html" else f"/data/{rest}.{FORMAT_SUFFIX[offer.format]}"
-    return Response(status_code=303, headers={"Location": target, "Vary": "Accept"})
+    return _see_other(f"/page/{rest}" if offer.format == "html" else f"/data/{rest}.{FORMAT_SUFFIX[offer.format]}")
+
+
+# --- named graphs ----------------------------------------------------------------------------------
+GRAPH_EXISTS_QUERY = "ASK { GRAPH ?g { ?s ?p ?o } }"
+GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+async def _graph_known(request: Request, name: str, iri: ox.NamedNode) -> bool:
+    """Whether ``graph/{name}`` is a graph of this dataset: one of the layout, or one holding triples."""
+    if name in LAYOUT_GRAPHS:
+        return True
+    if not name or name.endswith("/"):
+        return False
+    res = await run_query(request, GRAPH_EXISTS_QUERY, "json", substitutions={"g": iri})
+    return bool(orjson.loads(res.body).get("boolean"))
+
+
+def _graph_iri(request: Request, name: str) -> ox.NamedNode:
+    return _named_node(request.app.state.settings.base_iri + "graph/" + name)
+
+
+@router.get("/graph/{name:path}", tags=["linked data"],
+            summary="Dereference a named graph's IRI (303 to its content by Accept, or to its HTML page)")
+@router.head("/graph/{name:path}", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
+async def dereference_graph(name: str, request: Request) -> Response:
+    """A named graph is data about data: RDF clients get its triples (or quads), browsers a page
+    saying what it holds, how big it is and where to download it; a document's graph is what
+    was read from that document, so a browser gets the document's own page."""
+    try:
+        raw = _raw_path(request)[len("/graph/"):]  # the name exactly as sent (file names stay encoded)
+        iri = _graph_iri(request, raw)
+        try:
+            offer = negotiate(request.headers.get("accept"), [HTML_OFFER, *GRAPH_OFFERS])
+        except NotAcceptable as e:
+            raise HttpProblem(406, str(e), VARY_ACCEPT) from e
+        if not await _graph_known(request, raw, iri):
+            raise HttpProblem(404, f"no graph {iri.value} in this dataset")
+    except HttpProblem as p:
+        return p.response()
+    if offer.format != "html":
+        return _see_other(f"/data/graph/{raw}.{GRAPH_FORMAT_SUFFIX[offer.format]}")
+    if raw.startswith(DOCUMENT_GRAPHS):
+        return _see_other(f"/page/document/{raw[len(DOCUMENT_GRAPHS):]}")
+    return _see_other(f"/page/graph/{raw}")
+
+
+def serialize_quads(settings: Any, triples: list[ox.Triple], graph: ox.NamedNode, fmt: str) -> bytes:
+    """``triples`` as the quads of ``graph`` (N-Quads, TriG), or as a graph in a triple format."""
+    if fmt not in DATASET_FORMATS:
+        return serialize_graph(settings, triples, fmt)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+             for t in sorted(triples, key=lambda t: (str(t.subject), str(t.predicate)))]
+    return ox.serialize(quads, format=DATASET_FORMATS[fmt].rdf, **({"prefixes": PREFIXES} if fmt == "trig" else {}))
+
+
+async def _graph_triples(request: Request, graph: ox.NamedNode) -> list[ox.Triple]:
+    """The graph's triples, through the executor (deadline, size cap): a graph loaded whole
+    can be millions of triples, and the answer then points to the dump instead."""
+    try:
+        res = await run_query(request, GRAPH_QUERY, "nt", substitutions={"g": graph})
+    except HttpProblem as p:
+        if p.status == 422:
+            raise HttpProblem(422, f"the graph {graph.value} is larger than one answer may be "
+                                   "(SHEKARA_QUERY_MAX_BYTES): take the dump (/dump.nq.gz) "
+                                   "or page through /sparql") from p
+        raise
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(res.body, format=ox.RdfFormat.N_TRIPLES)]
+
+
+@router.get("/data/graph/{rest:path}", tags=["linked data"],
+            summary="A named graph's triples (.ttl, .jsonld, .nt, .rdf) or quads (.nq, .trig)")
+@router.head("/data/graph/{rest:path}", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
+async def graph_data(rest: str, request: Request) -> Response:
+    settings = request.app.state.settings
+    try:
+        raw = _raw_path(request)[len("/data/graph/"):]
+        stem, dot, ext = raw.rpartition(".")
+        fmt = GRAPH_SUFFIX_FORMATS.get(ext) if dot else None
+        if fmt is None:  # no suffix (or a file name's own, "doc/x.kk.txt"): negotiate, point at the suffixed one
+            try:
+                offer = negotiate(request.headers.get("accept"), GRAPH_OFFERS)
+            except NotAcceptable as e:
+                raise HttpProblem(406, str(e), VARY_ACCEPT) from e
+            if not await _graph_known(request, raw, _graph_iri(request, raw)):
+                raise HttpProblem(404, f"no graph {settings.base_iri}graph/{raw} in this dataset")
+            return _see_other(f"/data/graph/{raw}.{GRAPH_FORMAT_SUFFIX[offer.format]}")
+        graph = _graph_iri(request, stem)
+        version = await dataset_version(request)
+        headers = {**validators(version, fmt), "Content-Location": f"/data/graph/{raw}"}
+        if not_modified(request, headers):
+            return Response(status_code=304, headers=headers)
+        key = answer_key(f"/data/graph/{raw}", [], None, settings.base_iri, version)
+        cached = DESCRIPTIONS.get(key)
+        if cached is not None:
+            body = cached.body
+        else:
+            triples = await _graph_triples(request, graph)
+            if not triples and not await _graph_known(request, stem, graph):
+                raise HttpProblem(404, f"no graph {graph.value} in this dataset")
+            body = serialize_quads(settings, triples, graph, fmt)
+            if len(body) <= DESCRIPTION_MAX_BYTES:
+                DESCRIPTIONS.put(key, body, 200)
+    except HttpProblem as p:
+        return p.response()
+    return _answer(request, body, _rdf_media(fmt), headers)
+
+
+# --- the dataset ------------------------------------------------------------------------------------
+@router.get("/dataset", tags=["linked data"],
+            summary="Dereference the dataset's IRI (303 to the VoID description, or to its HTML page)")
+@router.head("/dataset", include_in_schema=False)  # HEAD twin: no second operation in the OpenAPI
+async def dereference_dataset(request: Request) -> Response:
+    """``{base}dataset`` is the dataset whose version ``graph/meta`` records; the VoID
+    description says what it is (and names it with ``owl:sameAs``)."""
+    try:
+        offer = negotiate(request.headers.get("accept"), [HTML_OFFER, *RDF_OFFERS])
+    except NotAcceptable as e:
+        return HttpProblem(406, str(e), VARY_ACCEPT).response()
+    return _see_other("/page/dataset" if offer.format == "html" else f"/.well-known/void?format={offer.format}")
 
 
 @router.get("/data/{kind}/{rest:path}", tags=["linked data"],
@@ -325,11 +482,10 @@ async def describe(kind: str, rest: str, request: Request) -> Response:
             try:
                 offer = negotiate(request.headers.get("accept"), RDF_OFFERS)
             except NotAcceptable as e:
-                raise HttpProblem(406, str(e)) from e
+                raise HttpProblem(406, str(e), VARY_ACCEPT) from e
             if not await _exists(request, _named_node(settings.base_iri + "id/" + raw)):
                 raise HttpProblem(404, f"nothing is known about {settings.base_iri}id/{raw}")
-            return Response(status_code=303, headers={
-                "Location": f"/data/{raw}.{FORMAT_SUFFIX[offer.format]}", "Vary": "Accept"})
+            return _see_other(f"/data/{raw}.{FORMAT_SUFFIX[offer.format]}")
         iri = _named_node(settings.base_iri + "id/" + stem)
         version = await dataset_version(request)
         headers = validators(version, fmt)
@@ -408,8 +564,14 @@ async def void_triples(request: Request) -> list[ox.Triple]:
         ox.Triple(ds, V("distinctSubjects"), n(subjects)),
         ox.Triple(ds, V("properties"), n(properties)),
         ox.Triple(ds, V("classes"), n(len(classes))),
-        ox.Triple(ds, D("modified"), ox.Literal(stats.version or "0")),
+        ox.Triple(ds, ox.NamedNode(PREFIXES["owl"] + "sameAs"), ox.NamedNode(settings.base_iri + "dataset")),
     ]
+    modified = await last_change(request, stats.version)
+    if modified is not None:  # portals read dct:modified as a date; the opaque version stays beside it
+        date_time = ox.NamedNode(PREFIXES["xsd"] + "dateTime")
+        t.append(ox.Triple(ds, D("modified"), ox.Literal(modified, datatype=date_time)))
+    if stats.version:
+        t.append(ox.Triple(ds, ox.NamedNode(PREFIXES["owl"] + "versionInfo"), ox.Literal(stats.version)))
     for row in langs:
         t.append(ox.Triple(ds, D("language"), ox.Literal(row["lang"]["value"])))
     for row in examples:
@@ -420,6 +582,24 @@ async def void_triples(request: Request) -> list[ox.Triple]:
               ox.Triple(part, V("class"), ox.NamedNode(row["c"]["value"])),
               ox.Triple(part, V("entities"), n(int(row["n"]["value"])))]
     return t
+
+
+LAST_RUN_QUERY = _PROLOGUE + "SELECT (MAX(?t) AS ?n) WHERE { ?run a prov:Activity ; prov:endedAtTime ?t }"
+
+
+async def last_change(request: Request, version: str) -> str | None:
+    """The time of the store's last change as an ``xsd:dateTime`` lexical form, in UTC.
+
+    Every write (ingest, load, curation, Graph Store) stamps the version with its commit time;
+    a store whose version is not such a stamp falls back to the end of its last ingest run
+    (``graph/provenance``); None when neither is known.
+    """
+    when = version_time(version)
+    if when is not None:
+        return when.isoformat(timespec="seconds").replace("+00:00", "Z")
+    rows = await request.app.state.executor.select(LAST_RUN_QUERY)
+    value = rows[0].get("n", {}).get("value") if rows else None
+    return value or None
 
 
 @router.get("/.well-known/void", tags=["linked data"],
@@ -453,7 +633,7 @@ def _rdf_choice(request: Request) -> str:
     try:
         return negotiate(request.headers.get("accept"), RDF_OFFERS).format
     except NotAcceptable as e:
-        raise HttpProblem(406, str(e)) from e
+        raise HttpProblem(406, str(e), VARY_ACCEPT) from e
 
 
 # --- the dump -------------------------------------------------------------------------------------------
@@ -561,7 +741,7 @@ async def ontology(request: Request) -> Response:
             try:
                 fmt = negotiate(request.headers.get("accept"), [*RDF_OFFERS, HTML_OFFER]).format
             except NotAcceptable as e:
-                raise HttpProblem(406, str(e)) from e
+                raise HttpProblem(406, str(e), VARY_ACCEPT) from e
     except HttpProblem as prob:
         return prob.response()
     stamp = f"{path.stat().st_mtime_ns:x}"

@@ -338,3 +338,37 @@ def test_api_over_http_with_httpx(settings):
 
     r = asyncio.run(go())
     assert r.status_code == 200 and r.json()["items"][0]["iri"] == iri("person/sabit-mukanov")
+
+
+# --- caches are told what the labels depend on -----------------------------------------------------
+def vary_of(response) -> set[str]:
+    return {v.strip().lower() for v in response.headers.get("vary", "").split(",") if v.strip()}
+
+
+@pytest.mark.parametrize("url", ["/api/entities/place/petropavl", "/api/crossborder/place/petropavl",
+                                 "/api/entities?kind=place", "/api/search?q=petro", "/api/timeline", "/api/geo",
+                                 "/api/crossborder", "/api/documents/telebridge.ru.txt"])
+def test_labelled_answers_vary_by_accept_language(client, url):
+    """Labels follow Accept-Language: without ``Vary: Accept-Language`` a shared cache would give
+    a Russian reader the Kazakh labels it kept for the last one. Asked twice, the second answer
+    comes from the answer cache (the fast path for entities and search) with the same header."""
+    for _ in range(2):
+        r = client.get(url, headers={"Accept-Language": "ru", "Origin": "https://x.example"})
+        assert r.status_code == 200
+        assert {"accept-language", "origin"} <= vary_of(r), (url, r.headers.get("vary"))
+
+
+def test_the_fast_path_answers_entities_with_the_same_vary(client):
+    from graph_api import fastpath
+
+    url = "/api/entities/place/petropavl?limit=3"
+    first = client.get(url, headers={"Accept-Language": "kk"})
+    before = fastpath.ANSWERED["entity"]
+    for encoding in ("gzip", "identity"):
+        again = client.get(url, headers={"Accept-Language": "kk", "Accept-Encoding": encoding})
+        assert again.content == first.content and "accept-language" in vary_of(again)
+    assert fastpath.ANSWERED["entity"] == before + 2
+
+
+def test_answers_without_labels_do_not_vary_by_language(client):
+    assert "accept-language" not in vary_of(client.get("/api/documents"))

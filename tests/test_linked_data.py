@@ -189,3 +189,132 @@ def test_ontology_and_context(http) -> None:  # type: ignore[no-untyped-def]
     nt = http.get("/ontology", params={"format": "nt"})
     assert len(rdflib.Graph().parse(data=nt.text, format="nt")) == len(g)
     assert "@context" in http.get("/context.jsonld").json()
+
+
+# --- VoID dates --------------------------------------------------------------------------------------
+def test_void_modified_is_a_date_time_and_the_version_stays_beside_it(http, live, base_iri: str) -> None:  # type: ignore[no-untyped-def]
+    """Portals read ``dct:modified`` as an ``xsd:dateTime``: the time of the store's last
+    change (its Last-Modified), never the opaque version, which is ``owl:versionInfo``."""
+    import email.utils
+
+    r = http.get("/.well-known/void")
+    g = rdflib.Graph().parse(data=r.text, format="turtle")
+    ds = next(g.subjects(rdflib.RDF.type, VOID.Dataset))
+    modified = g.value(ds, DCT.modified)
+    assert isinstance(modified, rdflib.Literal) and modified.datatype == rdflib.XSD.dateTime, modified
+    when = modified.toPython()
+    assert when.tzinfo is not None
+    assert when == email.utils.parsedate_to_datetime(r.headers["last-modified"])
+    st = open_store(live.settings, read_only=True)
+    try:
+        version = st.version()
+    finally:
+        st.close()
+    assert str(g.value(ds, rdflib.OWL.versionInfo)) == version
+    assert g.value(ds, rdflib.OWL.sameAs) == rdflib.URIRef(base_iri + "dataset")
+
+
+# --- named graphs, the dataset --------------------------------------------------------------------------
+GRAPH_DOC = f"graph/doc/{DOC}"
+
+
+@pytest.mark.parametrize("path,accept,location", [
+    ("/graph/authority", "text/turtle", "/data/graph/authority.ttl"),
+    ("/graph/authority", "application/ld+json", "/data/graph/authority.jsonld"),
+    ("/graph/authority", "application/n-triples", "/data/graph/authority.nt"),
+    ("/graph/authority", "application/rdf+xml", "/data/graph/authority.rdf"),
+    ("/graph/authority", "application/n-quads", "/data/graph/authority.nq"),
+    ("/graph/authority", "application/trig", "/data/graph/authority.trig"),
+    ("/graph/authority", "text/html,application/xhtml+xml,*/*;q=0.8", "/page/graph/authority"),
+    ("/graph/authority", None, "/page/graph/authority"),
+    ("/graph/meta", "text/turtle", "/data/graph/meta.ttl"),
+    ("/graph/curation", "text/turtle", "/data/graph/curation.ttl"),  # of the layout, empty here
+    (f"/{GRAPH_DOC}", "text/turtle", f"/data/{GRAPH_DOC}.ttl"),
+    (f"/{GRAPH_DOC}", "text/html", f"/page/document/{DOC}"),  # a document's graph: the document's page
+    ("/dataset", "text/turtle", "/.well-known/void?format=ttl"),
+    ("/dataset", "application/ld+json", "/.well-known/void?format=jsonld"),
+    ("/dataset", "text/html", "/page/dataset"),
+])
+def test_graph_and_dataset_iris_303(http, path: str, accept: str | None, location: str) -> None:  # type: ignore[no-untyped-def]
+    r = http.get(path, headers={"Accept": accept} if accept else {})
+    assert r.status_code == 303 and r.headers["location"] == location
+    assert "accept" in [v.strip().lower() for v in r.headers["vary"].split(",")]
+    assert http.head(path, headers={"Accept": accept} if accept else {}).headers["location"] == location
+    followed = http.get(location, headers={"Accept": accept} if accept else {})
+    assert followed.status_code == 200, (location, followed.text[:300])
+
+
+def test_unknown_graphs_are_404(http) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/graph/doc/no-such-file.txt", "/graph/nothing", "/graph/", "/data/graph/doc/no-such-file.txt.ttl",
+                 "/data/graph/nothing.nq"):
+        assert http.get(path, headers={"Accept": "text/turtle"}).status_code == 404, path
+    assert http.get("/graph/authority", headers={"Accept": "image/png"}).status_code == 406
+
+
+def _store_graph(live, iri: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    st = open_store(live.settings, read_only=True)
+    try:
+        return {(str(q.subject), str(q.predicate), str(q.object)) for q in st.graph_quads(iri)
+                if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    finally:
+        st.close()
+
+
+@pytest.mark.parametrize("suffix,fmt,media", [
+    ("ttl", "turtle", "text/turtle"), ("nt", "nt", "application/n-triples"), ("rdf", "xml", "application/rdf+xml"),
+    ("jsonld", "json-ld", "application/ld+json"),
+])
+def test_graph_content_is_the_graph_in_every_triple_format(http, live, base_iri: str, suffix: str, fmt: str,
+                                                           media: str) -> None:  # type: ignore[no-untyped-def]
+    r = http.get(f"/data/{GRAPH_DOC}.{suffix}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media)
+    got = rdflib.Graph().parse(data=r.text, format=fmt)
+    ground = {(str(s), str(p), str(o)) for s, p, o in got
+              if not isinstance(s, rdflib.BNode) and not isinstance(o, rdflib.BNode)}
+    want = {(s.strip("<>"), p.strip("<>"), o) for s, p, o in _store_graph(live, base_iri + GRAPH_DOC)}
+    assert {(s, p) for s, p, _ in ground} == {(s, p) for s, p, _ in want}
+    assert len(ground) == len(want)
+
+
+@pytest.mark.parametrize("suffix,fmt,media", [("nq", ox.RdfFormat.N_QUADS, "application/n-quads"),
+                                              ("trig", ox.RdfFormat.TRIG, "application/trig")])
+def test_graph_content_as_quads_keeps_the_graph_name(http, live, base_iri: str, suffix: str, fmt, media: str) -> None:  # type: ignore[no-untyped-def]
+    r = http.get(f"/data/graph/authority.{suffix}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media)
+    quads = list(ox.parse(r.content, format=fmt))
+    assert {q.graph_name.value for q in quads} == {base_iri + "graph/authority"}
+    st = open_store(live.settings, read_only=True)
+    try:
+        assert len(quads) == len(st.graph_quads(base_iri + "graph/authority"))
+    finally:
+        st.close()
+
+
+def test_graph_content_etag_304_head_and_negotiation(http) -> None:  # type: ignore[no-untyped-def]
+    """The same validators as the other Linked Data documents: the dataset version per format."""
+    r = http.get("/data/graph/authority.ttl")
+    etag, lm = r.headers["etag"], r.headers["last-modified"]
+    assert http.get("/data/graph/authority.ttl", headers={"If-None-Match": etag}).status_code == 304
+    assert http.get("/data/graph/authority.ttl", headers={"If-Modified-Since": lm}).status_code == 304
+    assert http.get("/data/graph/authority.nq").headers["etag"] != etag
+    assert etag.strip('"').split("-")[0] == http.get("/data/library/nlrk.ttl").headers["etag"].strip('"').split("-")[0]
+    h = http.head("/data/graph/authority.ttl")
+    assert h.status_code == 200 and h.content == b"" and h.headers["etag"] == etag
+    n = http.get(f"/data/{GRAPH_DOC}", headers={"Accept": "application/trig"})  # the file name's ".txt" is no format
+    assert n.status_code == 303 and n.headers["location"] == f"/data/{GRAPH_DOC}.trig"
+    empty = http.get("/data/graph/curation.nt")
+    assert empty.status_code == 200 and empty.content.strip() == b""
+
+
+def test_graph_and_dataset_pages(http, base_iri: str) -> None:  # type: ignore[no-untyped-def]
+    page = http.get("/page/graph/authority", headers={"Accept-Language": "en"}).text
+    assert base_iri + "graph/authority" in page and "name authority file" in page
+    assert 'href="/data/graph/authority.trig"' in page and "schema:Library" in page
+    doc_graph = http.get(f"/page/{GRAPH_DOC}").text
+    assert f'href="/page/document/{DOC}"' in doc_graph
+    document = http.get(f"/page/document/{DOC}").text
+    assert base_iri + GRAPH_DOC in document and f'href="/data/{GRAPH_DOC}.nq"' in document
+    dataset = http.get("/page/dataset", headers={"Accept-Language": "ru"}).text
+    assert base_iri + "dataset" in dataset and 'href="/page/graph/authority"' in dataset
+    assert f'href="/page/{GRAPH_DOC}"' in dataset and "Именованные графы" in dataset
+    assert http.get("/page/graph/no-such-graph").status_code == 404

@@ -197,3 +197,30 @@ def test_search_page_says_which_side_of_the_border(client):
     html = get(client, "/search", params={"q": "Omsk", "lang": "ru"}).text
     hit = html.split('<a href="/page/place/omsk">', 1)[1].split("</li>", 1)[0]
     assert 'class="flag flag-RU" title="Россия">RU</span>' in hit
+
+
+# --- caches are told what the language depends on ------------------------------------------------
+def vary_of(response) -> list[str]:
+    """The Vary header's field names, lower-case (middlewares append theirs to the route's)."""
+    return [v.strip().lower() for v in response.headers.get("vary", "").split(",") if v.strip()]
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=omsk", "/page/library/omsk-pushkin-library",
+                                 "/page/document/telebridge.ru.txt", "/page/person/nobody-at-all",
+                                 "/page/dataset", "/page/graph/authority"])
+def test_pages_vary_by_accept_language_and_cookie(client, url):
+    """The same URL is Russian for one reader and Kazakh for another: a shared cache must not
+    hand one's page to the other, so Vary names both inputs, beside gzip's and CORS's own."""
+    from graph_api import fastpath
+
+    for _ in range(2):  # the second entity page comes from the page cache (and the fast path)
+        before = fastpath.ANSWERED["page"]
+        r = get(client, url, headers={"Accept-Language": "ru", "Accept-Encoding": "gzip", "Origin": "https://x.example"})
+        assert r.headers["content-language"] == "ru"
+        vary = vary_of(r)
+        assert {"accept-language", "cookie", "accept-encoding", "origin"} <= set(vary), (url, vary)
+        assert len(vary) == len(set(vary))
+    if url == "/page/library/omsk-pushkin-library":
+        assert fastpath.ANSWERED["page"] == before + 1  # the cached answer carries the same header
+        r = get(client, url, headers={"Accept-Language": "ru", "Accept-Encoding": "identity"})
+        assert {"accept-language", "cookie"} <= set(vary_of(r))
