@@ -1616,6 +1616,10 @@ _KK_PLACE_CASE = re.compile("(?:" + kk_cases.alternatives(kk_cases.GENITIVE, kk_
                                                           kk_cases.ABLATIVE, kk_cases.ATTRIBUTIVE_LOCATIVE) + ")$")
 
 
+# A case ending only Kazakh writes (genitive, dative with ғ/қ): "Абайдың", "Пушкиннің", "Абайға"
+_KK_OWN_CASE = re.compile(r"(?:[дтн][ыі]ң|[ғқ]а)$")
+
+
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
                places: frozenset[int] = frozenset()) -> list[Candidate]:
     """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en),
@@ -1660,8 +1664,10 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
                          and not toks[i + 1].key.endswith(_KK_PATRONYMIC))
         patronymic = b.key.endswith(_PATRONYMIC_END) or kk_patronymic
         if (not patronymic and i + 1 < len(toks) and _name_word(text, b, toks[i + 1])
-                and toks[i + 1].key.endswith(_SURNAME_END + _PATRONYMIC_END)):
-            continue  # "Выступила Галина Александровна …", "Петрова Нина Ивановна": it starts later
+                and toks[i + 1].key.endswith(_SURNAME_END + _PATRONYMIC_END)
+                and not (_KK_OWN_CASE.search(toks[i + 1].text) and not _KK_OWN_CASE.search(b.text))):
+            continue  # "Выступила Галина Александровна …", "Петрова Нина Ивановна": it starts later (but in
+            # "Андрей Колесников Абайдың «…» өлеңін", a name in a Kazakh case after the pair is another person)
         start, end, label = a, b, None
         if patronymic:
             if i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \

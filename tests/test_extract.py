@@ -3279,3 +3279,11 @@ def test_the_host_took_part(extractor: Extractor) -> None:
     r = extract(extractor, "host.en.txt", "Forty librarians met in Troitsk on 14 November 2025 at a workshop, "
                                           "\"A Book Without a Visa\". The host was the Troitsk City Library.\n")
     assert I("library/troitsk-city-library") in objects(graph(r), I("event/seminar-2025-troitsk"), WDT.P710)
+
+
+def test_a_name_in_a_kazakh_case_after_a_given_name_and_surname_is_another_person(extractor: Extractor) -> None:
+    # "Андрей Колесников" read Abai's poem: not "Колесников Абайдың", a surname and a given name
+    r = extract(extractor, "two.kk.txt", "Барнауылдық ақын Андрей Колесников Абайдың «Қараңғы түнде тау қалғып» "
+                                         "өлеңінің жаңа аудармасын оқыды.\n")
+    iris = {m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person"}
+    assert {"person/kolesnikov-a", "person/abai-kunanbayev"} <= iris, iris
