@@ -1616,6 +1616,8 @@ _KK_PLACE_CASE = re.compile("(?:" + kk_cases.alternatives(kk_cases.GENITIVE, kk_
                                                           kk_cases.ABLATIVE, kk_cases.ATTRIBUTIVE_LOCATIVE) + ")$")
 
 
+# A Russian preposition of place right before a word: "в Сибири", "из Омска", "на Алтае"
+_RU_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:в|во|на|из|по|под|за|к|ко|от|до|у)\s+$", re.IGNORECASE)
 # A case ending only Kazakh writes (genitive, dative with ғ/қ): "Абайдың", "Пушкиннің", "Абайға"
 _KK_OWN_CASE = re.compile(r"(?:[дтн][ыі]ң|[ғқ]а)$")
 
@@ -1638,8 +1640,9 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
                 or a.key in SENTENCE_OPENERS:
             continue
-        if a.start in places and _KK_PLACE_CASE.search(a.text):
-            continue  # "Омбыда Белинскийдің …": a town in a Kazakh case, then the surname, is no given name
+        if a.start in places and (_KK_PLACE_CASE.search(a.text) or _RU_PLACE_PREPOSITION.search(
+                text[max(0, a.start - 6):a.start])):
+            continue  # "Омбыда Белинскийдің …", "прожил в Сибири Пермитин": a place, then the surname, is no given name
         if is_month(a.text) and re.search(r"(?:\d|\b(?:in|on|of|since|until|by|в|с|до|к))\s*$",
                                           text[max(0, a.start - 8):a.start], re.IGNORECASE):
             continue  # "On 2 August Shevchenko left", "2 Августа Шевченко": a date, then the surname
@@ -1671,8 +1674,10 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         start, end, label = a, b, None
         if patronymic:
             if i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \
-                    and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])):
+                    and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])
+                             and not _KK_OWN_CASE.search(toks[i + 2].text)):
                 end = toks[i + 1]  # "Ivan Ivanovich Petrov", not "Сергей Петрович Сибирский Государственный …"
+                # (but "Ильдар Фаритович Юлдашбаев Ғафуридің …": another person, in a Kazakh case, after it)
                 i += 1
             elif i >= 2 and _name_word(text, toks[i - 2], a) and toks[i - 2].key.endswith(_SURNAME_END) \
                     and toks[i - 2].capitalized and not toks[i - 2].text.isupper():

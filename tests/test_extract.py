@@ -3287,3 +3287,16 @@ def test_a_name_in_a_kazakh_case_after_a_given_name_and_surname_is_another_perso
                                          "өлеңінің жаңа аудармасын оқыды.\n")
     iris = {m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person"}
     assert {"person/kolesnikov-a", "person/abai-kunanbayev"} <= iris, iris
+
+
+@pytest.mark.parametrize("name, text, person, not_person", [
+    ("gen.kk.txt", "Уфадан Башқұрт мемлекеттік университетінің профессоры Ильдар Фаритович Юлдашбаев Ғафуридің "
+                   "Ақтөбе жылдары туралы баяндама жасады.\n", "person/iuldasbaev-i", "Ғафуридің"),
+    ("in.ru.txt", "Сорок лет прожил в Сибири Пермитин, автор романа «Горные орлы».\n", "person/yefim-permitin",
+     "Сибири"),
+])
+def test_a_name_stops_before_another_persons_case_or_after_a_place(extractor: Extractor, name: str, text: str,
+                                                                    person: str, not_person: str) -> None:
+    r = extract(extractor, name, text)
+    assert person in {m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person"}
+    assert not [m for m in r.mentions if m.kind == "person" and not_person in text[m.start:m.end]]
