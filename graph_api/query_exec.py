@@ -29,6 +29,20 @@ it, :data:`TSV_SLACK`), so no answer of any size is built whole in memory.
 
 For the remote backend (``settings.backend == "sparql"``) a thread calls
 ``store.query_serialized``; the remote store's HTTP timeout bounds the work.
+
+Two things are read from a query's text before it runs (cached per text, like its form):
+
+* **Its own dataset.** The default graph is the union of all graphs, unless the query names its
+  dataset (FROM / FROM NAMED, :func:`dataset_clause`) or the protocol does
+  (``default-graph-uri`` / ``named-graph-uri``, which then replace the query's, as SPARQL 1.1
+  Protocol §2.1.4 says). pyoxigraph's ``use_default_graph_as_union`` would override the query's
+  FROM, so it is set only when neither names a dataset (:func:`_dataset_kwargs`).
+* **Where SERVICE sends requests.** pyoxigraph sends a SERVICE request as soon as a query is
+  evaluated, even against an empty store, and has no switch to stop it. So no query that
+  mentions SERVICE is evaluated here to learn its form (:func:`_parse_form` then only parses
+  it), and the executor refuses (:class:`FederationRefused`, HTTP 400) a query whose SERVICE
+  endpoints ``settings.federation_allow`` does not allow, before any worker sees it
+  (:func:`federation_problem`).
 """
 from __future__ import annotations
 
@@ -39,6 +53,8 @@ import functools
 import io
 import multiprocessing
 import os
+import re
+import secrets
 import select
 import struct
 import threading
@@ -51,7 +67,8 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
-from graph_api.sparql_text import top_level_limit
+from graph_api.sparql_text import (Target, keyword_offsets, occurrences, read_prologue, renamed, service_target,
+                                   tokens, top_level_limit)
 from graph_api.store.base import QuerySyntaxError, StoreError
 from graph_api.store.embedded import open_read_only, vanished
 
@@ -95,6 +112,11 @@ def _size(n: int) -> str:
     if n >= 1 << 20 and n % (1 << 20) == 0:
         return f"{n >> 20} MiB"
     return f"{n} bytes"
+
+
+class FederationRefused(QuerySyntaxError):
+    """A SERVICE clause the settings do not allow (``federation_allow``): refused before anything
+    is sent. A kind of :class:`QuerySyntaxError`, so every caller answers it as a bad request."""
 
 
 class FormNotAcceptable(StoreError):
@@ -167,7 +189,150 @@ _FORMS_LOCK = threading.Lock()
 _FORMS_MAX = 512
 
 
+_PROBE_VALUE = ox.Literal("")
+_SERVICE = re.compile("service", re.IGNORECASE)  # the letters, wherever they are: a cheap first look
+
+
+def parse_problem(query: str) -> str | None:
+    """The parser's message when ``query`` does not parse, else None, without evaluating it.
+
+    ``Store.query`` parses and then starts evaluating at once, and a SERVICE clause sends its
+    request then, even on an empty store. pyoxigraph checks substitutions between the two steps,
+    so substituting a variable of a random name, which no query can project, stops it there
+    (``tests/test_sparql_dataset.py`` checks that a listener hears nothing)."""
+    probe = ox.Variable("shekara_probe_" + secrets.token_hex(16))
+    try:
+        _EMPTY.query(query, substitutions={probe: _PROBE_VALUE})
+    except (SyntaxError, ValueError) as e:
+        return str(e)
+    except RuntimeError as e:
+        return None if probe.value in str(e) else str(e)
+    raise StoreError("pyoxigraph evaluated a query it was only asked to parse; the SERVICE check cannot work "
+                     "with this pyoxigraph version")
+
+
+@dataclass(frozen=True)
+class KeywordUse:
+    """Where a keyword is used in a query: ``offsets`` of the uses the parser confirmed, and
+    whether the parser also confirmed that the keyword's letters are used nowhere else as it
+    (``certain``; False too when the query does not parse, with ``syntax`` its message)."""
+
+    offsets: tuple[int, ...]
+    certain: bool
+    syntax: str | None = None
+
+
+@functools.lru_cache(maxsize=1024)
+def keyword_use(query: str, keyword: str) -> KeywordUse:
+    """Where ``keyword`` is a keyword of ``query``, the lexer's reading checked by the parser.
+
+    Why both: the lexer alone can be led astray (``FILTER(?o<'>')`` makes it read the rest of the
+    line as a string, see :mod:`graph_api.sparql_text`), and pyoxigraph shows nothing of what it
+    parsed. So every place where the keyword's letters occur is put to the parser, which never
+    evaluates here (:func:`parse_problem`): a use the lexer saw is real when changing one letter
+    of it breaks the parse; the other places are no use when changing them all at once (a prefix
+    renamed in its declaration and its uses alike) leaves a query that still parses. When they
+    do not, the lexer missed a use, and each place is put to the parser on its own."""
+    raw = occurrences(query, keyword)
+    if not raw:
+        return KeywordUse((), True)
+    syntax = parse_problem(query)
+    if syntax is not None:
+        return KeywordUse((), False, syntax)
+
+    def uses(offsets: list[int]) -> list[int]:
+        return [o for o in offsets if parse_problem(renamed(query, [o], len(keyword))) is not None]
+
+    def none_among(offsets: list[int]) -> bool:
+        return not offsets or parse_problem(renamed(query, offsets, len(keyword))) is None
+
+    lexed = keyword_offsets(query, keyword)
+    real = uses(lexed)
+    if none_among([o for o in raw if o not in set(lexed)]):
+        return KeywordUse(tuple(real), True)
+    real = uses(raw)
+    return KeywordUse(tuple(real), none_among([o for o in raw if o not in set(real)]))
+
+
+def dataset_clause(query: str) -> bool:
+    """Whether the query names its own dataset (FROM or FROM NAMED): then the union default
+    graph must not be forced on it (SPARQL 1.1 Query §13.2)."""
+    return bool(keyword_use(query, "FROM").offsets)
+
+
+@functools.lru_cache(maxsize=1024)
+def service_targets(query: str) -> tuple[Target, ...] | None:
+    """The endpoint of each SERVICE clause of ``query`` (``()``: none), or None when that cannot
+    be known for certain. Raises :class:`QuerySyntaxError` for a query that does not parse."""
+    use = keyword_use(query, "SERVICE")
+    if use.syntax is not None:
+        raise QuerySyntaxError(use.syntax)
+    if not use.certain:
+        return None
+    if not use.offsets:
+        return ()
+    prologue = read_prologue(query)
+    return tuple(service_target(query, o, prologue) for o in use.offsets)
+
+
+def endpoint_allowed(iri: str, allow: list[str]) -> bool:
+    """Whether ``iri`` is under one of the ``allow`` prefixes. A prefix ends at a ``/``, ``?`` or
+    ``#``, so ``http://a.example`` does not allow ``http://a.example.evil/`` (nor
+    ``http://a.example@evil/``). IRIs are compared as written, as the engine will call them."""
+    for prefix in allow:
+        if prefix == "*" or iri == prefix:
+            return True
+        if iri.startswith(prefix) and (prefix[-1] in "/?#" or iri[len(prefix)] in "/?#"):
+            return True
+    return False
+
+
+def federation_problem(query: str, allow: list[str]) -> str | None:
+    """Why ``query`` may not run under the allow-list ``allow`` (``settings.federation_allow``),
+    or None. ``["*"]`` allows every endpoint, variables included; an empty list, none."""
+    if "*" in allow or not _SERVICE.search(query):
+        return None
+    targets = service_targets(query)
+    if targets == ():
+        return None
+    setting = "SHEKARA_FEDERATION_ALLOW"
+    if not allow:
+        return f"federated queries (SERVICE) are off on this endpoint ({setting} is empty)"
+    if targets is None:
+        return ("the endpoints of this query's SERVICE clauses cannot be read for certain here; write each "
+                "SERVICE clause with its endpoint IRI and keep comparisons such as ?a<?b apart from it")
+    for t in targets:
+        if t.kind == "var":
+            return (f"SERVICE {t.value}: an endpoint given by a variable is allowed only when every endpoint is "
+                    f'({setting}=["*"])')
+        if t.kind == "unknown":
+            return (f"SERVICE {t.value}: the endpoint must be an absolute IRI, written out or as a prefixed name "
+                    "whose prefix is declared with an absolute IRI")
+        if not endpoint_allowed(t.value, allow):
+            return (f"SERVICE <{t.value}> is not allowed: federated queries may call only endpoints under "
+                    f"{', '.join(allow)} ({setting})")
+    return None
+
+
+def _form_of(query: str) -> str:
+    """The form of a query that parses, from its first form keyword: only a prologue (BASE,
+    PREFIX, comments) can come before it, where the lexer reads as the parser does."""
+    for t in tokens(query):
+        if t.kw in ("SELECT", "ASK"):
+            return t.kw.lower()
+        if t.kw in ("CONSTRUCT", "DESCRIBE"):
+            return "graph"
+    raise QuerySyntaxError("not a query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
 def _parse_form(query: str, substitutions: Mapping[str, Term] | None) -> tuple[bool, str]:
+    if _SERVICE.search(query):  # evaluating would send its SERVICE requests: parse only
+        problem = parse_problem(query)
+        if problem is not None:
+            return False, problem
+        if substitutions:  # (the stored queries then bind their values in the text instead)
+            return False, "values are not substituted into a query that mentions SERVICE"
+        return True, _form_of(query)
     kwargs: dict[str, Any] = {}
     if substitutions:
         kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
@@ -443,17 +608,32 @@ def _marker_state(store_path: str) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def _dataset_kwargs(store: ox.Store, job: dict[str, Any]) -> dict[str, Any]:
+    """The dataset arguments of ``Store.query`` for a job.
+
+    The protocol's ``default-graph-uri`` / ``named-graph-uri`` (``dg``, ``ng``) replace the
+    query's FROM / FROM NAMED, a part the protocol leaves out being the service's default (the
+    union; every named graph). pyoxigraph replaces only the part it is given, so with a dataset
+    clause in the query (``ds``) the other part is given too. Without either, the default graph
+    is the union; with only the query's clause, pyoxigraph takes the query's dataset as it is."""
+    kwargs: dict[str, Any] = {}
+    dg, ng, own = job["dg"], job["ng"], job.get("ds", False)
+    if dg:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in dg]
+    elif ng or not own:
+        kwargs["use_default_graph_as_union"] = True
+    if ng:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in ng]
+    elif dg and own:
+        kwargs["named_graphs"] = list(store.named_graphs())
+    return kwargs
+
+
 def _evaluate(store: ox.Store, job: dict[str, Any],
               emit: Callable[[str, str, bytes], None] | None = None) -> tuple[list[Any], bytes]:
     """Run one job on ``store``; returns ``(metadata, body)`` for the answer message (after
     the parts given to ``emit``, when the job asks for a streamed answer)."""
-    kwargs: dict[str, Any] = {}
-    if job["dg"]:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job["dg"]]
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if job["ng"]:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["ng"]]
+    kwargs = _dataset_kwargs(store, job)
     if job["subs"]:
         kwargs["substitutions"] = {ox.Variable(k): decode_term(v) for k, v in job["subs"].items()}
     try:
@@ -1062,6 +1242,7 @@ class QueryExecutor:
 
         if len(query) > self.settings.max_query_length:
             raise StoreError(f"query longer than {self.settings.max_query_length} characters")
+        self._check_federation(query)
         choice = FormatChoice.of(fmt)
         timeout = self.settings.query_timeout if timeout is None else timeout
         limit = self.settings.query_row_limit if row_limit is None else row_limit
@@ -1072,9 +1253,16 @@ class QueryExecutor:
             "limit": limit,
             "bytes": self.settings.query_max_bytes,
             "qlimit": top_level_limit(query),  # read here, where the lexer is loaded and cached
+            "ds": dataset_clause(query),  # the query's own FROM / FROM NAMED
             "stream": self.settings.query_stream_bytes if stream else 0,
         }
         return orjson.dumps(job), timeout
+
+    def _check_federation(self, query: str) -> None:
+        """Refuse a SERVICE the settings do not allow, before any worker (or server) sees it."""
+        problem = federation_problem(query, self.settings.federation_allow)
+        if problem is not None:
+            raise FederationRefused(problem)
 
     def _overran(self, timeout: float) -> QueryTimeout:
         return QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped; "
@@ -1106,6 +1294,7 @@ class QueryExecutor:
             if len(query) > self.settings.max_query_length:
                 raise StoreError(f"query longer than {self.settings.max_query_length} characters")
             query_form(query, substitutions)  # 400 before any work
+            self._check_federation(query)
             return self._run_remote(query, FormatChoice.of(fmt), default_graph, named_graphs,
                                     self.settings.query_timeout if timeout is None else timeout, substitutions,
                                     self.settings.query_row_limit if row_limit is None else row_limit)

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     max_query_length: int = Field(100_000, description="Longest SPARQL query text accepted, in characters.")
     page_size: int = Field(50, description="Default number of items per page in the JSON API.")
     max_page_size: int = Field(500, description="Largest page the JSON API returns.")
+    federation_allow: list[str] = Field(
+        [], description="Endpoints a query's SERVICE clauses may call (federated query), as IRI prefixes, e.g. "
+                        '["https://query.wikidata.org/sparql"]; ["*"] = any endpoint, a variable one too; '
+                        "empty = federation off. Any other SERVICE is refused (HTTP 400) before anything is sent.")
     write_token: str | None = Field(
         None, description="Bearer token for SPARQL Update, the Graph Store Protocol and ingest over HTTP; unset = read-only.")
     fast_path: bool = Field(True, description="Answer /sparql GET, /api/search and already rendered entity pages and JSON before the "
@@ -70,6 +74,21 @@ class Settings(BaseSettings):
     @classmethod
     def _slash(cls, v: str) -> str:
         return v if v.endswith("/") else v + "/"
+
+    @field_validator("federation_allow")
+    @classmethod
+    def _endpoints(cls, v: list[str]) -> list[str]:
+        """Each entry is ``*`` or an http(s) IRI with a host: a typo must not widen the list (a
+        bare ``http`` would allow every http endpoint)."""
+        from urllib.parse import urlsplit
+
+        for entry in v:
+            if entry == "*":
+                continue
+            parts = urlsplit(entry)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"federation_allow: {entry!r} is neither * nor an http(s) IRI with a host")
+        return v
 
     @property
     def search_index_path(self) -> Path:

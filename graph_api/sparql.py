@@ -8,7 +8,10 @@ no token is configured — the public endpoint then stays read-only).
 Errors are plain text with the reason: 400 for a query that does not parse (the parser's
 message), 406 when no acceptable format exists, 413 for an oversized request, 422 when a SELECT
 exceeds the row limit or any result the size limit, 503 when the query ran past the deadline
-(it was stopped). Browsers that
+(it was stopped). A query whose SERVICE clauses call an endpoint the settings do not allow
+(``federation_allow``; none by default) is a 400 too, refused before anything is sent. An update
+that names a graph the Graph Store Protocol protects, or clears every graph, is a 403
+(:func:`update_problem`). Browsers that
 GET ``/sparql`` get the query page (``templates/sparql.html``); RDF clients get the SPARQL 1.1
 Service Description.
 """
@@ -31,7 +34,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from graph_api.conneg import (FORMAT_ALIASES, HTML_OFFER, RDF_OFFERS, RESULT_OFFERS, NotAcceptable, Offer,
                               negotiate)
 from graph_api.formats import RDF_FORMATS, RESULT_FORMATS
-from graph_api.query_exec import FormNotAcceptable, QueryTimeout, RowLimitExceeded, StreamedResult, query_form
+from graph_api.query_exec import (FederationRefused, FormNotAcceptable, QueryTimeout, RowLimitExceeded,
+                                  StreamedResult, endpoint_allowed, query_form)
+from graph_api.sparql_text import clears_every_graph, keyword_offsets, read_prologue, service_target, update_iris
 from graph_api.store.base import QuerySyntaxError, StoreError
 
 router = APIRouter()
@@ -168,6 +173,8 @@ async def run_query(request: Request, query: str, fmt: str, *, default_graph: li
     try:
         return await executor.run_async(query, fmt, default_graph, named_graphs,
                                         substitutions=substitutions, stream=stream)
+    except FederationRefused as e:
+        raise HttpProblem(400, f"query refused: {e}") from e
     except QuerySyntaxError as e:
         raise HttpProblem(400, f"query syntax error: {e}") from e
     except QueryTimeout as e:
@@ -183,9 +190,13 @@ async def run_query(request: Request, query: str, fmt: str, *, default_graph: li
 async def execute_for_request(request: Request, query: str, *, default_graph: list[str] | None = None,
                               named_graphs: list[str] | None = None,
                               substitutions: dict[str, Any] | None = None,
-                              html_page: bool = False) -> Response:
-    """Negotiate, run and answer one query (shared by /sparql and /api/queries)."""
+                              html_page: bool = False, form_format: str | None = None) -> Response:
+    """Negotiate, run and answer one query (shared by /sparql and /api/queries).
+
+    ``form_format`` is a ``format`` sent in a POST form body (SPARQLWrapper sends it there);
+    one in the URL comes first."""
     settings = request.app.state.settings
+    fmt_param = request.query_params.get("format") or form_format
     try:
         if len(query) > settings.max_query_length:
             raise HttpProblem(413, f"query longer than the limit of {settings.max_query_length} characters")
@@ -193,13 +204,13 @@ async def execute_for_request(request: Request, query: str, *, default_graph: li
             form = query_form(query, substitutions)
         except QuerySyntaxError as e:
             raise HttpProblem(400, f"query syntax error: {e}") from e
-        fmt = choose_format(request, form, request.query_params.get("format"), allow_html=html_page)
+        fmt = choose_format(request, form, fmt_param, allow_html=html_page)
         if fmt == "html":
             return await render_page(request, query, status=200)
         result = await run_query(request, query, fmt, default_graph=default_graph, named_graphs=named_graphs,
                                  substitutions=substitutions, stream=_can_stream(request))
     except HttpProblem as p:
-        if html_page and _wants_html(request):
+        if html_page and _wants_html(request, fmt_param):
             return await render_page(request, query, error=p.message, status=p.status)
         return p.response()
     media = result.media_type
@@ -242,9 +253,9 @@ class StreamedAnswer(StreamingResponse):
             await chunks.aclose()  # type: ignore[attr-defined]
 
 
-def _wants_html(request: Request) -> bool:
-    if request.query_params.get("format"):
-        return request.query_params["format"].lower() == "html"
+def _wants_html(request: Request, fmt_param: str | None) -> bool:
+    if fmt_param:
+        return fmt_param.lower() == "html"
     try:
         return negotiate(request.headers.get("accept"), [*RESULT_OFFERS, HTML_OFFER]).format == "html"
     except NotAcceptable:
@@ -277,6 +288,7 @@ async def sparql_post(request: Request) -> Response:
     settings = request.app.state.settings
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     params = request.query_params
+    form_format: str | None = None
     try:
         if ctype == "application/x-www-form-urlencoded":
             form = await read_form(request, settings.max_request_bytes)
@@ -287,6 +299,7 @@ async def sparql_post(request: Request) -> Response:
             if "query" not in form:
                 raise HttpProblem(400, "the form has neither query= nor update=")
             query = form["query"][-1]
+            form_format = form["format"][-1] if form.get("format") else None
             dg = _check_iris(form.get("default-graph-uri", []) or params.getlist("default-graph-uri"),
                              "default-graph-uri")
             ng = _check_iris(form.get("named-graph-uri", []) or params.getlist("named-graph-uri"), "named-graph-uri")
@@ -304,7 +317,39 @@ async def sparql_post(request: Request) -> Response:
         return p.response()
     except UnicodeDecodeError as e:
         return HttpProblem(400, f"body is not UTF-8: {e}").response()
-    return await execute_for_request(request, query, default_graph=dg, named_graphs=ng, html_page=False)
+    return await execute_for_request(request, query, default_graph=dg, named_graphs=ng, html_page=False,
+                                     form_format=form_format)
+
+
+class _OtherMethods:
+    """Answers every method the routes of ``path`` do not serve: 405 with an ``Allow`` that names
+    all they do serve (OPTIONS: 204 with it).
+
+    Why a route of its own: the router answers an unserved method from the *first* route whose
+    path matched, and each method has a route of its own here (one OpenAPI operation each), so
+    ``Allow`` named that one route's methods only (``allow: HEAD`` for PUT /sparql). An ASGI
+    app, not a function, because only such a route matches every method (a function route
+    defaults to GET); registered after the others, it is reached only when none of them serves
+    the method."""
+
+    def __init__(self, path: str, allow: str):
+        self.path, self.allow = path, allow
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        method = scope["method"]
+        if method == "OPTIONS":
+            response: Response = Response(status_code=204, headers={"Allow": self.allow})
+        else:
+            response = HttpProblem(405, f"{method} is not served at {self.path}; use {self.allow}",
+                                   {"Allow": self.allow}).response()
+        await response(scope, receive, send)
+
+
+def _other_methods(path: str, allow: str) -> None:
+    router.add_route(path, _OtherMethods(path, allow), methods=None, include_in_schema=False)
+
+
+_other_methods("/sparql", "GET, HEAD, POST")
 
 
 async def run_update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
@@ -317,10 +362,74 @@ async def run_update(request: Request, text: str, params: dict[str, list[str]]) 
         if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
             raise HttpProblem(400, "using-graph-uri / using-named-graph-uri are not supported; "
                                    "write USING / WITH in the update itself")
+        refused = update_problem(settings, text)
+        if refused is not None:
+            raise refused
         await anyio.to_thread.run_sync(_write, settings, lambda st: st.update(text))
     except HttpProblem as p:
         return p.response()
     return Response(status_code=204)
+
+
+def protected_graph(settings: Any, graph: str | None) -> str | None:
+    """Why ``graph`` may not be written over the Graph Store Protocol or SPARQL Update, or None.
+
+    One rule for both: graph/meta holds the dataset version the store writes with every commit,
+    and graph/decisions the curators' decisions, which /api/curation records and applies to the
+    data in one update (written elsewhere, a decision would be recorded without being applied,
+    or the other way round)."""
+    if graph == settings.base_iri + "graph/meta":
+        return "graph/meta holds the dataset version and is written by the store only"
+    if graph == settings.base_iri + "graph/decisions":
+        return ("graph/decisions holds the curators' decisions: make or undo one through /api/curation, which "
+                "also applies it to the data")
+    return None
+
+
+def update_problem(settings: Any, text: str) -> HttpProblem | None:
+    """Refuse an update that names a protected graph (:func:`protected_graph`), that clears or
+    drops every graph, or whose SERVICE clauses call an endpoint the settings do not allow.
+
+    What is checked: every IRI the update writes out or names with a prefix (after its BASE and
+    PREFIX declarations), anywhere in the text: in ``GRAPH``, ``WITH``, ``USING``, ``INTO``,
+    ``TO`` and ``DROP``/``CLEAR``/``CREATE`` as well as in the data and the WHERE clause (an
+    update that only reads a protected graph is refused too: read it with a query); and
+    ``DROP``/``CLEAR`` of ``ALL`` or ``NAMED``. Copying, moving or adding into a protected graph
+    names it, so it is refused. The limits: this reads the text, it does not run it. A graph
+    the update computes (``GRAPH ?g`` bound by ``IRI(CONCAT(…))``, or by ``GRAPH ?g`` over every
+    graph in the WHERE clause, as in ``DELETE WHERE { GRAPH ?g { ?s ?p ?o } }``) is not seen, nor
+    a name the lexer misreads inside an expression crafted for that (see
+    :mod:`graph_api.sparql_text`). Updates need the write token: this guards against mistakes of
+    trusted curators, not against a hostile holder of the token.
+    """
+    clear = clears_every_graph(text)
+    if clear is not None:
+        return HttpProblem(403, f"{clear} would also clear graph/meta and graph/decisions; drop or clear graphs one by "
+                                "one (DROP GRAPH <IRI>)")
+    for iri in update_iris(text):
+        reason = protected_graph(settings, iri)
+        if reason is not None:
+            return HttpProblem(403, f"the update names <{iri}>, which SPARQL Update may not touch: {reason}")
+    problem = _update_service_problem(settings, text)
+    return HttpProblem(400, f"update refused: {problem}") if problem else None
+
+
+def _update_service_problem(settings: Any, text: str) -> str | None:
+    """The SERVICE check of queries (:func:`graph_api.query_exec.federation_problem`) for an
+    update, by its text alone: pyoxigraph cannot parse an update without running it, so the
+    lexer's reading is not checked by the parser here (a limit for token holders only)."""
+    allow = settings.federation_allow
+    offsets = keyword_offsets(text, "SERVICE")
+    if not offsets or "*" in allow:
+        return None
+    if not allow:
+        return "federated queries (SERVICE) are off on this endpoint (SHEKARA_FEDERATION_ALLOW is empty)"
+    prologue = read_prologue(text)
+    for offset in offsets:
+        target = service_target(text, offset, prologue)
+        if target.kind != "iri" or not endpoint_allowed(target.value, allow):
+            return f"SERVICE {target.value} is not among the allowed endpoints (SHEKARA_FEDERATION_ALLOW)"
+    return None
 
 
 def _write(settings: Any, action: Any) -> Any:
@@ -356,7 +465,6 @@ def service_description_triples(settings: Any) -> list[ox.Triple]:
         ox.Triple(endpoint, sd("endpoint"), endpoint),
         ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Query")),
         ox.Triple(endpoint, sd("feature"), sd("UnionDefaultGraph")),
-        ox.Triple(endpoint, sd("feature"), sd("BasicFederatedQuery")),
         ox.Triple(endpoint, sd("defaultDataset"), dataset),
         ox.Triple(dataset, RDF_TYPE, sd("Dataset")),
         ox.Triple(dataset, sd("defaultGraph"), graph),
@@ -367,6 +475,8 @@ def service_description_triples(settings: Any) -> list[ox.Triple]:
     ]
     if settings.write_token:
         t.append(ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Update")))
+    if settings.federation_allow:  # SERVICE works (for the endpoints allowed) only when some are
+        t.append(ox.Triple(endpoint, sd("feature"), sd("BasicFederatedQuery")))
     for name in FORMAT_IRIS.values():
         t.append(ox.Triple(endpoint, sd("resultFormat"), ox.NamedNode(FORMATS_NS + name)))
     return t
@@ -508,7 +618,8 @@ async def gsp_get(request: Request) -> Response:
                 raise HttpProblem(422, too_big)
     except HttpProblem as p:
         return p.response()
-    return Response(b"" if request.method == "HEAD" else body, media_type=_media(fmt), headers={"Vary": "Accept"})
+    # The body goes for HEAD too: its Content-Length is the GET's, and the server sends no body.
+    return Response(body, media_type=_media(fmt), headers={"Vary": "Accept"})
 
 
 @router.put("/rdf-graph-store", tags=["sparql"], operation_id="graph_store_put",
@@ -522,12 +633,9 @@ async def gsp_write(request: Request) -> Response:
     try:
         check_token(request)
         graph = _target_graph(request)
-        meta = settings.base_iri + "graph/meta"
-        if graph == meta:
-            raise HttpProblem(403, "graph/meta holds the dataset version and is written by the store only")
-        if graph == settings.base_iri + "graph/decisions":
-            raise HttpProblem(403, "graph/decisions holds the curators' decisions: make or undo one through "
-                                   "/api/curation, which also applies it to the data")
+        reason = protected_graph(settings, graph)
+        if reason is not None:
+            raise HttpProblem(403, reason)
         triples: list[ox.Triple] = []
         if request.method != "DELETE":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -567,3 +675,6 @@ async def gsp_write(request: Request) -> Response:
     except HttpProblem as p:
         return p.response()
     return Response(status_code=status)
+
+
+_other_methods("/rdf-graph-store", "GET, HEAD, PUT, POST, DELETE")

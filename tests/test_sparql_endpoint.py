@@ -85,6 +85,30 @@ def test_sparqlwrapper_post_query_body(live, base_iri: str) -> None:  # type: ig
     assert [r["lib"]["value"] for r in sw.query().convert()["results"]["bindings"]] == _libs(base_iri)
 
 
+def test_format_in_a_post_form_body_is_read(live, base_iri: str) -> None:  # type: ignore[no-untyped-def]
+    """SPARQLWrapper sends ``format`` in the POST body, and for a CONSTRUCT asked as JSON its
+    Accept is */*: the body's format must choose the answer (JSON-LD), not the Accept (Turtle)."""
+    sw = SPARQLWrapper(live.url + "/sparql")
+    sw.setMethod(POST)
+    sw.setQuery(LIB_GRAPH)
+    sw.setReturnFormat(JSON)
+    with pytest.warns(RuntimeWarning, match="Accept header"):  # SPARQLWrapper warns it sends */*
+        result = sw.query()
+    assert result.info()["content-type"].startswith("application/ld+json")
+    g = rdflib.Graph().parse(data=result.response.read(), format="json-ld")
+    assert sorted(str(s) for s in g.subjects(rdflib.RDF.type, rdflib.URIRef(SCHEMA + "Library"))) == _libs(base_iri)
+    with httpx.Client(base_url=live.url, timeout=60) as c:
+        r = c.post("/sparql", data={"query": LIB_GRAPH, "format": "nt"}, headers={"Accept": "*/*"})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/n-triples")
+        assert r.text.count("\n") == 12
+        r = c.post("/sparql", params={"format": "ttl"}, data={"query": LIB_GRAPH, "format": "nt"})
+        assert r.headers["content-type"].startswith("text/turtle")  # the URL's format comes first
+        r = c.post("/sparql", data={"query": LIBRARIES, "format": "csv"}, headers={"Accept": "application/json"})
+        assert r.headers["content-type"].startswith("text/csv") and r.text.splitlines()[0] == "lib"
+        r = c.post("/sparql", data={"query": LIBRARIES, "format": "nope"})
+        assert r.status_code == 400 and "unknown format" in r.text
+
+
 # --- rdflib's SPARQLStore ------------------------------------------------------------------------------
 def test_rdflib_sparqlstore(live, base_iri: str) -> None:  # type: ignore[no-untyped-def]
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
@@ -188,6 +212,46 @@ def test_request_size_limits(http, live) -> None:  # type: ignore[no-untyped-def
     assert r.status_code == 413
 
 
+@pytest.mark.parametrize("fast_path", [True, False])
+def test_an_unserved_method_gets_405_with_every_served_method_in_allow(tmp_path, fast_path: bool) -> None:  # type: ignore[no-untyped-def]
+    from conftest import start_server
+
+    server, _ = start_server(tmp_path, fast_path=fast_path)
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as c:
+            for method in ("PUT", "DELETE", "PATCH", "PROPFIND"):
+                r = c.request(method, "/sparql")
+                assert r.status_code == 405, (method, r.status_code, r.text)
+                assert sorted(m.strip() for m in r.headers["allow"].split(",")) == ["GET", "HEAD", "POST"]
+            r = c.request("PATCH", "/rdf-graph-store", params={"default": ""})
+            assert r.status_code == 405
+            assert sorted(m.strip() for m in r.headers["allow"].split(",")) == ["DELETE", "GET", "HEAD", "POST", "PUT"]
+            assert c.options("/sparql").headers["allow"] == "GET, HEAD, POST"
+            r = c.get("/sparql", params={"update": "CLEAR ALL"})  # an update sent with GET
+            assert r.status_code == 405 and r.headers["allow"] == "POST"
+            assert c.get("/sparql", params={"query": "ASK {}"}).status_code == 200  # the served ones still are
+    finally:
+        server.stop()
+
+
+def test_head_gives_the_headers_of_get(http, base_iri: str) -> None:  # type: ignore[no-untyped-def]
+    for url, params in (("/rdf-graph-store", {"graph": base_iri + "graph/authority"}),
+                        ("/rdf-graph-store", {"graph": base_iri + "graph/authority", "format": "nt"}),
+                        ("/rdf-graph-store", {"default": ""}),
+                        ("/sparql", {"query": LIBRARIES})):
+        for encoding in ("identity", "gzip"):
+            headers = {"Accept-Encoding": encoding}
+            get, head = http.get(url, params=params, headers=headers), http.head(url, params=params, headers=headers)
+            assert get.status_code == head.status_code == 200, (url, get.text[:200])
+            if encoding == "identity":
+                assert int(get.headers["content-length"]) == len(get.content) > 0
+            assert head.content == b""
+            for name in ("content-length", "content-type", "content-encoding", "vary"):
+                assert head.headers.get(name) == get.headers.get(name), (url, params, encoding, name)
+    missing = {"graph": base_iri + "graph/none"}
+    assert http.head("/rdf-graph-store", params=missing).status_code == http.get("/rdf-graph-store", params=missing).status_code == 404
+
+
 def test_update_refused_without_write_token(http) -> None:  # type: ignore[no-untyped-def]
     r = http.post("/sparql", data={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"},
                   headers={"Origin": "https://x.example"})
@@ -264,6 +328,62 @@ def test_graph_store_protocol(writable) -> None:  # type: ignore[no-untyped-def]
         assert c.delete("/rdf-graph-store", params={"graph": graph}, headers=auth).status_code == 204
         assert c.get("/rdf-graph-store", params={"graph": graph}).status_code == 404
         assert c.delete("/rdf-graph-store", params={"graph": graph}, headers=auth).status_code == 404
+
+
+def _state(c: httpx.Client) -> list[tuple[str, str]]:
+    """Every graph with its number of triples, and the dataset version (graph/meta)."""
+    q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    rows = c.get("/sparql", params={"query": q}, headers={"Accept": "application/json"}).json()["results"]["bindings"]
+    version = c.get("/sparql", params={"query": "SELECT ?v WHERE { GRAPH ?g { ?d <https://w3id.org/shekara/ns#datasetVersion> ?v } }"},
+                    headers={"Accept": "application/json"}).json()["results"]["bindings"]
+    return [(r["g"]["value"], r["n"]["value"]) for r in rows] + [("version", b["v"]["value"]) for b in version]
+
+
+def test_update_may_not_write_what_the_graph_store_protects(writable) -> None:  # type: ignore[no-untyped-def]
+    """graph/decisions and graph/meta answer 403 to the Graph Store Protocol; SPARQL Update keeps
+    the same rule, by full IRI or prefixed name, and refuses clearing every graph. A refused
+    update changes nothing."""
+    base = writable.url + "/"
+    auth = {"Authorization": "Bearer s3cret"}
+    triple = "<urn:x:a> <urn:x:b> <urn:x:c>"
+    with httpx.Client(base_url=writable.url, timeout=60) as c:
+        c.put("/rdf-graph-store", params={"graph": base + "graph/curation"}, content=triple + " .",
+              headers={"Content-Type": "application/n-triples", **auth}).raise_for_status()
+        before = _state(c)
+        assert any(g == base + "graph/meta" for g, _ in before) and any(k == "version" for k, _ in before)
+        for graph in ("decisions", "meta"):
+            r = c.put("/rdf-graph-store", params={"graph": base + "graph/" + graph}, content=triple + " .",
+                      headers={"Content-Type": "application/n-triples", **auth})
+            assert r.status_code == 403
+        refused = [
+            f"INSERT DATA {{ GRAPH <{base}graph/decisions> {{ {triple} }} }}",
+            f"INSERT DATA {{ GRAPH <{base}graph/meta> {{ {triple} }} }}",
+            f"PREFIX g: <{base}graph/>\nINSERT DATA {{ GRAPH g:decisions {{ {triple} }} }}",
+            f"BASE <{base}graph/>\nINSERT DATA {{ GRAPH <meta> {{ {triple} }} }}",
+            f"INSERT DATA {{ GRAPH <{base}graph/decision\\u0073> {{ {triple} }} }}",  # \u0073 is s
+            f"DELETE WHERE {{ GRAPH <{base}graph/meta> {{ ?s ?p ?o }} }}",
+            f"WITH <{base}graph/decisions> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+            f"DROP GRAPH <{base}graph/decisions>",
+            f"CLEAR SILENT GRAPH <{base}graph/meta>",
+            f"INSERT DATA {{ GRAPH <{base}graph/curation> {{ {triple} }} }} ;\n"
+            f"PREFIX m: <{base}graph/me>\nDELETE DATA {{ GRAPH m:ta {{ {triple} }} }}",
+            "DROP ALL", "drop silent all", "CLEAR ALL", "DROP NAMED", "CLEAR NAMED",
+            f"MOVE <{base}graph/curation> TO <{base}graph/decisions>",
+            f"COPY GRAPH <{base}graph/curation> TO GRAPH <{base}graph/meta>",
+            f"PREFIX g: <{base}graph/> ADD g:curation TO g:decisions",
+            f"MOVE <{base}graph/decisions> TO <{base}graph/curation>",
+        ]
+        for update in refused:
+            r = c.post("/sparql", data={"update": update}, headers=auth)
+            assert r.status_code == 403, (update, r.status_code, r.text)
+            assert "graph/decisions" in r.text or "graph/meta" in r.text
+            r = c.post("/sparql", content=update.encode(), headers={"Content-Type": "application/sparql-update", **auth})
+            assert r.status_code == 403, (update, r.status_code, r.text)
+        assert _state(c) == before
+        # other graphs stay writable, the decisions IRI only as a value in a string too
+        ok = f'INSERT DATA {{ GRAPH <{base}graph/curation> {{ <urn:x:a> <urn:x:note> "not {base}graph/decisions" }} }}'
+        assert c.post("/sparql", data={"update": ok}, headers=auth).status_code == 204
+        assert c.post("/sparql", data={"update": f"DROP GRAPH <{base}graph/curation>"}, headers=auth).status_code == 204
 
 
 def test_timeout_stops_the_query_and_the_pool_recovers(limited) -> None:  # type: ignore[no-untyped-def]
