@@ -271,3 +271,9 @@ def test_load_into_a_graph_that_is_no_iri_is_refused_before_loading(tmp_path: Pa
     assert p.returncode == 2
     assert "absolute IRI" in p.stderr and "Traceback" not in p.stderr
     assert not (tmp_path / "store").exists()  # refused before the store was opened
+
+
+def test_query_from_a_graph_counts_that_graph_only(ingested: Path):
+    p = shekara("query", "SELECT (COUNT(*) AS ?n) FROM <http://nowhere.example/> WHERE { ?s ?p ?o }",
+                "--format", "csv", store=ingested, check=True)
+    assert p.stdout.split() == ["n", "0"]

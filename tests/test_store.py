@@ -192,6 +192,16 @@ def test_default_graph_is_the_union_of_all_graphs(store: Store) -> None:
     assert count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{EX}p> ?o }} }}") == 2
 
 
+def test_a_querys_own_from_is_its_dataset(store: Store) -> None:
+    # not the union the store gives a query that names none (a review found FROM ignored)
+    store.replace_graph(G1, [t("a", "p", "b")])
+    store.replace_graph(G2, [t("b", "p", "c"), t("c", "p", "d")])
+    assert count(store, f"SELECT (COUNT(*) AS ?n) FROM <{G2}> WHERE {{ ?s ?p ?o }}") == 2
+    assert count(store, "SELECT (COUNT(*) AS ?n) FROM <http://nowhere.example/> WHERE { ?s ?p ?o }") == 0
+    assert count(store, f"SELECT (COUNT(*) AS ?n) FROM NAMED <{G1}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == 1
+    assert count(store) >= 3  # and without FROM, still the union
+
+
 def test_explicit_default_and_named_graphs(store: Store) -> None:
     store.replace_graph(G1, [t("a", "p", "b")])
     store.replace_graph(G2, [t("b", "p", "c")])

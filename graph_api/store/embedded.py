@@ -80,10 +80,12 @@ class EmbeddedStore(Store):
     # --- reading -------------------------------------------------------------------------
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> Any:
+        from graph_api.query_exec import dataset_clause  # (the reader of query texts; it imports this module)
+
         kwargs: dict[str, Any] = {}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
+        elif not dataset_clause(sparql):  # a query's own FROM / FROM NAMED is its dataset
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]

@@ -273,11 +273,16 @@ class RemoteStore(Store):
             self._union_mode = "oxigraph" if server.lower().startswith("oxigraph") else "dataset"
         return self._union_mode
 
-    def _dataset_params(self, default_graph: list[str] | None, named_graphs: list[str] | None) -> list[tuple[str, str]]:
+    def _dataset_params(self, default_graph: list[str] | None, named_graphs: list[str] | None,
+                        sparql: str = "") -> list[tuple[str, str]]:
         if default_graph or named_graphs:
             params = [("default-graph-uri", g) for g in (default_graph or [])]
             params += [("named-graph-uri", g) for g in (named_graphs or self.named_graphs())]
             return params
+        from graph_api.query_exec import dataset_clause  # (the reader of query texts; it imports this module)
+
+        if sparql and dataset_clause(sparql):
+            return []  # the query names its own dataset (FROM / FROM NAMED): protocol parameters would replace it
         mode = self._detect_union_mode()
         if mode == "native":
             return []
@@ -314,7 +319,7 @@ class RemoteStore(Store):
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> Any:
         text, form = self._prepare(sparql, substitutions)
-        dataset = self._dataset_params(default_graph, named_graphs)
+        dataset = self._dataset_params(default_graph, named_graphs, text)
         if form in ("CONSTRUCT", "DESCRIBE"):
             r = self._post_query(text, "application/n-triples", dataset)
             # A local in-memory store turns the triples into a genuine ``QueryTriples``.
@@ -339,7 +344,7 @@ class RemoteStore(Store):
             raise StoreError("CONSTRUCT/DESCRIBE results need an RDF format")
         if not graph_form and isinstance(fmt, ox.RdfFormat):
             raise StoreError("SELECT/ASK results need a SPARQL results format")
-        dataset = self._dataset_params(kwargs.get("default_graph"), kwargs.get("named_graphs"))
+        dataset = self._dataset_params(kwargs.get("default_graph"), kwargs.get("named_graphs"), text)
         return self._post_query(text, fmt.media_type, dataset).content
 
     def named_graphs(self) -> list[str]:
