@@ -380,6 +380,12 @@ def _spoke_after(text: str, verb: int, end: int, mentions: list):  # noqa: ANN20
     return None
 
 
+# A speaker's post in a programme's item: the staff words, and who else gives a talk there
+_PROGRAMME_POST = re.compile(_STAFF.pattern + r"|\b(?:профессор|professor|доцент|лектор|lecturer|писател|поэт|"
+                             r"writer|poet|краевед|историк|historian|журналист|journalist|автор|author|ақын|жазушы|"
+                             r"тарихшы|өлкетанушы)\w*", re.IGNORECASE)
+
+
 # Words after a verb of speech that make the name that follows what was spoken of, not who spoke
 _TOPIC_WORDS = re.compile(r"(?<![^\W\d_])(?:о|об|обо|про|с|со|для|к|ко|по|на|в|во|у|от|за|of|about|on|with|to)(?![^\W\d_])",
                           re.IGNORECASE)
@@ -2159,6 +2165,35 @@ class _DocState:
                 if first_item <= a.start and a.end <= end and (a.kind != "person" or lived_then(a.iri, ev.iri)) \
                         and not book_item(a):
                     add(ev.iri, PARTICIPANT, a.iri)
+
+        # a bulleted programme under a heading ("В программе:", "The programme:"): on each item, who
+        # speaks is named by a post ("лекция профессора … Серика Абдрахманова", "обзор … проведёт её
+        # автор — … Т. В. Скороходова"), with the body a post names before the name (the professor's
+        # university); a name without a post is a topic ("стихи Дулатова"). Of the event named in the
+        # heading, else the last one before it.
+        for head, first_item, end in rel.programme_rolls(text):
+            # the heading's event, else the report's own (the first one named before it, not one in passing)
+            main = next((e for e in events if head <= e.start and e.end <= first_item), None) \
+                or next((e for e in events if e.end <= head and id(e) not in background), None)
+            for line in (ln for ln in lines if first_item <= ln[0] and ln[1] <= end):
+                # an item that names an event of its own is that one's ("– онлайн-встреча с поэтом X")
+                ev = next((e for e in events if line[0] <= e.start and e.end <= line[1]), main)
+                if ev is None:
+                    continue
+                in_line = sorted((a for a in agents if line[0] <= a.start and a.end <= line[1]), key=lambda a: a.start)
+                for k, a in enumerate(in_line):
+                    if a.kind != "person" or not lived_then(a.iri, ev.iri) or book_item(a):
+                        continue
+                    since = in_line[k - 1].end if k and in_line[k - 1].kind == "person" else line[0]
+                    post = None
+                    for post in _PROGRAMME_POST.finditer(text, since, a.start):
+                        pass
+                    if post is None:
+                        continue
+                    add(ev.iri, PARTICIPANT, a.iri)
+                    for o in in_line[:k]:  # the body the post names: "профессора Костанайского университета"
+                        if o.kind in ("organization", "library") and o.start >= post.start():
+                            add(ev.iri, PARTICIPANT, o.iri)
 
         # a programme's schedule: whoever an item names (a speaker, a moderator, a university they
         # come from) takes part in the event that item names, else in the programme's own event,

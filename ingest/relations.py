@@ -279,6 +279,30 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def programme_rolls(text: str) -> list[tuple[int, int, int]]:
+    """``(heading start, first item start, end)`` of each bulleted list under a heading that ends
+    with a colon and calls it a programme ("В программе:", "Программа встречи:", "The programme:",
+    "Бағдарламада:"): what the event will hold, item by item, with who speaks."""
+    out = []
+    ls = lines(text)
+    for i, (a, b) in enumerate(ls):
+        head = text[a:b].strip()
+        if not head.endswith(":") or len(head) > 120 or not _PROGRAMME_HEAD.search(head):
+            continue
+        items = []
+        for ln in ls[i + 1:]:
+            if not BULLET.match(text[ln[0]:ln[1]]):
+                break
+            items.append(ln)
+        if items:
+            out.append((a, items[0][0], items[-1][1]))
+    return out
+
+
+_PROGRAMME_HEAD = re.compile(r"(?<![^\W\d_])(?:программ\w*|programme|program|бағдарлама\w*)(?![^\W\d_])",
+                             re.IGNORECASE)
+
+
 # A group's heading inside a roll of those present ("От Свердловской библиотеки (г. Екатеринбург):",
 # "Приглашённые:", "From the Kostanay library:", "Invited:")
 _ROLL_GROUP = re.compile(r"[ \t]*(?:От|Со\s+стороны|From|On\s+behalf\s+of|Приглаш\w*|Invited|"
@@ -431,10 +455,20 @@ _PLACE_WON = re.compile(r"\b(?:first|second|third)\s+place\b|\b(?:перв|вт�
 _PRESENT = re.compile(r"(?<!\bне\s)(?<!\bnot\s)\b(?:присутствовал[аи]?|attended)\b", re.IGNORECASE)
 
 
+# The partner of an event is one of its sides: "Партнёр встречи — X", "The partner of the video bridge
+# is X", "Кездесудің серіктесі — X" (not a partner in general: "X — давний партнёр библиотеки")
+_EVENT_PARTNER = re.compile(r"партн[её]р\w*\s+(?:встреч|мероприят|видеомост|телемост|акци|выставк|конкурс|семинар|"
+                            r"фестивал|чтени)\w*|\bpartners?\s+(?:of|for|in)\s+the\s+(?:event|meeting|video|"
+                            r"telebridge|exhibition|contest|competition|seminar|festival|readings)|"
+                            r"(?:шараның|кездесудің|бейнекөпірдің|телекөпірдің|көрменің|байқаудың)\s+серіктес",
+                            re.IGNORECASE)
+
+
 def participation(text: str) -> bool:
     """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
-        or _REPRESENTED.search(text) is not None or _PRESENT.search(text) is not None
+        or _REPRESENTED.search(text) is not None or _PRESENT.search(text) is not None \
+        or _EVENT_PARTNER.search(text) is not None
 
 
 def judged_or_won(text: str) -> bool:

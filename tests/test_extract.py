@@ -3300,3 +3300,45 @@ def test_a_name_stops_before_another_persons_case_or_after_a_place(extractor: Ex
     r = extract(extractor, name, text)
     assert person in {m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person"}
     assert not [m for m in r.mentions if m.kind == "person" and not_person in text[m.start:m.end]]
+
+
+PROGRAMME_BULLETS = (
+    "25.11.2025 Челябинская областная универсальная научная библиотека приглашает на литературный видеомост "
+    "«Слово, разбудившее степь».\n\nВ программе:\n"
+    "• вступительное слово директора костанайской библиотеки Гульнары Сапаровны Нуржановой;\n"
+    "• лекция профессора Костанайского регионального университета им. А. Байтурсынова Серика Жумагалиевича "
+    "Абдрахманова о том, как Дулатов и А. Байтурсынов выпускали газету;\n"
+    "• обзор книжной выставки, который проведёт её автор — заведующая отделом Т. В. Скороходова;\n"
+    "• стихи Мукагали Макатаева в исполнении школьников.\n")
+
+
+def test_the_speakers_of_a_bulleted_programme_take_part_with_their_bodies(extractor: Extractor) -> None:
+    r = extract(extractor, "programme.ru.txt", PROGRAMME_BULLETS)
+    st = graph(r)
+    (ev,) = [e for e in events(r) if "telebridge" in e.value]
+    took_part = {o.value.rsplit("/id/", 1)[1] for o in objects(st, ev, WDT.P710)}
+    assert {"person/nurjanov-g", "person/abdrahmanov-s", "person/skorohodov-t",
+            "organization/kostanay-regional-university"} <= took_part
+    # whose poems are read, whom a lecture is about: no speakers
+    assert not {p for p in took_part if "makataev" in p or "dulatov" in p or "baitursyn" in p}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("partner.ru.txt", "25.11.2025 Челябинская областная универсальная научная библиотека приглашает на "
+                       "литературный видеомост «Слово». Партнёр встречи — Костанайская областная универсальная "
+                       "научная библиотека имени Л. Н. Толстого.\n"),
+    ("partner.en.txt", "On 25 November 2025 the Chelyabinsk Regional Universal Scientific Library holds the literary "
+                       "video bridge “The Word”. The partner of the event is the Kostanay Regional Universal "
+                       "Scientific Library named after L. N. Tolstoy.\n"),
+])
+def test_the_partner_of_an_event_takes_part_in_it(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    st = graph(r)
+    assert any(I("library/kostanay-regional-scientific-library") in objects(st, e, WDT.P710) for e in events(r))
+
+
+def test_a_partner_in_general_is_no_participant(extractor: Extractor) -> None:
+    r = extract(extractor, "partner-not.ru.txt", "3 марта 2025 года в Омской библиотеке прошёл семинар «Степь». "
+                                                 "Павлодарская областная библиотека — давний партнёр омичей.\n")
+    assert not any(I("library/pavlodar-regional-scientific-library") in objects(graph(r), e, WDT.P710)
+                   for e in events(r))
