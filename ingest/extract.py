@@ -363,8 +363,10 @@ def _spoke_after(text: str, verb: int, end: int, mentions: list):  # noqa: ANN20
     """The speaker Russian names after the verb, by a post, at the end of the clause: "О фондах
     рассказал её сотрудник Денис Карелин.", "отметила директор библиотеки Анна Петрова," — not
     whom the talk was about ("рассказал о Денисе Карелине") nor someone named on ("… Карелина")."""
-    if re.search(r"[»”\"][\s,–—-]*$", text[max(0, verb - 12):verb]):
-        return None  # "«…», — отметила директор X": whose words these are, not who spoke at the event
+    before = text[max(0, verb - 24):verb]
+    if re.search(r"[»”\"][\s,–—-]*(?:так\s+)?$|[,–—]\s*$|(?<![^\W\d_])(?:как|так|не)\s+$", before, re.IGNORECASE):
+        return None  # whose words a quote or a clause is ("«…», — отметила X", "Как рассказала X, …",
+        # "…, отметила X"), or who did not speak ("не рассказала")
     verb_end = verb + len(re.match(r"\S*", text[verb:]).group())
     for a in mentions:
         if a.kind != "person" or not verb_end <= a.start < end:
@@ -372,9 +374,14 @@ def _spoke_after(text: str, verb: int, end: int, mentions: list):  # noqa: ANN20
         gap = text[verb_end:a.start]
         if len(gap.split()) > 5 or re.search(r"[,.;:«»\"“”()]", gap) or _TOPIC_WORDS.search(gap):
             return None
-        first = re.search(r"[А-ЯЁ][а-яё]{2,}", text[a.start:a.end])  # a name, not an initial
+        # the post opens the gap ("её сотрудник", "директор библиотеки"), not an object ("заслуги
+        # директора", "вклад библиотекаря"), and it and every word of the name may be nominative
+        post = re.match(r"\s*(?:(?:её|его|их|наш\w*)\s+)?(\S+)", gap)
+        names = re.findall(r"[А-ЯЁ][а-яё]{2,}", text[a.start:a.end])  # the name's words, not its initials
+        if post is None or not _STAFF.match(post.group(1)) or not _can_be_nominative(post.group(1).lower()):
+            return None
         if _staff_beside(text, a.start, a.end) and re.match(r"\s*(?:[.;!?\n]|,\s|$)", text[a.end:end + 1]) \
-                and (first is None or _can_be_nominative(first.group())):
+                and all(_can_be_nominative(w) for w in names):
             return a
         return None
     return None
@@ -1089,7 +1096,9 @@ class _DocState:
         if title.kind != "event" or title.extra.get("event_type") != "telebridge":
             return False
         before = self.text[title.start:c.start]
-        opened = sum(before.count(q) for q in "«“„") - sum(before.count(q) for q in "»”")
+        # „…“ closes with “, which opens in English: count it as closing after a „
+        opened = before.count("«") - before.count("»") + before.count("„") + (
+            -before.count("“") if "„" in before else before.count("“") - before.count("”"))
         return opened <= 0 and before.count('"') % 2 == 0
 
     def _presented(self, c: Candidate, lang: str) -> str | None:

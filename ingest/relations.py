@@ -118,8 +118,8 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "provel", "sovmestno", "vmeste",
                  # who moderated or hosted it ("Модератором семинара была X", "Moderator: Y", "жүргізуші")
                  "moderator", "moderated", "jurgizus",
-                 # who hosted it ("The host was the Troitsk City Library", "X hosted the seminar")
-                 "host")
+                 # who read a lecture or a report at it ("прочитала лекцию", "прочитал доклад")
+                 "procital")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",
@@ -452,7 +452,11 @@ _PLACE_WON = re.compile(r"\b(?:first|second|third)\s+place\b|\b(?:перв|вт�
 
 # Who was present at it: "На церемонии присутствовал X", "X attended the signing" (not "не
 # присутствовал", nor "did not attend" or "attendance")
-_PRESENT = re.compile(r"(?<!\bне\s)(?<!\bnot\s)\b(?:присутствовал[аи]?|attended)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"(?<!\bне\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bwho\s)(?<!\bкоторый\s)(?<!\bкоторая\s)"
+                      r"(?<!\bкоторые\s)\b(?:присутствовал[аи]?|attended)\b", re.IGNORECASE)  # (nor who once did)
+# Who hosted it, in the past: "The host was the X Library", "X hosted …" (not "will host", "hosting"
+# a festival for years, a hostel)
+_HOST = re.compile(r"(?<!\bwill\s)\b(?:host|hosted)\b(?!\s+will\b)", re.IGNORECASE)
 
 
 # The partner of an event is one of its sides: "Партнёр встречи — X", "The partner of the video bridge
@@ -464,11 +468,18 @@ _EVENT_PARTNER = re.compile(r"партн[её]р\w*\s+(?:встреч|мероп
                             re.IGNORECASE)
 
 
+# Who gave something at it in English: "X gave the first guided tour", "Y delivered a lecture"
+_GAVE = re.compile(r"\b(?:gave|delivered|conducted|led|read)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:tour|talk|lecture|presentation|master[- ]?class|workshop|reading|concert|overview|review|speech|"
+                   r"report|paper|quiz|greeting|address)s?\b", re.IGNORECASE)
+
+
 def participation(text: str) -> bool:
     """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
         or _REPRESENTED.search(text) is not None or _PRESENT.search(text) is not None \
-        or _EVENT_PARTNER.search(text) is not None
+        or _EVENT_PARTNER.search(text) is not None or _GAVE.search(text) is not None \
+        or _HOST.search(text) is not None and not re.search(r"\b(?:will|next)\b", text, re.IGNORECASE)
 
 
 def judged_or_won(text: str) -> bool:
@@ -528,7 +539,10 @@ def topic(text: str, start: int, end: int) -> bool:
 
 
 SPEECH = fold_all(SPEECH)
-PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made"))  # "was opened by X", "was made by X" too
+PASSIVE_SPEECH = SPEECH + fold_all(("opened", "made",  # "was opened by X", "was made by X" too
+                                    # "a greeting … was read by its adviser X", "the tour was led by Y"
+                                    "read", "delivered", "given", "presented", "led", "conducted", "moderated",
+                                    "hosted"))
 
 MEMBERSHIP = fold_all(MEMBERSHIP)
 MEMBERSHIP_BESIDE_FRAMEWORK = fold_all(MEMBERSHIP_BESIDE_FRAMEWORK)

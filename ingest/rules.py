@@ -728,8 +728,10 @@ def _near_event_form(free: list[Tok], starts: list[int], qs: int, text: str) -> 
         t, between = before[k], before[k + 1:]
         if _apart(text, t.end, qs) or any(w.capitalized or not _GATHERS.fullmatch(w.text.lower()) for w in between):
             return None  # (a verb between makes the title what was done there: "конкурса читали «…»")
-        if fold(t.text) in EVENT_FORMS and EVENT_FORMS[fold(t.text)] not in ("course",):
-            return t
+        if fold(t.text) in EVENT_FORMS and EVENT_FORMS[fold(t.text)] not in ("course", "readings") \
+                and not any(_org_kind(w) for w in between):
+            return t  # ("чтения стихотворения «…»" is the reading of a poem; "вечера литературной
+            # гостиной «…»" the club's evening, the title the club's)
     return None
 
 
@@ -740,8 +742,14 @@ def _apposed_event(text: str, free: list[Tok], starts: list[int], qs: int, qe: i
     the clause before the comma, with an article before it, and the title closes the clause."""
     if not re.search(r",\s*$", text[max(0, qs - 3):qs]) or not re.match(r"\s*(?:[,.;:)]|$)", text[qe:qe + 3]):
         return None
+    if not re.match(r"[\"“«„]?[A-Z0-9]", text[qs:qs + 2]) \
+            or re.match(r"[\s,]*(?:said|says|told|noted|added|wrote|recalled)\b", text[qe:qe + 20], re.IGNORECASE):
+        return None  # a title opens as a name does; "…, "This collection is our pride", said X" is a quote
     comma = text.rfind(",", 0, qs)
     clause_start = max(text.rfind(c, 0, comma) for c in ",.;:!?\n") + 1
+    sentence_start = max(text.rfind(c, 0, comma) for c in ".!?\n") + 1
+    if re.search(r"\b(?:as|speaking|said|says|told|tells)\b", text[sentence_start:comma], re.IGNORECASE):
+        return None  # "As Anna Petrova told participants of the seminar, "…"": a quotation
     i = bisect.bisect_left(starts, clause_start)
     words = free[i:bisect.bisect_left(starts, comma)][-10:]  # the kind and what it is of: a few words
     if not words or any(q in text[words[0].start:comma] for q in "\"“”«»"):
@@ -753,9 +761,16 @@ def _apposed_event(text: str, free: list[Tok], starts: list[int], qs: int, qe: i
     # an article (and modifiers) before it: "an online webinar", "a one-day workshop", "the exhibition"
     if not any(w.text.lower() in ("a", "an", "the") for w in words[max(0, k - 4):k]):
         return None
-    # what follows the kind in its clause only says what it is of or about
+    # what follows the kind in its clause only says what it is of or about, and does not end on a work
+    # or a person the title would then name ("a seminar on Auezov's novel, "The Path of Abai"", "a
+    # meeting with the writer, "Ivan Sidorov"")
     rest = words[k + 1:]
     if rest and rest[0].text.lower() not in ("of", "on", "about", "for", "devoted", "dedicated", "in", "at", "with"):
+        return None
+    last = words[-1]
+    if rest and (any(_is(last, stems) for stems in WORK_WORDS.values()) or is_role(last)
+                 or last.text.lower() in ("writer", "writers", "poet", "poets", "author", "authors", "works")
+                 or re.search(r"['’]s?$", text[words[-2].start:words[-2].end] if len(words) > 1 else "")):
         return None
     return words[k]
 
@@ -1617,7 +1632,8 @@ _KK_PLACE_CASE = re.compile("(?:" + kk_cases.alternatives(kk_cases.GENITIVE, kk_
 
 
 # A Russian preposition of place right before a word: "в Сибири", "из Омска", "на Алтае"
-_RU_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:в|во|на|из|по|под|за|к|ко|от|до|у)\s+$", re.IGNORECASE)
+_RU_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:в|во|на|под)\s+$", re.IGNORECASE)  # (not "от/у/к Алтая
+# Аманжолова": Алтай is a given name too, and those prepositions take persons as often)
 # A case ending only Kazakh writes (genitive, dative with ғ/қ): "Абайдың", "Пушкиннің", "Абайға"
 _KK_OWN_CASE = re.compile(r"(?:[дтн][ыі]ң|[ғқ]а)$")
 
