@@ -1606,8 +1606,9 @@ class _DocState:
                 ne = self.new[m.iri]
                 if (inside or district) and not any(p == LOCATION for p, _ in ne.facts):
                     where = inside[0] if inside else None
-                    if where and m.kind == "library" and "regional" in concepts(self.text[m.start:m.end]):
-                        where = self._seat(where)  # a regional library stands in the town the region is named after
+                    if where and "regional" in concepts(self.text[m.start:m.end]):
+                        # a regional library (or museum, or university) stands in the town the region is named after
+                        where = self._seat(where)
                     for place in dict.fromkeys(p for p in (district, where) if p):
                         ne.facts.append((LOCATION, ox.NamedNode(place)))
                     c = self.a.country_of(where) if where else None

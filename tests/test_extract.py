@@ -3409,3 +3409,11 @@ def test_a_telebridges_title_with_a_quote_inside_keeps_the_towns_after_it(extrac
 def test_a_given_name_that_is_also_a_place_stays_a_name_after_from(extractor: Extractor) -> None:
     r = extract(extractor, "altai.ru.txt", "Письмо от Алтая Аманжолова пришло в библиотеку.\n")
     assert [m for m in r.mentions if m.kind == "person"]
+
+
+def test_a_regional_museum_with_a_compound_adjective_is_one_name_in_the_regions_town(extractor: Extractor) -> None:
+    text = "Гости посетили Павлодарский областной историко-краеведческий музей имени Г. Н. Потанина.\n"
+    r = extract(extractor, "museum.ru.txt", text)
+    (org,) = [m for m in r.mentions if m.kind == "organization"]
+    assert text[org.start:org.end] == "Павлодарский областной историко-краеведческий музей имени Г. Н. Потанина"
+    assert objects(graph(r), ox.NamedNode(org.iri), SDO.location) == [I("place/pavlodar")]
