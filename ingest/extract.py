@@ -2380,7 +2380,8 @@ class _DocState:
             member_spans.append((a, s[1]))
         inside_sents, inside = inside, rel.by_span(member_spans, ms)
         for s in member_spans:
-            if not rel.membership_cue(text[s[0]:s[1]]):
+            role = rel.project_role(text[s[0]:s[1]])  # "Кураторами программы остаются X и Y"
+            if not rel.membership_cue(text[s[0]:s[1]]) and not role:
                 continue
             ps = {p.iri for p in inside[s] if p.kind == "project"}
             if not ps and rel._has(text[s[0]:s[1]], rules.PROJECT_WORDS):
@@ -2402,6 +2403,8 @@ class _DocState:
                 if o.kind in ("library", "organization") and not (
                         frame_only and getattr(self.new.get(o.iri), "cls", None) == "GovernmentBody"):
                     add(o.iri, MEMBER_OF, target)
+                elif o.kind == "person" and role and lived_then(o.iri, target):
+                    add(o.iri, MEMBER_OF, target)  # who curates or coordinates it is in it
             if not any(o.kind in ("library", "organization", "person") for o in inside[s]) and any(
                     p.kind == "project" for p in inside[s]) and rel._has(text[s[0]:s[1]], rel.FRAMEWORK_CUES) \
                     and not (rel.other_libraries(text[s[0]:s[1]]) and not self._home_named(inside[s], orgs)):

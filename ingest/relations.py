@@ -410,6 +410,18 @@ _WORKS_IN = re.compile(r"\bработ\w*\s+(?:в|по)\s+(?:[а-яё-]+\s+){0,2}
                        r"|(?:жобасы|бағдарламасы)\s+(?:аясында|бойынша)\s+жұмыс", re.IGNORECASE)
 
 
+# Who runs a project is in it: "Кураторами программы остаются X и Y", "the coordinators of the
+# project are X", "жоба үйлестірушісі X", "руководитель проекта X"
+_PROJECT_ROLE = re.compile(r"куратор\w*|координатор\w*|\bcurators?\b|\bcoordinators?\b|үйлестіруші\w*|"
+                           r"руководител\w*\s+(?:проекта|программы)|\bheads?\s+of\s+the\s+(?:project|programme)\b|"
+                           r"(?:жоба|бағдарлама)\w*\s+жетекші\w*", re.IGNORECASE)
+
+
+def project_role(text: str) -> bool:
+    """The sentence names who curates, coordinates or heads a project."""
+    return _PROJECT_ROLE.search(text) is not None
+
+
 def membership_cue(text: str) -> bool:
     """The sentence says someone is in a project: a membership word, "take part" in English, or
     work inside it ("продолжила работу в проекте")."""

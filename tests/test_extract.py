@@ -3417,3 +3417,17 @@ def test_a_regional_museum_with_a_compound_adjective_is_one_name_in_the_regions_
     (org,) = [m for m in r.mentions if m.kind == "organization"]
     assert text[org.start:org.end] == "Павлодарский областной историко-краеведческий музей имени Г. Н. Потанина"
     assert objects(graph(r), ox.NamedNode(org.iri), SDO.location) == [I("place/pavlodar")]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("curators.ru.txt", "Соглашение закрепляет опыт программы летнего чтения «Каспийское лето». Кураторами программы "
+                        "остаются Айнур Сериковна Утепкалиева (Атырау) и Екатерина Андреевна Володина (Астрахань).\n"),
+    ("curators.en.txt", "The coordinators of the reading programme “Caspian Summer” are Ainur Utepkaliyeva and "
+                        "Yekaterina Volodina.\n"),
+])
+def test_who_curates_or_coordinates_a_project_is_in_it(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    members = {(s, o.split("/")[0]) for s, p, o in _facts(r) if p == "memberOf"}
+    assert {s for s, kind in members if s.startswith("person/") and kind == "project"} >= {
+        next(m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person" and "Утепкал" in text[m.start:m.end]
+             or m.kind == "person" and "Utepkal" in text[m.start:m.end])}
