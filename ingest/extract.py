@@ -713,8 +713,20 @@ class Extractor:
         lang = main_language(text, ps)
         state = _DocState(self, d, lang)
         state.resolve(cands)
+        state.acronyms()
         state.relations(dates)
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
+
+
+def _acronym(name: str) -> str | None:
+    """The initials of a Russian library's name up to its namesake: "Курганская областная
+    универсальная научная библиотека им. А. К. Югова" → "КОУНБ", "Северо-Казахстанской ОУНБ" →
+    "СКОУНБ" (a word already in capitals keeps all its letters); None for another kind of name."""
+    head = re.split(r"\s(?:им\.|имени)\s", name, maxsplit=1)[0]
+    words = re.findall(r"[А-ЯЁа-яё]+", head)
+    if not words or not re.search(r"библиотек|ОУНБ|ОНБ|ОДБ|ЦБС|ЦГБ", head):
+        return None
+    return "".join(w if w.isupper() and len(w) > 1 else w[0].upper() for w in words)
 
 
 class _Spans:
@@ -1119,6 +1131,26 @@ class _DocState:
             return None
         end = after.end + 1 if text[after.end:after.end + 1] in "»”\"" else after.end
         return _clean_label(text[c.start:end])
+
+    def acronyms(self) -> None:
+        """A library named in full is then written by its initials: "Курганская областная
+        универсальная научная библиотека" or "Курганской ОУНБ" is "КОУНБ", "Томская ОУНБ" is
+        "ТОУНБ". Each such word, standing alone and not otherwise read, is a mention of it (the
+        authority file lists the usual ones; a report's own are made this way)."""
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        found: dict[str, str | None] = {}
+        for m in self.mentions:
+            if m.kind == "library":
+                short = _acronym(self.text[m.start:m.end])
+                if short and len(short) >= 4:
+                    found[short] = m.iri if found.get(short, m.iri) == m.iri else None  # two libraries: neither
+        if not found:
+            return
+        for w in re.finditer(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ]{4,}(?![\w-])", self.text):
+            iri = found.get(w.group())
+            k = bisect.bisect_right(taken, (w.start(), len(self.text)))
+            if iri and not (k and taken[k - 1][1] > w.start()):
+                self.mentions.append(Mention(w.start(), w.end(), "library", iri, "rule:acronym", 0.7, self.lang))
 
     def _library_of_town(self, name: str, lang: str) -> str | None:
         """The one library named elsewhere in this document that stands in the town a short name

@@ -3431,3 +3431,23 @@ def test_who_curates_or_coordinates_a_project_is_in_it(extractor: Extractor, nam
     assert {s for s, kind in members if s.startswith("person/") and kind == "project"} >= {
         next(m.iri.rsplit("/id/", 1)[1] for m in r.mentions if m.kind == "person" and "Утепкал" in text[m.start:m.end]
              or m.kind == "person" and "Utepkal" in text[m.start:m.end])}
+
+
+def test_a_library_named_in_full_is_then_written_by_its_initials(extractor: Extractor) -> None:
+    text = ("Отчёт Курганской ОУНБ им. А. К. Югова за 2025 год.\n\n14 февраля 2025 года КОУНБ провела в Кургане "
+            "круглый стол «Тыл без границ».\n")
+    r = extract(extractor, "acronym.ru.txt", text)
+    at = text.index("КОУНБ")
+    assert [m.iri for m in r.mentions if m.start == at and m.end == at + 5] == [
+        str(I("library/kurgan-regional-scientific-library").value)]
+    assert I("library/kurgan-regional-scientific-library") in objects(
+        graph(r), I("event/round-table-2025-kurgan"), WDT.P710)
+
+
+def test_initials_two_libraries_share_name_neither(extractor: Extractor) -> None:
+    # the Kurgan and the Kostanay regional libraries are both "КОУНБ": no guess between them
+    text = ("Курганская областная универсальная научная библиотека и Костанайская областная универсальная научная "
+            "библиотека подписали соглашение. КОУНБ подготовила выставку.\n")
+    r = extract(extractor, "acronym2.ru.txt", text)
+    at = text.index("КОУНБ")
+    assert not [m for m in r.mentions if m.start == at]
