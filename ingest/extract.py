@@ -466,6 +466,15 @@ _PRESENTED_BOOK = re.compile(r"\s+(?:(?:нов\w+\s+)?(?:книги|романа
                              r"(?:\s+[А-ЯЁA-Z][\w.’'-]*){0,3}\s*[«“\"„]")
 _PRESENTED_KK = re.compile(r"[»”\"]?\s*(?:\([^()\n]{1,160}\)\s*)?(?:жаңа\s+)?(?:кітаб|роман|жинағ|монография|"
                            r"басылым)\w*\s+")
+# A month named alone, not followed by a day or a year: "в июне", "in June", "маусымда", "маусым айында"
+_BARE_MONTHS = (
+    re.compile(r"(?<![^\W\d_])в\s+(?P<month>(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)е|мае|марте|"
+               r"августе)(?![^\W\d_])(?!\s*\d)"),
+    re.compile(r"\bin\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)\b(?!\s*\d)"),
+    re.compile(r"(?<![^\W\d_])(?P<month>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
+               r"желтоқсан)(?:\s+айында|да|де|та|те)(?![^\W\d_])"),
+)
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
 
@@ -1452,6 +1461,20 @@ class _DocState:
                       and (not w.isascii() or w[0].isupper())), None)  # (not the verb "may"; "в мае" is May)
         return f"{year}-{month:02d}" if month else year
 
+    def _bare_month(self, own: tuple[int, int], c: Candidate, dates: list[DateMention],
+                    fallback: str | None) -> str | None:
+        """``YYYY-MM`` of a month the event's own sentence names alone, after "в"/"in" or in the
+        Kazakh locative ("в июне", "in June", "маусымда"), outside the event's own name; the year is
+        the last one the text names before the sentence, else ``fallback``."""
+        sentence = self.norm[own[0]:own[1]]
+        for m in (m for pattern in _BARE_MONTHS for m in pattern.finditer(sentence)):
+            at = own[0] + m.start()
+            if c.start <= at < c.end or (number := month_number(m.group("month"))) is None:
+                continue
+            year = next((dm.value[:4] for dm in reversed(dates) if dm.end <= own[0]), fallback)
+            return f"{year}-{number:02d}" if year else None
+        return None
+
     def _days_without_year(self, dates: list[DateMention]) -> list[tuple[int, int, int, int]]:
         """The days written without a year (``day_months``), read once per document."""
         if self._days_read is None:
@@ -1874,6 +1897,12 @@ class _DocState:
             # paragraph is one line: "14 февраля … провёл онлайн-семинар …; … (в 2024 г. — 7)")
             if not in_sentence and nearest is not None and (day := self._day_of_the_year_before(own, c.start, dates)):
                 date, nearest = day, None
+            # a month its own sentence names without a year ("Договорились ещё в июне, на семинаре …"):
+            # that month of the year last named before it (of the report's, if none)
+            own_month = None if in_sentence else self._bare_month(
+                own, c, dates, dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None))
+            if own_month is not None:
+                date, nearest = own_month, None
             same_day_places: list[Mention] = []
             same_day = False
             if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):
@@ -1904,6 +1933,8 @@ class _DocState:
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4]) \
                 and not (not in_sentence and self._day_of_the_year_before((own[0], c.start), c.start, dates))  # "29 мая … провели …": its own day
+            if own_month is not None:
+                within_last = False
             if not in_sentence and (planned := self._under_dated_heading(c.start, dates)) is not None:
                 date, within_last = planned, False  # "В 2026 году партнёры планируют: – в октябре …"
             if within_last:

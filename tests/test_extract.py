@@ -3451,3 +3451,17 @@ def test_initials_two_libraries_share_name_neither(extractor: Extractor) -> None
     r = extract(extractor, "acronym2.ru.txt", text)
     at = text.index("КОУНБ")
     assert not [m for m in r.mentions if m.start == at]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("month.ru.txt", "Конкурс проходил с 1 октября по 30 ноября 2025 года. Договорились о нём ещё в июне в Самаре, "
+                     "на семинаре «Яик и Итиль: диалог библиотек».\n"),
+    ("month.en.txt", "The contest ran from 1 October to 30 November 2025. The partners agreed on it in June in "
+                     "Samara, at the seminar “Yaik and Itil”.\n"),
+    ("month.kk.txt", "Байқау 2025 жылғы 1 қазаннан 30 қарашаға дейін өтті. Бұл туралы маусым айында Самарада өткен "
+                     "«Жайық пен Еділ» семинарында келісілген.\n"),
+])
+def test_a_month_named_alone_in_the_events_sentence_dates_it(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert objects(graph(r), I("event/seminar-2025-samara"), SDO.startDate) == [
+        ox.Literal("2025-06", datatype=XSD.gYearMonth)]
