@@ -16,8 +16,8 @@ from . import kk_cases
 
 _KK = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
                      "ё": "е", "й": "и", "ы": "и", "ь": "", "ъ": "", "э": "е"})
-_FOLDS = [("shch", "s"), ("kh", "h"), ("zh", "j"), ("gh", "g"), ("ts", "c"), ("sh", "s"), ("ch", "c"),
-          ("q", "k"), ("y", "i"), ("x", "ks"), ("w", "v")]
+_FOLDS = [("shch", "s"), ("kh", "h"), ("zh", "j"), ("dj", "j"), ("gh", "g"), ("ts", "c"), ("sh", "s"), ("ch", "c"),
+          ("q", "k"), ("y", "i"), ("x", "ks"), ("w", "v")]  # (Джумагалиева and Жұмағалиева: "dzh" and "zh" are one)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _GLIDE = re.compile(r"([aeou])i(?=[aeou])")

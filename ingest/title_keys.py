@@ -80,6 +80,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "kazakhstan": ("kazakhstan", "казахстан", "қазақстан"),
     # the Kazakhs are not Kazakhstan ("культура казахов России"); the adjective is a word of its own
     "kazakh": ("kazakh", "казахск", "қазақ"),
+    # the other peoples whose centres and societies the libraries work with: "татарский культурный
+    # центр", "татар мәдени орталығы" and "Tatar Cultural Centre" say one thing
+    "tatar": ("tatar", "татар"),
+    "bashkir": ("bashkir", "башкир", "башқұрт"),
+    "ukrainian": ("ukrainian", "украин"),
+    "german": ("german", "немецк", "неміс"),
+    "uzbek": ("uzbek", "узбек", "өзбек"),
+    "uyghur": ("uyghur", "uighur", "уйгур", "ұйғыр"),
+    "korean": ("korean", "корейск", "корей"),
+    "polish": ("polish", "польск", "поляк"),
+    "chechen": ("chechen", "чеченск", "шешен"),
     "international": ("international", "международн", "халықаралы"),
     "regional": ("regional", "региональн", "областн", "облыстық", "өңірлік"),
     # what the titles of the libraries' own books and collections are made of

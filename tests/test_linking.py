@@ -428,3 +428,13 @@ def test_a_surname_in_sky_has_one_key_in_every_case_and_language(forms: tuple[st
     """"Белинского" and "Белинский" were two persons: the -ий of the nominative was kept, the -ого
     of the genitive dropped; a Kazakh case after -ский was read as part of the name."""
     assert len({person_key(f) for f in forms}) == 1
+
+
+def test_a_kazakh_name_written_with_dzh_in_russian_is_one_iri(extractor: Extractor) -> None:
+    # Жұмағалиева in Kazakh is Джумагалиева in Russian and Dzhumagaliyeva in English
+    kk = extract(extractor, "dzh.kk.txt", "Баяндаманы Айжан Жұмағалиева жасады.")
+    ru = extract(extractor, "dzh.ru.txt", "С докладом выступила Айжан Джумагалиева из Караганды.")
+    en = extract(extractor, "dzh.en.txt", "The talk was given by Aizhan Dzhumagaliyeva from Karaganda.")
+    (iri,) = iris(ru, "person")
+    assert iris(kk, "person") == iris(en, "person") == {iri}
+    assert fold("Джумагалиева") == fold("Жұмағалиева") == fold("Dzhumagaliyeva")

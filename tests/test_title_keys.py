@@ -254,3 +254,19 @@ def test_a_city_centre_is_not_the_regional_one() -> None:
     a = institution_key(city, _spans(city, ("Omsk", OMSK_REGION)))
     b = institution_key(regional, _spans(regional, ("Omsk", OMSK_REGION)))
     assert a is not None and b is not None and a != b
+
+
+KARAGANDA_REGION = "http://x/id/place/karaganda-region"
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Карагандинский областной татарский культурный центр", "Карагандинский областной"),
+    ("Қарағанды облыстық татар мәдени орталығы", "Қарағанды"),
+    ("Karaganda Regional Tatar Cultural Centre", "Karaganda"),
+])
+def test_a_peoples_centre_has_one_key_in_every_language(name: str, place: str) -> None:
+    # the peoples' adjectives are words of the lexicon: "татарский", "татар" and "Tatar" say one thing
+    key = institution_key(name, _spans(name, (place, KARAGANDA_REGION)))
+    assert key is not None and key == institution_key(
+        "Karaganda Regional Tatar Cultural Centre",
+        _spans("Karaganda Regional Tatar Cultural Centre", ("Karaganda", KARAGANDA_REGION)))
