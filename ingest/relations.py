@@ -483,7 +483,13 @@ _EVENT_PARTNER = re.compile(r"партн[её]р\w*\s+(?:встреч|мероп
 # Who gave something at it in English: "X gave the first guided tour", "Y delivered a lecture"
 _GAVE = re.compile(r"\b(?:gave|delivered|conducted|led|read)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:tour|talk|lecture|presentation|master[- ]?class|workshop|reading|concert|overview|review|speech|"
-                   r"report|paper|quiz|greeting|address)s?\b", re.IGNORECASE)
+                   r"report|paper|quiz|greeting|address)s?\b"
+                   # who read or recited poems there, or put its exhibition together: "read Jalil's verses in the
+                   # original", "put together a book exhibition for the evening", "өлеңдерін оқыды"
+                   r"|\b(?:read|recited)\s+(?:[\w'’-]+\s+){0,2}?(?:verses|poems|poetry|excerpts|stories|lines)\b"
+                   r"|\b(?:put\s+together|prepared|arranged|compiled)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:exhibition|display)\b"
+                   r"|өлең\w*\s+(?:\w+\s+){0,2}оқы(?:ды|п)", re.IGNORECASE)
 
 
 def participation(text: str) -> bool:

@@ -3465,3 +3465,14 @@ def test_a_month_named_alone_in_the_events_sentence_dates_it(extractor: Extracto
     r = extract(extractor, name, text)
     assert objects(graph(r), I("event/seminar-2025-samara"), SDO.startDate) == [
         ox.Literal("2025-06", datatype=XSD.gYearMonth)]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Members of the Omsk Kazakh Cultural Centre read Abai's verses in the original.", "organization/"),
+    ("Bibliographer Yerkebulan Tokhtarov put together a book exhibition for the evening.", "person/tohtarov-e"),
+])
+def test_who_read_verses_or_put_the_exhibition_together_took_part(extractor: Extractor, sentence: str,
+                                                                  who: str) -> None:
+    r = extract(extractor, "verses.en.txt", ROUND_TABLE_OMSK + sentence + "\n")
+    took = [o.value for o in objects(graph(r), I("event/round-table-2025-omsk"), WDT.P710)]
+    assert any("/id/" + who in o for o in took), took
