@@ -727,6 +727,25 @@ class Extractor:
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
 
 
+def _acting_together(text: str, libs: list) -> bool:  # noqa: ANN001 — relations mentions
+    """Two libraries are the joined subject of one verb: "Томская … библиотека и Карагандинская …
+    библиотека подвели итоги конкурса", "The Omsk and the Pavlodar libraries held …": they work
+    together. Only the two side by side ("X и Y"), the first opening its clause, the verb right after."""
+    ordered = sorted(libs, key=lambda o: o.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if not re.fullmatch(r"\s*(?:и|and|мен|және|а также)\s+(?:the\s+)?", text[a.end:b.start]):
+            continue
+        opens = re.search(r"(?:^|[.!?\n]|[.!?]\s*[«\"]?)\s*(?:\d{1,2}[^,.\n]{0,40},?\s*|(?:On|В|Бүгін)\s[^,\n]{0,40},?\s*)?$",
+                          text[max(0, a.start - 60):a.start])
+        # (a verb of one shared undertaking, not "открыли выставки", each its own)
+        verb = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:подвели\s+итоги|провели|организовали|проводят|запустили|"
+                        r"held|organi[sz]ed|hosted|launched|summed\s+up|ұйымдастырды|өткізді|бірлесіп)\b",
+                        text[b.end:b.end + 60])
+        if opens and verb:
+            return True
+    return False
+
+
 def _acronym(name: str) -> str | None:
     """The initials of a Russian library's name up to its namesake: "Курганская областная
     универсальная научная библиотека им. А. К. Югова" → "КОУНБ", "Северо-Казахстанской ОУНБ" →
@@ -2506,7 +2525,8 @@ class _DocState:
             libs = [o for o in inside[s] if o.kind == "library"]
             # two or three libraries and a cue: a bilateral statement; a longer list is a roll of
             # signatories or members, which says nothing about who partners whom
-            if not 2 <= len({o.iri for o in libs}) <= 3 or not rel._has(text[s[0]:s[1]], rel.PARTNERSHIP):
+            if not 2 <= len({o.iri for o in libs}) <= 3 or not (
+                    rel._has(text[s[0]:s[1]], rel.PARTNERSHIP) or _acting_together(text, libs)):
                 continue
             for x in libs:
                 for y in libs:

@@ -3476,3 +3476,17 @@ def test_who_read_verses_or_put_the_exhibition_together_took_part(extractor: Ext
     r = extract(extractor, "verses.en.txt", ROUND_TABLE_OMSK + sentence + "\n")
     took = [o.value for o in objects(graph(r), I("event/round-table-2025-omsk"), WDT.P710)]
     assert any("/id/" + who in o for o in took), took
+
+
+def test_two_libraries_across_the_border_acting_as_one_subject_are_partners(extractor: Extractor) -> None:
+    r = extract(extractor, "together.ru.txt", "Самарская областная универсальная научная библиотека и "
+                                              "Западно-Казахстанская областная универсальная научная библиотека "
+                                              "имени Жубана Молдагалиева (Уральск) подвели итоги конкурса.\n")
+    assert ("library/samara-regional-scientific-library", "P2652",
+            "library/west-kazakhstan-regional-scientific-library") in _facts(r)
+
+
+def test_two_libraries_named_as_whence_guests_came_are_no_partners(extractor: Extractor) -> None:
+    r = extract(extractor, "guests.ru.txt", "Гости из Омской государственной областной научной библиотеки и "
+                                            "Павлодарской областной библиотеки посетили музей.\n")
+    assert not [f for f in _facts(r) if f[1] == "P2652"]
