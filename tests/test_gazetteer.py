@@ -394,3 +394,16 @@ def test_a_hyphenated_russian_name_declines_its_first_part(gazetteer: Gazetteer)
 
 def test_a_three_letter_name_takes_only_case_endings(gazetteer: Gazetteer) -> None:
     assert "Уфалы" not in found(gazetteer, "Уфалы жігіт келді.", "kk")  # "-лы" makes an adjective, no case
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("ru", "Маршрут Омск–Павлодар открыт.", ["place/omsk", "place/pavlodar"]),
+    ("kk", "«Көршілер» атты Омбы–Павлодар бейнекөпірі өтті.", ["place/omsk", "place/pavlodar"]),
+    ("ru", "Гости приехали из Усть-Каменогорска.", ["place/oskemen"]),  # one hyphenated name stays one
+])
+def test_two_towns_joined_by_a_dash_without_spaces_are_two_places(extractor, lang: str, text: str,
+                                                                  places: list[str]) -> None:
+    from extraction_support import extract
+
+    r = extract(extractor, f"dash.{lang}.txt", text + "\n")
+    assert [m.iri.rsplit("/id/", 1)[1] for m in sorted(r.mentions, key=lambda m: m.start) if m.kind == "place"] == places
