@@ -2078,6 +2078,8 @@ class _DocState:
                     c.extra["written"] = written  # its name as written, beside the label (an altLabel)
                 elif c.extra.get("event_type") == "presentation" and (phrase := self._presented(c, lang)):
                     c.extra["written"] = phrase  # "презентация книги «…»": what it presented names it too
+                elif c.extra.get("event_type") == "telebridge" and (two := rules.TWO_ENDS.match(self.norm, c.end)):
+                    c.extra["written"] = _clean_label(self.text[c.start:two.end()])  # "видеомост Томск – Караганда"
             if not date and dateline and programme and c.method == "rule:event-title" and c.end <= title_end:
                 # the headline's event happened when and where the line under it says ("Programme of
                 # the conference «…»" / "Ust-Kamenogorsk, 1–3 October 2025")

@@ -1862,6 +1862,10 @@ FIELD_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# Two capitalised names joined by a dash right after a telebridge's word: its ends ("Томск – Караганда")
+TWO_ENDS = re.compile(r"\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]+\s*-\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]+")
+
+
 def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
     """Events named only by their kind ("a seminar-council met in Petropavl in 2002").
 
@@ -1900,7 +1904,9 @@ def unquoted_events(text: str, toks: list[Tok]) -> list[Candidate]:
             continue  # "of course", "студенты третьего курса", "доллар курсы": no training course
         if etype == "evening" and not _evening_of_a_kind(toks, i):
             continue  # "в 6 часов вечера", "мамыр кешінде", "on the evening of": a time of day
-        if t.end > title_end and not any(
+        # a telebridge named by its two ends needs no verb of holding: "на видеомосту Томск – Караганда"
+        ends = etype == "telebridge" and TWO_ENDS.match(text, t.end) is not None
+        if t.end > title_end and not ends and not any(
                 abs(h.start - t.start) < 60 and not _clause_break(text, min(h.end, t.end), max(h.start, t.start))
                 for h in lines_held):
             continue  # the verb of holding must be in the same clause ("(Кемеров қ.) өтті" is one)

@@ -3490,3 +3490,13 @@ def test_two_libraries_named_as_whence_guests_came_are_no_partners(extractor: Ex
     r = extract(extractor, "guests.ru.txt", "Гости из Омской государственной областной научной библиотеки и "
                                             "Павлодарской областной библиотеки посетили музей.\n")
     assert not [f for f in _facts(r) if f[1] == "P2652"]
+
+
+def test_a_telebridge_named_by_its_two_ends_is_an_event_without_a_verb_of_holding(extractor: Extractor) -> None:
+    text = ("Награждение прошло 28 ноября 2025 года в онлайн-формате. Лучшие работы покажут 29 января 2026 года, "
+            "в день рождения писателя, на видеомосту Томск – Караганда.\n")
+    r = extract(extractor, "ends.ru.txt", text)
+    ev = I("event/telebridge-2026-karaganda-tomsk")
+    st = graph(r)
+    assert set(objects(st, ev, SDO.location)) == {I("place/tomsk"), I("place/karaganda")}
+    assert "видеомосту Томск – Караганда" in {str(o.value) for o in objects(st, ev, RDFS.label)}
