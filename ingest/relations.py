@@ -119,7 +119,9 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who moderated or hosted it ("Модератором семинара была X", "Moderator: Y", "жүргізуші")
                  "moderator", "moderated", "jurgizus",
                  # who read a lecture or a report at it ("прочитала лекцию", "прочитал доклад")
-                 "procital")
+                 "procital",
+                 # who sent a video address or a greeting to it ("бейнеүндеу жолдады", "видеообращение")
+                 "beineundeu", "videobrasen", "videopriv")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",
@@ -489,7 +491,8 @@ _GAVE = re.compile(r"\b(?:gave|delivered|conducted|led|read)\s+(?:a|an|the|his|h
                    r"|\b(?:read|recited)\s+(?:[\w'’-]+\s+){0,2}?(?:verses|poems|poetry|excerpts|stories|lines)\b"
                    r"|\b(?:put\s+together|prepared|arranged|compiled)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:exhibition|display)\b"
-                   r"|өлең\w*\s+(?:\w+\s+){0,2}оқы(?:ды|п)", re.IGNORECASE)
+                   r"|өлең\w*\s+(?:\w+\s+){0,2}оқы(?:ды|п)|дәріс\s+оқы(?:ды|п)|\bsent\s+(?:a|an|the)\s+(?:video\s+)?"
+                   r"(?:address|greeting|message)", re.IGNORECASE)
 
 
 def participation(text: str) -> bool:

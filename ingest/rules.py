@@ -1693,9 +1693,11 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if patronymic:
             if i + 1 < len(toks) and _name_word(text, b, toks[i + 1]) \
                     and not (i + 2 < len(toks) and _name_word(text, toks[i + 1], toks[i + 2])
-                             and not _KK_OWN_CASE.search(toks[i + 2].text)):
+                             and not _KK_OWN_CASE.search(toks[i + 2].text)
+                             and not (kk_patronymic and toks[i + 2].key.endswith(_KK_PATRONYMIC))):
                 end = toks[i + 1]  # "Ivan Ivanovich Petrov", not "Сергей Петрович Сибирский Государственный …"
-                # (but "Ильдар Фаритович Юлдашбаев Ғафуридің …": another person, in a Kazakh case, after it)
+                # (but "Ильдар Фаритович Юлдашбаев Ғафуридің …", "Ерболат Жұмабекұлы Кенжин Байтұрсынұлы …":
+                # another person, in a Kazakh case or by a patronymic surname, after it)
                 i += 1
             elif i >= 2 and _name_word(text, toks[i - 2], a) and toks[i - 2].key.endswith(_SURNAME_END) \
                     and toks[i - 2].capitalized and not toks[i - 2].text.isupper():

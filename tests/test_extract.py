@@ -3500,3 +3500,15 @@ def test_a_telebridge_named_by_its_two_ends_is_an_event_without_a_verb_of_holdin
     st = graph(r)
     assert set(objects(st, ev, SDO.location)) == {I("place/tomsk"), I("place/karaganda")}
     assert "видеомосту Томск – Караганда" in {str(o.value) for o in objects(st, ev, RDFS.label)}
+
+
+def test_a_video_address_and_a_lecture_in_kazakh_are_parts_taken(extractor: Extractor) -> None:
+    text = ("2025 жылғы 12 наурызда Қостанай облыстық кітапханасында «Орынбор – алғашқы астана» атты көрме ашылды. "
+            "Орынбор кітапханасының директоры Людмила Ивановна Савельева қостанайлық әріптестеріне бейнеүндеу жолдады. "
+            "А. Байтұрсынов атындағы Қостанай өңірлік университетінің профессоры Ерболат Жұмабекұлы Кенжин "
+            "Байтұрсынұлы 1913–1918 жылдары Орынборда шығарған «Қазақ» газеті жайлы дәріс оқыды.\n")
+    r = extract(extractor, "address.kk.txt", text)
+    took = {o.value.rsplit("/id/", 1)[1] for o in objects(graph(r), I("event/exhibition-2025-kostanay"), WDT.P710)}
+    assert {"person/savelev-l", "person/kenjin-e"} <= took
+    # the professor's name ends before the next person's patronymic surname
+    assert "Ерболат Жұмабекұлы Кенжин" in [text[m.start:m.end] for m in r.mentions if m.kind == "person"]
