@@ -536,6 +536,10 @@ _LIBRARIES_HOLD = re.compile(r"(?<![\w-])библиотеки(?!\s+(?:город
                              r"готов|выпуска)\w*|\bthe\s+libraries\s+(?:\w+\s+)?(?:held|hold|organi[sz]ed?|"
                              r"ran|run|opened|hosted)\b|(?<![\w-])кітапханалар\w*\s+(?:\S+\s+){0,4}?(?:өткізді|өткізеді|"
                              r"ұйымдастырды|ұйымдастырады)", re.IGNORECASE)
+# Both partners as the subject of a heading over a list of what they will do or did
+_PARTNERS_SUBJECT = re.compile(r"(?<![\w-])(?:партн[её]ры|стороны|обе\s+библиотеки|библиотеки-партн[её]ры)(?![\w-])|"
+                               r"\bthe\s+(?:two\s+)?(?:partners|libraries|sides)\b|\bboth\s+libraries\b|"
+                               r"(?<![\w-])(?:серіктестер|екі\s+кітапхана|тараптар)\w*", re.IGNORECASE)
 # A speech's title: the line under it says where and when it was given, the occasion's date and place
 _SPEECH_TITLE = re.compile(r"\s*(?:Speech|Address|Remarks|Welcome\s+speech|Выступление|Речь|Приветственное\s+слово|"
                            r"Сөз|Құттықтау\s+сөз\w*)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
@@ -725,6 +729,23 @@ class Extractor:
         state.acronyms()
         state.relations(dates)
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
+
+
+def _partners_heading(text: str, at: int) -> bool:
+    """``at`` is on a bulleted item under a heading that makes both partners its subject: "В 2026
+    году партнёры планируют:", "Стороны договорились:", "The partners plan to:", "Серіктестер
+    жоспарлап отыр:" — each item is theirs together."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if not rel.BULLET.match(text, line_start):
+        return False
+    while line_start > 0:
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start - 1]
+        if rel.BULLET.match(line):
+            line_start = prev
+            continue
+        return line.rstrip().endswith(":") and _PARTNERS_SUBJECT.search(line) is not None
+    return False
 
 
 def _acting_together(text: str, libs: list) -> bool:  # noqa: ANN001 — relations mentions
@@ -1854,8 +1875,11 @@ class _DocState:
             if held is not None and re.search(r"[а-яё]{3,}[иыа]\s+$", words[:held.start()]) \
                     and not re.search(r"(?:году|затем|также|впервые)\s+$", words[:held.start()]):
                 held = None  # "сотрудники библиотеки провели": the library's staff, one library
+            partners_plan = _partners_heading(text, ev.start)  # "В 2026 году партнёры планируют: – …"
+            if partners_plan and not others:
+                take_part(ev.iri)
             if not others and partner is not None and partner.start < ev.start and (
-                    rel.names_two_libraries(words) or held is not None):
+                    rel.names_two_libraries(words) or held is not None or partners_plan):
                 take_part(ev.iri, partner.iri)
 
     def _location_of(self, iri: str) -> str | None:

@@ -3512,3 +3512,15 @@ def test_a_video_address_and_a_lecture_in_kazakh_are_parts_taken(extractor: Extr
     assert {"person/savelev-l", "person/kenjin-e"} <= took
     # the professor's name ends before the next person's patronymic surname
     assert "Ерболат Жұмабекұлы Кенжин" in [text[m.start:m.end] for m in r.mentions if m.kind == "person"]
+
+
+def test_under_a_heading_that_makes_both_partners_its_subject_each_item_is_theirs(extractor: Extractor) -> None:
+    text = ("Астраханская областная научная библиотека имени Н. К. Крупской и Атырауская областная универсальная "
+            "научная библиотека имени Г. Сланова подписали соглашение 3 декабря 2025 года.\n\n"
+            "В 2026 году партнёры планируют:\n– в апреле провести в Атырау выставку «Волга и Жайык»;\n"
+            "– в октябре организовать видеомост Астрахань – Атырау «Голоса Волги и Жайыка».\n")
+    r = extract(extractor, "plan.ru.txt", text)
+    st = graph(r)
+    bridge = I("event/telebridge-2026-astrakhan-atyrau")
+    assert {I("library/astrakhan-regional-scientific-library"), I("library/atyrau-regional-scientific-library")} <= set(
+        objects(st, bridge, WDT.P710))
