@@ -262,3 +262,21 @@ def test_the_allow_list_setting_is_checked() -> None:
     for bad in (["http"], ["query.wikidata.org"], ["file:///etc/passwd"]):
         with pytest.raises(ValidationError):
             Settings(federation_allow=bad)
+
+
+def test_a_query_writing_a_keyword_thousands_of_times_costs_a_bounded_number_of_parses(monkeypatch) -> None:
+    # a query of 100 000 characters may write "service" thousands of times after a comparison that
+    # leads the lexer astray: each is not put to the parser apart (seconds on the service's thread)
+    from graph_api import query_exec
+
+    calls = []
+    real = query_exec.parse_problem
+    monkeypatch.setattr(query_exec, "parse_problem", lambda q: calls.append(1) or real(q))
+    query_exec.keyword_use.cache_clear()
+    literal = " ".join(["service"] * 3000)
+    query = (f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o<'>') SERVICE <http://example.org/sparql> {{ ?x ?p ?o }} "
+             f"FILTER(?o != '') ?s ?p \"{literal}\" }}")
+    use = query_exec.keyword_use(query, "SERVICE")
+    assert len(calls) <= 70  # not one parse per place (3000)
+    assert not use.certain  # so a SERVICE the lexer may have missed is refused, not let through
+    assert query_exec.federation_problem(query, []) is not None
