@@ -457,7 +457,6 @@ _TOWN_DISTRICT_NAMES = tuple(fold(w) for w in (
     "Заводск", "Железнодорож", "Ворошилов", "Дзержин", "Свердлов", "Красноармей", "Индустриаль", "Промышлен",
     "Москов", "Ленинград", "Приморск", "Кузнец", "Орджоникидз", "Central", "Lenin", "Kirov", "Soviet"))
 
-# An event held by video link or online ("в формате видеосвязи", "by video conference")
 # What comes between a presentation and the title of the book it presents: "презентация книги
 # (В. И.) Дорохина «", "presentation of (the) (V. Dorokhin's) book “"; in Kazakh, between the title
 # (and a translation in brackets) and the word: "» («…») кітабының " (монографиясының, жинағының …)
@@ -475,6 +474,7 @@ _BARE_MONTHS = (
     re.compile(r"(?<![^\W\d_])(?P<month>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
                r"желтоқсан)(?:\s+айында|да|де|та|те)(?![^\W\d_])"),
 )
+# An event held by video link or online ("в формате видеосвязи", "by video conference")
 _BY_VIDEO = re.compile(r"видеоконференц|видеосвяз|\bvideo[\s-]*(?:link|conference|call)|онлайн|\bonline\b|"
                        r"бейнебайланыс|бейнеконференц", re.IGNORECASE)
 
@@ -731,21 +731,29 @@ class Extractor:
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
 
 
+def _list_heading(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the line over the bulleted list whose item holds ``at`` (the first line above
+    the items that is no bullet), or None where ``at`` is on no bulleted item or nothing heads it."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    if not rel.BULLET.match(text[start:end if end >= 0 else len(text)]):
+        return None
+    head_end = start - 1
+    while head_end > 0:
+        head_start = text.rfind("\n", 0, head_end) + 1
+        if not rel.BULLET.match(text[head_start:head_end]):
+            return head_start, head_end
+        head_end = head_start - 1
+    return None
+
+
 def _partners_heading(text: str, at: int) -> bool:
     """``at`` is on a bulleted item under a heading that makes both partners its subject: "В 2026
     году партнёры планируют:", "Стороны договорились:", "The partners plan to:", "Серіктестер
     жоспарлап отыр:" — each item is theirs together."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if not rel.BULLET.match(text, line_start):
-        return False
-    while line_start > 0:
-        prev = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[prev:line_start - 1]
-        if rel.BULLET.match(line):
-            line_start = prev
-            continue
-        return line.rstrip().endswith(":") and _PARTNERS_SUBJECT.search(line) is not None
-    return False
+    head = _list_heading(text, at)
+    return head is not None and text[head[0]:head[1]].rstrip().endswith(":") \
+        and _PARTNERS_SUBJECT.search(text, *head) is not None
 
 
 def _acting_together(text: str, libs: list) -> bool:  # noqa: ANN001 — relations mentions
@@ -1473,21 +1481,14 @@ class _DocState:
         году партнёры планируют:", "In 2026 the partners plan to:"): that year, and the month the item
         names without a year ("– в октябре организовать видеомост …" is October 2026)."""
         text = self.norm
+        span = _list_heading(text, at)
+        if span is None:
+            return None
+        head_start, head_end = span
+        head = text[head_start:head_end].strip()
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         line = text[start:end if end >= 0 else len(text)]
-        if not rel.BULLET.match(line):
-            return None
-        head_end = start - 1
-        while head_end > 0:
-            head_start = text.rfind("\n", 0, head_end) + 1
-            head = text[head_start:head_end]
-            if not rel.BULLET.match(head):
-                break
-            head_end = head_start - 1
-        else:
-            return None
-        head = head.strip()
         # the heading's own clause, after a sentence before it ("Проект стартовал в 2019 году. Основные
         # мероприятия:" names no year of its items)
         own = head_start + max(head.rfind(". "), head.rfind("! ")) + 1
@@ -1911,6 +1912,8 @@ class _DocState:
             return next((s for s in sents if s[0] <= pos <= s[1]), line_of(pos))
 
         dateline = self._dateline(dates, places)
+        # the year the report speaks from: its dateline's, else the latest it names
+        report_year = dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None)
         title_end = text.find("\n") if "\n" in text else len(text)
         programme = bool(self._schedule)  # a schedule: day headings date its items
         blank = re.search(r"\n\s*\n", text)
@@ -1942,8 +1945,7 @@ class _DocState:
                 date, nearest = day, None
             # a month its own sentence names without a year ("Договорились ещё в июне, на семинаре …"):
             # that month of the year last named before it (of the report's, if none)
-            own_month = None if in_sentence else self._bare_month(
-                own, c, dates, dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None))
+            own_month = None if in_sentence else self._bare_month(own, c, dates, report_year)
             if own_month is not None:
                 date, nearest = own_month, None
             same_day_places: list[Mention] = []
@@ -2145,8 +2147,6 @@ class _DocState:
         sent_starts = [s[0] for s in sents]
         agent_ids = {id(a) for a in agents}
 
-        # the year the report speaks from: its dateline's, else the latest it names
-        report_year = dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None)
 
         def lived_then(person: str, event: str) -> bool:
             """A person of the authority file who died before the event's year took no part in it
@@ -2182,8 +2182,9 @@ class _DocState:
         background: set[int] = set()
         current = None
         for ev in events:
+            # named after it and dated earlier, or not dated at all
             if current is not None and ev.iri != current.iri and (b := held(current)) and (
-                    (a := held(ev)) and a[:min(len(a), len(b))] < b[:min(len(a), len(b))] or not held(ev)):
+                    not (a := held(ev)) or a[:min(len(a), len(b))] < b[:min(len(a), len(b))]):
                 background.add(id(ev))
             else:
                 current = ev
@@ -2303,11 +2304,10 @@ class _DocState:
                     if a.kind != "person" or not lived_then(a.iri, ev.iri) or book_item(a):
                         continue
                     since = in_line[k - 1].end if k and in_line[k - 1].kind == "person" else line[0]
-                    post = None
-                    for post in _PROGRAMME_POST.finditer(text, since, a.start):
-                        pass
-                    if post is None:
+                    posts = list(_PROGRAMME_POST.finditer(text, since, a.start))
+                    if not posts:
                         continue
+                    post = posts[-1]  # the one nearest the name
                     add(ev.iri, PARTICIPANT, a.iri)
                     for o in in_line[:k]:  # the body the post names: "профессора Костанайского университета"
                         if o.kind in ("organization", "library") and o.start >= post.start():

@@ -220,9 +220,9 @@ class Gazetteer:
                 found.append(Match(toks[i].start, toks[j - 1].end, i, j, e, name, all_exact))
         dashed = self._dashed_places(lang, toks, found)
         if dashed:  # the parts replace a whole word read as one of them ("Омбы–Павлодар" as Omsk in a case)
-            spans = {(t.start, t.end) for t in toks}
-            split = {next(t for t in toks if t.start <= m.start < t.end).start for m in dashed}
-            found = [m for m in found if not ((m.start, m.end) in spans and m.start in split)] + dashed
+            split = {m.first for m in dashed}
+            found = [m for m in found if not (m.first in split and (m.start, m.end) == (toks[m.first].start,
+                                                                                      toks[m.first].end))] + dashed
         return dedupe(self._shared_heads(text, lang, toks, self._listed_regions(text, lang, toks, found)))
 
     @staticmethod
@@ -233,8 +233,9 @@ class Gazetteer:
     def _dashed_places(self, lang: str, toks: list[Tok], found: list[Match]) -> list[Match]:
         """Two towns written with a dash between and no spaces ("Омск–Павлодар", "Barnaul–Oskemen",
         the dash read as a hyphen): one word to the tokenizer, each part a place's name on its own.
-        Only where every part is one (not "Алма-Ата", "Петропавловск-Камчатский") and the word as
-        a whole matched nothing."""
+        Only where every part is one, each another (not "Алма-Ата", "Петропавловск-Камчатский"),
+        and the word is no hyphenated name of its own nor part of a longer one; a match of the whole
+        word as one of its parts in a case ("Омбы–Павлодар" as Omsk) gives way to them."""
         out: list[Match] = []
         for i, t in enumerate(toks):
             parts = t.text.split("-")
