@@ -381,6 +381,18 @@ def graph_page(request: Request, name: str) -> HTMLResponse:
                   about=about, document=document, data=entities.graph_data_links(view.base, graph.value))
 
 
+def _links_nav(request: Request, data: dict, out_offset: int, in_offset: int) -> dict:
+    """The next and previous pages of a resource's outgoing and incoming links."""
+    return {
+        "out_next": page_query(request, out_offset=data["outgoing"]["next_offset"])
+        if data["outgoing"]["next_offset"] is not None else None,
+        "out_prev": page_query(request, out_offset=max(0, out_offset - data["outgoing"]["limit"])) if out_offset else None,
+        "in_next": page_query(request, in_offset=data["incoming"]["next_offset"])
+        if data["incoming"]["next_offset"] is not None else None,
+        "in_prev": page_query(request, in_offset=max(0, in_offset - data["incoming"]["limit"])) if in_offset else None,
+    }
+
+
 def provenance_page(request: Request, view: View, lang: str, kind: str, slug: str, in_offset: int,
                     out_offset: int) -> HTMLResponse:
     """An ingest run or the software that ran it (``/id/run/…``, ``/id/software/…``): what the
@@ -390,15 +402,8 @@ def provenance_page(request: Request, view: View, lang: str, kind: str, slug: st
     if iri is None or nb is None or not nb.exists:
         return render(request, "not_found.html", lang, status=404)
     data = entity_view(view, iri, out_offset=out_offset, in_offset=in_offset, nb=nb)
-    nav = {
-        "out_next": page_query(request, out_offset=data["outgoing"]["next_offset"])
-        if data["outgoing"]["next_offset"] is not None else None,
-        "out_prev": page_query(request, out_offset=max(0, out_offset - data["outgoing"]["limit"])) if out_offset else None,
-        "in_next": page_query(request, in_offset=data["incoming"]["next_offset"])
-        if data["incoming"]["next_offset"] is not None else None,
-        "in_prev": page_query(request, in_offset=max(0, in_offset - data["incoming"]["limit"])) if in_offset else None,
-    }
-    return render(request, "resource.html", lang, e=data, nav=nav, kind_name=text("kind_" + kind, lang))
+    return render(request, "resource.html", lang, e=data, nav=_links_nav(request, data, out_offset, in_offset),
+                  kind_name=text("kind_" + kind, lang))
 
 
 @router.get("/page/{kind}/{slug}", response_class=HTMLResponse)
@@ -438,12 +443,7 @@ def _entity_page(request: Request, view: View, lang: str, kind: str, slug: str, 
     names = {code: data["labels"].get(code, []) for code in i18n.LANGUAGES}
     others = {code: group for code, group in data["labels"].items() if code not in i18n.LANGUAGES}
     nav = {
-        "out_next": page_query(request, out_offset=data["outgoing"]["next_offset"])
-        if data["outgoing"]["next_offset"] is not None else None,
-        "out_prev": page_query(request, out_offset=max(0, out_offset - data["outgoing"]["limit"])) if out_offset else None,
-        "in_next": page_query(request, in_offset=data["incoming"]["next_offset"])
-        if data["incoming"]["next_offset"] is not None else None,
-        "in_prev": page_query(request, in_offset=max(0, in_offset - data["incoming"]["limit"])) if in_offset else None,
+        **_links_nav(request, data, out_offset, in_offset),
         "m_next": page_query(request, mentions_offset=data["mentions"]["next_offset"])
         if data["mentions"]["next_offset"] is not None else None,
         "x_next": page_query(request, x_offset=across["next_offset"]) if across["next_offset"] is not None else None,
