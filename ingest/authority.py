@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .vocab import KINDS, RDF, RDFS, SDO, SHK, SKOS, WDT
+from .vocab import GEO, KINDS, RDF, RDFS, SDO, SHK, SKOS, WDT
 
 _SCHEMA_KIND = {SDO.iri(schema): kind for kind, (schema, _) in KINDS.items()}
 _KIND_ORDER = ["library", "event", "project", "person", "work", "organization", "place"]
@@ -32,6 +32,12 @@ class Entry:
     named_after: list[str] = field(default_factory=list)
     died: str | None = None  # schema:deathDate as written (a year or a date)
     authors: list[str] = field(default_factory=list)  # schema:author of a work
+    lat: float | None = None  # geo:lat and geo:long of a place
+    long: float | None = None
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        return (self.lat, self.long) if self.lat is not None and self.long is not None else None
 
     def label(self, lang: str = "en") -> str:
         return self.pref.get(lang) or next(iter(self.pref.values()), None) or self.iri.rsplit("/", 1)[-1]
@@ -126,5 +132,7 @@ class Authority:
                 e.died = o.value
             elif p == SDO.author:
                 e.authors.append(o.value)
+            elif p in (GEO.lat, GEO.long) and isinstance(o, ox.Literal):
+                setattr(e, "lat" if p == GEO.lat else "long", float(o.value))
         return cls(entries, base_iri)
 

@@ -25,13 +25,14 @@ from .tokens import tokenize
 from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
 from .linking import distinctive, link_by_name, link_exactly, link_person, name_similarity, new_slug, person_key
-from .pipeline import build, load_authority
+from .geonames import GeoPlace
+from .pipeline import build, load_authority, load_geo_places
 from .title_keys import concepts, institution_key, key_slug, library_key, library_slug, title_key
 from .reading import Document
 from . import rules
 from . import kk_cases
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
-from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, DATE_CREATED, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, PARTICIPANT,
+from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, DATE_CREATED, GEO, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, OWL, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
 
 CONTAINER_KINDS = ("library", "organization", "event", "project", "work")
@@ -641,6 +642,7 @@ class Extractor:
         self.run_iri = run_iri
         self.natasha = natasha
         self.authority, self.gazetteer = load_authority(str(authority_dir), base_iri)
+        self.geo = load_geo_places(str(authority_dir), base_iri)
         self._nlp: dict[str, object] = {}
 
     @classmethod
@@ -948,10 +950,30 @@ class _DocState:
             return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
+        if c.kind == "place" and "geo" in c.extra:
+            return self._mint_geo(c.extra["geo"])
+        if c.kind == "place" and c.cls in ("City", "Village"):  # "the village of Zhanibek": a town GeoNames knows?
+            geo = self.ex.geo.named(surface, lang)
+            if geo is not None:
+                return self._mint_geo(geo)
         if c.kind == "place":
             name = c.label or surface
             return self._mint("place", _district_slug(name) or new_slug("place", name), name, lang, c.cls)
         return None
+
+    def _mint_geo(self, p: GeoPlace) -> str:
+        """A GeoNames town: its names in the three languages, coordinates, country and GeoNames IRI,
+        so that the same town named in a kk, a ru and an en report is one entity with a point."""
+        iri = self.ex.graphs.entity("place", p.slug).value
+        if iri not in self.new:
+            ne = self.new[iri] = NewEntity(iri, "place", "City", names=p.labels())
+            ne.facts += [(GEO.lat, ox.Literal(p.lat, datatype=XSD.decimal)),
+                         (GEO.long, ox.Literal(p.long, datatype=XSD.decimal)),
+                         (OWL.sameAs, ox.NamedNode(p.iri))]
+            country = self.ex.geo.country_iri(p)
+            if country:
+                ne.facts.append((COUNTRY, ox.NamedNode(country)))
+        return iri
 
     def _adjective_places(self, name: str, lang: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The towns and regions a Russian name gives by their adjective ("Хромтауской районной",

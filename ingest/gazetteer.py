@@ -9,6 +9,7 @@ not Russia. Longest match wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from os.path import commonprefix
 
@@ -178,10 +179,14 @@ class Gazetteer:
                 words = tuple(t.text for t in toks)
                 self.index.setdefault(keys[0][:3], []).append((keys, upper, e, name, name_lang, words))
 
-    def find(self, text: str, lang: str, toks: list[Tok] | None = None) -> list[Match]:
+    def find(self, text: str, lang: str, toks: list[Tok] | None = None,
+             starts: Iterable[int] | None = None) -> list[Match]:
+        """Every name matched in ``text``; with ``starts``, only names beginning at those token
+        indexes (a large gazetteer asked only where a name can begin)."""
         toks = toks if toks is not None else tokenize(text)
         found: list[Match] = []
-        for i, t in enumerate(toks):
+        for i in (range(len(toks)) if starts is None else starts):
+            t = toks[i]
             for keys, upper, e, name, name_lang, words in self.index.get(t.key[:3], ()):
                 # endings are only guessed for a name in the text's own language (or an untagged one):
                 # the Kazakh "Ресей" must not swallow the Russian "Решение"

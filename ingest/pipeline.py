@@ -19,6 +19,7 @@ from .authority import Authority
 from .dates import find_dates
 from .reading import matching_view
 from .gazetteer import Gazetteer
+from .geonames import GeoPlaces
 from . import rules
 from .rules import Candidate
 from .tokens import tokenize
@@ -35,11 +36,18 @@ def load_authority(folder: str, base_iri: str) -> tuple[Authority, Gazetteer]:
     return authority, Gazetteer(authority)
 
 
+@lru_cache(maxsize=4)
+def load_geo_places(folder: str, base_iri: str) -> GeoPlaces:
+    """The GeoNames towns beside the authority file at ``folder`` (those it does not know)."""
+    return GeoPlaces(load_authority(folder, base_iri)[0])
+
+
 class CandidateFinder:
     """Finds gazetteer matches, rule candidates and dates in one pass over the tokens."""
 
     def __init__(self, authority_dir: str, base_iri: str):
         self.authority, self.gazetteer = load_authority(authority_dir, base_iri)
+        self.geo = load_geo_places(authority_dir, base_iri)
 
     def __call__(self, doc: Doc) -> Doc:
         text = matching_view(doc.text)
@@ -73,6 +81,7 @@ class CandidateFinder:
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.marked_places(text, toks, lang, frozenset(m.start for m in matches if m.entry.kind == "person"))
+        found += self.geo.find(text, toks, lang, matches)
         place_spans: dict[int, int] = {}  # the longest place at each start ("Қазақстан Республикасының")
         for m in matches:
             if m.entry.kind == "place" and m.end > place_spans.get(m.start, -1):

