@@ -20,6 +20,8 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from os.path import commonprefix
 from pathlib import Path
 
 from . import kk_cases
@@ -33,7 +35,7 @@ TABLE = Path(__file__).resolve().parent.parent / "data" / "geonames" / "places.t
 METHOD = "geonames"
 CONFIDENCE = 0.65  # over a rule's guess at the same span ("Энгельс қаласы"): the known town
 NEAR_KM = 3.0
-SURNAME_TOWN_MAX = 500_000  # a town this large is named for itself, not as a person is
+PERSON_TOWN_MAX = 150_000  # a town this large is named for itself more often than as a person
 
 # Words after which a capitalised name is where something is, from or goes (folded).
 _PLACE_BEFORE = {
@@ -41,19 +43,26 @@ _PLACE_BEFORE = {
     "ru": frozenset(fold(w) for w in ("в", "во", "из", "под", "до", "около", "близ", "возле")),
     "kk": frozenset(),
 }
-# Words for a town after its name ("Зайсан қаласы", "город Энгельс" is the kind before).
-_TOWN_AFTER = tuple(fold(w) for w in ("қала", "ауыл", "кент", "город", "city", "town", "village"))
+# Words for a town after its name: Kazakh with the possessive ("Зайсан қаласы", "қаласында"; not
+# "қалалық", "қалаға": a person goes to town), English as whole words; "город" before it.
+_KK_TOWN_AFTER = tuple(fold(w) for w in ("қаласы", "ауылы", "кенті"))
+_EN_TOWN_AFTER = frozenset(fold(w) for w in ("city", "town", "village"))
 _TOWN_BEFORE = frozenset(fold(w) for w in ("город", "города", "городе", "городом", "городу", "city", "town"))
-# A Kazakh name + "in"/"from" (Зайсанда, Берлиннен, Астанадан), folded; the genitive and dative
-# are left out: a person takes them as often ("Жәлилдің", "Жәлилге").
-_KK_WHERE = tuple(sorted({fold(e) for e in kk_cases.LOCATIVE + kk_cases.ABLATIVE + kk_cases.ATTRIBUTIVE_LOCATIVE},
-                         key=len, reverse=True))
+# A Kazakh name + "in" (Зайсанда, Берлинде, Зайсандағы), folded; "from" (Зайсаннан) only before a
+# verb of coming: a person is "from" as often ("Жәнібектен хат алды"), and takes the genitive and
+# dative as often ("Жәлилдің", "Жәлилге").
+_KK_IN = frozenset(fold(e) for e in kk_cases.LOCATIVE + kk_cases.ATTRIBUTIVE_LOCATIVE)
+_KK_FROM = frozenset(fold(e) for e in kk_cases.ABLATIVE)
+_KK_COMING = tuple(fold(w) for w in ("кел", "орал", "қайт", "жет"))
 _ADJECTIVE = re.compile(r"(ый|ий|ой|ая|ое|ые|ие|ее|ья|ье|yy|iy|oy|aya|oye|skiye|skoye)$", re.IGNORECASE)
 _RU_ADJECTIVE_FORM = re.compile(r"(ая|ый|ий|ое|ые|ие|ого|ому|ую|ых|ими|ым|[сц]к(ой|ом))$", re.IGNORECASE)
-_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ово|ево|ино|ына|ова|ева|ина|ov|ev|in|yn|ovo|evo|ino|ova|eva|ina)$",
-                      re.IGNORECASE)
-_AREA_PLURAL = tuple(fold(w) for w in ("аудандар", "районов", "районах", "районы", "облыстар", "областей", "districts",
-                                         "regions"))
+# Kinds written in the plural after a list of names that are not towns: "Мамлют, Қызылжар және Есіл
+# аудандары", "Gagarin and Kurchatov streets", "Irtysh and Tobol rivers"
+_NOT_TOWNS_PLURAL = tuple(fold(w) for w in (
+    "аудандар", "районов", "районах", "районы", "облыстар", "областей", "districts", "regions",
+    "көшелер", "улиц", "улицы", "streets", "өзендер", "рек", "реки", "rivers", "теңіздер", "морей", "seas",
+    "көлдер", "озёр", "озер", "lakes"))
+_VOWELS = frozenset("aeiouy")
 # What joins the items of a list of places: marks between them, or words (folded)
 _LIST_MARKS = frozenset({",", "–", "—", "-", "/"})
 _LIST_WORDS = frozenset(fold(w) for w in ("и", "and", "мен", "және", "бен", "пен"))
@@ -149,9 +158,10 @@ class GeoPlaces:
             | {m.last - 1 for m in authority_matches if m.entry.kind == "place"}
         # a town's name begins with a capital (and is no abbreviation): only there is it looked up
         starts = [i for i, t in enumerate(toks) if t.capitalized and not t.text.isupper()]
+        # (a list vouches for a town by the authority's places in it: two surnames, two first names
+        # or two rivers that GeoNames also knows as towns do not make each other towns)
         hits = [m for m in self.gazetteer.find(text, lang, toks, starts)
                 if not any(m.start < b and a < m.end for a, b in taken)]
-        places |= {m.first for m in hits} | {m.last - 1 for m in hits}
         best: dict[tuple[int, int], GeoPlace] = {}  # one town per span: of namesakes, the largest
         for m in hits:
             p = self.places[m.entry.iri]
@@ -183,19 +193,51 @@ def _gap(text: str, a: Tok, b: Tok) -> str:
 
 
 def _form_ok(toks: list[Tok], m: Match, lang: str) -> bool:
-    """The words are the name itself: in Kazakh the name exactly, or with a locative or ablative
-    ending; never a name shaped like an adjective, nor a Russian adjective made from a name."""
+    """The words are the name itself: in Kazakh the name exactly, or with a locative ending (an
+    ablative too, checked in :func:`_placed`); in Russian the name with a case ending that changes at
+    most its last vowel ("Тамбова" is Тамбов's, not Тамбовка's); never a name shaped like an
+    adjective, nor a Russian adjective made from a name."""
     if _ADJECTIVE.search(m.name) and m.last - m.first == 1:
         return False
-    if lang == "ru" and not m.exact and _RU_ADJECTIVE_FORM.search(toks[m.last - 1].text) \
-            and not _ADJECTIVE.search(m.name):
-        return False  # "Володарская центральная библиотека" is no case of Володарск
-    if lang != "kk" or m.exact:
+    if m.exact:
         return True
     if m.last - m.first != 1:
         return False
     word, name = toks[m.first].key, fold(m.name)
-    return word.startswith(name) and word[len(name):] in _KK_WHERE
+    if lang == "kk":
+        return _kk_tail(word, name) is not None
+    if lang == "ru" and _RU_ADJECTIVE_FORM.search(toks[m.first].text):
+        return False  # "Володарская центральная библиотека" is no case of Володарск
+    common = len(commonprefix([word, name]))
+    return common == len(name) or common == len(name) - 1 and name[-1] in _VOWELS
+
+
+def _kk_tail(word: str, name: str) -> str | None:
+    """"in" or "from" where ``word`` is ``name`` with a Kazakh locative or ablative ending, else None
+    (the fold writes a doubled letter once: "Зайсаннан" is "zaisanan")."""
+    if not word.startswith(name):
+        return None
+    tail = word[len(name):]
+    for t in (tail, name[-1:] + tail):
+        if t in _KK_IN:
+            return "in"
+        if t in _KK_FROM:
+            return "from"
+    return None
+
+
+def _ru_reading(word: str) -> tuple[bool, bool]:
+    """(a town, a person's name) by pymorphy3's dictionary of Russian: "Тамбова" only a town,
+    "Чехове" both, "Надежде" and "Маркса" only a person, "Дружбе" neither."""
+    tags = {t for p in _morph().parse(word) for t in ("Geox", "Name", "Surn", "Patr") if t in p.tag}
+    return "Geox" in tags, bool(tags & {"Name", "Surn", "Patr"})
+
+
+@lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
 
 
 def _placed(text: str, toks: list[Tok], m: Match, lang: str, places: set[int], place: GeoPlace) -> bool:
@@ -213,31 +255,37 @@ def _placed(text: str, toks: list[Tok], m: Match, lang: str, places: set[int], p
         return False
     if nxt is not None and _gap(text, last, nxt) == " " and nxt.capitalized:
         return False
-    # "г. Энгельс": the abbreviation's full stop is no sentence's end
-    after_word = prev is not None and (gap == " " or gap == ". " and prev.key == "g")
-    if _district_list(toks, m):
+    if _not_towns_list(toks, m):
         return False
-    town_word = (nxt is not None and nxt.key.startswith(_TOWN_AFTER) and _gap(text, last, nxt) == " "
-                 or after_word and (prev.key in _TOWN_BEFORE or prev.key == "g"))
+    # "г. Энгельс" (the abbreviation's full stop is no sentence's end), but not "в 1955 г. Анна": a year's
+    town_abbreviation = prev is not None and prev.key == "g" and gap == ". " \
+        and not re.search(r"\d\s*$", text[:prev.start])
+    after_word = prev is not None and gap == " "
+    town_word = (nxt is not None and _gap(text, last, nxt) == " "
+                 and (nxt.key.startswith(_KK_TOWN_AFTER) if lang == "kk" else nxt.key in _EN_TOWN_AFTER)
+                 or after_word and prev.key in _TOWN_BEFORE or town_abbreviation)
     if town_word:
         return True
     if _sentence_initial(text, first.start):
         return False
-    if _SURNAME.search(m.name) and place.population < SURNAME_TOWN_MAX and not (lang == "kk" and not m.exact):
-        return _listed(text, toks, m, places)  # "в Чехове" is mostly the writer; "в Берлине" the city
+    town, person = _ru_reading(toks[m.first].text if lang == "ru" else place.ru[0])
+    if not town:
+        return False  # "в Надежде", "из Маркса", "в Дружбе народов": no town to the dictionary
+    if person and place.population < PERSON_TOWN_MAX:
+        return _listed(text, toks, m, places)  # "в Чехове" is mostly the writer; "в Иванове" the city
     if lang == "kk" and not m.exact:
-        return True  # "Зайсанда", "Берлиннен" (:func:`_form_ok` read the ending)
+        tail = _kk_tail(toks[m.first].key, fold(m.name))
+        return tail == "in" or tail == "from" and nxt is not None and nxt.key.startswith(_KK_COMING)
     if after_word and prev.key in _PLACE_BEFORE.get(lang, ()):
         return True
     return _listed(text, toks, m, places)
 
 
-def _district_list(toks: list[Tok], m: Match) -> bool:
-    """``m`` is one of a list of districts or regions named before their plural kind word
-    ("Мамлют, Қызылжар және Есіл аудандары", "Kyzylzhar and Esil districts"): a district, not the
-    town of that name."""
+def _not_towns_list(toks: list[Tok], m: Match) -> bool:
+    """``m`` is one of a list of names before a plural kind that is no town's ("Мамлют, Қызылжар
+    және Есіл аудандары", "Gagarin and Kurchatov streets", "the Irtysh and Tobol rivers")."""
     for t in toks[m.last:m.last + 5]:
-        if t.key.startswith(_AREA_PLURAL):
+        if t.key.startswith(_NOT_TOWNS_PLURAL):
             return True
         if not (t.capitalized or t.key in _LIST_WORDS):
             return False

@@ -569,6 +569,12 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
                 and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
             e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
+        elif library and s < h and lang == "ru" and e + 1 < len(toks) and toks[e].capitalized \
+                and toks[e].text.lower().endswith(("ского", "цкого", "ской", "цкой")) and _is(toks[e + 1], _REGION_WORDS) \
+                and text[toks[h].end:toks[e].start] == " " and text[toks[e].end:toks[e + 1].start] == " " \
+                and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
+                and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
+            e += 2  # "Центральной библиотекой Бурабайского района": the district's, in the genitive
         elif library and s < h and lang == "en" and e + 1 < len(toks) and toks[e].key == "of" \
                 and toks[e + 1].start in places and toks[e + 1].capitalized \
                 and not text[toks[h].end:toks[e + 1].start].strip(" of") \
@@ -657,8 +663,16 @@ _EN_APPOSITIVE_PROJECT = re.compile(
     r"with|by|between|since)\b)")
 
 
+# "the Book Bridge project", "the Steppe Voices programme": capitalised words, then the kind
+_EN_NAMED_PROJECT = re.compile(
+    r"\b[Tt]he\s+(?P<n>[A-Z][\w'’-]+(?:\s+(?:(?:of|at|the|and|for|on|in)\s+)*[A-Z][\w'’-]+)+)\s+(?:project|programme|program)\b")
+
+
 def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
-    """Projects named before an apposition that says what they are (English)."""
+    """Projects named before an apposition that says what they are, or by capitalised words right
+    before the word "project" (English). Not where a word of the name is a people's or a place's
+    adjective, or an institution's kind: "the Russian-Kazakh project", "the Omsk Library project"
+    name no project of their own."""
     if lang != "en":
         return []
     out = []
@@ -666,6 +680,15 @@ def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
         group = "q" if m.group("q") else "n"
         out.append(Candidate("project", m.start(group), m.end(group), "rule:project-title", 0.65,
                              label=m.group(group)))
+    taken = [(c.start, c.end) for c in out]
+    for m in _EN_NAMED_PROJECT.finditer(text):
+        a, b = m.span("n")
+        words = [t for t in tokenize(m.group("n")) if t.capitalized]
+        if any(x < b and a < y for x, y in taken) or any(
+                _ethnic(t) or _is(t, LIBRARY_HEAD) or _institution_head(t) or t.key.endswith(("ian", "ish", "sk"))
+                for t in words):
+            continue
+        out.append(Candidate("project", a, b, "rule:project-title", 0.6, label=m.group("n")))
     return out
 
 

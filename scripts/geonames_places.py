@@ -24,13 +24,20 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "geonames" / "places.tsv"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "geonames" / "places.tsv"
+sys.path.insert(0, str(ROOT))
+from ingest.keys import fold  # noqa: E402 — the extractor's own fold, so the table agrees with its matching
 
 # (data file, smallest population) by country group
 HOME = {"RU": ("cities5000.json", 5000), "KZ": ("cities1000.json", 1000)}
 NEIGHBOURS = frozenset({"UZ", "KG", "TJ", "TM", "MN", "BY", "UA", "AZ", "GE", "AM"})
 NEIGHBOUR_MIN = 50_000
-WORLD_MIN = 300_000
+WORLD_MIN = 1_000_000
+# An alternate name is kept only as a spelling of the place's own name: within this share of edits
+# of it once folded ("Semipalatinsk" stays beside "Semey" only as an old name of its own row, and
+# GeoNames' "Romanov" and "Semenova" for Murmansk, "Lenin" for Kazygurt, "Жданов" for Mariupol go)
+SPELLING_DISTANCE = 0.34
 
 _KK_LETTERS = re.compile("[әғқңөұүһ]", re.IGNORECASE)
 _UK_BE_LETTERS = re.compile("[їєґў]", re.IGNORECASE)
@@ -95,7 +102,18 @@ def _names(p: dict, home: bool, taken: set[str]) -> tuple[list[str], list[str], 
     target = anyascii(p["name"]).lower()
     ru.sort(key=lambda n: (_distance_letters(anyascii(n).lower(), target), -len(re.findall("[ыэёъ]", n.lower())), n))
     kk.sort(key=lambda n: (_distance_letters(anyascii(n).lower(), target), n))
-    return list(dict.fromkeys(en)), ru, kk
+    if not ru:
+        return [], [], []
+    own = fold(ru[0])
+    en = [n for n in dict.fromkeys(en) if n == en[0] or _spelling(fold(n), own)]
+    ru = [n for n in ru if _spelling(fold(n), own)]
+    kk = [n for n in kk if _spelling(fold(n), own)]
+    return en, ru, kk
+
+
+def _spelling(a: str, b: str) -> bool:
+    """``a`` is a spelling of ``b`` (folded keys), not another name."""
+    return _distance_letters(a, b) <= SPELLING_DISTANCE * max(len(a), len(b))
 
 
 def main(argv: list[str] | None = None) -> int:

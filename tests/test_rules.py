@@ -1201,6 +1201,13 @@ def _libraries(text: str, lang: str, place_words: tuple[str, ...] = ()) -> list[
      ["Центральной городской библиотеки Риддера"]),
     ("On 27 May the Central City Library of Ridder held a quiz.", "en", ("Ridder",),
      ["Central City Library of Ridder"]),
+    # a district in the genitive after the kind: the district's central library
+    ("Смаилова, заведующая Центральной библиотекой Бурабайского района (Щучинск), выступила.", "ru", (),
+     ["Центральной библиотекой Бурабайского района"]),
+    ("Сотрудники Центральной библиотеки Бурабайского района провели встречу.", "ru", (),
+     ["Центральной библиотеки Бурабайского района"]),
+    # … but not after a group of libraries, nor a library alone before a region's name
+    ("Сотрудники сельских библиотек Бурабайского района приехали.", "ru", (), []),
     # an adjective of the library's own between the level words
     ("Оренбургская областная полиэтническая детская библиотека провела семинар.", "ru", (),
      ["Оренбургская областная полиэтническая детская библиотека"]),
@@ -1253,6 +1260,26 @@ def test_an_english_project_named_before_an_apposition_of_its_kind(text: str, na
     # and "the Irtysh Library Residency" names no library
     assert not [c for c in rules.library_phrases(matching_view(text), tokenize(matching_view(text)), lang="en")
                 if "Library" in text[c.start:c.end]]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("She coordinated the Book Bridge project for ten years.", "Book Bridge"),
+    ("The Book Bridge project has run since 2015.", "Book Bridge"),
+    ("In 2010 the library launched the Steppe Voices programme.", "Steppe Voices"),
+])
+def test_an_english_project_named_by_capitalised_words_before_its_kind(text: str, name: str) -> None:
+    found = rules.appositive_projects(matching_view(text), "en")
+    assert [(c.kind, text[c.start:c.end]) for c in found] == [("project", name)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian-Kazakh project brought the libraries together.",   # a people's adjective
+    "The Kazakh Literature project opened.",
+    "They joined the Omsk Library project.",                       # an institution's kind
+    "The project of the Book Bridge began.",                        # no kind after the name
+])
+def test_capitalised_words_before_project_that_name_no_project(text: str) -> None:
+    assert rules.appositive_projects(matching_view(text), "en") == []
 
 
 def test_an_apposition_of_another_kind_names_no_project() -> None:
