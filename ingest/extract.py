@@ -2326,14 +2326,24 @@ class _DocState:
                     if a.kind != "person" or not lived_then(a.iri, ev.iri) or book_item(a):
                         continue
                     since = in_line[k - 1].end if k and in_line[k - 1].kind == "person" else line[0]
+                    # (a post is no word of a talk's quoted title: «Сельская библиотека как хранитель памяти»)
+                    since = max(since, max((text.rfind(q, since, a.start) + 1 for q in '»”"'), default=since))
                     posts = list(_PROGRAMME_POST.finditer(text, since, a.start))
-                    if not posts:
-                        continue
-                    post = posts[-1]  # the one nearest the name
-                    add(ev.iri, PARTICIPANT, a.iri)
-                    for o in in_line[:k]:  # the body the post names: "профессора Костанайского университета"
-                        if o.kind in ("organization", "library") and o.start >= post.start():
-                            add(ev.iri, PARTICIPANT, o.iri)
+                    if posts:
+                        post = posts[-1]  # the one nearest the name
+                        add(ev.iri, PARTICIPANT, a.iri)
+                        for o in in_line[:k]:  # the body the post names: "профессора Костанайского университета"
+                            if o.kind in ("organization", "library") and o.start >= post.start():
+                                add(ev.iri, PARTICIPANT, o.iri)
+                    elif re.match(r",\s+\S", text[a.end:line[1]]) \
+                            and _PROGRAMME_POST.search(re.split(r"[;.\n]", text[a.end:line[1]])[0][:48]):
+                        # a talk's item with the speaker after it, the post after the name: "– «Омские
+                        # адреса …» – Ольга Титова, заведующая отделом …", with the body that post names
+                        add(ev.iri, PARTICIPANT, a.iri)
+                        upto = next((o.start for o in in_line[k + 1:] if o.kind == "person"), line[1])
+                        for o in in_line[k + 1:]:
+                            if o.kind in ("organization", "library") and o.end <= upto:
+                                add(ev.iri, PARTICIPANT, o.iri)
 
         # a programme's schedule: whoever an item names (a speaker, a moderator, a university they
         # come from) takes part in the event that item names, else in the programme's own event,

@@ -301,8 +301,10 @@ def programme_rolls(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_PROGRAMME_HEAD = re.compile(r"(?<![^\W\d_])(?:программ\w*|programme|program|бағдарлама\w*)(?![^\W\d_])",
-                             re.IGNORECASE)
+# (or calls its items the talks given: "Затем прозвучали доклады:", "С докладами выступили:",
+# "Papers were read by:", "Баяндама жасағандар:")
+_PROGRAMME_HEAD = re.compile(r"(?<![^\W\d_])(?:программ\w*|programme|program|бағдарлама\w*|доклад\w*|papers|talks|"
+                             r"speakers|баяндама\w*)(?![^\W\d_])", re.IGNORECASE)
 
 
 # A group's heading inside a roll of those present ("От Свердловской библиотеки (г. Екатеринбург):",

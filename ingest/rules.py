@@ -27,7 +27,9 @@ LIBRARY_MOD = (
     "oblis", "oblast", "regional", "region", "kalalik", "gorodsk", "city", "audandik", "raion", "district",
     "memleket", "gosudarstv", "state", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi",
     "naucn", "scientific", "science", "balalar", "detsk", "children", "ortalik", "centraln", "central",
-    "kopsilik", "publicn", "public", "respublik", "republic", "akademi", "academic", "kraev", "olkelik", "krai",
+    # (краевая, краевой …, not краеведения: "отдел краеведения Пушкинской библиотеки" is a department's)
+    "kopsilik", "publicn", "public", "respublik", "republic", "akademi", "academic", "kraeva", "kraevo", "kraevu",
+    "kraevi", "olkelik", "krai",
     "selsk", "rural", "auil", "kalalik", "main", "mass", "youth", "iunosh", "jastar", "the", "of",
 )
 NAMESAKE_KK = ("atindagi",)

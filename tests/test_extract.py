@@ -3323,6 +3323,29 @@ def test_the_speakers_of_a_bulleted_programme_take_part_with_their_bodies(extrac
     assert not {p for p in took_part if "makataev" in p or "dulatov" in p or "baitursyn" in p}
 
 
+TALKS = (
+    "14 ноября 2025 года в Омской государственной областной научной библиотеке имени А. С. Пушкина прошла "
+    "конференция «Степные архивы».\n\nС приветственным словом выступил директор. Затем прозвучали доклады:\n"
+    "– «Книжные собрания степных городов» – Ирина Павловна Гусева, доцент Омского государственного университета "
+    "имени Ф. М. Достоевского;\n"
+    "– «Сельская библиотека как хранитель памяти» – Дина Ерлановна Касымова, заведующая Центральной библиотекой "
+    "Бурабайского района;\n"
+    "– «Письма Чокана Валиханова» – Пётр Сергеевич Лосев.\n")
+
+
+def test_the_speakers_of_a_list_of_talks_take_part_with_the_bodies_after_their_names(extractor: Extractor) -> None:
+    """A list of talks, each "«title» – Name, post of a body": the speaker with a post after the name takes
+    part, and so does the body the post names; a name with no post is not read as a speaker, nor a
+    post-like word inside a talk's title ("хранитель") as a post."""
+    r = extract(extractor, "talks.ru.txt", TALKS)
+    st = graph(r)
+    (ev,) = [e for e in events(r) if "conference" in e.value]
+    took_part = {o.value.rsplit("/id/", 1)[1] for o in objects(st, ev, WDT.P710)}
+    assert {"person/gusev-i", "organization/omsk-state-university", "person/kasimov-d"} <= took_part
+    assert any(p.startswith("library/centralna-biblioteka-burabaiskogo") for p in took_part), took_part
+    assert not {p for p in took_part if "losev" in p or "valihanov" in p or "valikhanov" in p}
+
+
 @pytest.mark.parametrize("name, text", [
     ("partner.ru.txt", "25.11.2025 Челябинская областная универсальная научная библиотека приглашает на "
                        "литературный видеомост «Слово». Партнёр встречи — Костанайская областная универсальная "
