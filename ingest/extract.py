@@ -1675,10 +1675,11 @@ class _DocState:
                     or self._marked_town(m))
 
     def _marked_town(self, m: Mention) -> bool:
-        """A place written as a town ("Кемерово қ.", "г. Курган", "Uralsk city"): where things are
-        held; a region named beside it only frames it."""
+        """A place written as a town or a village ("Кемерово қ.", "г. Курган", "Uralsk city", "the
+        village of Zhanibek", "в селе Алтынжар"): where things are held; a region named beside it
+        only frames it."""
         return bool(_CITY_AFTER.match(self.norm, m.end)
-                    or _CITY_BEFORE.search(self.norm[max(0, m.start - 8):m.start]))
+                    or _CITY_BEFORE.search(self.norm[max(0, m.start - 12):m.start]))
 
     def _is_country(self, iri: str) -> bool:
         entry = self.a.get(iri)
@@ -2728,7 +2729,8 @@ _KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")
 _KK_ABLATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ABLATIVE)})$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
-_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|city of|town of)\s*$", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|сел[оеау]|посёл[а-я]*|посел[а-я]*|city of|town of|village of)\s*$",
+                          re.IGNORECASE)
 
 
 def _date_literal(value: str) -> ox.Literal:

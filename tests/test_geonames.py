@@ -170,3 +170,19 @@ def test_the_table_is_what_the_script_derives(tmp_path) -> None:  # type: ignore
     subprocess.run([sys.executable, str(ROOT / "scripts" / "geonames_places.py"), "--out", str(out)], check=True,
                    capture_output=True)
     assert out.read_bytes() == TABLE.read_bytes()
+
+
+@pytest.mark.parametrize("name, text, where", [
+    ("village.en.txt", "On 7 June 2025 the village of Zhanibek in West Kazakhstan Region hosted the book festival "
+                       "\"Steppe Neighbours\".", "place/zhanibek-gn609953"),
+    ("village.ru.txt", "7 июня 2025 года в селе Жанибек Западно-Казахстанской области прошёл книжный фестиваль "
+                       "«Степные соседи».", "place/zhanibek-gn609953"),
+])
+def test_an_event_in_a_village_named_with_its_region_is_held_in_the_village(extractor: Extractor, name: str,
+                                                                          text: str, where: str) -> None:
+    """"the village of X in Y Region hosted …": the village is where, the region only frames it."""
+    r = extract(extractor, name, text)
+    (ev,) = {m.iri for m in r.mentions if m.kind == "event"}
+    located = {t.object.value.rsplit("/id/", 1)[1] for t in r.triples
+               if t.subject.value == ev and t.predicate == SDO.location}
+    assert located == {where}
