@@ -2389,6 +2389,15 @@ class _DocState:
                 self.new[w].facts.append((DATE_PUBLISHED, _date_literal(c.extra["year"])))
         periodicals = {(c.start, c.end) for c, _ in self.containers if c.cls == "Periodical"}
         works = [m for m in ms if m.kind == "work" and (m.start, m.end) not in periodicals]  # no one writes a journal
+        # a work's own year, written right beside its title: "«Черноликие» (1927)", "«Қара беттер»
+        # («Черноликие», 1927)", "«Оян, қазақ!», вышедший в 1909 году", "1914 жылы жазылған «Қамар сұлу»"
+        for w in works:
+            ne = self.new.get(w.iri)
+            if ne is None or any(p in (DATE_CREATED, DATE_PUBLISHED) for p, _ in ne.facts):
+                continue
+            dated = _work_year(text, w.start, w.end)
+            if dated is not None:
+                ne.facts.append((dated[1], _date_literal(dated[0])))
         by_start = sorted(ms, key=lambda m: m.start)
         starts = [m.start for m in by_start]
 
@@ -2731,6 +2740,29 @@ _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ау
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|сел[оеау]|посёл[а-я]*|посел[а-я]*|city of|town of|village of)\s*$",
                           re.IGNORECASE)
+
+
+# A year in brackets after a title, a translation of it first ("«Қара беттер» («Черноликие», 1927)"), or
+# a participle of publishing or writing after it
+_WORK_YEAR_AFTER = re.compile(
+    r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*)?(?P<y>1[5-9]\d\d|20\d\d)(?:\s*(?:г\.|ж\.))?\s*\)"
+    r"|,\s*(?P<verb>вышедш\w*|изданн\w*|опубликованн\w*|написанн\w*|published|written)\s+(?:в|in)\s+"
+    r"(?P<y2>1[5-9]\d\d|20\d\d)(?!\d))")
+
+
+def _work_year(text: str, start: int, end: int) -> tuple[str, ox.NamedNode] | None:
+    """The year a work's title is written with, and whether it was made or published then."""
+    m = _WORK_YEAR_AFTER.match(text, end)
+    if m is not None and m.group("y"):
+        return m.group("y"), DATE_PUBLISHED
+    if m is not None:
+        made = m.group("verb").lower().startswith(("напис", "writ"))
+        return m.group("y2"), DATE_CREATED if made else DATE_PUBLISHED
+    before = re.search(rel.KK_MADE_IN_YEAR.pattern + r"\s*[\"«“]?\s*$", text[max(0, start - 48):start])
+    if before is not None:
+        made = before.group("verb").startswith(("жазыл", "салын", "түсіріл"))
+        return before.group("year"), DATE_CREATED if made else DATE_PUBLISHED
+    return None
 
 
 def _date_literal(value: str) -> ox.Literal:

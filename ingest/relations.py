@@ -697,6 +697,12 @@ _KK_GENITIVE_NAME = re.compile(f"(?:{kk_cases.alternatives(kk_cases.GENITIVE)})$
 _POSSESSIVE_EN = re.compile(r"^[’']s\b")
 
 
+# "1914 жылы жазылған" (written in 1914), "1909 жылы жарық көрген" (published in 1909): a work's year
+# before its title; "year" is the year
+KK_MADE_IN_YEAR = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)\s+жылы\s+(?P<verb>жазылған|шыққан|жарық\s+көрген|басылған|"
+                             r"басып\s+шығарылған|жарияланған|салынған|түсірілген)")
+
+
 def possessive_author(name: str, gap: str) -> bool:
     """A person named in the possessive right before a title wrote it: the Kazakh genitive
     ("Сәбит Мұқановтың «Ботагөз» романы", ``name`` being the person's mention as written, its
@@ -704,7 +710,8 @@ def possessive_author(name: str, gap: str) -> bool:
     two words of the work's kind ("Pushkin's novel “Eugene Onegin”")."""
     gap = gap.rstrip(" «“\"")
     if _KK_GENITIVE_NAME.search(name):
-        return not gap.strip()
+        # (or the year it was written in between: "Торайғыровтың 1914 жылы жазылған «Қамар сұлу» романы")
+        return not gap.strip() or bool(KK_MADE_IN_YEAR.fullmatch(gap.strip()))
     if re.search(r"[’']s$", name):  # the mention holds the "'s" ("Pushkin’s")
         rest = gap
     else:

@@ -3547,3 +3547,35 @@ def test_under_a_heading_that_makes_both_partners_its_subject_each_item_is_their
     bridge = I("event/telebridge-2026-astrakhan-atyrau")
     assert {I("library/astrakhan-regional-scientific-library"), I("library/atyrau-regional-scientific-library")} <= set(
         objects(st, bridge, WDT.P710))
+
+
+@pytest.mark.parametrize("name, text, year, prop", [
+    ("year.ru.txt", "Доцент Ильдар Юлдашбаев говорил о повести «Черноликие» (1927).", "1927", SDO.datePublished),
+    ("year.en.txt", "Pupils read passages from the poem \"The Salt Riot\" (1933 г.) at the evening.", "1933",
+     SDO.datePublished),
+    ("year2.ru.txt", "Его сборник «Оян, қазақ!», вышедший в 1909 году, открыл новую страницу.", "1909",
+     SDO.datePublished),
+    ("year.kk.txt", "Ол Сұлтанмахмұт Торайғыровтың 1914 жылы жазылған «Қамар сұлу» романы туралы эссе жазды.", "1914",
+     SDO.dateCreated),
+])
+def test_a_work_takes_the_year_written_beside_its_title(extractor: Extractor, name: str, text: str, year: str,
+                                                       prop: ox.NamedNode) -> None:
+    r = extract(extractor, name, text)
+    (w,) = {m.iri for m in r.mentions if m.kind == "work"}
+    dates = [(t.predicate, t.object) for t in r.triples if t.subject.value == w
+             and t.predicate in (SDO.datePublished, SDO.dateCreated)]
+    assert dates == [(prop, ox.Literal(year, datatype=XSD.gYear))]
+
+
+def test_a_year_elsewhere_in_the_sentence_dates_no_work(extractor: Extractor) -> None:
+    r = extract(extractor, "noyear.ru.txt", "В 1927 году вышла повесть «Черноликие», а в 2025 году её читали в Уфе.")
+    (w,) = {m.iri for m in r.mentions if m.kind == "work"}
+    assert not [t for t in r.triples if t.subject.value == w and t.predicate in (SDO.datePublished, SDO.dateCreated)]
+
+
+def test_a_kazakh_author_in_the_genitive_with_the_year_of_writing_between(extractor: Extractor) -> None:
+    r = extract(extractor, "author.kk.txt", "Ол Сұлтанмахмұт Торайғыровтың 1914 жылы жазылған «Қамар сұлу» романы "
+                                           "туралы эссе жазды.")
+    (w,) = {m.iri for m in r.mentions if m.kind == "work"}
+    assert (ox.NamedNode(w), SDO.author, I("person/sultanmahmut-toraighyrov")) in \
+        {(t.subject, t.predicate, t.object) for t in r.triples}
