@@ -2594,7 +2594,8 @@ class _DocState:
             # two or three libraries and a cue: a bilateral statement; a longer list is a roll of
             # signatories or members, which says nothing about who partners whom
             if not 2 <= len({o.iri for o in libs}) <= 3 or not (
-                    rel._has(text[s[0]:s[1]], rel.PARTNERSHIP) or _acting_together(text, libs)):
+                    rel._has(text[s[0]:s[1]], rel.PARTNERSHIP) or _acting_together(text, libs)
+                    or rel.works_together(text[s[0]:s[1]])):
                 continue
             for x in libs:
                 for y in libs:

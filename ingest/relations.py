@@ -408,10 +408,13 @@ def other_libraries(text: str) -> bool:
 
 
 # Work inside a project: "продолжила работу в международном проекте", "работает по программе",
-# "works in the project", "жобасы аясында жұмыс істейді"
-_WORKS_IN = re.compile(r"\bработ\w*\s+(?:в|по)\s+(?:[а-яё-]+\s+){0,2}(?:проект|программ)"
-                       r"|\bwork(?:s|ed|ing)?\s+(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:project|programme|program)\b"
-                       r"|(?:жобасы|бағдарламасы)\s+(?:аясында|бойынша)\s+жұмыс", re.IGNORECASE)
+# "работают вместе в проекте", "works in the project", "have worked together in the … project",
+# "жобасы аясында жұмыс істейді", "жобасында бірге жұмыс істейді"
+_WORKS_IN = re.compile(r"\bработ\w*\s+(?:вместе\s+|сообща\s+)?(?:в|по)\s+(?:[а-яё-]+\s+){0,2}(?:проект|программ)"
+                       r"|\bwork(?:s|ed|ing)?\s+(?:together\s+)?(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,5}"
+                       r"(?:project|programme|program)\b"
+                       r"|(?:жобасы|бағдарламасы)\s+(?:аясында|бойынша)\s+(?:бірге\s+)?жұмыс"
+                       r"|(?:жобасында|бағдарламасында)\s+(?:бірге\s+)?жұмыс", re.IGNORECASE)
 
 
 # Who runs a project is in it: "Кураторами программы остаются X и Y", "the coordinators of the
@@ -424,6 +427,15 @@ _PROJECT_ROLE = re.compile(r"куратор\w*|координатор\w*|\bcurat
 def project_role(text: str) -> bool:
     """The sentence names who curates, coordinates or heads a project."""
     return _PROJECT_ROLE.search(text) is not None
+
+
+# "работают вместе", "have worked together", "бірге жұмыс істейді" (the verb of working, not a title's
+# "Читаем вместе"): those named as its subject work together
+_WORK_TOGETHER = re.compile(r"\bработа\w*\s+вместе\b|\bwork(?:s|ed|ing)?\s+together\b|\bбірге\s+жұмыс", re.IGNORECASE)
+
+
+def works_together(text: str) -> bool:
+    return _WORK_TOGETHER.search(text) is not None
 
 
 def membership_cue(text: str) -> bool:

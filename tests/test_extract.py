@@ -3579,3 +3579,25 @@ def test_a_kazakh_author_in_the_genitive_with_the_year_of_writing_between(extrac
     (w,) = {m.iri for m in r.mentions if m.kind == "work"}
     assert (ox.NamedNode(w), SDO.author, I("person/sultanmahmut-toraighyrov")) in \
         {(t.subject, t.predicate, t.object) for t in r.triples}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("together.ru.txt", "Омская областная научная библиотека имени А. С. Пушкина и Павлодарская областная научная "
+                        "библиотека много лет работают вместе в проекте «Встречи на границах»."),
+    ("together.en.txt", "The Omsk Regional Scientific Library and the Pavlodar Regional Scientific Library have worked "
+                        "together in the Meetings at the Boundaries project for many years."),
+    ("together.kk.txt", "Павлодар облыстық ғылыми кітапханасы мен Омбы облыстық ғылыми кітапханасы көп жылдан бері "
+                        "«Шекарадағы кездесулер» жобасында бірге жұмыс істейді."),
+])
+def test_libraries_working_together_in_a_project_are_partners_and_members(extractor: Extractor, name: str,
+                                                                        text: str) -> None:
+    triples = {(t.subject, t.predicate, t.object) for t in extract(extractor, name, text).triples}
+    omsk, pavlodar = I("library/omsk-regional-scientific-library"), I("library/pavlodar-regional-scientific-library")
+    project = I("project/meetings-at-the-boundaries")
+    assert {(omsk, WDT.P2652, pavlodar), (omsk, SDO.memberOf, project), (pavlodar, SDO.memberOf, project)} <= triples
+
+
+def test_together_in_a_title_makes_no_partners(extractor: Extractor) -> None:
+    r = extract(extractor, "title-together.ru.txt", "Омская областная научная библиотека и Павлодарская областная "
+                                                    "научная библиотека объявили итоги конкурса «Читаем вместе».")
+    assert not [t for t in r.triples if t.predicate == WDT.P2652]
