@@ -637,6 +637,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         if not distinctive or all(t.key in NOT_NAMES or t.text.lower().startswith("данн") for t in distinctive):
             # ("данная библиотека" is "this library"; compared as written, for it folds like the name Дана)
             continue
+        if library and lang == "kk" and tok.key.startswith("kitaphana") and not tok.key.startswith("kitaphanas") \
+                and len(distinctive) == 1 and distinctive[0].key.endswith(_SURNAME_END) and namesake is None:
+            continue  # "Жанболатова кітапханаға … сыйға тартты": a person, then "to the library" (a name says "кітапханасы")
         plural = library and tok.key.startswith(("kitaphanalar", "libraries"))  # "библиотеки" is also singular
         if plural and not any(_is(t, NAMING_MODIFIERS) for t in toks[s:h]):
             continue  # "libraries of Central Asia" is a group, not a library
@@ -1342,6 +1345,8 @@ def marked_places(text: str, toks: list[Tok], lang: str, persons: frozenset[int]
             continue
         if lang == "kk" and t.key.startswith("auil") and t.key not in _KK_VILLAGE:
             continue  # ауылшаруашылық: agriculture
+        if lang == "kk" and t.key == fold("аудан") and toks[k - 1].text.lower().endswith(kk_cases.LOCATIVE + kk_cases.ABLATIVE):
+            continue  # "Славгородта аудан кітапханашыларына": in Slavgorod, for the district's librarians
         if k + 1 < len(toks) and toks[k + 1].capitalized and lang == "en" and not text[t.end:toks[k + 1].start].strip():
             continue  # "the Shemonaikha Central District Library": the district word is part of a name
         if toks[k - 1].key in _ETHNONYMS:
@@ -1626,7 +1631,11 @@ ROLE_WORDS = ("director", "professor", "minister", "governor", "president", "aki
               "journalist", "bibliographer")
 # Words that open a sentence before a name: "Далее Петровский …", "Бүгін Оспанов …" (whole words).
 SENTENCE_OPENERS = ("далее", "также", "кроме", "после", "сегодня", "затем", "then", "also", "today", "бүгін",
-                    "тағы")
+                    "тағы",
+                    # pronouns opening a sentence before a surname: "Оны Гребенникова ашты" (she opened it)
+                    "оны", "оған", "онда", "одан", "олар", "оларды", "оларға", "бұл", "бұны", "мұны", "осы", "сол",
+                    "соны", "біз", "сіз", "его", "её", "это", "эту", "этот", "эти", "там", "тогда", "здесь",
+                    "теперь", "she", "her", "his", "they", "this", "there")
 # Capitalised words after a "name" that make it the name of a place or an institution
 # ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
 _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",

@@ -3601,3 +3601,23 @@ def test_together_in_a_title_makes_no_partners(extractor: Extractor) -> None:
     r = extract(extractor, "title-together.ru.txt", "Омская областная научная библиотека и Павлодарская областная "
                                                     "научная библиотека объявили итоги конкурса «Читаем вместе».")
     assert not [t for t in r.triples if t.predicate == WDT.P2652]
+
+
+@pytest.mark.parametrize("name, text, wrong", [
+    # a pronoun opening the sentence is no given name: "Оны Гребенникова ашты" (Grebennikova opened it)
+    ("pronoun.kk.txt", "Семинар өтті. Оны Гребенникова ашты.", "Оны Гребенникова"),
+    ("pronoun.ru.txt", "Семинар прошёл в Омске. Его Гребенникова и открыла.", "Его Гребенникова"),
+    # a surname, then "to the library" in Kazakh: a named library says "кітапханасы"
+    ("to-library.kk.txt", "Сабақ соңында Жанболатова кітапханаға он екі кітап сыйға тартты.", "Жанболатова кітапханаға"),
+    # a town in the locative, then "district" as a modifier of the next word: no district
+    ("in-town.kk.txt", "20 қарашада Славгородта аудан кітапханашыларына арналған семинар өтті.", "Славгородта аудан"),
+])
+def test_a_word_beside_a_name_does_not_join_it(extractor: Extractor, name: str, text: str, wrong: str) -> None:
+    r = extract(extractor, name, text)
+    assert wrong not in {text[m.start:m.end] for m in r.mentions}
+
+
+def test_a_kazakh_given_name_with_a_surname_before_to_the_library_is_still_a_person(extractor: Extractor) -> None:
+    text = "Гүлнар Жанболатова кітапханаға келді. Мамлют ауданы кітапханашылары жиналды."
+    found = {(text[m.start:m.end], m.kind) for m in extract(extractor, "kk-person.kk.txt", text).mentions}
+    assert {("Гүлнар Жанболатова", "person"), ("Мамлют ауданы", "place")} <= found
