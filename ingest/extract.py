@@ -394,6 +394,13 @@ _PROGRAMME_POST = re.compile(_STAFF.pattern + r"|\b(?:профессор|profess
                              r"тарихшы|өлкетанушы)\w*", re.IGNORECASE)
 
 
+# A programme item that opens with a quoted title ("– «Омские адреса …» – …"), and what may stand
+# between that title and its speaker's name: a dash, a word for a talk ("– доклад", "– talk by")
+_ITEM_TITLE = re.compile(r"[ \t]*[-–—•*][ \t]*[\"«“][^\"»”\n]{2,200}[\"»”]")
+_TALK_GAP = re.compile(r"[\s,:–—-]*(?:(доклад\w*|выступлени\w*|сообщени\w*|talk|paper|report|баяндама\w*)"
+                       r"(?:\s+by)?[\s,:–—-]*)?", re.IGNORECASE)
+
+
 # Words after a verb of speech that make the name that follows what was spoken of, not who spoke
 _TOPIC_WORDS = re.compile(r"(?<![^\W\d_])(?:о|об|обо|про|с|со|для|к|ко|по|на|в|во|у|от|за|of|about|on|with|to)(?![^\W\d_])",
                           re.IGNORECASE)
@@ -1679,7 +1686,7 @@ class _DocState:
         village of Zhanibek", "в селе Алтынжар"): where things are held; a region named beside it
         only frames it."""
         return bool(_CITY_AFTER.match(self.norm, m.end)
-                    or _CITY_BEFORE.search(self.norm[max(0, m.start - 12):m.start]))
+                    or _CITY_BEFORE.search(self.norm[max(0, m.start - 24):m.start]))
 
     def _is_country(self, iri: str) -> bool:
         entry = self.a.get(iri)
@@ -2323,12 +2330,15 @@ class _DocState:
                 if ev is None:
                     continue
                 in_line = sorted((a for a in agents if line[0] <= a.start and a.end <= line[1]), key=lambda a: a.start)
+                # an item that opens with a talk's quoted title ("– «Сельская библиотека как хранитель
+                # памяти» – Name, post"): its words are no post, and a name inside it is its topic
+                title = _ITEM_TITLE.match(text, line[0], line[1])
+                title_end = title.end() if title else line[0]
                 for k, a in enumerate(in_line):
-                    if a.kind != "person" or not lived_then(a.iri, ev.iri) or book_item(a):
+                    if a.kind != "person" or not lived_then(a.iri, ev.iri) or book_item(a) or a.start < title_end:
                         continue
                     since = in_line[k - 1].end if k and in_line[k - 1].kind == "person" else line[0]
-                    # (a post is no word of a talk's quoted title: «Сельская библиотека как хранитель памяти»)
-                    since = max(since, max((text.rfind(q, since, a.start) + 1 for q in '»”"'), default=since))
+                    since = max(since, title_end)
                     posts = list(_PROGRAMME_POST.finditer(text, since, a.start))
                     if posts:
                         post = posts[-1]  # the one nearest the name
@@ -2336,8 +2346,9 @@ class _DocState:
                         for o in in_line[:k]:  # the body the post names: "профессора Костанайского университета"
                             if o.kind in ("organization", "library") and o.start >= post.start():
                                 add(ev.iri, PARTICIPANT, o.iri)
-                    elif re.match(r",\s+\S", text[a.end:line[1]]) \
-                            and _PROGRAMME_POST.search(re.split(r"[;.\n]", text[a.end:line[1]])[0][:48]):
+                    elif title and (gap := _TALK_GAP.fullmatch(text, title_end, a.start)) and (
+                            gap.group(1) or re.match(r",\s+\S", text[a.end:line[1]])
+                            and _PROGRAMME_POST.search(re.split(r"[;.\n]", text[a.end:line[1]])[0][:48])):
                         # a talk's item with the speaker after it, the post after the name: "– «Омские
                         # адреса …» – Ольга Титова, заведующая отделом …", with the body that post names
                         add(ev.iri, PARTICIPANT, a.iri)
@@ -2739,8 +2750,10 @@ _KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")
 _KK_ABLATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ABLATIVE)})$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)
-_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|сел[оеау]|посёл[а-я]*|посел[а-я]*|city of|town of|village of)\s*$",
-                          re.IGNORECASE)
+# (a village where something is: "в селе", "в посёлке", "the village of X hosted"; not whose people
+# come: "уроженца села", "школы посёлка", "from the village of")
+_CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|(?<![а-яё])(?:селе|село|посёлке|поселке)|city of|town of|"
+                          r"(?<!from the )(?<!of the )village of)\s*$", re.IGNORECASE)
 
 
 # A year in brackets after a title, a translation of it first ("«Қара беттер» («Черноликие», 1927)"), or
@@ -2748,7 +2761,7 @@ _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|сел[оеа
 _WORK_YEAR_AFTER = re.compile(
     r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*)?(?P<y>1[5-9]\d\d|20\d\d)(?:\s*(?:г\.|ж\.))?\s*\)"
     r"|,\s*(?P<verb>вышедш\w*|изданн\w*|опубликованн\w*|написанн\w*|published|written)\s+(?:в|in)\s+"
-    r"(?P<y2>1[5-9]\d\d|20\d\d)(?!\d))")
+    r"(?P<y2>1[5-9]\d\d|20\d\d)(?![\d-]))")  # (not a decade: "в 1990-х годах")
 
 
 def _work_year(text: str, start: int, end: int) -> tuple[str, ox.NamedNode] | None:

@@ -72,7 +72,7 @@ class CandidateFinder:
                                      [(m.start, m.end) for m in matches if m.entry.kind in ("library", "organization")])
         found += rules.unquoted_events(text, toks)
         found += rules.openings(text, lang)
-        found += rules.appositive_projects(text, lang)
+        found += rules.appositive_projects(text, lang, known)
         found += rules.library_systems(text, lang)
         found += rules.town_libraries(text, lang)
         found += rules.genre_titles(text, toks, lang, doc.text)

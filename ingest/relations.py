@@ -411,7 +411,8 @@ def other_libraries(text: str) -> bool:
 # "работают вместе в проекте", "works in the project", "have worked together in the … project",
 # "жобасы аясында жұмыс істейді", "жобасында бірге жұмыс істейді"
 _WORKS_IN = re.compile(r"\bработ\w*\s+(?:вместе\s+|сообща\s+)?(?:в|по)\s+(?:[а-яё-]+\s+){0,2}(?:проект|программ)"
-                       r"|\bwork(?:s|ed|ing)?\s+(?:together\s+)?(?:with)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,5}"
+                       r"|\bwork(?:s|ed|ing)?\s+(?:together\s+)?(?:with)?in\s+(?:the\s+)?"
+                       r"(?-i:(?:[A-Z\"“][\w”\"-]*|[a-z][\w-]*(?=\s+(?:project|programme|program)\b)|at|of|the|and|on|for)\s+){0,5}"
                        r"(?:project|programme|program)\b"
                        r"|(?:жобасы|бағдарламасы)\s+(?:аясында|бойынша)\s+(?:бірге\s+)?жұмыс"
                        r"|(?:жобасында|бағдарламасында)\s+(?:бірге\s+)?жұмыс", re.IGNORECASE)
@@ -431,7 +432,9 @@ def project_role(text: str) -> bool:
 
 # "работают вместе", "have worked together", "бірге жұмыс істейді" (the verb of working, not a title's
 # "Читаем вместе"): those named as its subject work together
-_WORK_TOGETHER = re.compile(r"\bработа\w*\s+вместе\b|\bwork(?:s|ed|ing)?\s+together\b|\bбірге\s+жұмыс", re.IGNORECASE)
+# (not "вместе со школами", "together with schools", "мектептермен бірге": with others)
+_WORK_TOGETHER = re.compile(r"\bработа\w*\s+вместе\b(?!\s+со?\b)|\bwork(?:s|ed|ing)?\s+together\b(?!\s+with\b)"
+                            r"|(?<!мен\s)(?<!бен\s)(?<!пен\s)\bбірге\s+жұмыс", re.IGNORECASE)
 
 
 def works_together(text: str) -> bool:

@@ -572,11 +572,14 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
             e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
         elif library and s < h and lang == "ru" and e + 1 < len(toks) and toks[e].capitalized \
+                and not (all(_is(t, mods) for t in toks[s:h]) and any(t.key.startswith(("raon", "raion")) for t in toks[s:h])) \
                 and toks[e].text.lower().endswith(("ского", "цкого", "ской", "цкой")) and _is(toks[e + 1], _REGION_WORDS) \
                 and text[toks[h].end:toks[e].start] == " " and text[toks[e].end:toks[e + 1].start] == " " \
                 and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
                 and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
             e += 2  # "Центральной библиотекой Бурабайского района": the district's, in the genitive
+            # (not after "районная" alone: "(центральная) районная библиотека X района" says no more than
+            # "the district library", and read by its level words it would link to another district's)
         elif library and s < h and lang == "en" and e + 1 < len(toks) and toks[e].key == "of" \
                 and toks[e + 1].start in places and toks[e + 1].capitalized \
                 and not text[toks[h].end:toks[e + 1].start].strip(" of") \
@@ -670,14 +673,21 @@ _EN_APPOSITIVE_PROJECT = re.compile(
 
 # "the Book Bridge project", "the Steppe Voices programme": capitalised words, then the kind
 _EN_NAMED_PROJECT = re.compile(
-    r"\b[Tt]he\s+(?P<n>[A-Z][\w'’-]+(?:\s+(?:(?:of|at|the|and|for|on|in)\s+)*[A-Z][\w'’-]+)+)\s+(?:project|programme|program)\b")
+    r"\b[Tt]he[ \t]+(?P<n>[A-Z][\w'’-]+(?:[ \t]+(?:(?:of|at|the|and|for|on|in)[ \t]+)*[A-Z][\w'’-]+)+)[ \t]+"
+    r"(?:project|programme|program)\b")
+# Words of a body's or a place's name before "project": "the Ministry of Culture programme", "the US
+# Embassy project", "the Pavlodar Region project" name who runs or funds it, not the project
+_NOT_PROJECT_WORDS = fold_all(("Ministry", "Foundation", "Fund", "Embassy", "Akimat", "Administration", "Government",
+                               "Region", "District", "Oblast", "Krai", "Republic", "Department", "Team", "Council",
+                               "Committee", "Agency", "Centre", "Center", "Society", "Union"))
 
 
-def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
+def appositive_projects(text: str, lang: str | None, names: frozenset[int] = frozenset()) -> list[Candidate]:
     """Projects named before an apposition that says what they are, or by capitalised words right
     before the word "project" (English). Not where a word of the name is a people's or a place's
-    adjective, or an institution's kind: "the Russian-Kazakh project", "the Omsk Library project"
-    name no project of their own."""
+    adjective, an institution's or a body's kind, or a name the authority file knows (``names``: where
+    its matches start): "the Russian-Kazakh project", "the Omsk Library project", "the Ministry of
+    Culture programme", "the Pavlodar Region project" name no project of their own."""
     if lang != "en":
         return []
     out = []
@@ -691,8 +701,8 @@ def appositive_projects(text: str, lang: str | None) -> list[Candidate]:
         words = [t for t in tokenize(m.group("n")) if t.capitalized]
         if any(x < b and a < y for x, y in taken) or any(
                 _ethnic(t) or _is(t, LIBRARY_HEAD) or _institution_head(t) or t.key.endswith(("ian", "ish", "sk"))
-                for t in words):
-            continue
+                or t.key in _NOT_PROJECT_WORDS for t in words) or any(a + t.start in names for t in words):
+            continue  # (nor a name of the authority file's inside it: "the Abai Kunanbayev project coordinators")
         out.append(Candidate("project", a, b, "rule:project-title", 0.6, label=m.group("n")))
     return out
 

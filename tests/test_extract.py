@@ -3621,3 +3621,89 @@ def test_a_kazakh_given_name_with_a_surname_before_to_the_library_is_still_a_per
     text = "Гүлнар Жанболатова кітапханаға келді. Мамлют ауданы кітапханашылары жиналды."
     found = {(text[m.start:m.end], m.kind) for m in extract(extractor, "kk-person.kk.txt", text).mentions}
     assert {("Гүлнар Жанболатова", "person"), ("Мамлют ауданы", "place")} <= found
+
+
+# --- found by a review of this session's rules --------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    # "районная библиотека X района" says no more than "the district library": no library of its own
+    ("district-lib.ru.txt", "Вчера в районной библиотеке Аулиекольского района прошёл конкурс «Лучший читатель»."),
+    ("district-lib2.ru.txt", "Центральная районная библиотека Жамбылского района провела конкурс."),
+])
+def test_a_district_library_named_only_by_its_level_links_to_no_other_library(extractor: Extractor, name: str,
+                                                                               text: str) -> None:
+    r = extract(extractor, name, text)
+    assert not [m for m in r.mentions if m.kind == "library" and "shemonaikha" in m.iri]
+
+
+@pytest.mark.parametrize("name, text, where", [
+    ("origin.ru.txt", "В Уральске прошла акция «Читающий двор» с участием уроженца села Жанибек поэта Ерлана Жунусова.",
+     "place/uralsk"),
+    ("origin2.ru.txt", "В Костанае прошёл семинар «Библиотека будущего» для библиотекарей села Аксу.", "place/kostanay"),
+    ("origin.en.txt", "The seminar “Library of the Future” was held in Uralsk for librarians from the village of "
+                      "Zhanibek.", "place/uralsk"),
+])
+def test_a_village_people_come_from_is_not_where_the_event_is(extractor: Extractor, name: str, text: str,
+                                                               where: str) -> None:
+    r = extract(extractor, name, text)
+    (ev,) = {m.iri for m in r.mentions if m.kind == "event"}
+    assert {t.object.value.rsplit("/id/", 1)[1] for t in r.triples
+            if t.subject.value == ev and t.predicate == SDO.location} == {where}
+
+
+@pytest.mark.parametrize("text", [
+    "The Pavlodar Region project and the East Kazakhstan project were presented.",
+    "Readers met the Abai Kunanbayev project coordinators.",
+    "The Ministry of Culture and Sports programme supports libraries. The US Embassy project helped too.",
+])
+def test_a_place_a_person_or_a_body_before_project_is_no_project(extractor: Extractor, text: str) -> None:
+    assert not [m for m in extract(extractor, "no-project.en.txt", text).mentions if m.kind == "project"]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("with.ru.txt", "Сотрудники Омской областной библиотеки имени Пушкина рассказали, как работают вместе со школами, "
+                    "а коллеги из Костанайской областной библиотеки поделились своим опытом."),
+    ("with.kk.txt", "Омбы облыстық кітапханасының қызметкерлері мектептермен бірге жұмыс істейтінін айтты, ал Қостанай "
+                    "облыстық кітапханасының әріптестері тәжірибесімен бөлісті."),
+])
+def test_working_together_with_others_makes_no_partners(extractor: Extractor, name: str, text: str) -> None:
+    assert not [t for t in extract(extractor, name, text).triples if t.predicate == WDT.P2652]
+
+
+def test_worked_in_a_town_where_a_project_began_is_no_membership(extractor: Extractor) -> None:
+    r = extract(extractor, "town.en.txt", "The Kostanay Regional Library worked in the town where the Book Bridge "
+                                          "project began.")
+    assert not [t for t in r.triples if t.predicate == SDO.memberOf]
+
+
+PROGRAMME_POSTS = (
+    "25.11.2025 Омская библиотека приглашает на литературный вечер «Степь».\n\nВ программе:\n"
+    "– лекция директора ТОО «Книжный мир» Марата Бекова;\n"
+    "– доклад заведующей отделом краеведения «Омские адреса Сейфуллина» Ольги Титовой;\n"
+    "– викторина по сказкам Ерлана Жунусова, детского писателя из Кокшетау;\n"
+    "– обзор книги «Степь» Айгуль Сариевой, поэта и журналиста.\n")
+
+
+def test_a_quoted_name_before_a_speaker_keeps_the_post_and_a_topic_after_an_item_is_no_speaker(
+        extractor: Extractor) -> None:
+    r = extract(extractor, "posts.ru.txt", PROGRAMME_POSTS)
+    (ev,) = [e for e in events(r)]
+    took_part = {o.value.rsplit("/id/", 1)[1] for o in objects(graph(r), ev, WDT.P710)}
+    assert {"person/bekov-m", "person/titov-o"} <= took_part
+    assert not {p for p in took_part if "junusov" in p or "sariev" in p}
+
+
+def test_a_name_inside_a_talks_title_is_its_topic_and_the_speaker_follows(extractor: Extractor) -> None:
+    text = ("25.11.2025 в Омской библиотеке прошла конференция «Степь». Затем прозвучали доклады:\n"
+            "– «Библиотекарь Мария Иванова: жизнь и судьба» – доклад Ольги Титовой;\n"
+            "– «Книжные собрания» – Ирина Гусева, доцент Омского университета.\n")
+    r = extract(extractor, "topic.ru.txt", text)
+    (ev,) = [e for e in events(r) if "conference" in e.value]
+    took_part = {o.value.rsplit("/id/", 1)[1] for o in objects(graph(r), ev, WDT.P710)}
+    assert {"person/titov-o", "person/gusev-i"} <= took_part
+    assert not {p for p in took_part if "ivanov" in p}
+
+
+def test_a_decade_dates_no_work(extractor: Extractor) -> None:
+    r = extract(extractor, "decade.ru.txt", "Книга «Степь», изданная в 1990-х годах, стала редкостью.")
+    assert not [t for t in r.triples if t.predicate in (SDO.datePublished, SDO.dateCreated)]

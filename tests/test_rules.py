@@ -1208,6 +1208,9 @@ def _libraries(text: str, lang: str, place_words: tuple[str, ...] = ()) -> list[
      ["Центральной библиотеки Бурабайского района"]),
     # … but not after a group of libraries, nor a library alone before a region's name
     ("Сотрудники сельских библиотек Бурабайского района приехали.", "ru", (), []),
+    # a library named by its own adjective keeps its region after it
+    ("Володарская центральная районная библиотека Астраханской области провела телемост.", "ru", (),
+     ["Володарская центральная районная библиотека Астраханской области"]),
     # "краеведения" (of local history) is a department's, no library's word: not "краевая" (territorial)
     ("Титова, заведующая отделом краеведения Пушкинской библиотеки, выступила.", "ru", (),
      ["Пушкинской библиотеки"]),
