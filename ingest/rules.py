@@ -1323,8 +1323,11 @@ _ETHNONYMS = frozenset(fold(w) for w in ("қазақ", "орыс", "kazakh", "ru
 _PERSON_DISTRICT = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "enko")
 _KK_TOWN = (fold("қаласы"), fold("қаласын"), fold("қаласында"), fold("қаласынан"), fold("қаласына"))
 KK_PLACE_KIND = dict(zip(PLACE_KIND_AFTER["kk"], ("ауданы", "ауылы", "кенті")))
+_RU_VILLAGES = frozenset(fold(w) for w in ("сёлах", "селах", "сёлами", "селами", "посёлках", "поселках", "посёлками",
+                                           "деревнях", "станицах"))
 _RU_VILLAGE = tuple(fold(w) for w in ("село", "селе", "села", "селом", "посёлок", "посёлке", "посёлка", "поселок",
-                                      "поселке", "поселка", "деревня", "деревне", "деревни", "станица", "станице"))
+                                      "поселке", "поселка", "деревня", "деревне", "деревни", "станица", "станице")) \
+    + tuple(_RU_VILLAGES)
 # Plurals and adjectives on those stems name no one place: "аудандары", "аудандық", "ауылдық", "districts".
 _NOT_PLACE_KIND = fold_all(("аудандар", "аудандық", "ауылдар", "ауылдық"))
 _PLURAL_PLACE_KIND = frozenset(fold(w) for w in ("районы", "районов", "районах", "районам", "districts", "villages",
@@ -1405,6 +1408,12 @@ def marked_places(text: str, toks: list[Tok], lang: str, persons: frozenset[int]
             if _is(t, _RU_VILLAGE) and nxt.capitalized and not nxt.text.isupper() \
                     and text[t.end:nxt.start] == " ":
                 out.append(Candidate("place", nxt.start, nxt.end, "rule:marked-place", 0.6, cls="Village"))
+                # "в сёлах Казталовка и Жалпактал": the plural kind names the one after "и" too
+                if t.key in _RU_VILLAGES and k + 3 < len(toks) and toks[k + 2].key == "i" \
+                        and toks[k + 3].capitalized and not toks[k + 3].text.isupper() \
+                        and text[nxt.end:toks[k + 3].start] == " и ":
+                    out.append(Candidate("place", toks[k + 3].start, toks[k + 3].end, "rule:marked-place", 0.6,
+                                         cls="Village"))
     return out
 
 

@@ -3707,3 +3707,18 @@ def test_a_name_inside_a_talks_title_is_its_topic_and_the_speaker_follows(extrac
 def test_a_decade_dates_no_work(extractor: Extractor) -> None:
     r = extract(extractor, "decade.ru.txt", "Книга «Степь», изданная в 1990-х годах, стала редкостью.")
     assert not [t for t in r.triples if t.predicate in (SDO.datePublished, SDO.dateCreated)]
+
+
+def test_the_plural_word_for_villages_names_both_villages(extractor: Extractor) -> None:
+    text = "Маршрут продолжился в Западно-Казахстанской области – в сёлах Казталовка и Жалпактал."
+    found = {text[m.start:m.end] for m in extract(extractor, "villages.ru.txt", text).mentions if m.kind == "place"}
+    assert {"Казталовка", "Жалпактал"} <= found
+
+
+@pytest.mark.parametrize("name, text, surface", [
+    ("sverdlovsk.en.txt", "His first collection came out in Sverdlovsk in 1963.", "Sverdlovsk"),
+    ("sverdlovsk.ru.txt", "Его первая книга вышла в Свердловске в 1963 году.", "Свердловске"),
+])
+def test_a_citys_soviet_name_is_the_city(extractor: Extractor, name: str, text: str, surface: str) -> None:
+    r = extract(extractor, name, text)
+    assert {text[m.start:m.end]: m.iri for m in r.mentions}[surface] == I("place/yekaterinburg").value
