@@ -31,6 +31,7 @@ from .title_keys import concepts, institution_key, key_slug, library_key, librar
 from .reading import Document
 from . import rules
 from . import kk_cases
+from . import morph
 from .rules import DAYS_OF, GENRE_TITLE, ORG_TITLE, REFERENCE, YEAR_OF, Candidate
 from .vocab import (AUTHOR, CONTAINED_IN, COUNTRY, DATE_CREATED, GEO, DATE_PUBLISHED, IS_PART_OF, KINDS, LOCATION, MEMBER_OF, NAMED_AFTER, OA, OWL, PARTICIPANT,
                     PARTNER, PROV, RDF, RDFS, SDO, SHK, SKOS, START_DATE, XSD, Graphs)
@@ -406,17 +407,11 @@ _TOPIC_WORDS = re.compile(r"(?<![^\W\d_])(?:о|об|обо|про|с|со|для
                           re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202 — pymorphy3's analyser, loaded once (natasha's dictionaries)
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer()
-
-
 @functools.lru_cache(maxsize=4096)
 def _can_be_nominative(word: str) -> bool:
     """A Russian word that may stand in the nominative: "Анна", "Денис", "Айгуль" may; "Ивана",
     "Денису", "Анной" may not (whose merits were noted, to whom one spoke)."""
-    return any(p.tag.case == "nomn" for p in _morph().parse(word))
+    return any(p.tag.case == "nomn" for p in morph.analyser().parse(word))
 
 
 # Whom an exhibition honours or draws on, written before a post and a name
@@ -2764,6 +2759,10 @@ _WORK_YEAR_AFTER = re.compile(
     r"(?P<y2>1[5-9]\d\d|20\d\d)(?![\d-]))")  # (not a decade: "в 1990-х годах")
 
 
+# "1914 жылы жазылған «…»": the year of writing or publishing right before the title
+_KK_MADE_BEFORE_TITLE = re.compile(rel.KK_MADE_IN_YEAR.pattern + r"\s*[\"«“]?\s*$")
+
+
 def _work_year(text: str, start: int, end: int) -> tuple[str, ox.NamedNode] | None:
     """The year a work's title is written with, and whether it was made or published then."""
     m = _WORK_YEAR_AFTER.match(text, end)
@@ -2772,7 +2771,7 @@ def _work_year(text: str, start: int, end: int) -> tuple[str, ox.NamedNode] | No
     if m is not None:
         made = m.group("verb").lower().startswith(("напис", "writ"))
         return m.group("y2"), DATE_CREATED if made else DATE_PUBLISHED
-    before = re.search(rel.KK_MADE_IN_YEAR.pattern + r"\s*[\"«“]?\s*$", text[max(0, start - 48):start])
+    before = _KK_MADE_BEFORE_TITLE.search(text, max(0, start - 48), start)
     if before is not None:
         made = before.group("verb").startswith(("жазыл", "салын", "түсіріл"))
         return before.group("year"), DATE_CREATED if made else DATE_PUBLISHED

@@ -2,17 +2,18 @@
 
 A report names a hero's birthplace ("from Engels"), a writer's prison ("в Берлине"), a district
 town ("Зайсанда"): places the authority file has no entry for. ``data/geonames/places.tsv``
-(written by ``scripts/geonames_places.py`` from GeoNames, CC BY 4.0) gives ~4700 of them a kk, ru
-and en name, a country and coordinates. A town's name is also a surname, a word or part of a longer
-name far more often than an authority region's is, so a name counts as a place only where the
-sentence places something there (:func:`_placed`): after "in", "from", "в", "из", "под"; with a
-Kazakh locative or ablative ending ("Зайсанда", "Берлиннен"); in a list or a dash pair with a
-place; or beside a word for a town. Never as a sentence's first word (Kazakh capitalises "Шара",
-"Сапар", "Мамыр" there), never a name shaped like an adjective ("Центральный"), and a town under
-half a million whose name is shaped like a surname ("Чехов", "Потанино") only beside a word for a
-town, in a list of places or with a Kazakh locative or ablative ("в Чехове" is mostly the writer). The
-authority file always wins: a town it knows (by any name, or standing within 3 km of one of its
-places) is left out of this table, and a name overlapping any authority match is never read here.
+(written by ``scripts/geonames_places.py`` from GeoNames, CC BY 4.0) gives ~3700 of them a kk, ru
+and en name, a country and coordinates. A town's name is also a surname, a first name, a word or
+part of a longer name far more often than an authority region's is, so a name counts as a place
+only where the sentence places something there (:func:`_placed`): after "in", "from", "в", "из",
+"под"; with a Kazakh locative ("Зайсанда"), or an ablative before a verb of coming ("Зайсаннан
+келді"); in a list or a dash pair with a place of the authority file; or beside a word for a town.
+pymorphy3's dictionary must know the word (or the town's Russian name) as a place name; a town
+under 150 000 people that it also knows as a person's name ("Чехов", "Михайлов") needs a word for a
+town or such a list ("в Чехове" is mostly the writer). Never as a sentence's first word (Kazakh
+capitalises "Шара", "Сапар", "Мамыр" there), nor a name shaped like an adjective ("Центральный").
+The authority file always wins: a town it knows (by any name, or standing within 3 km of one of
+its places) is left out, and a name overlapping any authority match is never read here.
 """
 from __future__ import annotations
 
@@ -20,15 +21,14 @@ import csv
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from os.path import commonprefix
 from pathlib import Path
 
-from . import kk_cases
+from . import kk_cases, morph
 from .authority import Authority, Entry
 from .gazetteer import Gazetteer, Match
 from .keys import fold, slugify
-from .rules import Candidate, _sentence_initial
+from .rules import _LIST_AND as _LIST_WORDS, Candidate, _sentence_initial
 from .tokens import Tok, tokenize
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "geonames" / "places.tsv"
@@ -63,9 +63,8 @@ _NOT_TOWNS_PLURAL = tuple(fold(w) for w in (
     "көшелер", "улиц", "улицы", "streets", "өзендер", "рек", "реки", "rivers", "теңіздер", "морей", "seas",
     "көлдер", "озёр", "озер", "lakes"))
 _VOWELS = frozenset("aeiouy")
-# What joins the items of a list of places: marks between them, or words (folded)
+# What joins the items of a list of places: marks between them, or words (rules' "и", "and", "мен" …)
 _LIST_MARKS = frozenset({",", "–", "—", "-", "/"})
-_LIST_WORDS = frozenset(fold(w) for w in ("и", "and", "мен", "және", "бен", "пен"))
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,6 @@ class GeoPlaces:
     """The GeoNames towns the authority file leaves out, and where a text names one of them."""
 
     def __init__(self, authority: Authority, path: Path = TABLE):
-        self.authority = authority
         known_names, known_points = self._authority_places(authority)
         self.countries = {e.label("en"): e.iri for e in authority.entries.values() if e.is_country}
         self.places: dict[str, GeoPlace] = {}
@@ -229,23 +227,16 @@ def _kk_tail(word: str, name: str) -> str | None:
 def _ru_reading(word: str) -> tuple[bool, bool]:
     """(a town, a person's name) by pymorphy3's dictionary of Russian: "Тамбова" only a town,
     "Чехове" both, "Надежде" and "Маркса" only a person, "Дружбе" neither."""
-    tags = {t for p in _morph().parse(word) for t in ("Geox", "Name", "Surn", "Patr") if t in p.tag}
+    tags = {t for p in morph.analyser().parse(word) for t in ("Geox", "Name", "Surn", "Patr") if t in p.tag}
     return "Geox" in tags, bool(tags & {"Name", "Surn", "Patr"})
-
-
-@lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _placed(text: str, toks: list[Tok], m: Match, lang: str, places: set[int], place: GeoPlace) -> bool:
     """The sentence puts something at the town ``m`` names (see the module's docstring); a
     capitalised word right before or after it makes it part of a longer name ("Friedrich Engels",
     "the Berlin Wall"), initials before it a person's ("А. Энгельс")."""
-    first, last = toks[m.first], toks[m.last - 1]
-    if len(text[m.start:m.end]) < 4 or first.text.isupper() or not first.capitalized:
+    first, last = toks[m.first], toks[m.last - 1]  # (capitalised: :meth:`GeoPlaces.find` looks only there)
+    if len(text[m.start:m.end]) < 4:
         return False
     prev = toks[m.first - 1] if m.first > 0 else None
     nxt = toks[m.last] if m.last < len(toks) else None

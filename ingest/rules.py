@@ -271,6 +271,13 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-•^"
 
 
+def _one_library(head: Tok, before: Tok) -> bool:
+    """A Russian library head names one library, not a group ("в библиотеках", "библиотек",
+    "городские библиотеки"): only then does a place's genitive after it belong to its name."""
+    return not head.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
+        and not before.text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми"))
+
+
 def library_phrases(text: str, toks: list[Tok], known: frozenset[int] = frozenset(),
                     inflected: frozenset[int] = frozenset(), persons: frozenset[int] = frozenset(),
                     places: frozenset[int] = frozenset(), lang: str | None = None) -> list[Candidate]:
@@ -567,16 +574,13 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 e = r[1]
         elif library and s < h and lang == "ru" and e < len(toks) and toks[e].start in places \
                 and toks[e].capitalized and not _RU_ADJECTIVE_END.search(toks[e].text.lower()) \
-                and text[toks[h].end:toks[e].start] == " " \
-                and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
-                and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
+                and text[toks[h].end:toks[e].start] == " " and _one_library(tok, toks[h - 1]):
             e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
         elif library and s < h and lang == "ru" and e + 1 < len(toks) and toks[e].capitalized \
                 and not (all(_is(t, mods) for t in toks[s:h]) and any(t.key.startswith(("raon", "raion")) for t in toks[s:h])) \
                 and toks[e].text.lower().endswith(("ского", "цкого", "ской", "цкой")) and _is(toks[e + 1], _REGION_WORDS) \
                 and text[toks[h].end:toks[e].start] == " " and text[toks[e].end:toks[e + 1].start] == " " \
-                and not tok.text.lower().endswith(("ах", "ам", "ами", "библиотек")) \
-                and not toks[h - 1].text.lower().endswith(("ие", "ые", "их", "ых", "ими", "ыми")):  # a group of libraries
+                and _one_library(tok, toks[h - 1]):
             e += 2  # "Центральной библиотекой Бурабайского района": the district's, in the genitive
             # (not after "районная" alone: "(центральная) районная библиотека X района" says no more than
             # "the district library", and read by its level words it would link to another district's)
