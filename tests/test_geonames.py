@@ -110,6 +110,8 @@ def test_one_town_named_in_three_languages_is_one_described_entity(extractor: Ex
     f = facts(results["en"], "place/zaysan-gn1517060")
     assert f[WDT.P17.value] == [ox.NamedNode(BASE + "id/place/kazakhstan")]
     assert f[OWL.sameAs.value] == [ox.NamedNode("https://sws.geonames.org/1517060/")]
+    # GeoNames' division 15 is the authority's East Kazakhstan Region (its towns stand on rows of it)
+    assert f[SDO.containedInPlace.value] == [ox.NamedNode(BASE + "id/place/east-kazakhstan-region")]
     assert f[GEO.lat.value][0].datatype == XSD.decimal and 47 < float(f[GEO.lat.value][0].value) < 48
     labels = {(x.value, x.language) for x in f[RDFS.label.value]}
     assert {("Zaysan", "en"), ("Зайсан", "ru"), ("Зәйсән", "kk")} <= labels
@@ -137,6 +139,41 @@ def test_the_authority_file_wins(extractor: Extractor) -> None:
     assert places(r, None)["Omsk"] == "place/omsk"
     names = {n for p in extractor.geo.places.values() for n in p.en + p.ru}
     assert not {"Omsk", "Омск", "Pavlodar", "Павлодар", "Semey", "Семей"} & names
+
+
+def test_the_text_can_place_a_geonames_town_more_precisely(extractor: Extractor) -> None:
+    """The region from GeoNames does not stop the district the text names after the town."""
+    r = extract(extractor, "zaysan-district.ru.txt", "Поэт родился в Зайсане, Зайсанский район, в 1910 году.")
+    held = {o.value.rsplit("/id/", 1)[1] for o in facts(r, "place/zaysan-gn1517060")[SDO.containedInPlace.value]}
+    assert held == {"place/east-kazakhstan-region", "place/zaysan-district"}
+
+
+def _table(tmp_path, rows: list[tuple[str, str, str, str, str]]):  # type: ignore[no-untyped-def]
+    """A table of (id, admin1, lat, long, en name) rows in Kazakhstan."""
+    path = tmp_path / "places.tsv"
+    lines = ["geonameid\tcountry\tcountry_name\tadmin1\tlat\tlong\tpopulation\ten\tru\tkk"]
+    lines += [f"{i}\tKZ\tKazakhstan\t{a1}\t{la}\t{lo}\t5000\t{en}\t{en}ск\t" for i, a1, la, lo, en in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_division_is_the_region_its_authority_towns_lie_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Rows standing on Pavlodar and Ekibastuz (authority towns of Pavlodar Region) make division 11 that
+    region; a division whose authority towns disagree, or that has none, gives a town no region."""
+    from ingest.authority import Authority
+    from ingest.geonames import GeoPlaces
+
+    authority = Authority.load(AUTHORITY, BASE)
+    points = {e.iri.rsplit("/", 1)[1]: e.point for e in authority.entries.values() if e.point}
+    (pla, plo), (ela, elo) = points["pavlodar"], points["ekibastuz"]
+    (ula, ulo), (sla, slo) = points["uralsk"], points["semey"]
+    geo = GeoPlaces(authority, _table(tmp_path, [
+        ("1", "11", str(pla), str(plo), "Pavlodarrow"), ("2", "11", str(ela), str(elo), "Ekibastuzrow"),
+        ("3", "11", "52.0", "76.0", "Qwertytown"),
+        ("4", "77", str(ula), str(ulo), "Oralrow"), ("5", "77", str(sla), str(slo), "Semeyrow"),
+        ("6", "77", "50.0", "60.0", "Asdfgtown"), ("7", "99", "45.0", "70.0", "Zxcvbtown")]))
+    towns = {p.en[0]: geo.region_iri(p) for p in geo.places.values()}
+    assert towns == {"Qwertytown": BASE + "id/place/pavlodar-region", "Asdfgtown": None, "Zxcvbtown": None}
 
 
 def test_a_document_with_geonames_towns_conforms_to_the_shapes(extractor: Extractor) -> None:
