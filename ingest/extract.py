@@ -20,11 +20,12 @@ import pyoxigraph as ox
 from . import relations as rel
 from .authority import Authority, Entry
 from .dates import DateMention, day_months, is_month, month_number, with_year
-from .keys import fold, slugify, token_match
+from .keys import fold, slugify, strip_kk_case, token_match
 from .tokens import tokenize
 from .language import KAZAKH_LOWER, Passage, main_language, passages
 from .gazetteer import resolve as resolve_matches
-from .linking import distinctive, link_by_name, link_exactly, link_person, name_similarity, new_slug, person_key
+from .linking import (distinctive, initials_and_surname, link_by_name, link_exactly, link_person, name_similarity,
+                      new_slug, person_key, surname_stem)
 from .geonames import GeoPlace
 from .pipeline import build, load_authority, load_geo_places
 from .title_keys import concepts, institution_key, key_slug, library_key, library_slug, title_key
@@ -453,6 +454,27 @@ _HEADING_LEAD = re.compile(r"\s*(?:(?:monday|tuesday|wednesday|thursday|friday|s
                            r"сенбі|жексенбі|day\s+\d|день\s+\d|\d-күн)[,.:]?\s*)?", re.IGNORECASE)
 
 # What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
+# A possessive pronoun and at most two words of a work's kind right before its title
+_PRONOUN_BOOK = re.compile(r"(?:^|[\s(])(?P<pronoun>his|her|its|его|её|ее|оның)\s+(?P<kind>(?:[^\W\d_]+\s+){0,2})[«“\"]?$",
+                           re.IGNORECASE)
+# Between two titles of one list: "«A» и «B»", "“A”, “B”", "«А» мен «В»"
+_TITLES_LISTED = re.compile(r"[»”\"]?\s*(?:,|и|and|мен|бен|пен|және|,\s*а\s+также)\s*[«“\"]?", re.IGNORECASE)
+_FEMININE_NAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|kyzy|қызы|ova|eva|ina|aya)\b", re.IGNORECASE)
+_MASCULINE_NAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ұлы|ov|ev|in|iy|sky|uly)\b", re.IGNORECASE)
+
+
+def _pronoun_fits(pronoun: str, name: str) -> bool:
+    """A possessive pronoun can stand for a person so named: "his"/"его" not for "Ахметова", "her"/"её"
+    not for "Петров"; "оның" and "its" for anyone (Kazakh has no gender)."""
+    last = name.split()[-1] if name.split() else name
+    p = pronoun.lower()
+    if p in ("his", "его"):
+        return not _FEMININE_NAME.search(last)
+    if p in ("her", "её", "ее"):
+        return not _MASCULINE_NAME.search(last) or bool(_FEMININE_NAME.search(last))
+    return True
+
+
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
 
@@ -732,6 +754,7 @@ class Extractor:
         state = _DocState(self, d, lang)
         state.resolve(cands)
         state.acronyms()
+        state.surnames()
         state.relations(dates)
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
 
@@ -1236,6 +1259,54 @@ class _DocState:
             k = bisect.bisect_right(taken, (w.start(), len(self.text)))
             if iri and not (k and taken[k - 1][1] > w.start()):
                 self.mentions.append(Mention(w.start(), w.end(), "library", iri, "rule:acronym", 0.7, self.lang))
+
+    def surnames(self) -> None:
+        """A person named in full is then written by the surname alone: "Olzhas Suleimenov … Suleimenov's
+        first collection", "Чокан Валиханов … Валиханова", "Шоқан Уәлиханов … Уәлихановтың". Each
+        capitalised word standing alone, not otherwise read, whose surname stem is the one person's of
+        this document with it, is a mention of that person. Not after initials or a given name (another
+        person's: "Мадина Ауэзова" is not Mukhtar Auezov), nor before a capitalised word (a longer
+        name: "Suleimenov Street"), nor where two persons of the document share the stem."""
+        stems: dict[str, set[str]] = defaultdict(set)
+        surnames: set[str] = set()  # as the full names write them (folded)
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            entry = self.a.get(m.iri)
+            names = [n for n, _ in entry.names] if entry else [n for n, _ in self.new[m.iri].names] \
+                if m.iri in self.new else []
+            for name in names:
+                if len([w for w in name.split() if len(w) > 2]) < 2:
+                    continue  # a name of one word is a surname to no one ("Abai")
+                _, surname = initials_and_surname(name)
+                if surname and surname.endswith(rules._SURNAME_END) and len(stem := surname_stem(surname)) >= 5:
+                    stems[stem].add(m.iri)
+                    surnames.add(surname)
+        if not stems:
+            return
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        toks = tokenize(self.norm)
+        for i, t in enumerate(toks):
+            if not t.capitalized or t.text.isupper() or len(t.text) < 4:
+                continue
+            k = bisect.bisect_right(taken, (t.start, len(self.text)))
+            if k and taken[k - 1][1] > t.start or k < len(taken) and taken[k][0] < t.end:
+                continue
+            word = re.sub(r"['’]s$", "", t.text)
+            iris = stems.get(surname_stem(fold(strip_kk_case(word))), set())
+            if len(iris) != 1:
+                continue
+            before, after = (toks[i - 1] if i else None), (toks[i + 1] if i + 1 < len(toks) else None)
+            gap = self.norm[before.end:t.start] if before is not None else ""
+            if before is not None and (gap == " " and before.capitalized and not rules._sentence_initial(
+                    self.norm, before.start) or gap in (".", ". ") and before.is_upper_initial):
+                continue  # "Мадина Ауэзова", "А. Ауэзов": another person's name
+            if after is not None and after.capitalized and self.norm[t.end:after.start] == " ":
+                continue  # "Suleimenov Street", "Валиханов Ч."
+            if before is not None and gap == " " and rules.is_role(before) and fold(word) not in surnames:
+                continue  # "директор Ауэзова" (but "писатель Ауэзов", as the full name writes it) is another
+            end = t.start + len(word)
+            self.mentions.append(Mention(t.start, end, "person", next(iter(iris)), "rule:surname", 0.7, self.lang))
 
     def _library_of_town(self, name: str, lang: str) -> str | None:
         """The one library named elsewhere in this document that stands in the town a short name
@@ -1915,6 +1986,26 @@ class _DocState:
                     rel.names_two_libraries(words) or held is not None or partners_plan):
                 take_part(ev.iri, partner.iri)
 
+    def _without_life_spans(self, dates: list[DateMention]) -> list[DateMention]:
+        """``dates`` but a person's years in brackets right after the name ("Ивана Петровича Шухова
+        (1906–1977)", "Abai (1845-1904)"): they date a life, not anything the report tells of."""
+        ends = {m.end for m in self.mentions if m.kind == "person"}
+
+        def life(dm: DateMention) -> bool:
+            before = self.norm[:dm.start].rstrip()
+            return dm.precision == "year" and dm.end_value is not None and before.endswith("(") \
+                and len(before[:-1].rstrip()) in ends and self.norm[dm.end:dm.end + 3].lstrip().startswith(")")
+        return [dm for dm in dates if not life(dm)]
+
+    def _label_of(self, iri: str) -> str:
+        """An entity's name as the authority file or this document's first mention of it gives it
+        (the nominative: "Алексей Югов", not "Алексея Югова")."""
+        entry = self.a.get(iri)
+        if entry is not None:
+            return entry.label(self.lang)
+        ne = self.new.get(iri)
+        return ne.names[0][0] if ne and ne.names else ""
+
     def _location_of(self, iri: str) -> str | None:
         """Where a library or organisation is: the authority file's, or a new one's as read here."""
         entry = self.a.get(iri)
@@ -1928,6 +2019,7 @@ class _DocState:
         self._contain_new_places()
         self._locate_new_holders()
         text = self.norm
+        dates = self._without_life_spans(dates)
         sents = rel.spans(text)
         lines = rel.lines(text)
         places = sorted((m for m in self.mentions if m.kind == "place"), key=lambda m: m.start)
@@ -1965,6 +2057,9 @@ class _DocState:
             # сентября 2018 года … конференция …, посвящённая … Пушкина. Поэт побывал … в 1833 году")
             own = rel.narrow(text, sentence, c.start, c.end)
             in_sentence = [dm for dm in dates if own[0] <= dm.start and dm.end <= own[1]]
+            # a year in the event's own title is no date where its sentence gives one outside it
+            # ("On 5 June 2019 … the round table “Pushkin's Road to the Yaik: 1833–2019”")
+            in_sentence = [dm for dm in in_sentence if not (c.start <= dm.start and dm.end <= c.end)] or in_sentence
             # (not a span of years from another sentence: "published in 1911–1915" dates a journal's
             # life, not the event)
             in_line = in_sentence or [dm for dm in dates if line[0] <= dm.start and dm.end <= line[1]
@@ -1988,6 +2083,10 @@ class _DocState:
                 if earlier and _LIFE_OR_FOUNDING.search(text[sent_of(earlier[-1].start)[0]:own[0]]):
                     earlier = []  # "родился 10 августа 1845 года … В тот же день …": no day of the report
                     date, nearest = None, None
+                # a day the text retold after its event (an agreement signed years before) is not the
+                # day meant: the last dated event's is
+                if earlier and last is not None and len(last[0]) == 10 and earlier[-1].value[:4] < last[0][:4]:
+                    earlier = [dm for dm in earlier if dm.value == last[0]] or earlier
                 if earlier:
                     same_day = True
                     date = earlier[-1].value
@@ -2439,6 +2538,28 @@ class _DocState:
                         or rel.author_phrase(gap, with_by=a is w) or (
                         a is w and not gap.strip(" ,–—-«»“”\"") and rel.author_phrase(before, False)):
                     add(w.iri, AUTHOR, p.iri)  # "…, author of «Y»" / "Author of «Y», X"
+        # "his novel «Y»", "Его роман «Y»", "оның «Y» романы": the person the sentence or the one before
+        # it named last, where the pronoun can be theirs (not "её" of a man's name, nor "his" of a
+        # woman's); titles listed after it are theirs too ("его романы «Ботагоз» и «Сырдарья»")
+        authored = {t.subject.value for t in self.facts if t.predicate == AUTHOR}
+        for w in works:
+            if w.iri in authored:
+                continue
+            m = _PRONOUN_BOOK.search(text[max(0, w.start - 60):w.start])
+            if m is None or not all(x in rel.AUTHOR_FILLERS for x in rel._words(m.group("kind"))):
+                continue
+            at = w.start - (len(text[max(0, w.start - 60):w.start]) - m.start("pronoun"))
+            k = max(0, bisect.bisect_right(sent_starts, at) - 1)
+            since = sents[max(0, k - 1)][0]
+            before = [p for p in persons if since <= p.start and p.end <= at]
+            if before and _pronoun_fits(m.group("pronoun"), self._label_of(before[-1].iri)):
+                add(w.iri, AUTHOR, before[-1].iri)
+                authored.add(w.iri)
+        for a, b in zip(works, works[1:]):
+            if a.iri in authored and b.iri not in authored and _TITLES_LISTED.fullmatch(text[a.end:b.start]):
+                for t in [t for t in self.facts if t.predicate == AUTHOR and t.subject.value == a.iri]:
+                    add(b.iri, AUTHOR, t.object.value)
+                authored.add(b.iri)
         # a prize for a work goes to its author: "First place went to X … for her essay «Y»", "присудило
         # X за эссе «Y»" (the nearest person before it in its sentence, no other between)
         for w in works:

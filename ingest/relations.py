@@ -170,7 +170,14 @@ AUTHOR_FILLERS = (
     "сборник", "словаря", "словарь", "очерка", "монографии", "известной", "известного", "известный",
     "знаменитого", "знаменитой", "знаменитый",
     "кітабының", "кітабы", "кітабын", "романының", "романы", "мақаласының", "мақаласы", "жинағының", "жинағы",
-    "сөздігінің", "сөздігі", "әйгілі", "белгілі", "атты")
+    "сөздігінің", "сөздігі", "әйгілі", "белгілі", "атты",
+    # which of the person's books: "Suleimenov's first collection", "его новый роман", "novel cycle"
+    "first", "new", "latest", "last", "early", "debut", "cycle", "trilogy", "epic",
+    "первый", "первая", "первую", "первого", "первой", "новый", "новая", "новую", "нового", "новой",
+    "последний", "последнюю", "последнего", "трилогия", "трилогию", "трилогии", "эпопея", "эпопею", "эпопеи",
+    "романы", "романов", "поэма", "поэму", "поэмы", "стихотворение", "стихотворения",
+    "алғашқы", "жаңа", "соңғы",
+    "compiled", "written")  # "“Irtysh Chronicles” compiled by X"
 # "X presented his book «Y»", "X рассказал о своей книге «Y»", "X өзінің «Y» кітабын таныстырды":
 # a possessive and a word for a book between the person and the title make X its author.
 OWN = ("his", "her", "their", "своей", "свою", "своего", "своём", "своем", "своих", "свои", "своя", "свой",
@@ -663,6 +670,9 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
 _RU_GENITIVE_NAME = re.compile(r"(?:а|я|ой|ей)$")
 
 
+# What a book is a book of: "сборник стихов", "книга очерков", "том рассказов"
+_GENRE_PLURAL = frozenset(("стихов", "стихотворений", "рассказов", "очерков", "статей", "повестей", "поэм", "песен",
+                           "произведений", "сочинений", "эссе", "новелл", "сказок", "легенд", "воспоминаний"))
 _NOT_TRADE = frozenset(("для", "без", "около", "возле", "вдоль", "среди", "редакцией", "составителя"))
 
 
@@ -684,6 +694,7 @@ def book_before_author(before: str, name: str) -> bool:
             # preposition or role ("от", "про", "для", "под редакцией", "с иллюстрациями", "в переводе")
             between = [w.lower() for w in written[k + 1:]]
             return len(between) <= 2 and all(w.endswith(("а", "я", "ы", "ого", "его", "ой")) and w not in _NOT_TRADE
+                                             or w in _GENRE_PLURAL  # "сборник стихов Магжана Жумабаева «…»"
                                              for w in between)  # (поэтессы, писательницы, известной)
     return False
 
@@ -718,11 +729,15 @@ KK_MADE_IN_YEAR = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)\s+жылы\s+(?P<verb
                              r"басып\s+шығарылған|жарияланған|салынған|түсірілген)")
 
 
+_WHOSE = re.compile(r"^\s*,\s*(?:whose|чей|чья|чьё|чье|чьи)\b", re.IGNORECASE)
+
+
 def possessive_author(name: str, gap: str) -> bool:
     """A person named in the possessive right before a title wrote it: the Kazakh genitive
     ("Сәбит Мұқановтың «Ботагөз» романы", ``name`` being the person's mention as written, its
-    ending included, and nothing but spaces before the title) and the English "'s", with at most
-    two words of the work's kind ("Pushkin's novel “Eugene Onegin”")."""
+    ending included, and nothing but spaces before the title), the English "'s" and "whose", with
+    at most two words of the work's kind ("Pushkin's novel “Eugene Onegin”", "Grebenshchikov, whose
+    novel cycle “The Churaevs”", "Мартынов, чей сборник «…»")."""
     gap = gap.rstrip(" «“\"")
     if _KK_GENITIVE_NAME.search(name):
         # (or the year it was written in between: "Торайғыровтың 1914 жылы жазылған «Қамар сұлу» романы")
@@ -730,7 +745,7 @@ def possessive_author(name: str, gap: str) -> bool:
     if re.search(r"[’']s$", name):  # the mention holds the "'s" ("Pushkin’s")
         rest = gap
     else:
-        m = _POSSESSIVE_EN.match(gap)
+        m = _POSSESSIVE_EN.match(gap) or _WHOSE.match(gap)
         if m is None:
             return False
         rest = gap[m.end():]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import kk_cases
+from . import kk_cases, morph
 from .dates import is_month
 from .gazetteer import KK_ADJECTIVE_TAILS
 from .keys import fold, fold_all, strip_kk_case, token_match
@@ -1658,13 +1658,27 @@ SENTENCE_OPENERS = ("далее", "также", "кроме", "после", "с�
                     # pronouns opening a sentence before a surname: "Оны Гребенникова ашты" (she opened it)
                     "оны", "оған", "онда", "одан", "олар", "оларды", "оларға", "бұл", "бұны", "мұны", "осы", "сол",
                     "соны", "біз", "сіз", "его", "её", "это", "эту", "этот", "эти", "там", "тогда", "здесь",
-                    "теперь", "she", "her", "his", "they", "this", "there")
+                    "теперь", "she", "her", "his", "they", "this", "there",
+                    # when, before a surname already named: "Later Suleimenov moved …", "Кейін Уәлиханов …"
+                    # (a Russian word the dictionary knows, and never as a name, is no given name either)
+                    "later", "earlier", "afterwards", "meanwhile", "yesterday", "recently", "finally",
+                    "subsequently", "previously", "now", "next", "кейін", "содан", "сонда", "кеше", "қазір",
+                    "ертеңіне", "бұрын")
 # Capitalised words after a "name" that make it the name of a place or an institution
 # ("Dostoevsky Museum", "Пушкинский Праздник", "Petrovsky Street").
 _INSTITUTION_AFTER = ("museum", "library", "street", "prize", "award", "readings", "theatre", "theater", "square",
                       "avenue", "university", "school", "festival", "centre", "center", "музей", "библиотек",
                       "улиц", "преми", "чтени", "театр", "праздник", "университет", "школ", "фестивал",
                       "проспект", "площад", "центр", "мұражай", "кітапхана", "көше")
+
+
+def _common_russian_word(word: str) -> bool:
+    """A Russian word the dictionary knows, and never as a given name ("Позже", "Затем", "Гости"):
+    opening a sentence before a surname, it is no given name ("Позже Валиханов писал …")."""
+    if not re.fullmatch(r"[А-Яа-яЁё]+", word):
+        return False
+    analyser = morph.analyser()
+    return analyser.word_is_known(word.lower()) and not any("Name" in p.tag for p in analyser.parse(word))
 
 
 def _name_word(text: str, a: Tok, b: Tok) -> bool:
@@ -1713,7 +1727,7 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
             continue
         first, second = a.text.lower(), b.text.lower()
         if second.endswith(_NOT_SURNAME_RU) or first.endswith(_NOT_FIRST_RU) or is_role(a) \
-                or a.key in SENTENCE_OPENERS:
+                or a.key in SENTENCE_OPENERS or _sentence_initial(text, a.start) and _common_russian_word(a.text):
             continue
         if a.start in places and (_KK_PLACE_CASE.search(a.text) or _RU_PLACE_PREPOSITION.search(
                 text[max(0, a.start - 6):a.start])):

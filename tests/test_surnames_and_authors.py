@@ -1,0 +1,138 @@
+"""A person named in full, then by the surname alone; who wrote a work, by the words around its title;
+which day an event was, when its sentence holds other years.
+
+The sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from extraction_support import extract
+from ingest.extract import Extractor, Result
+from ingest.vocab import SDO, XSD
+
+
+def tail(iri: str) -> str:
+    return iri.rsplit("/id/", 1)[1]
+
+
+def persons(r: Result) -> list[tuple[str, str]]:
+    """(surface, IRI tail) of the person mentions, in text order."""
+    text = r.document.text
+    return [(text[m.start:m.end], tail(m.iri)) for m in sorted(r.mentions, key=lambda m: m.start) if m.kind == "person"]
+
+
+def authors(r: Result) -> set[tuple[str, str]]:
+    """(work title as written, author IRI tail) of the schema:author triples of works mentioned."""
+    text = r.document.text
+    titles = {m.iri: text[m.start:m.end] for m in r.mentions if m.kind == "work"}
+    return {(titles[t.subject.value], tail(t.object.value)) for t in r.triples
+            if t.predicate == SDO.author and t.subject.value in titles}
+
+
+def start_dates(r: Result) -> dict[str, list[str]]:
+    """Event IRI tail → its schema:startDate values."""
+    out: dict[str, list[str]] = {}
+    for t in r.triples:
+        if t.predicate == SDO.startDate:
+            out.setdefault(tail(t.subject.value), []).append(t.object.value)
+    return out
+
+
+# --- the surname alone -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text, later", [
+    ("a.ru.txt", "Чокан Валиханов родился в 1835 году. Позже Валиханов писал очерки о Джунгарии.", "Валиханов"),
+    ("a.en.txt", "Olzhas Suleimenov wrote poems. Later Suleimenov moved to Almaty.", "Suleimenov"),
+    ("b.en.txt", "Olzhas Suleimenov spoke first. Suleimenov's early poems were read aloud.", "Suleimenov"),
+    ("a.kk.txt", "Шоқан Уәлиханов 1835 жылы туған. Уәлихановтың еңбектері көп.", "Уәлихановтың"),
+    ("c.ru.txt", "Иван Петров родился в Омске. Позже Петров переехал в Павлодар.", "Петров"),
+])
+def test_the_surname_alone_is_the_person_named_in_full(extractor: Extractor, name: str, text: str,
+                                                       later: str) -> None:
+    found = persons(extract(extractor, name, text))
+    assert len(found) == 2, found
+    (first, iri), (second, same) = found
+    assert second == later and same == iri
+
+
+@pytest.mark.parametrize("text", [
+    "Мухтар Ауэзов писал романы. На вечере выступила Мадина Ауэзова.",   # another person, by her given name
+    "Мухтар Ауэзов писал романы. Доклад сделал А. Ауэзов.",              # another person, by his initial
+    "Мухтар Ауэзов писал романы. Вечер открыла директор Ауэзова.",       # a post before another form of it
+])
+def test_a_namesake_with_a_name_of_their_own_is_not_the_person(extractor: Extractor, text: str) -> None:
+    found = persons(extract(extractor, "namesake.ru.txt", text))
+    assert [iri for _, iri in found].count("person/mukhtar-auezov") == 1, found
+
+
+def test_a_surname_in_a_longer_name_or_shared_by_two_is_nobody(extractor: Extractor) -> None:
+    r = extract(extractor, "street.en.txt", "Olzhas Suleimenov spoke. The Suleimenov Street was renamed.")
+    assert persons(r) == [("Olzhas Suleimenov", "person/olzhas-suleimenov")]
+    r = extract(extractor, "two.en.txt", "Olzhas Suleimenov and Marat Suleimenov spoke. Suleimenov thanked the guests.")
+    assert [s for s, _ in persons(r)] == ["Olzhas Suleimenov", "Marat Suleimenov"]
+
+
+def test_a_word_opening_a_sentence_is_no_given_name(extractor: Extractor) -> None:
+    """"Позже", "Later" before a surname made a person "Позже Валиханов" of their own."""
+    for name, text in [("o.ru.txt", "Позже Валиханов писал очерки."), ("o.en.txt", "Later Suleimenov moved to Almaty.")]:
+        assert not any(" " in s for s, _ in persons(extract(extractor, name, text)))
+    # a given name the dictionary also knows as a word is still one
+    assert persons(extract(extractor, "v.ru.txt", "Вера Петрова открыла выставку.")) == [
+        ("Вера Петрова", "person/petrov-v")]
+
+
+# --- authors ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("whose.en.txt", "The shelves hold books by Georgy Grebenshchikov, whose novel cycle \"The Churaevs\" tells of "
+                     "settlers.", {("The Churaevs", "person/georgy-grebenshchikov")}),
+    ("verses.ru.txt", "Среди книг был сборник стихов Магжана Жумабаева «Пророк».",
+     {("Пророк", "person/magzhan-zhumabayev")}),
+    ("compiled.en.txt", "The library sent the anthology \"Irtysh Chronicles\" compiled by Marat Saduakasov.",
+     {("Irtysh Chronicles", "person/saduakasov-m")}),
+    ("his.ru.txt", "Гости вспомнили писателя Алексея Югова. Его роман «Ратоборцы» вручили делегации.",
+     {("Ратоборцы", "person/alexey-yugov")}),
+    ("list.ru.txt", "Выставка посвящена Сабиту Муканову. На ней представлены его романы «Ботагоз» и «Сырдарья».",
+     {("Ботагоз", "person/sabit-mukanov"), ("Сырдарья", "person/sabit-mukanov")}),
+    ("first.en.txt", "Olzhas Suleimenov spoke. Suleimenov's first collection \"Argamaki\" appeared in 1961.",
+     {("Argamaki", "person/olzhas-suleimenov")}),
+])
+def test_who_wrote_a_work(extractor: Extractor, name: str, text: str, expected: set) -> None:
+    assert authors(extract(extractor, name, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "его" is not a woman's, and the person two sentences back is not the one meant
+    "Выступила директор Анна Петрова. Она рассказала о его романе «Ратоборцы».",
+    "Гости вспомнили писателя Алексея Югова. Прозвучали стихи. Затем показали фильм. Его роман «Ратоборцы» вручили.",
+])
+def test_a_pronoun_that_cannot_be_the_persons_gives_no_author(extractor: Extractor, text: str) -> None:
+    assert authors(extract(extractor, "pronoun.ru.txt", text)) == set()
+
+
+# --- the day of an event ---------------------------------------------------------------------
+
+def test_a_year_in_the_events_own_title_is_no_date_beside_a_full_one(extractor: Extractor) -> None:
+    r = extract(extractor, "title-year.en.txt", "On 5 June 2019 the library hosted the international round table "
+                                                "\"Pushkin's Road to the Yaik: 1833–2019\".")
+    assert list(start_dates(r).values()) == [["2019-06-05"]]
+
+
+def test_a_persons_years_date_no_event(extractor: Extractor) -> None:
+    r = extract(extractor, "life.ru.txt", "12 мая 2015 года в библиотеке подписали соглашение.\n\nВ тот же день "
+                                          "прошёл литературный вечер «Певец Горькой линии», посвящённый творчеству "
+                                          "Ивана Петровича Шухова (1906–1977).")
+    assert list(start_dates(r).values()) == [["2015-05-12"]]
+
+
+def test_the_same_day_is_the_last_events_not_a_day_retold(extractor: Extractor) -> None:
+    r = extract(extractor, "same-day.en.txt", "On 5 June 2019 the round table \"Roads\" took place in Uralsk. The two "
+                                              "libraries signed the agreement \"Common Space\" on 14 October 2010.\n\n"
+                                              "On the same day the book exhibition \"Pushkin and the Steppe\" opened "
+                                              "in the reading room.")
+    dates = start_dates(r)
+    assert sorted(dates) == ["event/exhibition-2019-uralsk", "event/round-table-2019-uralsk"]
+    assert all(v == ["2019-06-05"] for v in dates.values())
+    assert {t.object for t in r.triples if t.predicate == SDO.startDate} == {ox.Literal("2019-06-05", datatype=XSD.date)}
