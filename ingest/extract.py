@@ -2524,9 +2524,17 @@ class _DocState:
                 if p.start < w.end and w.start < p.end:
                     continue  # a person named inside the title is no author by that
                 a, b = (p, w) if p.end <= w.start else (w, p)
+                gap = text[a.end:b.start]
+                # a talk and its speaker, a post between: "X, head of …, spoke on “Y”", "С докладом «Y»
+                # выступила заведующая отделом … X" (no other person between them)
+                appositive = re.fullmatch(r",[^,.;!?\n]{3,120},\s*(.*)", gap, re.DOTALL) if a is p else None
+                if b.start - a.end <= 160 and not any(a.end <= o.start and o.end <= b.start for o in persons) and (
+                        appositive is not None and rel.own_book_phrase(appositive.group(1), False)
+                        or a is w and rel.talk_first(text[max(0, w.start - 30):w.start], gap)):
+                    add(w.iri, AUTHOR, p.iri)
+                    continue
                 if b.start - a.end > 80 or name_between(a, b):
                     continue  # far apart, or another name stands between them
-                gap = text[a.end:b.start]
                 # a writer's book only when nothing follows its title ("… книгу «…» молодых авторов" is others')
                 writer = rel.writer_before(text[max(0, p.start - 30):p.start]) \
                     and bool(re.match(r"[»”\"]?\s*(?:[,.;!?)]|$|и\b|and\b|мен\b)", text[w.end:w.end + 8]))

@@ -121,7 +121,10 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who read a lecture or a report at it ("прочитала лекцию", "прочитал доклад")
                  "procital",
                  # who sent a video address or a greeting to it ("бейнеүндеу жолдады", "видеообращение")
-                 "beineundeu", "videobrasen", "videopriv")
+                 "beineundeu", "videobrasen", "videopriv",
+                 # who is named among its speakers ("Баяндамашылар қатарында X болды", "Докладчиками
+                 # выступили", "Speakers included X")
+                 "bandamasi", "dokladcik", "speakers", "spiker")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",
@@ -185,7 +188,7 @@ OWN = ("his", "her", "their", "своей", "свою", "своего", "сво�
 BOOK_WORDS = ("book", "novel", "poem", "poems", "collection", "monograph", "article", "story", "stories", "essay",
               "книг", "роман", "повест", "сборник", "стать", "монограф", "поэм", "очерк", "рассказ", "стихотворен",
               "кітаб", "кітап", "жинағ", "мақала", "поэма", "өлең", "әңгіме", "повесть")
-REPORT_WORDS = ("report", "доклад", "баяндам", "lecture", "лекци", "дәріс")
+REPORT_WORDS = ("report", "доклад", "баяндам", "lecture", "лекци", "дәріс", "paper", "talk")
 NAMED_AS = ("named", "entitled", "titled", "called", "под", "названием", "атты", "деген")
 SPOKE = ("vistup", "made", "gave", "delivered", "jasad", "sozsoile")  # выступил, made/gave, жасады
 PRESENTED = ("presented", "introduced", "представил", "презентовал", "таныстыр", "ұсын")
@@ -652,6 +655,8 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
     words = _words(text)
     if len(words) > 6 or not words:
         return False
+    if _SPOKE_ON.fullmatch(text.strip(" «“\"")):
+        return True  # "X spoke on “Y”"
     # the possessive right before the book word: "his book", "своей книге", "өз кітабын"
     if any(a in OWN and b.startswith(BOOK_WORDS) for a, b in zip(words, words[1:])):
         return True
@@ -668,6 +673,16 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
 
 
 _RU_GENITIVE_NAME = re.compile(r"(?:а|я|ой|ей)$")
+_SPOKE_ON = re.compile(r"(?:spoke|talked|lectured|reported)\s+(?:on|about)", re.IGNORECASE)
+# "С докладом «Y» выступила …", "С сообщением «Y» выступил …": the talk named before its speaker
+_TALK_FIRST = re.compile(r"(?:^|[\s(])[Сс]\s+(?:доклад\w*|сообщени\w*|лекци\w*|презентаци\w*)\s+[«“\"]?$")
+_SPEAKER_AFTER = re.compile(r"^[»”\"]?\s*выступил[аи]?\b[^.;!?\n«»“”\"]{0,100}$")
+
+
+def talk_first(before: str, between: str) -> bool:
+    """A talk named before its speaker: "С докладом «Y» выступила заведующая отделом … X" (``before``:
+    the text right before the title, ``between``: from the title's end to the person)."""
+    return _TALK_FIRST.search(before) is not None and _SPEAKER_AFTER.match(between) is not None
 
 
 # What a book is a book of: "сборник стихов", "книга очерков", "том рассказов"
@@ -699,8 +714,8 @@ def book_before_author(before: str, name: str) -> bool:
     return False
 
 
-_KK_TALK_AFTER = re.compile(r"^[»”\"]?\s*(?:(?:атты|деген)\s+)?(?:баяндама|дәріс)\w*\s+(?:оқыды|оқып|жасады|жасап)\b",
-                            re.IGNORECASE)
+_KK_TALK_AFTER = re.compile(r"^[»”\"]?\s*(?:(?:атты|деген|тақырыбында|тақырыбына)\s+)?(?:баяндама|дәріс)\w*\s+"
+                            r"(?:оқыды|оқып|жасады|жасап)\b", re.IGNORECASE)
 
 
 def kk_talk_after(after: str) -> bool:

@@ -98,7 +98,8 @@ WORK_WORDS = {
     "Agreement": ("agreement", "soglasen", "dogovor", "kelisim", "protocol", "protokol", "hattam", "memorandum"),
     "Concept": ("concept", "koncepc", "tujirimdam"),
     "Plan": ("plan", "jospar"),
-    "Report": ("report", "doklad", "baiandam", "daris"),  # дәріс: a lecture given
+    # дәріс: a lecture given; "presented the paper “…”", "gave a talk “…”"
+    "Report": ("report", "doklad", "baiandam", "daris", "paper", "talk", "lecture", "lekci"),
     # books, articles and the like; also the word "author" before a quoted title ("author of «…»")
     "Publication": ("book", "knig", "kitabi", "kitapt", "kitabin", "dictionary", "slovar", "sozdik", "novel", "roman",
                     "sbornik", "jinak", "jinag", "article", "statia", "stati", "statei", "makala", "monograph",
@@ -116,6 +117,8 @@ WORK_WORDS = {
 # словарь"): the title names a book by them.
 GENRE_LAST = ("хрестомат", "chrestomath", "словар", "сөздіг", "энциклопед", "антолог", "anthology",
               "encyclopedia", "dictionary")
+# "spoke on", "talked about": what follows in quotes is the title of the talk
+_SPOKE_ON = re.compile(r"\b(?:spoke|talked|lectured|reported)\s+(?:on|about)\s+[“\"]?$", re.IGNORECASE)
 # "On the theme", "на тему", "тақырыбында": what follows in quotes is the title of a talk or paper.
 THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
@@ -1190,6 +1193,10 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             nxt = free[k] if k < len(free) and not text[found[0].end:free[k].start].strip() else None
             if nxt is not None and _event_type(nxt) is not None:
                 found = (nxt, _keyword_beside(nxt, qs, lang))
+        if found is None and _SPOKE_ON.search(text, max(0, qs - 30), qs):
+            # "X spoke on “…”": the title of X's talk
+            out.append(Candidate("work", qs + 1, qe - 1, "rule:work-title", 0.55, cls="Report", label=title))
+            continue
         theme = near(THEME_WORDS, window=2) if found is None else None
         event = _event_of_theme(free, starts, theme) if theme is not None else None
         if event is not None:

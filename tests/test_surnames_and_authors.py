@@ -98,6 +98,16 @@ def test_a_word_opening_a_sentence_is_no_given_name(extractor: Extractor) -> Non
      {("Ботагоз", "person/sabit-mukanov"), ("Сырдарья", "person/sabit-mukanov")}),
     ("first.en.txt", "Olzhas Suleimenov spoke. Suleimenov's first collection \"Argamaki\" appeared in 1961.",
      {("Argamaki", "person/olzhas-suleimenov")}),
+    # talks: the speaker is the author of the talk's title
+    ("spoke.en.txt", "On 5 June 2019 the round table \"Roads\" was held in Uralsk. T. N. Volkova, head of the local "
+                     "history department of OOUNB, spoke on \"Pushkin in the Orenburg Governorate\". Marat Zhaksybaev, "
+                     "professor at the West Kazakhstan University, presented the paper \"The Yaik Cossacks\".",
+     {("Pushkin in the Orenburg Governorate", "person/volkov-t"), ("The Yaik Cossacks", "person/jaksibaev-m")}),
+    ("talk-first.ru.txt", "12 мая 2015 года в Костанае прошёл литературный вечер «Певец Горькой линии». С докладом "
+                          "«Иван Шухов и Южный Урал» выступила заведующая отделом краеведения ЧОУНБ Е. В. Горбунова.",
+     {("Иван Шухов и Южный Урал", "person/gorbunov-e")}),
+    ("theme.kk.txt", "Бас библиограф Н. П. Смирнова «Абайдың орыс әдебиетіне көзқарасы» тақырыбында баяндама жасады.",
+     {("Абайдың орыс әдебиетіне көзқарасы", "person/smirnov-n")}),
 ])
 def test_who_wrote_a_work(extractor: Extractor, name: str, text: str, expected: set) -> None:
     assert authors(extract(extractor, name, text)) == expected
@@ -110,6 +120,21 @@ def test_who_wrote_a_work(extractor: Extractor, name: str, text: str, expected: 
 ])
 def test_a_pronoun_that_cannot_be_the_persons_gives_no_author(extractor: Extractor, text: str) -> None:
     assert authors(extract(extractor, "pronoun.ru.txt", text)) == set()
+
+
+def test_a_talk_first_needs_its_speaker_right_after_the_verb(extractor: Extractor) -> None:
+    """The speaker of "С докладом «Y» выступила …" is in that clause, not the next sentence's person."""
+    r = extract(extractor, "talk-next.ru.txt", "С докладом «Иван Шухов и Южный Урал» выступила заведующая отделом. "
+                                               "Гостей приветствовала Е. В. Горбунова.")
+    assert authors(r) == set()
+
+
+def test_who_is_named_among_the_speakers_took_part(extractor: Extractor) -> None:
+    r = extract(extractor, "speakers.kk.txt", "2020 жылғы 10 тамызда Петропавлда «Абай және Пушкин» конференциясы "
+                                              "өтті.\n\nБаяндамашылар қатарында университет профессоры Қ. Ж. Омарова "
+                                              "болды.")
+    took_part = {tail(t.object.value) for t in r.triples if t.predicate.value.endswith("P710")}
+    assert took_part == {"person/omarov-k"}
 
 
 # --- the day of an event ---------------------------------------------------------------------
