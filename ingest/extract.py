@@ -399,7 +399,9 @@ _PROGRAMME_POST = re.compile(_STAFF.pattern + r"|\b(?:профессор|profess
 
 # A programme item that opens with a quoted title ("– «Омские адреса …» – …"), and what may stand
 # between that title and its speaker's name: a dash, a word for a talk ("– доклад", "– talk by")
-_ITEM_TITLE = re.compile(r"[ \t]*[-–—•*][ \t]*[\"«“][^\"»”\n]{2,200}[\"»”]")
+_ITEM_TITLE = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*[\"«“][^\"»”\n]{2,200}[\"»”]")
+# Where a clause ends: a semicolon, a line's end, a full stop that follows no initial ("Т. В.", "А. С.")
+_CLAUSE_END = re.compile(r"[;\n]|(?<!\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\.")
 _TALK_GAP = re.compile(r"[\s,:–—-]*(?:(доклад\w*|выступлени\w*|сообщени\w*|talk|paper|report|баяндама\w*)"
                        r"(?:\s+by)?[\s,:–—-]*)?", re.IGNORECASE)
 
@@ -1696,9 +1698,16 @@ class _DocState:
                 day = next((dm.value for dm in dates if line[0] <= dm.start and dm.end <= line[1]
                             and dm.precision == "day"), None)
             elif m.group("place") and place is None:
-                place = next((pm.iri for pm in places if line[0] <= pm.start and pm.end <= line[1]
-                              and not self._is_country(pm.iri)), None)
+                # the town, not the region a library's name holds ("Орны: Солтүстік Қазақстан облыстық
+                # … кітапханасы, Петропавл қ.")
+                here = [pm for pm in places if line[0] <= pm.start and pm.end <= line[1] and not self._is_country(pm.iri)]
+                place = next((pm.iri for pm in here if not self._inside_holder(pm)), here[0].iri if here else None)
         return (day, place) if day and place else None
+
+    def _inside_holder(self, m: Mention) -> bool:
+        """``m`` stands inside the name of a library or an organisation."""
+        return any(h.start <= m.start and m.end <= h.end and h is not m for h in self.mentions
+                   if h.kind in ("library", "organization"))
 
     def _dateline_at(self, at: int, dates: list[DateMention], places: list[Mention],
                      whole_line: int | None = None) -> tuple[str, str] | None:
@@ -2422,8 +2431,11 @@ class _DocState:
         # university); a name without a post is a topic ("стихи Дулатова"). Of the event named in the
         # heading, else the last one before it.
         for head, first_item, end in rel.programme_rolls(text):
-            # the heading's event, else the report's own (the first one named before it, not one in passing)
+            # the heading's event, else the report's own (the first one named before it, not one in passing;
+            # in a timed schedule, the one its headline names, not the item of the hour before)
+            title_end = text.find("\n") if "\n" in text else len(text)
             main = next((e for e in events if head <= e.start and e.end <= first_item), None) \
+                or (next((e for e in events if e.end <= title_end), None) if self._schedule else None) \
                 or next((e for e in events if e.end <= head and id(e) not in background), None)
             for line in (ln for ln in lines if first_item <= ln[0] and ln[1] <= end):
                 # an item that names an event of its own is that one's ("– онлайн-встреча с поэтом X")
@@ -2449,11 +2461,13 @@ class _DocState:
                                 add(ev.iri, PARTICIPANT, o.iri)
                     elif title and (gap := _TALK_GAP.fullmatch(text, title_end, a.start)) and (
                             gap.group(1) or re.match(r",\s+\S", text[a.end:line[1]])
-                            and _PROGRAMME_POST.search(re.split(r"[;.\n]", text[a.end:line[1]])[0][:48])):
+                            and _PROGRAMME_POST.search(_CLAUSE_END.split(text[a.end:line[1]])[0][:120])):
                         # a talk's item with the speaker after it, the post after the name: "– «Омские
                         # адреса …» – Ольга Титова, заведующая отделом …", with the body that post names
                         add(ev.iri, PARTICIPANT, a.iri)
-                        upto = next((o.start for o in in_line[k + 1:] if o.kind == "person"), line[1])
+                        upto = next((o.start for o in in_line[k + 1:] if o.kind == "person" and not any(
+                            h.start <= o.start and o.end <= h.end for h in in_line if h.kind in ("organization", "library"))),
+                            line[1])  # (the next speaker, not a namesake in a library's name)
                         for o in in_line[k + 1:]:
                             if o.kind in ("organization", "library") and o.end <= upto:
                                 add(ev.iri, PARTICIPANT, o.iri)

@@ -303,9 +303,10 @@ def programme_rolls(text: str) -> list[tuple[int, int, int]]:
             continue
         items = []
         for ln in ls[i + 1:]:
-            if not BULLET.match(text[ln[0]:ln[1]]):
-                break
-            items.append(ln)
+            if BULLET.match(text[ln[0]:ln[1]]):
+                items.append(ln)
+            elif text[ln[0]:ln[1]].strip():
+                break  # (a blank line between the heading and the items, or between two, keeps it going)
         if items:
             out.append((a, items[0][0], items[-1][1]))
     return out

@@ -945,11 +945,12 @@ def _kk_doing(t: Tok) -> bool:
 
 
 def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
-    """The words written right after and right before a quoted title, with only spaces between."""
+    """The words written right after and right before a quoted title, with only spaces between (or a
+    colon before it: a programme's "Дөңгелек үстел: «…»", "Round table: “…”")."""
     i = bisect.bisect_left(starts, end)
     out = [free[i]] if i < len(free) and not text[end:free[i].start].strip() else []
     j = bisect.bisect_left(starts, start) - 1
-    if j >= 0 and free[j].end <= start and not text[free[j].end:start].strip():
+    if j >= 0 and free[j].end <= start and text[free[j].end:start].strip() in ("", ":"):
         out.append(free[j])
     return out
 
@@ -1283,6 +1284,17 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                                      extra={"authors": [item.span("author")],
                                             **({"year": year.group(1)} if year else {})}))
                 continue
+            # the other order: the title first, then its author or speaker: "1. «…» – Т. В. Лагутина,
+            # заведующая …" (a programme's talks), "- “…” by N. A. Kudryavtseva (Orenburg, 2011)"
+            after = _LISTED_AUTHOR_AFTER.match(text, qe)
+            if _LIST_ITEM_START.fullmatch(text, line_start, qs) and after is not None \
+                    and not any(_is(t, INSTITUTION_HEAD) or _is(t, LIBRARY_HEAD)
+                                for t in tokenize(after.group("author"))):
+                heading = text[max(0, line_start - 600):line_start].rstrip().rsplit("\n", 1)[-1]
+                talks = _TALKS_HEADING.search(heading) is not None and heading.endswith(":")
+                out.append(Candidate("work", qs + 1, qe - 1, LISTED_WORK, 0.6, cls="Report" if talks else "Publication",
+                                     label=title, extra={"authors": [after.span("author")]}))
+                continue
         if found is None:
             continue
         kw, (kind, cls) = found
@@ -1311,6 +1323,13 @@ LISTED_WORK = "rule:listed-work"
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LISTED_WORK = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)]|[-–—•*])[ \t]*(?P<author>(?:[{_UPPER}][\w'’.-]*[ \t]+){{1,3}}"
                           rf"[{_UPPER}][\w'’-]+)[ \t]*[,–—-]?[ \t]*")
+# A list item up to its title, and after the title a dash or "by" and a name (initials and a surname, or
+# two to four capitalised words), then the line's end, a comma (a post), a full stop or brackets
+_LIST_ITEM_START = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-–—•*])[ \t]*")
+_LISTED_AUTHOR_AFTER = re.compile(rf"[»”\"]?[ \t]*(?:[–—-]|,?[ \t]+by)[ \t]+(?P<author>(?:[{_UPPER}][\w'’.-]*[ \t]*){{1,3}}"
+                                  rf"[{_UPPER}][\w'’-]+)(?=[ \t]*(?:$|[,.;(]))", re.MULTILINE)
+# the heading over a list of talks: "Баяндамалар:", "Доклады:", "Papers:"
+_TALKS_HEADING = re.compile(r"(?i)доклад|баяндама|выступлени|papers?\b|talks?\b|reports?\b")
 # after the title: the line's end, a full stop, or the year in brackets (not "JSC", "номинациясы")
 _LISTED_WORK_END = re.compile(r"[»”\"]?[ \t]*(?:$|[.;,]|\(\d{4}\))", re.MULTILINE)
 # a list of books says so: in the item after its title, in the line over the list, or in the title
@@ -2378,6 +2397,8 @@ def genre_titles(text: str, toks: list[Tok], lang: str, original: str | None = N
                 # "Асқар мен Айгүл … Келісімге қол қойды": the second of two subjects is one too, with
                 # its surname where the first has one ("Асқар Оспанов пен Айгүл Сейітова")
                 s += 1
+            if all(re.fullmatch(r"[\d-]+", x.text) for x in toks[s:i]):
+                continue  # "10.20–12.30 – Баяндамалар:": a programme's hours, then its heading
             start, end = toks[s].start, t.end
         else:
             dated = _dated_heading(text, toks, i)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from extraction_support import extract
+from extraction_support import BASE, extract
 from ingest.extract import Extractor, Result
 from ingest.vocab import SDO, XSD
 
 
 def tail(iri: str) -> str:
-    return iri.rsplit("/id/", 1)[1]
+    return iri.rsplit("/id/", 1)[-1]
 
 
 def persons(r: Result) -> list[tuple[str, str]]:
@@ -161,3 +161,48 @@ def test_the_same_day_is_the_last_events_not_a_day_retold(extractor: Extractor) 
     assert sorted(dates) == ["event/exhibition-2019-uralsk", "event/round-table-2019-uralsk"]
     assert all(v == ["2019-06-05"] for v in dates.values())
     assert {t.object for t in r.triples if t.predicate == SDO.startDate} == {ox.Literal("2019-06-05", datatype=XSD.date)}
+
+
+# --- programmes and lists of titles -------------------------------------------------------------
+
+PROGRAMME_KK = (
+    "«Шекаралас кітапханалар: ортақ кеңістік» халықаралық семинарының бағдарламасы\n\n"
+    "Өтетін күні: 2019 жылғы 26 қыркүйек\n"
+    "Өтетін орны: С. Мұқанов атындағы Солтүстік Қазақстан облыстық әмбебап ғылыми кітапханасы, Петропавл қ.\n\n"
+    "09.30–10.00 – Қатысушыларды тіркеу. «Көршілес өңірлердің басылымдары» кітап көрмесімен танысу.\n\n"
+    "10.20–12.30 – Баяндамалар:\n\n"
+    "1. «Бірлескен электрондық кітапхана: 18 жылдың қорытындысы» – Әлия Қайратқызы Бекмағамбетова, ҚР Ұлттық "
+    "кітапханасының директор орынбасары (Алматы қ.).\n\n"
+    "2. «Өлкетанулық басылымдарды цифрландыру» – Т. В. Лагутина, А. С. Пушкин атындағы Омбы мемлекеттік облыстық "
+    "ғылыми кітапханасының библиография бөлімінің меңгерушісі.\n\n"
+    "13.30–15.00 – Дөңгелек үстел: «Меморандумның жобасын талқылау».\n")
+
+
+def test_a_programmes_talks_are_works_of_their_speakers_who_take_part(extractor: Extractor) -> None:
+    r = extract(extractor, "programme.kk.txt", PROGRAMME_KK)
+    assert authors(r) == {("Бірлескен электрондық кітапхана: 18 жылдың қорытындысы", "person/bekmagambetov-a"),
+                          ("Өлкетанулық басылымдарды цифрландыру", "person/lagutin-t")}
+    seminar = BASE + "id/event/seminar-2019-petropavl"
+    took_part = {tail(t.object.value) for t in r.triples
+                 if t.predicate.value.endswith("P710") and t.subject.value == seminar}
+    # the speakers (items apart by blank lines, numbered) and the bodies their posts name, not Pushkin
+    assert {"person/bekmagambetov-a", "person/lagutin-t", "library/national-library-of-kazakhstan",
+            "library/omsk-regional-scientific-library"} <= took_part
+    assert "person/alexander-pushkin" not in took_part
+    # held in the town of the venue line, not the region inside the library's name
+    assert [tail(t.object.value) for t in r.triples
+            if t.subject.value == seminar and t.predicate == SDO.location] == ["place/petropavl"]
+    # the hours before a heading name no work; "Дөңгелек үстел: «…»" is a round table
+    text = r.document.text
+    assert not any("12.30" in text[m.start:m.end] for m in r.mentions)
+    assert any(m.kind == "event" and "Меморандумның" in text[m.start:m.end] for m in r.mentions)
+
+
+def test_a_list_of_books_title_first_gives_their_authors(extractor: Extractor) -> None:
+    r = extract(extractor, "books.en.txt", "The guests brought the following books:\n"
+                                           "- \"The Cossack line: essays of local history\" by N. A. Kudryavtseva "
+                                           "(Orenburg, 2011);\n"
+                                           "- \"Chronicle of a steppe city\" by Zh. K. Kassymbayev (Aktobe, 2015);\n"
+                                           "- \"Steppe Libraries\" – Aktobe Regional Library (2016).\n")
+    assert authors(r) == {("The Cossack line: essays of local history", "person/kudravcev-n"),
+                          ("Chronicle of a steppe city", "person/kasimbaev-j")}
