@@ -1458,14 +1458,22 @@ class _DocState:
         an undated one then; an exhibition and a round table of one title stay two events."""
         pending = self._apart(pending)
         dated: dict[tuple[str, str], set[str]] = {}  # (kind, folded title) -> slugs of its dated mentions
+        bare: dict[str, set[str]] = {}  # kind -> slugs of its dated mentions that name only the kind
         for c, _, slug, _, _ in pending:
             key = _event_title_key(c)
             if slug is not None and key:
                 dated.setdefault((_event_family(c), key), set()).add(slug)
+            elif slug is not None:
+                bare.setdefault(_event_family(c), set()).add(slug)
+        headline_end = self.norm.find("\n") if "\n" in self.norm else len(self.norm)
         for c, lang, slug, date, chosen in pending:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
                 same = dated.get((_event_family(c), _event_title_key(c) or ""), set())
+                if not same and date is None and c.end <= headline_end:
+                    # the headline's «…» and the body's bare "семинар", dated and placed: the only
+                    # event of that kind the report dates is the one its headline names
+                    same = bare.get(_event_family(c), set())
                 if not same and c.extra.get("kind_in_title"):
                     # «Махамбет оқулары» on its own, after "«Махамбет оқулары» әдеби кеші": the title is
                     # the evening's, whatever kind its last word names

@@ -206,3 +206,22 @@ def test_a_list_of_books_title_first_gives_their_authors(extractor: Extractor) -
                                            "- \"Steppe Libraries\" – Aktobe Regional Library (2016).\n")
     assert authors(r) == {("The Cossack line: essays of local history", "person/kudravcev-n"),
                           ("Chronicle of a steppe city", "person/kasimbaev-j")}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("headline.ru.txt", "Итоги семинара «Книга без границ»\n\n15 апреля 2019 г. в Кургане состоялся семинар "
+                        "библиотекарей России и Казахстана."),
+    ("headline.en.txt", "The seminar \"Books without borders\" in Kurgan\n\nOn 15 April 2019 a seminar of librarians of "
+                        "Russia and Kazakhstan took place in Kurgan."),
+])
+def test_the_headlines_titled_event_is_the_bodys_dated_one(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert {tail(m.iri) for m in r.mentions if m.kind == "event"} == {"event/seminar-2019-kurgan"}
+    assert start_dates(r) == {"event/seminar-2019-kurgan": ["2019-04-15"]}
+
+
+def test_a_headline_beside_two_dated_events_of_its_kind_stays_its_own(extractor: Extractor) -> None:
+    r = extract(extractor, "two.ru.txt", "Итоги семинара «Книга без границ»\n\n15 апреля 2019 г. в Кургане состоялся "
+                                         "семинар библиотекарей. 20 мая 2019 г. в Омске прошёл семинар краеведов.")
+    events = {tail(m.iri) for m in r.mentions if m.kind == "event"}
+    assert {"event/seminar-2019-kurgan", "event/seminar-2019-omsk"} < events and len(events) == 3
