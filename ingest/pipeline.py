@@ -80,6 +80,7 @@ class CandidateFinder:
         found += rules.references(text, toks)
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
+        found += rules.named_days(text, lang)
         found += rules.marked_places(text, toks, lang, frozenset(m.start for m in matches if m.entry.kind == "person"))
         found += self.geo.find(text, toks, lang, matches)
         place_spans: dict[int, int] = {}  # the longest place at each start ("Қазақстан Республикасының")

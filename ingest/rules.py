@@ -54,13 +54,14 @@ EVENT_WORDS = {
     "readings": ("readings",),  # literary readings; ru/kk plural forms are whole words (EVENT_FORMS)
     "presentation": ("prezentaci", "presentation", "tusaukeser"),  # of a book: презентация, тұсаукесер
     "campaign": ("campaign",),  # a library's campaign ("акция «Книжный мост»"): ru/kk forms whole (EVENT_FORMS)
+    "concert": ("koncert", "concert", "gala-koncert", "gala-concert"),  # концерт, гала-концерт
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
                "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event",
                "campaign": "Event", "presentation": "Event", "course": "Event", "quest": "Event",
-               "marathon": "Event"}
+               "marathon": "Event", "concert": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -2700,6 +2701,36 @@ def openings(text: str, lang: str | None) -> list[Candidate]:
 DAYS_HEADS = fold_all(("days", "дни", "дней", "дням", "днях", "днями"))  # "во время Дней культуры …"
 REGION_WORDS = fold_all(("област", "region", "oblast", "края", "krai", "район", "district", "облыс"))
 MAX_DAYS_WORDS = 14
+
+
+# A day's name: "World Book and Copyright Day", "International Mother Language Day" (capitalised words,
+# "and"/"of" between, then "Day"); "День казахской кухни и ремёсел", "День Республики" (a capitalised
+# "День" inside a sentence, then its genitive words or names)
+_EN_NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|of|the)\s+)?){1,5}Day\b")
+_RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+(?:ой|ей|ого|его|их|ых|ы|и|а|я|ов|ев|ий)|и|[А-ЯЁ][а-яё]+)){1,5}")
+
+
+def named_days(text: str, lang: str) -> list[Candidate]:
+    """A day named as a holiday or a library's occasion ("World Book and Copyright Day", "День
+    славянской письменности и культуры"): an event, dated by its sentence as any other."""
+    out: list[Candidate] = []
+    if lang == "en":
+        found = [m for m in _EN_NAMED_DAY.finditer(text)
+                 if not _sentence_initial(text, m.start()) or len(m.group().split()) > 2]
+    elif lang == "ru":
+        found = list(_RU_NAMED_DAY.finditer(text))
+    else:
+        return out
+    for m in found:
+        start, end = m.start(), m.end()
+        words = text[start:end].split()
+        while words and words[-1].lower() in ("и", "and", "of", "the"):
+            end -= len(words.pop()) + 1
+        if len(words) < 2:
+            continue
+        out.append(Candidate("event", start, end, DAYS_OF, 0.55, cls="CommemorativePeriod",
+                             label=" ".join(text[start:end].split()), extra={"event_type": "days"}))
+    return out
 
 
 def days_events(text: str, toks: list[Tok], lang: str) -> list[Candidate]:

@@ -225,3 +225,24 @@ def test_a_headline_beside_two_dated_events_of_its_kind_stays_its_own(extractor:
                                          "семинар библиотекарей. 20 мая 2019 г. в Омске прошёл семинар краеведов.")
     events = {tail(m.iri) for m in r.mentions if m.kind == "event"}
     assert {"event/seminar-2019-kurgan", "event/seminar-2019-omsk"} < events and len(events) == 3
+
+
+@pytest.mark.parametrize("name, text, surface", [
+    ("concert.ru.txt", "12 сентября 2018 года в Омске прошёл гала-концерт «Ертіс – река дружбы».",
+     "гала-концерт «Ертіс – река дружбы»"),
+    ("concert.kk.txt", "2019 жылғы 5 маусымда Оралда концерт өтті.", "концерт"),
+    ("day.en.txt", "On 21 February 2017 the library marked International Mother Language Day in Oskemen.",
+     "International Mother Language Day"),
+    ("day.ru.txt", "14 сентября 2018 года в Омске прошёл День казахской кухни.", "День казахской кухни"),
+])
+def test_concerts_and_named_days_are_events(extractor: Extractor, name: str, text: str, surface: str) -> None:
+    r = extract(extractor, name, text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == [surface]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("day-start.ru.txt", "День выдался солнечным, и читатели пришли в библиотеку."),
+    ("day-start.en.txt", "The Day began with a walk around Omsk."),
+])
+def test_a_day_that_names_no_occasion_is_no_event(extractor: Extractor, name: str, text: str) -> None:
+    assert not [m for m in extract(extractor, name, text).mentions if m.kind == "event"]
