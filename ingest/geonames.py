@@ -281,7 +281,12 @@ def _placed(text: str, toks: list[Tok], m: Match, lang: str, places: set[int], p
         return True
     if _sentence_initial(text, first.start):
         return False
-    town, person = _ru_reading(toks[m.first].text if lang == "ru" else place.ru[0])
+    if lang == "ru":
+        town, person = _ru_reading(toks[m.first].text)
+    else:  # the town's Russian names: a town if one is, a person's name only if none is a town's alone
+        readings = [_ru_reading(n) for n in place.ru]  # ("Торгай" reads as a name, "Тургай" as a town)
+        town = any(t for t, _ in readings)
+        person = not any(t and not p for t, p in readings)
     if not town:
         return False  # "в Надежде", "из Маркса", "в Дружбе народов": no town to the dictionary
     if person and place.population < PERSON_TOWN_MAX:

@@ -81,6 +81,7 @@ class CandidateFinder:
         found += rules.commemorative_years(text, toks, lang)
         found += rules.days_events(text, toks, lang)
         found += rules.named_days(text, lang)
+        found += rules.numbered_schools(text, lang)
         found += rules.marked_places(text, toks, lang, frozenset(m.start for m in matches if m.entry.kind == "person"))
         found += self.geo.find(text, toks, lang, matches)
         place_spans: dict[int, int] = {}  # the longest place at each start ("Қазақстан Республикасының")

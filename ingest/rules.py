@@ -2710,6 +2710,36 @@ _EN_NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|of|the)\s+)?){1,5}
 _RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+(?:ой|ей|ого|его|их|ых|ы|и|а|я|ов|ев|ий)|и|[А-ЯЁ][а-яё]+)){1,5}")
 
 
+# A school by its number: "средней школы № 5", "школы-гимназии № 9", "СОШ № 12", "№9 мектеп-гимназияның",
+# "№53 орта мектептің", "school-gymnasium No. 9", "Kulunda secondary school No. 1"
+_SCHOOL = {
+    "ru": re.compile(r"(?<![\w-])(?:(?:средн|общеобразовательн|основн|специализированн)\w*\s+)?"
+                     r"(?:школ\w*|гимнази\w*|лице[йея]\w*|СОШ)(?:-(?:гимнази|лице)\w*)?\s*№\s*\d+"),
+    "kk": re.compile(r"№\s*\d+\s+(?:(?:орта|жалпы|жалпы\s+білім\s+беретін|мамандандырылған)\s+)?"
+                     r"(?:мектеп|гимназия|лицей)\w*(?:-(?:гимназия|лицей)\w*)?"),
+    "en": re.compile(r"(?:\b(?!The\b|A\b)[A-Z][a-z]+\s+)?(?:\b(?:[Ss]econdary|[Hh]igh|[Gg]eneral)\s+)?"
+                     r"\b(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)(?:-(?:gymnasium|lyceum))?\s+No\.?\s*\d+"),
+}
+
+
+def numbered_schools(text: str, lang: str) -> list[Candidate]:
+    """A school named by its number is an organisation (pupils of two border towns meet on a
+    telebridge); the number and the kind say which, with the town the text gives."""
+    pattern = _SCHOOL.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        if lang == "en" and m.group()[:1].isupper() and _sentence_initial(text, start):
+            start += len(m.group().split()[0]) + 1  # "School No. 1 …" opening a sentence: no town word
+        words = text[start:m.end()].split()
+        if lang == "kk":
+            words[-1] = strip_kk_case(words[-1])  # "№9 мектеп-гимназияның" is "№9 мектеп-гимназия"
+        out.append(Candidate("organization", start, m.end(), "rule:school", 0.6, label=" ".join(words)))
+    return out
+
+
 def named_days(text: str, lang: str) -> list[Candidate]:
     """A day named as a holiday or a library's occasion ("World Book and Copyright Day", "День
     славянской письменности и культуры"): an event, dated by its sentence as any other."""

@@ -51,6 +51,8 @@ def facts(r: Result, iri_tail: str) -> dict[str, list]:
     ("kk", "Қонақтар Зайсаннан келді.", "Зайсаннан"),  # the fold writes the doubled н once
     ("ru", "Делегация приехала из Тамбова.", "Тамбова"),   # Тамбов's genitive, not the village Тамбовка
     ("ru", "Конференция прошла в Иванове.", "Иванове"),    # a city named like a surname, large enough
+    # its first Russian name ("Торгай") reads as a person's to the dictionary, another ("Тургай") as a town's
+    ("kk", "Кейін ол Торғайда алғашқы мектептерді ашты.", "Торғайда"),
 ])
 def test_a_town_outside_the_authority_file_is_a_place(extractor: Extractor, lang: str, text: str,
                                                       surface: str) -> None:

@@ -246,3 +246,16 @@ def test_concerts_and_named_days_are_events(extractor: Extractor, name: str, tex
 ])
 def test_a_day_that_names_no_occasion_is_no_event(extractor: Extractor, name: str, text: str) -> None:
     assert not [m for m in extract(extractor, name, text).mentions if m.kind == "event"]
+
+
+@pytest.mark.parametrize("name, text, schools", [
+    ("schools.kk.txt", "Бейнекөпірге Павлодар қаласындағы №9 мектеп-гимназияның және Барнауылдағы №53 орта мектептің "
+                       "оқушылары қатысты.", ["№9 мектеп-гимназияның", "№53 орта мектептің"]),
+    ("schools.en.txt", "Pupils of the Kulunda secondary school No. 1 and the school-gymnasium No. 9 of Pavlodar took "
+                       "part.", ["Kulunda secondary school No. 1", "school-gymnasium No. 9"]),
+    ("schools.ru.txt", "В видеомосте участвовали ученики средней школы № 5 г. Кургана и школы-гимназии № 9 Павлодара.",
+     ["средней школы № 5", "школы-гимназии № 9"]),
+])
+def test_a_school_by_its_number_is_an_organisation(extractor: Extractor, name: str, text: str, schools: list) -> None:
+    r = extract(extractor, name, text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "organization"] == schools
