@@ -111,6 +111,9 @@ WORK_WORDS = {
                     "ертегі", "трилоги", "trilogy", "справочник", "анықтамалық", "анықтамалығ", "стихотворен",
                     "эпопе", "epic", "произведени", "шығарма",
                     "өлең", "story",
+                    # a publication, an edition, a scholar's work, a (digital) collection, stories (kk plural:
+                    # the singular stem also opens "әңгімеледі", talked)
+                    "басылым", "издани", "edition", "еңбег", "еңбек", "топтама", "әңгімелер",
                     # a catalogue of a collection, a song on a poet's words
                     "каталог", "catalog", "песн", "song"),
 }
@@ -949,7 +952,8 @@ def _beside(text: str, free: list[Tok], starts: list[int], start: int, end: int)
     """The words written right after and right before a quoted title, with only spaces between (or a
     colon before it: a programme's "Дөңгелек үстел: «…»", "Round table: “…”")."""
     i = bisect.bisect_left(starts, end)
-    out = [free[i]] if i < len(free) and not text[end:free[i].start].strip() else []
+    # (a year in brackets may stand between: "«Мұсылманшылықтың тұтқасы» (1884) еңбегі")
+    out = [free[i]] if i < len(free) and re.fullmatch(r"\s*(?:\(\d{4}\)\s*)?", text[end:free[i].start]) else []
     j = bisect.bisect_left(starts, start) - 1
     if j >= 0 and free[j].end <= start and text[free[j].end:start].strip() in ("", ":"):
         out.append(free[j])
@@ -1087,6 +1091,24 @@ def book_beside(text: str, toks: list[Tok], start: int, end: int, window: int = 
 _BOOK_EVIDENCE = tuple(fold(w) for w in ("аударма", "перевод", "translation", "издани", "басылым", "edition"))
 
 
+# What joins two titles of one list: "«A» и «B»", "“A”, “B”", "«A» мен «B»", "«A» («B»)"
+_TITLES_JOINED = re.compile(r"\s*(?:,|и|and|or|или|мен|бен|пен|және|немесе)?\s*\(?\s*|\s*\)\s*")
+
+
+def _joined_to(text: str, titles: list[tuple[int, int, str]], start: int, end: int, before: bool) -> bool:
+    """The titles between a kind word and a title (``start``–``end``) are of one list with it (only
+    list words between each and the next): a kind word reaches across such titles, not across others.
+    ``before``: the kind word stands before the title (at ``start``), else after it (at ``end``)."""
+    between = sorted((a, b) for a, b, _ in titles if start <= a and b <= end)
+    if not between:
+        return True
+    if before:  # "романы «A» и «B»": from each title between to the next, and from the last to the title
+        gaps = [(b, a2) for (_, b), (a2, _) in zip(between, between[1:])] + [(between[-1][1], end)]
+    else:  # "«A» және «B» басылымдары": from the title to the first between, and on to the next
+        gaps = [(start, between[0][0])] + [(b, a2) for (_, b), (a2, _) in zip(between, between[1:])]
+    return all(_TITLES_JOINED.fullmatch(text, x, y) for x, y in gaps)
+
+
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
                   lang: str | None = None, names: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Events, projects, works and organisations named by a quoted title beside their keyword.
@@ -1119,8 +1141,14 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
         own = {id(t) for t in beside[(qs, qe)]}
 
         def claimed(t: Tok, qs: int = qs, qe: int = qe, own: set[int] = own) -> bool:
-            return id(t) not in own and (id(t) in after_a_title and t.end <= qs
-                                         or id(t) in before_a_title and t.start >= qe)
+            # (nor does a keyword reach across another title, but for a list of them: "Көрмеге «A»
+            # басылымы және «B» …" — the exhibition is not B's; "романы «A» и «B»" are both novels)
+            if id(t) in own:
+                return False
+            if id(t) in after_a_title and t.end <= qs or id(t) in before_a_title and t.start >= qe:
+                return True
+            return not (_joined_to(text, titles, t.end, qs, True) if t.end <= qs
+                        else _joined_to(text, titles, qe, t.start, False))
 
         near = functools.partial(_near_keyword, free, starts, qs, qe, taken=claimed, text=text)
         # the word before the title first, except in Kazakh, which writes the kind after it; a
@@ -1634,6 +1662,20 @@ def kazakh_government_bodies(text: str, toks: list[Tok], places: dict[int, int] 
         if start is not None and (j < k or _is(t, _KK_AKIMAT + _KK_MISSION)):
             out.append(Candidate("organization", start, t.end, "rule:government-body", 0.6, cls="GovernmentBody"))
     return out
+
+
+# "“Timur and his team” by Arkady Gaidar": the two capitalised words after a title's "by" are its
+# author's name, whatever its ending (English has no NER model here, and "Gaidar" no surname ending)
+_BY_AUTHOR = re.compile(r"[”\"»]\s*(?:\(\d{4}\)\s*)?,?\s+by\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+"
+                        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+
+
+def authors_by(text: str, lang: str) -> list[Candidate]:
+    """The author named by "by" right after a quoted title, in English."""
+    if lang != "en":
+        return []
+    return [Candidate("person", m.start("name"), m.end("name"), "rule:by-author", 0.6)
+            for m in _BY_AUTHOR.finditer(text)]
 
 
 def persons(text: str, toks: list[Tok]) -> list[Candidate]:

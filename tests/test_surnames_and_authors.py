@@ -259,3 +259,28 @@ def test_a_day_that_names_no_occasion_is_no_event(extractor: Extractor, name: st
 def test_a_school_by_its_number_is_an_organisation(extractor: Extractor, name: str, text: str, schools: list) -> None:
     r = extract(extractor, name, text)
     assert [text[m.start:m.end] for m in r.mentions if m.kind == "organization"] == schools
+
+
+@pytest.mark.parametrize("name, text, works", [
+    # a publication, a scholar's work (a year in brackets between), stories in the Kazakh plural
+    ("kinds.kk.txt", "Ол «Мұсылманшылықтың тұтқасы» (1884) еңбегінің тарихын айтты.", ["Мұсылманшылықтың тұтқасы"]),
+    ("stories.kk.txt", "Оқушылар «Әке мен бала», «Бай баласы мен жарлы баласы» әңгімелерін сахналады.",
+     ["Әке мен бала", "Бай баласы мен жарлы баласы"]),
+    # the exhibition before the first title is not the second title's kind
+    ("across.kk.txt", "Көрмеге «Абай: библиографиялық көрсеткіш» басылымы және «Ресей мен Қазақстан: ортақ тарих беттері» "
+                      "электрондық топтамасы қойылды.",
+     ["Абай: библиографиялық көрсеткіш", "Ресей мен Қазақстан: ортақ тарих беттері"]),
+    # but a kind before a list of titles is each one's
+    ("list.ru.txt", "На выставке представлены романы «Ботагоз» и «Сырдарья».", ["Ботагоз", "Сырдарья"]),
+])
+def test_quoted_titles_beside_a_kind_of_work(extractor: Extractor, name: str, text: str, works: list) -> None:
+    r = extract(extractor, name, text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "work"] == works
+    assert not [m for m in r.mentions if m.kind == "event"]
+
+
+def test_the_author_after_a_titles_by_is_a_person(extractor: Extractor) -> None:
+    r = extract(extractor, "by.en.txt", "The pupils told about the story \"Timur and his team\" by Arkady Gaidar.")
+    assert authors(r) == {("Timur and his team", "person/gaidar-a")}
+    r = extract(extractor, "by-library.en.txt", "The report \"Libraries\" by Omsk Regional Library was read.")
+    assert persons(r) == []
