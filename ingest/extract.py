@@ -459,6 +459,20 @@ _HEADING_LEAD = re.compile(r"\s*(?:(?:monday|tuesday|wednesday|thursday|friday|s
 # A possessive pronoun and at most two words of a work's kind right before its title
 _PRONOUN_BOOK = re.compile(r"(?:^|[\s(])(?P<pronoun>his|her|its|его|её|ее|оның)\s+(?P<kind>(?:[^\W\d_]+\s+){0,2})[«“\"]?$",
                            re.IGNORECASE)
+# a name written in the English possessive: its last two letters and the two after it ("Abai's", "Suleimenov|'s")
+# Kin named before a surname: another person of the family ("его сын Сулейменов", "his son Suleimenov")
+_KIN = tuple(fold(w) for w in ("сын", "дочь", "дочер", "внук", "внучк", "брат", "сестр", "жена", "жены", "супруг",
+                               "муж", "отец", "отц", "мать", "son", "daughter", "grandson", "granddaughter", "brother",
+                               "sister", "wife", "husband", "father", "mother", "ұлы", "қызы", "немере", "інісі",
+                               "ағасы", "әйелі"))
+_PLURAL_SURNAME = re.compile(r"(?:ов|ев|ин|ын)[ыи]$|(?:ov|ev|in)s$", re.IGNORECASE)
+# A headline that announces: the event is still to come ("пройдёт", "состоится", "өтеді", "will be held")
+_FUTURE = re.compile(r"пройд[её]т|состоится|состоятся|откроется|начнётся|өтеді|өткізіледі|ашылады|\bwill\b|"
+                     r"\bto\s+be\s+held\b|\bupcoming\b|\bannounced\b", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"(?:['’]s|..['’]s)(?![^\W\d_])")
+# A title's own maker named right after it: "«Кыз Жибек» (фильм Султана Ходжикова)", "“X” by Y"
+_OWN_AUTHOR_AFTER = re.compile(r"[»”\"]?\s*(?:\(\s*(?:фильм|film|реж|пьеса|play|book|книга)|,?\s+by\s|\s*\([A-ZА-ЯЁ])",
+                               re.IGNORECASE)
 # Between two titles of one list: "«A» и «B»", "“A”, “B”", "«А» мен «В»"
 _TITLES_LISTED = re.compile(r"[»”\"]?\s*(?:,|и|and|мен|бен|пен|және|,\s*а\s+также)\s*[«“\"]?", re.IGNORECASE)
 _FEMININE_NAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|kyzy|қызы|ova|eva|ina|aya)\b", re.IGNORECASE)
@@ -975,6 +989,9 @@ class _DocState:
                 key = institution_key(name, names, countries)
                 if key is not None:  # one IRI for the institution in every language that names it
                     return self._mint("organization", key_slug(key), name, lang, c.cls)
+            if c.method == "rule:school":
+                # "школа № 5" is in every town: one school per document, never one across documents
+                return self._mint(c.kind, new_slug(c.kind, f"{name} {self.d.name}"), name, lang, c.cls)
             return self._mint(c.kind, new_slug(c.kind, name), name, lang, c.cls)
         if c.kind == "event":
             return None  # events are named once their date and place are known (see relations)
@@ -1305,8 +1322,12 @@ class _DocState:
                 continue  # "Мадина Ауэзова", "А. Ауэзов": another person's name
             if after is not None and after.capitalized and self.norm[t.end:after.start] == " ":
                 continue  # "Suleimenov Street", "Валиханов Ч."
-            if before is not None and gap == " " and rules.is_role(before) and fold(word) not in surnames:
-                continue  # "директор Ауэзова" (but "писатель Ауэзов", as the full name writes it) is another
+            if before is not None and gap == " " and (
+                    rules.is_role(before) and not (before.key in rel.WRITER_ROLES and fold(word) in surnames)
+                    or before.key.startswith(_KIN)):
+                continue  # "директор Ауэзов", "его сын Сулейменов": another (but "писатель Ауэзов" is he)
+            if _PLURAL_SURNAME.search(word):
+                continue  # "супруги Ауэзовы": a family
             end = t.start + len(word)
             self.mentions.append(Mention(t.start, end, "person", next(iter(iris)), "rule:surname", 0.7, self.lang))
 
@@ -1470,10 +1491,13 @@ class _DocState:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
                 same = dated.get((_event_family(c), _event_title_key(c) or ""), set())
-                if not same and date is None and c.end <= headline_end:
+                if not same and date is None and c.end <= headline_end and not _FUTURE.search(self.norm[:headline_end]) \
+                        and self.text.count(c.label or self.text[c.start:c.end]) <= 1:
                     # the headline's «…» and the body's bare "семинар", dated and placed: the only
-                    # event of that kind the report dates is the one its headline names
-                    same = bare.get(_event_family(c), set())
+                    # event of that kind the report dates is the one its headline names (not an
+                    # announcement, "… пройдёт в Павлодаре", nor a title the body names again)
+                    same = {slug2 for slug2 in bare.get(_event_family(c), set())
+                            if not chosen or any(slug2.endswith("-" + pl.rsplit("/", 1)[-1]) for pl in chosen)}
                 if not same and c.extra.get("kind_in_title"):
                     # «Махамбет оқулары» on its own, after "«Махамбет оқулары» әдеби кеші": the title is
                     # the evening's, whatever kind its last word names
@@ -2540,6 +2564,9 @@ class _DocState:
             return any(o.end <= b.start for o in itertools.takewhile(lambda o: o.start < b.start,
                                                                   itertools.islice(by_start, k, None)))
 
+        # (a namesake inside a library's name is no speaker: "заведующая отделом библиотеки имени Сабита
+        # Муканова Анна Петрова")
+        nested_persons = {(p.start, p.end) for p in persons if any(h.start <= p.start and p.end <= h.end for h in orgs)}
         for w in works:
             before = re.split(r"[,.;!?\n]", text[max(0, w.start - 40):w.start])[-1]  # "Author of «Y», X"
             for p in persons:
@@ -2550,7 +2577,9 @@ class _DocState:
                 # a talk and its speaker, a post between: "X, head of …, spoke on “Y”", "С докладом «Y»
                 # выступила заведующая отделом … X" (no other person between them)
                 appositive = re.fullmatch(r",[^,.;!?\n]{3,120},\s*(.*)", gap, re.DOTALL) if a is p else None
-                if b.start - a.end <= 160 and not any(a.end <= o.start and o.end <= b.start for o in persons) and (
+                if b.start - a.end <= 160 and (p.start, p.end) not in nested_persons and not any(
+                        a.end <= o.start and o.end <= b.start and (o.start, o.end) not in nested_persons
+                        for o in persons) and (
                         appositive is not None and rel.own_book_phrase(appositive.group(1), False)
                         or a is w and rel.talk_first(text[max(0, w.start - 30):w.start], gap)):
                     add(w.iri, AUTHOR, p.iri)
@@ -2571,7 +2600,10 @@ class _DocState:
         # "his novel «Y»", "Его роман «Y»", "оның «Y» романы": the person the sentence or the one before
         # it named last, where the pronoun can be theirs (not "её" of a man's name, nor "his" of a
         # woman's); titles listed after it are theirs too ("его романы «Ботагоз» и «Сырдарья»")
-        authored = {t.subject.value for t in self.facts if t.predicate == AUTHOR}
+        # (a work the authority file gives an author to is that author's: "Оның «Абай жолы» романы"
+        # after a librarian who spoke of Auezov is still Auezov's)
+        authored = {t.subject.value for t in self.facts if t.predicate == AUTHOR} \
+            | {w.iri for w in works if (e := self.a.get(w.iri)) is not None and e.authors}
         for w in works:
             if w.iri in authored:
                 continue
@@ -2581,14 +2613,19 @@ class _DocState:
             at = w.start - (len(text[max(0, w.start - 60):w.start]) - m.start("pronoun"))
             k = max(0, bisect.bisect_right(sent_starts, at) - 1)
             since = sents[max(0, k - 1)][0]
-            before = [p for p in persons if since <= p.start and p.end <= at]
+            # (not a person named in the possessive: "Auezov met Abai's descendants. His novel …")
+            before = [p for p in persons if since <= p.start and p.end <= at
+                      and not _POSSESSIVE_S.match(text[p.end - 2:p.end + 2])]
             if before and _pronoun_fits(m.group("pronoun"), self._label_of(before[-1].iri)):
                 add(w.iri, AUTHOR, before[-1].iri)
                 authored.add(w.iri)
         for a, b in zip(works, works[1:]):
-            if a.iri in authored and b.iri not in authored and _TITLES_LISTED.fullmatch(text[a.end:b.start]):
-                for t in [t for t in self.facts if t.predicate == AUTHOR and t.subject.value == a.iri]:
-                    add(b.iri, AUTHOR, t.object.value)
+            if a.iri in authored and b.iri not in authored and _TITLES_LISTED.fullmatch(text[a.end:b.start]) \
+                    and not _OWN_AUTHOR_AFTER.match(text, b.end):  # "«Кыз Жибек» (фильм Султана …)"
+                known = self.a.get(a.iri)
+                for author in [t.object.value for t in self.facts if t.predicate == AUTHOR and t.subject.value == a.iri] \
+                        + (known.authors if known is not None else []):
+                    add(b.iri, AUTHOR, author)
                 authored.add(b.iri)
         # a prize for a work goes to its author: "First place went to X … for her essay «Y»", "присудило
         # X за эссе «Y»" (the nearest person before it in its sentence, no other between)

@@ -42,7 +42,7 @@ PERSON_TOWN_MAX = 150_000  # a town this large is named for itself more often th
 
 # Words after which a capitalised name is where something is, from or goes (folded).
 _PLACE_BEFORE = {
-    "en": frozenset(fold(w) for w in ("in", "from", "to", "near", "around", "at")),
+    "en": frozenset(fold(w) for w in ("in", "from", "to", "near", "around")),
     "ru": frozenset(fold(w) for w in ("в", "во", "из", "под", "до", "около", "близ", "возле")),
     "kk": frozenset(),
 }

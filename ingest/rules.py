@@ -113,7 +113,9 @@ WORK_WORDS = {
                     "өлең", "story",
                     # a publication, an edition, a scholar's work, a (digital) collection, stories (kk plural:
                     # the singular stem also opens "әңгімеледі", talked)
-                    "басылым", "издани", "edition", "еңбег", "еңбек", "топтама", "әңгімелер",
+                    # (only "his stories", "his works": the bare "әңгімелер өткізілді" are talks held,
+                    # "еңбек жәрмеңкесі" a labour fair)
+                    "басылым", "издани", "edition", "еңбег", "еңбектер", "топтама", "әңгімелері",
                     # a catalogue of a collection, a song on a poet's words
                     "каталог", "catalog", "песн", "song"),
 }
@@ -1670,12 +1672,23 @@ _BY_AUTHOR = re.compile(r"[”\"»]\s*(?:\(\d{4}\)\s*)?,?\s+by\s+(?P<name>[A-Z][
                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
+_NOT_A_PERSON_AFTER_BY = frozenset(fold(w) for w in (
+    "library", "publishing", "publishers", "press", "opera", "theatre", "theater", "museum", "centre", "center",
+    "university", "school", "house", "club", "society", "studio", "agency", "foundation", "fund", "group", "team"))
+
+
 def authors_by(text: str, lang: str) -> list[Candidate]:
-    """The author named by "by" right after a quoted title, in English."""
+    """The author named by "by" right after a quoted title, in English ("by Omsk Library", "by
+    Almaty Publishing" are bodies: their kinds, or a library's or an institution's head, end them)."""
     if lang != "en":
         return []
-    return [Candidate("person", m.start("name"), m.end("name"), "rule:by-author", 0.6)
-            for m in _BY_AUTHOR.finditer(text)]
+    out = []
+    for m in _BY_AUTHOR.finditer(text):
+        words = tokenize(m.group("name"))
+        if any(t.key in _NOT_A_PERSON_AFTER_BY or _is(t, LIBRARY_HEAD) or _is(t, INSTITUTION_HEAD) for t in words):
+            continue
+        out.append(Candidate("person", m.start("name"), m.end("name"), "rule:by-author", 0.6))
+    return out
 
 
 def persons(text: str, toks: list[Tok]) -> list[Candidate]:
@@ -2749,7 +2762,11 @@ MAX_DAYS_WORDS = 14
 # "and"/"of" between, then "Day"); "День казахской кухни и ремёсел", "День Республики" (a capitalised
 # "День" inside a sentence, then its genitive words or names)
 _EN_NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|of|the)\s+)?){1,5}Day\b")
-_RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+(?:ой|ей|ого|его|их|ых|ы|и|а|я|ов|ев|ий)|и|[А-ЯЁ][а-яё]+)){1,5}")
+_RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+|[А-ЯЁ][а-яё]+)(?![\w-])){1,5}")
+# not a day's name: "Friday Day Camp", "Next Day Delivery"; "весь День", "в этот День", "Следующий День"
+_NOT_DAY_NAME = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next",
+                           "every", "each", "same", "one", "this", "that", "the", "a", "any", "whole"))
+_RU_BEFORE_DAY = re.compile(r"(?:весь|этот|тот|следующий|следующий|каждый|один|целый|в|на)\s+$", re.IGNORECASE)
 
 
 # A school by its number: "средней школы № 5", "школы-гимназии № 9", "СОШ № 12", "№9 мектеп-гимназияның",
@@ -2787,14 +2804,26 @@ def named_days(text: str, lang: str) -> list[Candidate]:
     славянской письменности и культуры"): an event, dated by its sentence as any other."""
     out: list[Candidate] = []
     if lang == "en":
-        found = [m for m in _EN_NAMED_DAY.finditer(text)
-                 if not _sentence_initial(text, m.start()) or len(m.group().split()) > 2]
+        found = [(m.start(), m.end()) for m in _EN_NAMED_DAY.finditer(text)
+                 if (not _sentence_initial(text, m.start()) or len(m.group().split()) > 2)
+                 and m.group().split()[0].lower() not in _NOT_DAY_NAME]
     elif lang == "ru":
-        found = list(_RU_NAMED_DAY.finditer(text))
+        found = []
+        for m in _RU_NAMED_DAY.finditer(text):
+            if _RU_BEFORE_DAY.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "весь День", "в этот День": a day, not a day's name
+            # its words: names, or lower-case words in the genitive ("казахской кухни и ремёсел"), up
+            # to the first that is neither ("День библиотекари провели …" names nothing)
+            end, analyser = m.start() + len("День"), morph.analyser()
+            for w in re.finditer(r"\S+", text[end:m.end()]):
+                word = w.group()
+                if not (word[0].isupper() or word == "и" or any("gent" in p.tag for p in analyser.parse(word))):
+                    break
+                end = m.start() + len("День") + w.end()
+            found.append((m.start(), end))
     else:
         return out
-    for m in found:
-        start, end = m.start(), m.end()
+    for start, end in found:
         words = text[start:end].split()
         while words and words[-1].lower() in ("и", "and", "of", "the"):
             end -= len(words.pop()) + 1

@@ -94,8 +94,8 @@ def test_a_word_opening_a_sentence_is_no_given_name(extractor: Extractor) -> Non
      {("Irtysh Chronicles", "person/saduakasov-m")}),
     ("his.ru.txt", "Гости вспомнили писателя Алексея Югова. Его роман «Ратоборцы» вручили делегации.",
      {("Ратоборцы", "person/alexey-yugov")}),
-    ("list.ru.txt", "Выставка посвящена Сабиту Муканову. На ней представлены его романы «Ботагоз» и «Сырдарья».",
-     {("Ботагоз", "person/sabit-mukanov"), ("Сырдарья", "person/sabit-mukanov")}),
+    ("list.ru.txt", "Выставка посвящена Сабиту Муканову. На ней представлены его романы «Степные огни» и «Сырдарья».",
+     {("Степные огни", "person/sabit-mukanov"), ("Сырдарья", "person/sabit-mukanov")}),
     ("first.en.txt", "Olzhas Suleimenov spoke. Suleimenov's first collection \"Argamaki\" appeared in 1961.",
      {("Argamaki", "person/olzhas-suleimenov")}),
     # talks: the speaker is the author of the talk's title
@@ -284,3 +284,73 @@ def test_the_author_after_a_titles_by_is_a_person(extractor: Extractor) -> None:
     assert authors(r) == {("Timur and his team", "person/gaidar-a")}
     r = extract(extractor, "by-library.en.txt", "The report \"Libraries\" by Omsk Regional Library was read.")
     assert persons(r) == []
+
+
+# --- mends from a review of these rules -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Олжас Сулейменов выступил с речью. На вечере выступил его сын Сулейменов.",   # kin: another person
+    "Мухтар Ауэзов писал романы. Гостей приветствовал директор Ауэзов.",          # a post not a writer's
+    "Мухтар Ауэзов писал романы. Среди гостей были супруги Ауэзовы.",             # a family
+])
+def test_kin_posts_and_families_are_not_the_person_named_in_full(extractor: Extractor, text: str) -> None:
+    assert [s for s, _ in persons(extract(extractor, "kin.ru.txt", text))] == [text.split(" писал")[0].split(
+        " выступил")[0]]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("day-this.ru.txt", "В этот День библиотекари провели экскурсию."),
+    ("day-whole.ru.txt", "Читатели провели в библиотеке весь День и уехали вечером."),
+    ("day-camp.en.txt", "Pupils of the Friday Day Camp visited the library."),
+    ("talks.kk.txt", "«Болашақ» еңбек жәрмеңкесі Павлодарда өтті."),
+])
+def test_no_event_or_work_of_ordinary_words(extractor: Extractor, name: str, text: str) -> None:
+    r = extract(extractor, name, text)
+    assert not [m for m in r.mentions if m.kind in ("event", "work")]
+
+
+def test_a_named_days_words_stop_at_the_first_that_is_not_its_name(extractor: Extractor) -> None:
+    text = "В Павлодаре прошёл День казахской кухни и ремёсел."
+    r = extract(extractor, "day-full.ru.txt", text)
+    assert [text[m.start:m.end] for m in r.mentions if m.kind == "event"] == ["День казахской кухни и ремёсел"]
+
+
+def test_a_body_after_by_is_no_person(extractor: Extractor) -> None:
+    for text in ["The project “Great Steppe” by Kazakh Library was shown.",
+                 "- “Steppe Legends” by Almaty Publishing (Almaty, 2011)\n"]:
+        assert persons(extract(extractor, "by-body.en.txt", text)) == []
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # the authority file's author stays the only one, whoever the text named last
+    ("known.kk.txt", "Кеш барысында Мұхтар Әуезовтің шығармашылығы туралы кітапханашы Айгүл Серікова айтты. Оның "
+                     "«Абай жолы» романы оқылды.", set()),
+    # a person named in the possessive is not "his"
+    ("possessive.en.txt", "Mukhtar Auezov met Abai's descendants. His novel \"Steppe Notes\" was read.",
+     {("Steppe Notes", "person/mukhtar-auezov")}),
+    # a title with a maker of its own after it is not the list's author's
+    ("own-maker.ru.txt", "Выставка посвящена Ильясу Есенберлину. Его роман «Степные огни» и «Кыз Жибек» (фильм "
+                         "Султана Ходжикова) показали зрителям.", {("Степные огни", "person/ilyas-esenberlin")}),
+    # the speaker, not the namesake in her library's name
+    ("namesake.ru.txt", "С докладом «Краеведческие фонды Прииртышья» выступила заведующая отделом библиотеки имени "
+                        "Сабита Муканова Анна Петрова.", {("Краеведческие фонды Прииртышья", "person/petrov-a")}),
+    # a list after an authority work shares the authority file's author
+    ("after-known.ru.txt", "Выставка посвящена Сабиту Муканову. На ней представлены его романы «Ботагоз» и "
+                           "«Сырдарья».", {("Сырдарья", "person/sabit-mukanov")}),
+])
+def test_authors_the_review_found_wrong(extractor: Extractor, name: str, text: str, expected: set) -> None:
+    assert authors(extract(extractor, name, text)) == expected
+
+
+def test_an_announcement_is_not_the_older_event_its_body_tells_of(extractor: Extractor) -> None:
+    r = extract(extractor, "announce.ru.txt", "Семинар «Библиотека и краеведение» пройдёт в Павлодаре\n\nВ прошлом "
+                                              "году, 15 апреля 2019 г., в Омске состоялся семинар для библиотекарей.")
+    assert len({m.iri for m in r.mentions if m.kind == "event"}) == 2
+
+
+def test_numbered_schools_of_two_documents_are_two(extractor: Extractor) -> None:
+    a = extract(extractor, "school-a.ru.txt", "Ученики средней школы № 5 города Павлодара прочитали стихи.")
+    b = extract(extractor, "school-b.ru.txt", "Ученики средней школы № 5 города Омска прочитали стихи.")
+    (sa,) = {m.iri for m in a.mentions if m.kind == "organization"}
+    (sb,) = {m.iri for m in b.mentions if m.kind == "organization"}
+    assert sa != sb
