@@ -473,8 +473,6 @@ _POSSESSIVE_S = re.compile(r"(?:['’]s|..['’]s)(?![^\W\d_])")
 # A title's own maker named right after it: "«Кыз Жибек» (фильм Султана Ходжикова)", "“X” by Y"
 _OWN_AUTHOR_AFTER = re.compile(r"[»”\"]?\s*(?:\(\s*(?:фильм|film|реж|пьеса|play|book|книга)|,?\s+by\s|\s*\([A-ZА-ЯЁ])",
                                re.IGNORECASE)
-# Between two titles of one list: "«A» и «B»", "“A”, “B”", "«А» мен «В»"
-_TITLES_LISTED = re.compile(r"[»”\"]?\s*(?:,|и|and|мен|бен|пен|және|,\s*а\s+также)\s*[«“\"]?", re.IGNORECASE)
 _FEMININE_NAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|kyzy|қызы|ova|eva|ina|aya)\b", re.IGNORECASE)
 _MASCULINE_NAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ұлы|ov|ev|in|iy|sky|uly)\b", re.IGNORECASE)
 
@@ -2620,8 +2618,9 @@ class _DocState:
                 add(w.iri, AUTHOR, before[-1].iri)
                 authored.add(w.iri)
         for a, b in zip(works, works[1:]):
-            if a.iri in authored and b.iri not in authored and _TITLES_LISTED.fullmatch(text[a.end:b.start]) \
-                    and not _OWN_AUTHOR_AFTER.match(text, b.end):  # "«Кыз Жибек» (фильм Султана …)"
+            listed = rules.TITLES_JOINED.fullmatch(text[a.end:b.start].strip("«»“”\""))
+            # (not a title with a maker of its own after it: "«Кыз Жибек» (фильм Султана …)")
+            if a.iri in authored and b.iri not in authored and listed and not _OWN_AUTHOR_AFTER.match(text, b.end):
                 known = self.a.get(a.iri)
                 for author in [t.object.value for t in self.facts if t.predicate == AUTHOR and t.subject.value == a.iri] \
                         + (known.authors if known is not None else []):

@@ -674,7 +674,9 @@ def own_book_phrase(text: str, writer: bool = False) -> bool:
 
 
 _RU_GENITIVE_NAME = re.compile(r"(?:а|я|ой|ей)$")
-_SPOKE_ON = re.compile(r"(?:spoke|talked|lectured|reported)\s+(?:on|about)", re.IGNORECASE)
+# "X spoke on “Y”": the verbs that make the quoted title after them X's talk (rules reads them before a title)
+SPOKE_ON = r"(?:spoke|talked|lectured|reported)\s+(?:on|about)"
+_SPOKE_ON = re.compile(SPOKE_ON, re.IGNORECASE)
 # "С докладом «Y» выступила …", "С сообщением «Y» выступил …": the talk named before its speaker
 _TALK_FIRST = re.compile(r"(?:^|[\s(])[Сс]\s+(?:доклад\w*|сообщени\w*|лекци\w*|презентаци\w*)\s+[«“\"]?$")
 _SPEAKER_AFTER = re.compile(r"^[»”\"]?\s*выступил[аи]?\b[^.;!?\n«»“”\"]{0,100}$")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import kk_cases, morph
 from .dates import is_month
+from .relations import SPOKE_ON
 from .gazetteer import KK_ADJECTIVE_TAILS
 from .keys import fold, fold_all, strip_kk_case, token_match
 from .language import KAZAKH_LETTERS, KAZAKH_LOWER
@@ -124,7 +125,7 @@ WORK_WORDS = {
 GENRE_LAST = ("хрестомат", "chrestomath", "словар", "сөздіг", "энциклопед", "антолог", "anthology",
               "encyclopedia", "dictionary")
 # "spoke on", "talked about": what follows in quotes is the title of the talk
-_SPOKE_ON = re.compile(r"\b(?:spoke|talked|lectured|reported)\s+(?:on|about)\s+[“\"]?$", re.IGNORECASE)
+_SPOKE_ON = re.compile(rf"\b{SPOKE_ON}\s+[“\"]?$", re.IGNORECASE)
 # "On the theme", "на тему", "тақырыбында": what follows in quotes is the title of a talk or paper.
 THEME_WORDS = ("theme", "topic", "tema", "temu", "teme", "temi", "takirib", "takirip")
 # Kinds of organisation written beside a quoted name (clubs, societies, publishers, museums …).
@@ -1093,8 +1094,10 @@ def book_beside(text: str, toks: list[Tok], start: int, end: int, window: int = 
 _BOOK_EVIDENCE = tuple(fold(w) for w in ("аударма", "перевод", "translation", "издани", "басылым", "edition"))
 
 
-# What joins two titles of one list: "«A» и «B»", "“A”, “B”", "«A» мен «B»", "«A» («B»)"
-_TITLES_JOINED = re.compile(r"\s*(?:,|и|and|or|или|мен|бен|пен|және|немесе)?\s*\(?\s*|\s*\)\s*")
+# What joins two titles of one list, quote marks aside: "«A» и «B»", "“A”, “B”", "«A» мен «B»", "«A», а
+# также «B»", "«A» («B»)"
+TITLES_JOINED = re.compile(r"\s*(?:,|и|and|or|или|мен|бен|пен|және|немесе|,\s*а\s+также)?\s*\(?\s*|\s*\)\s*",
+                           re.IGNORECASE)
 
 
 def _joined_to(text: str, titles: list[tuple[int, int, str]], start: int, end: int, before: bool) -> bool:
@@ -1108,7 +1111,7 @@ def _joined_to(text: str, titles: list[tuple[int, int, str]], start: int, end: i
         gaps = [(b, a2) for (_, b), (a2, _) in zip(between, between[1:])] + [(between[-1][1], end)]
     else:  # "«A» және «B» басылымдары": from the title to the first between, and on to the next
         gaps = [(start, between[0][0])] + [(b, a2) for (_, b), (a2, _) in zip(between, between[1:])]
-    return all(_TITLES_JOINED.fullmatch(text, x, y) for x, y in gaps)
+    return all(TITLES_JOINED.fullmatch(text, x, y) for x, y in gaps)
 
 
 def titled_things(text: str, toks: list[Tok], original: str | None = None,
