@@ -455,11 +455,9 @@ _HEADING_LEAD = re.compile(r"\s*(?:(?:monday|tuesday|wednesday|thursday|friday|s
                            r"среда|четверг|пятница|суббота|воскресенье|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|"
                            r"сенбі|жексенбі|day\s+\d|день\s+\d|\d-күн)[,.:]?\s*)?", re.IGNORECASE)
 
-# What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 # A possessive pronoun and at most two words of a work's kind right before its title
 _PRONOUN_BOOK = re.compile(r"(?:^|[\s(])(?P<pronoun>his|her|its|его|её|ее|оның)\s+(?P<kind>(?:[^\W\d_]+\s+){0,2})[«“\"]?$",
                            re.IGNORECASE)
-# a name written in the English possessive: its last two letters and the two after it ("Abai's", "Suleimenov|'s")
 # Kin named before a surname: another person of the family ("его сын Сулейменов", "his son Suleimenov")
 _KIN = tuple(fold(w) for w in ("сын", "дочь", "дочер", "внук", "внучк", "брат", "сестр", "жена", "жены", "супруг",
                                "муж", "отец", "отц", "мать", "son", "daughter", "grandson", "granddaughter", "brother",
@@ -469,12 +467,21 @@ _PLURAL_SURNAME = re.compile(r"(?:ов|ев|ин|ын)[ыи]$|(?:ov|ev|in)s$", r
 # A headline that announces: the event is still to come ("пройдёт", "состоится", "өтеді", "will be held")
 _FUTURE = re.compile(r"пройд[её]т|состоится|состоятся|откроется|начнётся|өтеді|өткізіледі|ашылады|\bwill\b|"
                      r"\bto\s+be\s+held\b|\bupcoming\b|\bannounced\b", re.IGNORECASE)
+# a name written in the English possessive: its last two letters and the two after it ("Abai's", "Suleimenov|'s")
 _POSSESSIVE_S = re.compile(r"(?:['’]s|..['’]s)(?![^\W\d_])")
 # A title's own maker named right after it: "«Кыз Жибек» (фильм Султана Ходжикова)", "“X” by Y"
 _OWN_AUTHOR_AFTER = re.compile(r"[»”\"]?\s*(?:\(\s*(?:фильм|film|реж|пьеса|play|book|книга)|,?\s+by\s|\s*\([A-ZА-ЯЁ])",
                                re.IGNORECASE)
 _FEMININE_NAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|kyzy|қызы|ova|eva|ina|aya)\b", re.IGNORECASE)
 _MASCULINE_NAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ұлы|ov|ev|in|iy|sky|uly)\b", re.IGNORECASE)
+
+
+def _skip_space_back(text: str, at: int) -> int:
+    """The position after the last non-space character before ``at`` (``len(text[:at].rstrip())``
+    without copying the text)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _pronoun_fits(pronoun: str, name: str) -> bool:
@@ -489,6 +496,7 @@ def _pronoun_fits(pronoun: str, name: str) -> bool:
     return True
 
 
+# What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
 
@@ -1484,7 +1492,7 @@ class _DocState:
                 dated.setdefault((_event_family(c), key), set()).add(slug)
             elif slug is not None:
                 bare.setdefault(_event_family(c), set()).add(slug)
-        headline_end = self.norm.find("\n") if "\n" in self.norm else len(self.norm)
+        headline_end = self._headline_end
         for c, lang, slug, date, chosen in pending:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
@@ -1733,6 +1741,11 @@ class _DocState:
                 here = [pm for pm in places if line[0] <= pm.start and pm.end <= line[1] and not self._is_country(pm.iri)]
                 place = next((pm.iri for pm in here if not self._inside_holder(pm)), here[0].iri if here else None)
         return (day, place) if day and place else None
+
+    @functools.cached_property
+    def _headline_end(self) -> int:
+        """Where the text's first line (its headline, a programme's title) ends."""
+        return self.norm.find("\n") if "\n" in self.norm else len(self.norm)
 
     def _inside_holder(self, m: Mention) -> bool:
         """``m`` stands inside the name of a library or an organisation."""
@@ -2031,9 +2044,11 @@ class _DocState:
         ends = {m.end for m in self.mentions if m.kind == "person"}
 
         def life(dm: DateMention) -> bool:
-            before = self.norm[:dm.start].rstrip()
-            return dm.precision == "year" and dm.end_value is not None and before.endswith("(") \
-                and len(before[:-1].rstrip()) in ends and self.norm[dm.end:dm.end + 3].lstrip().startswith(")")
+            if dm.precision != "year" or dm.end_value is None:
+                return False
+            at = _skip_space_back(self.norm, dm.start)
+            return at > 0 and self.norm[at - 1] == "(" and _skip_space_back(self.norm, at - 1) in ends \
+                and self.norm[dm.end:dm.end + 3].lstrip().startswith(")")
         return [dm for dm in dates if not life(dm)]
 
     def _label_of(self, iri: str) -> str:
@@ -2077,7 +2092,7 @@ class _DocState:
         dateline = self._dateline(dates, places)
         # the year the report speaks from: its dateline's, else the latest it names
         report_year = dateline[0][:4] if dateline else max((dm.value[:4] for dm in dates), default=None)
-        title_end = text.find("\n") if "\n" in text else len(text)
+        title_end = self._headline_end
         programme = bool(self._schedule)  # a schedule: day headings date its items
         blank = re.search(r"\n\s*\n", text)
         lead_end = min(blank.start() if blank else len(text), 1500)
@@ -2463,9 +2478,8 @@ class _DocState:
         for head, first_item, end in rel.programme_rolls(text):
             # the heading's event, else the report's own (the first one named before it, not one in passing;
             # in a timed schedule, the one its headline names, not the item of the hour before)
-            title_end = text.find("\n") if "\n" in text else len(text)
             main = next((e for e in events if head <= e.start and e.end <= first_item), None) \
-                or (next((e for e in events if e.end <= title_end), None) if self._schedule else None) \
+                or (next((e for e in events if e.end <= self._headline_end), None) if self._schedule else None) \
                 or next((e for e in events if e.end <= head and id(e) not in background), None)
             for line in (ln for ln in lines if first_item <= ln[0] and ln[1] <= end):
                 # an item that names an event of its own is that one's ("– онлайн-встреча с поэтом X")
@@ -2605,10 +2619,11 @@ class _DocState:
         for w in works:
             if w.iri in authored:
                 continue
-            m = _PRONOUN_BOOK.search(text[max(0, w.start - 60):w.start])
+            window = max(0, w.start - 60)
+            m = _PRONOUN_BOOK.search(text[window:w.start])
             if m is None or not all(x in rel.AUTHOR_FILLERS for x in rel._words(m.group("kind"))):
                 continue
-            at = w.start - (len(text[max(0, w.start - 60):w.start]) - m.start("pronoun"))
+            at = window + m.start("pronoun")
             k = max(0, bisect.bisect_right(sent_starts, at) - 1)
             since = sents[max(0, k - 1)][0]
             # (not a person named in the possessive: "Auezov met Abai's descendants. His novel …")

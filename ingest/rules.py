@@ -2769,7 +2769,7 @@ _RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+|[А-ЯЁ]
 # not a day's name: "Friday Day Camp", "Next Day Delivery"; "весь День", "в этот День", "Следующий День"
 _NOT_DAY_NAME = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next",
                            "every", "each", "same", "one", "this", "that", "the", "a", "any", "whole"))
-_RU_BEFORE_DAY = re.compile(r"(?:весь|этот|тот|следующий|следующий|каждый|один|целый|в|на)\s+$", re.IGNORECASE)
+_RU_BEFORE_DAY = re.compile(r"(?:весь|этот|тот|следующий|каждый|один|целый|в|на)\s+$", re.IGNORECASE)
 
 
 # A school by its number: "средней школы № 5", "школы-гимназии № 9", "СОШ № 12", "№9 мектеп-гимназияның",
