@@ -2038,9 +2038,10 @@ class _DocState:
                     rel.names_two_libraries(words) or held is not None or partners_plan):
                 take_part(ev.iri, partner.iri)
 
-    def _without_life_spans(self, dates: list[DateMention]) -> list[DateMention]:
+    def _without_lives_or_imprints(self, dates: list[DateMention]) -> list[DateMention]:
         """``dates`` but a person's years in brackets right after the name ("Ивана Петровича Шухова
-        (1906–1977)", "Abai (1845-1904)"): they date a life, not anything the report tells of."""
+        (1906–1977)", "Abai (1845-1904)"): they date a life, not anything the report tells of; and
+        a book's imprint ("(Омск: Омскбланкиздат, 2018)"), which dates the book (:func:`_work_year`)."""
         ends = {m.end for m in self.mentions if m.kind == "person"}
 
         def life(dm: DateMention) -> bool:
@@ -2049,7 +2050,8 @@ class _DocState:
             at = _skip_space_back(self.norm, dm.start)
             return at > 0 and self.norm[at - 1] == "(" and _skip_space_back(self.norm, at - 1) in ends \
                 and self.norm[dm.end:dm.end + 3].lstrip().startswith(")")
-        return [dm for dm in dates if not life(dm)]
+        imprints = [m.span() for m in _IMPRINT.finditer(self.norm)]
+        return [dm for dm in dates if not life(dm) and not any(a <= dm.start and dm.end <= b for a, b in imprints)]
 
     def _label_of(self, iri: str) -> str:
         """An entity's name as the authority file or this document's first mention of it gives it
@@ -2073,7 +2075,7 @@ class _DocState:
         self._contain_new_places()
         self._locate_new_holders()
         text = self.norm
-        dates = self._without_life_spans(dates)
+        dates = self._without_lives_or_imprints(dates)
         sents = rel.spans(text)
         lines = rel.lines(text)
         places = sorted((m for m in self.mentions if m.kind == "place"), key=lambda m: m.start)
@@ -2459,8 +2461,13 @@ class _DocState:
         # before it (else the first one after), every library, organisation and person listed
         # (the event the heading itself names first: "Организаторы конкурса «Лучший читатель»:"); a
         # line naming a work lists a book and its author ("- Мухтар Ауэзов «Путь Абая»"), no agent
-        for head, first_item, end in rel.organiser_rolls(text):
+        for head, first_item, end in rel.organiser_rolls(text, rules.names_event):
+            # (a heading's word for the event points to the last one of that kind: "Участниками
+            # конференции стали …:" after a paragraph recalling a seminar of 2002)
+            named = {c for w in rel._words(text[head:first_item]) if (c := rules.event_class_named(w))} - {"Event"}
             ev = next((e for e in events if head <= e.start and e.end <= first_item), None) \
+                or next((e for e in reversed(events) if e.end <= head and e.iri in self.new
+                         and self.new[e.iri].cls in named), None) \
                 or next((e for e in reversed(events) if e.end <= head), None) \
                 or next((e for e in events if e.start >= end), None)
             if ev is None:
@@ -2864,8 +2871,7 @@ class _DocState:
                     add(pair[0].iri, PARTNER, pair[1].iri)
                     add(pair[1].iri, PARTNER, pair[0].iri)
             for region in lists:
-                if "serikt" not in fold(text[region[0]:region[0] + 60]) and "partner" not in fold(
-                        text[region[0]:region[0] + 60]):
+                if not rel.partners_roll(text, region[0]):
                     continue
                 for o in orgs:
                     if o.kind == "library" and region[0] <= o.start <= region[1] and _across_border(home, o):
@@ -2963,9 +2969,16 @@ _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|(?<![а-яё]
 # A year in brackets after a title, a translation of it first ("«Қара беттер» («Черноликие», 1927)"), or
 # a participle of publishing or writing after it
 _WORK_YEAR_AFTER = re.compile(
-    r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*)?(?P<y>1[5-9]\d\d|20\d\d)(?:\s*(?:г\.|ж\.))?\s*\)"
-    r"|,\s*(?P<verb>вышедш\w*|изданн\w*|опубликованн\w*|написанн\w*|published|written)\s+(?:в|in)\s+"
+    r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*|[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*)?"
+    r"(?P<y>1[5-9]\d\d|20\d\d)(?:\s*(?:г\.|ж\.))?\s*\)"
+    # (a translation of the title in brackets first; the publisher between: "вышедший в издательстве
+    # «ЭКО» в 2021 году", "published by Foliant in 2021")
+    r"|(?:\s*\([\"«“][^\"»”()\n]{1,80}[\"»”]\))?,\s*(?P<verb>вышедш\w*|изданн\w*|опубликованн\w*|написанн\w*|published"
+    r"|written)(?:\s+(?:в\s+издательстве|by)\s+(?:[\"«“][^\"»”\n]{1,40}[\"»”]|[^\W\d_][\w-]*))?\s+(?:в|in)\s+"
     r"(?P<y2>1[5-9]\d\d|20\d\d)(?![\d-]))")  # (not a decade: "в 1990-х годах")
+# A book's imprint in brackets, its town, publisher and year ("(Омск: Омскбланкиздат, 2018)"): the
+# year dates the book, not the event that presents it
+_IMPRINT = re.compile(r"\(\s*[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*(?:1[5-9]\d\d|20\d\d)(?:\s*г\.)?\s*\)")
 
 
 # "1914 жылы жазылған «…»": the year of writing or publishing right before the title

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import kk_cases
@@ -197,6 +198,10 @@ WRITER_ROLES = ("writer", "poet", "poetess", "author", "писатель", "пи
 AGREEMENT = ("agreement", "dogovor", "soglasen", "kelisim", "partnership", "partnerstv", "seriktestik")
 LIST_HEADS = ("participantsoftheproject", "jobagakatisusilar", "ucastnikiproekta", "jobaseriktesteri",
               "partnersoftheproject", "katisusilar", "participants", "ucastniki")
+# A heading that ends by naming the project's partners heads a roll of them, however it opens
+# ("Участниками конференции стали библиотеки – партнёры проекта:")
+LIST_TAILS = ("participantsoftheproject", "partnersoftheproject", "ucastnikiproekta", "partneriproekta",
+              "jobaseriktesteri", "jobagakatisusilar")
 
 
 @dataclass
@@ -231,13 +236,25 @@ def by_span(spans_: list[tuple[int, int]], mentions: list[M]) -> dict[tuple[int,
     return out
 
 
+def _opens_roll(key: str) -> bool:
+    return any(key.startswith(h) or h in key[:40] for h in LIST_HEADS)
+
+
+def partners_roll(text: str, start: int) -> bool:
+    """Whether the project's roll whose heading starts at ``start`` opens by calling them partners
+    ("Жоба серіктестері:", "Partners of the project:"), which a report writes of its own library's
+    partners; not a roll of an event's participants that ends "… – партнёры проекта:"."""
+    key = fold(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+    return _opens_roll(key) and ("serikt" in key[:60] or "partner" in key[:60])
+
+
 def participant_lists(text: str, mentions: list[M]) -> list[tuple[int, int]]:
     """Regions of text that list a project's participants (a heading line and what follows)."""
     regions = []
     ls = lines(text)
     for i, (a, b) in enumerate(ls):
         key = fold(text[a:b])
-        if any(key.startswith(h) or h in key[:40] for h in LIST_HEADS):
+        if _opens_roll(key) or text[a:b].rstrip().endswith(":") and key.endswith(LIST_TAILS):
             end = b
             for a2, b2 in ls[i + 1:]:
                 seg = text[a2:b2]
@@ -263,9 +280,11 @@ PROJECT_HEADS = ("proekt", "project", "joba")
 BULLET = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*\S")
 
 
-def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
+def organiser_rolls(text: str, event_word: Callable[[str], bool] = lambda w: False) -> list[tuple[int, int, int]]:
     """``(heading start, first item start, end)`` of each bulleted roll under a heading that ends
-    with a colon and names organisers or participants (not of a project: those are members).
+    with a colon and names organisers or participants (not of a project: those are members,
+    unless the roll word names an event's: "Участниками конференции стали … партнёры проекта:",
+    ``event_word`` telling a folded word naming an event).
     The roll is the bullet lines right after the heading; a line without a bullet ends it."""
     out = []
     ls = lines(text)
@@ -274,8 +293,9 @@ def organiser_rolls(text: str) -> list[tuple[int, int, int]]:
         if not head.endswith(":") or len(head) > 120:
             continue
         words = _words(head)
-        if not any(w.startswith(ROLL_HEADS) or w in ROLL_WORDS for w in words) \
-                or any(w.startswith(PROJECT_HEADS) for w in words):
+        rolls = [k for k, w in enumerate(words) if w.startswith(ROLL_HEADS) or w in ROLL_WORDS]
+        if not rolls or any(w.startswith(PROJECT_HEADS) for w in words) \
+                and not any(k + 1 < len(words) and event_word(words[k + 1]) for k in rolls):
             continue
         items, first = [], None
         for ln in ls[i + 1:]:

@@ -171,6 +171,8 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "историко", "литературно", "художественно", "культурно", "этнограф", "ethnograph",
     # national-cultural centres: "казахский национально-культурный центр", "қазақ ұлттық-мәдени орталығы"
     "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
+# Words that open like a modifier but are none: "артисты театра" (art), "article"
+_NOT_MODS = ("artist", "articl", "artil")
 # A people's adjective inside an institution's name ("казахский национально-культурный центр"): part
 # of the name, but not what tells it from others ("Kazakh" would link "the Kazakh National University"
 # to "West Kazakhstan University")
@@ -465,6 +467,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
     out: list[Candidate] = []
     library = kind == "library"
     heads, mods = (LIBRARY_HEAD, LIBRARY_MOD) if library else (INSTITUTION_HEAD, INSTITUTION_MOD)
+
+    def is_mod(t: Tok) -> bool:
+        return _is(t, mods) and not t.key.startswith(_NOT_MODS)
     for h, tok in enumerate(toks):
         if library and (not _is(tok, LIBRARY_HEAD) or tok.key.startswith("libraryb")
                         or tok.text.lower().startswith(("библиотекар", "кітапханашы", "librarian"))):
@@ -501,17 +506,18 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             if lang == "ru" and p.start in places and not _RU_ADJECTIVE_END.search(p.text.lower()) \
                     and toks[s].capitalized and _RU_ADJECTIVE_END.search(toks[s].text.lower()):
                 break  # "В Омске Омская областная библиотека": where, then the name that opens with its adjective
-            if _is(p, mods) or p.capitalized or not library and _ethnic(p):
+            if is_mod(p) or p.capitalized or not library and _ethnic(p):
                 s -= 1
                 continue
-            if library and lang == "ru" and s >= 2 and _RU_ADJECTIVE_AGREEING.search(p.text.lower()) \
+            if lang == "ru" and s >= 2 and _RU_ADJECTIVE_AGREEING.search(p.text.lower()) \
                     and p.text.lower() not in _RU_DETERMINERS and toks[s - 2].text.lower() not in _RU_DETERMINERS \
                     and _RU_ADJECTIVE_AGREEING.search(toks[s - 2].text.lower()) \
-                    and (_is(toks[s - 2], mods) or toks[s - 2].capitalized) \
+                    and (is_mod(toks[s - 2]) or toks[s - 2].capitalized) \
                     and not text[toks[s - 2].end:p.start].strip():
-                s -= 1  # "Оренбургская областная полиэтническая детская библиотека": an adjective of its own
+                s -= 1  # "Оренбургская областная полиэтническая детская библиотека", "Оренбургского
+                # губернаторского историко-краеведческого музея": an adjective of its own
                 continue
-            if p.key in MOD_AND and s >= 2 and _is(toks[s], mods) and _is(toks[s - 2], mods) \
+            if p.key in MOD_AND and s >= 2 and is_mod(toks[s]) and is_mod(toks[s - 2]) \
                     and (not library or lang == "en" and not tok.key.startswith("libraries")) \
                     and not text[toks[s - 2].end:p.start].strip():
                 s -= 2
@@ -544,14 +550,14 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                     namesake = (toks[a].start, toks[k - 1].end)
                     s = min(s, a)
         # trim leading lowercase non-modifiers (articles) and stray words
-        while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
+        while s < h and not (toks[s].capitalized or is_mod(toks[s])):
             s += 1
         # a sentence's first word in a Kazakh case of place or direction opens the clause, not the
         # name: "Семинарға облыстың аудандық кітапханаларының мамандары …"
         if s < h and _sentence_initial(text, toks[s].start) and toks[s].start not in known \
                 and toks[s].text.lower().endswith(_KK_CLAUSE_CASES) and KAZAKH_LOWER.intersection(text[toks[s].start:toks[h].end]):
             s += 1
-            while s < h and not (toks[s].capitalized or _is(toks[s], mods)):
+            while s < h and not (toks[s].capitalized or is_mod(toks[s])):
                 s += 1
         while s < h and toks[s].key in ("the", "of"):
             s += 1
@@ -587,7 +593,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 and text[toks[h].end:toks[e].start] == " " and _one_library(tok, toks[h - 1]):
             e += 1  # "Центральная городская библиотека Риддера": the town's, in the genitive
         elif library and s < h and lang == "ru" and e + 1 < len(toks) and toks[e].capitalized \
-                and not (all(_is(t, mods) for t in toks[s:h]) and any(t.key.startswith(("raon", "raion")) for t in toks[s:h])) \
+                and not (all(is_mod(t) for t in toks[s:h]) and any(t.key.startswith(("raon", "raion")) for t in toks[s:h])) \
                 and toks[e].text.lower().endswith(("ского", "цкого", "ской", "цкой")) and _is(toks[e + 1], _REGION_WORDS) \
                 and text[toks[h].end:toks[e].start] == " " and text[toks[e].end:toks[e + 1].start] == " " \
                 and _one_library(tok, toks[h - 1]):
@@ -639,7 +645,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
         if not library and _is(tok, CENTRE) and not (any(_is(t, CULTURE_MOD) for t in toks[s:h]) and any(
                 _ethnic(t) or _is(t, NATIONAL_MOD) for t in toks[s:h])):
             continue
-        distinctive = [t for t in toks[s:e] if not _is(t, mods) and not _is(t, heads) and not _ethnic(t)
+        distinctive = [t for t in toks[s:e] if not is_mod(t) and not _is(t, heads) and not _ethnic(t)
                        and t.key not in NAMESAKE_KK + NAMESAKE_RU + NAMESAKE_EN and t.key not in MOD_AND]
         if distinctive and distinctive[0] is toks[s] and _sentence_initial(text, toks[s].start) \
                 and toks[s].start not in known:
@@ -1891,6 +1897,18 @@ ORGANIZATION_WORDS = fold_all(ORGANIZATION_WORDS)
 THEME_WORDS = fold_all(THEME_WORDS)
 PROGRAMME_WORDS = fold_all(("programme", "program", "программ", "bagdarlam"))
 EVENT_WORDS = {k: fold_all(v) for k, v in EVENT_WORDS.items()}
+_EVENT_STEMS = tuple(itertools.chain.from_iterable(EVENT_WORDS.values()))
+
+
+def names_event(key: str) -> bool:
+    """Whether a folded word names a kind of event (its stem, or one of the whole forms)."""
+    return key in EVENT_FORMS or key.startswith(_EVENT_STEMS)
+
+
+def event_class_named(key: str) -> str | None:
+    """The class of event a folded word names ("konferencii" → Conference), or None."""
+    kind = EVENT_FORMS.get(key) or next((k for k, stems in EVENT_WORDS.items() if key.startswith(stems)), None)
+    return EVENT_CLASS.get(kind) if kind else None
 WORK_WORDS = {k: fold_all(v) for k, v in WORK_WORDS.items()}
 WROTE = fold_all(("wrote", "написал", "жазды", "жазған"))  # (not "было написано «…»": an inscription)
 _INSCRIBED = re.compile(r"\s*(?:on|onto|на)\s+(?!\d)", re.IGNORECASE)
@@ -2765,7 +2783,9 @@ MAX_DAYS_WORDS = 14
 # "and"/"of" between, then "Day"); "День казахской кухни и ремёсел", "День Республики" (a capitalised
 # "День" inside a sentence, then its genitive words or names)
 _EN_NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’-]+\s+(?:(?:and|of|the)\s+)?){1,5}Day\b")
-_RU_NAMED_DAY = re.compile(r"(?<=[^\W\d_] )День(?:\s+(?:[а-яё]+|[А-ЯЁ][а-яё]+)(?![\w-])){1,5}")
+# (mid-sentence, or after a schedule's dash, a hyphen in the matching view: "14 сентября – День
+# казахской кухни")
+_RU_NAMED_DAY = re.compile(r"(?:(?<=[^\W\d_] )|(?<= [-–—] ))День(?:\s+(?:[а-яё]+|[А-ЯЁ][а-яё]+)(?![\w-])){1,5}")
 # not a day's name: "Friday Day Camp", "Next Day Delivery"; "весь День", "в этот День", "Следующий День"
 _NOT_DAY_NAME = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next",
                            "every", "each", "same", "one", "this", "that", "the", "a", "any", "whole"))
@@ -2820,7 +2840,8 @@ def named_days(text: str, lang: str) -> list[Candidate]:
             end, analyser = m.start() + len("День"), morph.analyser()
             for w in re.finditer(r"\S+", text[end:m.end()]):
                 word = w.group()
-                if not (word[0].isupper() or word == "и" or any("gent" in p.tag for p in analyser.parse(word))):
+                if not (word[0].isupper() or word == "и"
+                        or len(word) > 2 and any("gent" in p.tag for p in analyser.parse(word))):  # (not "в")
                     break
                 end = m.start() + len("День") + w.end()
             found.append((m.start(), end))
