@@ -1497,6 +1497,12 @@ class _DocState:
             name = c.label or self.text[c.start:c.end]
             if slug is None:
                 same = dated.get((_event_family(c), _event_title_key(c) or ""), set())
+                if not same and (key := _event_title_key(c)):
+                    # the title shortened, or written in full with a translation after a dash ("«Шекарасыз
+                    # оқимыз» байқауы" and "«Шекарасыз оқимыз – Читаем без границ» атты … байқауы")
+                    longer = [slugs for (family, k), slugs in dated.items()
+                              if family == _event_family(c) and _same_name(k, key)]
+                    same = longer[0] if len(longer) == 1 else set()
                 if not same and date is None and c.end <= headline_end and not _FUTURE.search(self.norm[:headline_end]) \
                         and self.text.count(c.label or self.text[c.start:c.end]) <= 1:
                     # the headline's «…» and the body's bare "семинар", dated and placed: the only
@@ -1839,6 +1845,13 @@ class _DocState:
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at
                               and (after.group(1) and (after.group(1) == "(" or m.lang == "en")
                                    or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
+                if not inside and m.lang == "kk":
+                    # "Петропавлдағы №17 мектеп-гимназия", "Булаево қаласындағы №1 орта мектеп": the town
+                    # written as where it stands, right before the name
+                    inside = [p.iri for p in self.mentions if p.kind == "place" and p.end <= m.start
+                              and (_KK_WHERE_ADJECTIVE.search(self.text[p.start:p.end])
+                                   and not self.text[p.end:m.start].strip()
+                                   or _KK_TOWN_WHERE.fullmatch(self.text[p.end:m.start]))][-1:]
                 else:  # "Акмолинская областная … библиотека (Кокшетау)": the town in brackets says which
                     bracket = re.match(r"\s*\(", self.text[m.end:m.end + 4])
                     town = next((p.iri for p in self.mentions if bracket and p.kind == "place"
@@ -2954,6 +2967,10 @@ class _DocState:
         return out
 
 
+# A Kazakh place written as where something stands ("Петропавлдағы", "Ишимдегі"), or followed by the
+# word for its kind so ("Булаево қаласындағы")
+_KK_WHERE_ADJECTIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$")
+_KK_TOWN_WHERE = re.compile(r"\s+(?:қаласындағы|ауылындағы|кентіндегі|селосындағы|поселкесіндегі)\s+")
 # The only words a dateline may have between its town and its date ("Павлодар қ., 2016 жылғы …").
 _DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы", "жылғы", "қ", "қаласы", "city"))
 _KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")

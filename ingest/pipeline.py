@@ -57,7 +57,8 @@ class CandidateFinder:
         matches = [m for m in self._works_in_context(text, toks, self.gazetteer.find(text, lang, toks))
                    if not (m.entry.kind == "place" and rules.river_named(text, m.start, m.end))
                    and not (m.entry.kind == "person" and rules.settlement_before(text, m.start))
-                   and not (m.entry.kind == "library" and rules.another_before(text, m.start))]
+                   and not (m.entry.kind == "library" and (rules.another_before(text, m.start)
+                                                           or rules.for_the_young_after(text, m.end)))]
         for m in matches:
             found.append(Candidate(m.entry.kind, m.start, m.end, "authority-gazetteer",
                                    0.95 if m.exact else 0.85, extra={"entry": m.entry, "name": m.name}))

@@ -125,7 +125,10 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  "beineundeu", "videobrasen", "videopriv",
                  # who is named among its speakers ("Баяндамашылар қатарында X болды", "Докладчиками
                  # выступили", "Speakers included X")
-                 "bandamasi", "dokladcik", "speakers", "spiker")
+                 "bandamasi", "dokladcik", "speakers", "spiker",
+                 # Kazakh: who organised it, with whom, who performed at it, who chaired its jury
+                 # ("ұйымдастырды", "бірлесіп", "өнер көрсетті", "алқасын … басқарды"), and who headed it
+                 "uimdastir", "birlesip", "korseti", "korsetip", "baskard", "vozglav", "chaired", "performed")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",

@@ -32,6 +32,7 @@ LIBRARY_MOD = (
     "kopsilik", "publicn", "public", "respublik", "republic", "akademi", "academic", "kraeva", "kraevo", "kraevu",
     "kraevi", "olkelik", "krai",
     "selsk", "rural", "auil", "kalalik", "main", "mass", "youth", "iunosh", "jastar", "the", "of",
+    "jasospirim", "podrostk", "teen",  # "балалар мен жасөспірімдер кітапханасы", for children and teenagers
 )
 NAMESAKE_KK = ("atindagi",)
 NAMESAKE_RU = ("im", "imeni")
@@ -171,6 +172,9 @@ INSTITUTION_MOD = LIBRARY_MOD + (
     "историко", "литературно", "художественно", "культурно", "этнограф", "ethnograph",
     # national-cultural centres: "казахский национально-культурный центр", "қазақ ұлттық-мәдени орталығы"
     "культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
+# Whom a library serves, after its kind ("библиотека для детей и юношества")
+_FOR_THE_YOUNG = re.compile(r"\s+для\s+(?:детей|юношества|молод[её]жи)(?:\s+и\s+(?:юношества|молод[её]жи|подростков))?"
+                            r"(?![\w-])")
 # Words that open like a modifier but are none: "артисты театра" (art), "article"
 _NOT_MODS = ("artist", "articl", "artil")
 # A people's adjective inside an institution's name ("казахский национально-культурный центр"): part
@@ -184,7 +188,7 @@ CENTRE = ("центр", "орталығ", "centre", "center")
 NATIONAL_MOD = ("национальн", "national", "ұлттық")
 CULTURE_MOD = ("культурн", "мәдени", "cultural", "ұлттық-мәдени", "национально-культурн", "national-cultural")
 # "Literary and Memorial Museum", "историко-краеведческий и литературный музей": two modifiers joined
-MOD_AND = fold_all(("and", "и", "және"))
+MOD_AND = fold_all(("and", "и", "және", "мен"))
 NAMING_MODIFIERS = ("oblis", "oblast", "regional", "audandik", "raion", "district", "kalalik", "gorodsk", "city",
                     "respublik", "ulttik", "nacional", "national", "ambebap", "universal", "gilimi", "naucn")
 
@@ -518,7 +522,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 # губернаторского историко-краеведческого музея": an adjective of its own
                 continue
             if p.key in MOD_AND and s >= 2 and is_mod(toks[s]) and is_mod(toks[s - 2]) \
-                    and (not library or lang == "en" and not tok.key.startswith("libraries")) \
+                    and (not library or lang == "en" and not tok.key.startswith("libraries")
+                         or lang == "kk" and "ханалар" not in tok.text.lower()) \
                     and not text[toks[s - 2].end:p.start].strip():
                 s -= 2
                 continue
@@ -567,6 +572,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 and toks[s].text.lower().endswith(("да", "де", "та", "те")):
             s += 1
         e = h + 1
+        if library and lang == "ru" and (young := _FOR_THE_YOUNG.match(text, tok.end)) is not None:
+            while e < len(toks) and toks[e].end <= young.end():
+                e += 1  # "областная библиотека для детей и юношества": whom it serves is in its name
         # "им. X", "имени X", "after X", "named after X"
         if e < len(toks) and (toks[e].key in NAMESAKE_RU or toks[e].key in NAMESAKE_EN):
             k = e + 1
@@ -878,6 +886,12 @@ def another_before(text: str, start: int) -> bool:
     return _ANOTHER_BEFORE.search(text[max(0, start - 16):start]) is not None
 
 
+def for_the_young_after(text: str, end: int) -> bool:
+    """"для детей и юношества" right after ``end``: the library named before it is the region's
+    children's one, not the one the authority file's short name means."""
+    return _FOR_THE_YOUNG.match(text, end) is not None
+
+
 # A Russian town's adjective written in lower case, as it is inside a sentence, right before the
 # word library: "в омскую библиотеку", "семейской библиотеки", "барнаульские коллеги" (not a library)
 TOWN_LIBRARY = "rule:town-library"
@@ -1187,9 +1201,12 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                     and (_org_kind(free[j]) and not doing or _event_type(free[j]) is not None):
                 sides = [free[j]] + sides  # "«Махамбет оқулары» әдеби кеші": a literary evening too
         named = [t for t in sides if t.start >= qe and t.key in NAMED_KK]
-        if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты"
+        if named:  # "«…» атты жаңа кітап": the first word naming a kind within three of "атты" ("«…»
+            # атты Қорған – Петропавл бейнекөпірі"), or five of lower-case words ("«…» атты халықаралық жас
+            # оқырмандар байқауы", "… атты халықаралық айтыс және күй фестивалі")
             k = bisect.bisect_left(starts, named[0].end)
-            j, kind = next(((j, t) for j, t in enumerate(free[k:k + 3], k + 1) if "\n" not in text[named[0].end:t.start]
+            j, kind = next(((j, t) for j, t in enumerate(free[k:k + 5], k + 1) if "\n" not in text[named[0].end:t.start]
+                            and (j - k <= 3 or not any(w.capitalized for w in free[k:j - 1]))
                             and _keyword_beside(t, qs, "kk") is not None), (0, None))
             if kind is not None:
                 # "«…» атты өлең кеші": a poetry evening, the kind of event the genre word qualifies
@@ -1826,6 +1843,11 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
         if is_month(a.text) and re.search(r"(?:\d|\b(?:in|on|of|since|until|by|в|с|до|к))\s*$",
                                           text[max(0, a.start - 8):a.start], re.IGNORECASE):
             continue  # "On 2 August Shevchenko left", "2 Августа Шевченко": a date, then the surname
+        if b.start in places:
+            continue  # "Сахнаға Ресейдің …" (to the stage, of Russia): a place is no surname
+        if first.endswith(("ов", "ев", "ова", "ева")) and first not in ("яков", "лев") \
+                and (strip_kk_case(b.text) != b.text or _KK_OWN_CASE.search(second)):
+            continue  # "Өтепов Құрманғазының «Адай» күйін": a surname alone, then another's name in a case
         if a.key.endswith(_KK_PATRONYMIC) and b.start in known_persons:
             continue  # "Абай Құнанбайұлы Пушкиннің": a patronymic, then another, known person
         if first.endswith(_ADJECTIVE_RU) and second.endswith(_ADJECTIVE_RU + ("ий", "ый")):

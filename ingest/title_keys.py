@@ -109,7 +109,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # libraries: the words of their level and kind (see ``library_key``)
     "universal": ("universal", "универсальн", "әмбебап"),
     "scientific": ("scientific", "научн", "ғылыми"),
-    "children": ("children", "child", "детск", "балалар"),
+    "children": ("children", "child", "детск", "детей", "балалар"),
     "youth": ("youth", "юношеск", "юношеств", "молодёжн", "молодежн", "жасөспірім", "жастар"),
     "city": ("city", "город", "қала"),
     "district": ("district", "районн", "аудан"),

@@ -88,3 +88,61 @@ def test_a_schedules_named_day_after_its_dash(extractor: Extractor) -> None:
 ])
 def test_institution_names_start_where_the_name_does(extractor: Extractor, text: str, name: str) -> None:
     assert name in mentions(extract(extractor, "inst.ru.txt", text), "organization")
+
+
+# --- Kazakh and Russian names of libraries for the young; titled events; schools' towns ---------
+
+@pytest.mark.parametrize("name, text, library", [
+    ("young.kk.txt", "Петропавлда Солтүстік Қазақстан облыстық балалар мен жасөспірімдер кітапханасында байқау өтті.",
+     "Солтүстік Қазақстан облыстық балалар мен жасөспірімдер кітапханасында"),
+    ("young.ru.txt", "В Оренбургской областной библиотеке для детей и юношества прошёл конкурс чтецов.",
+     "Оренбургской областной библиотеке для детей и юношества"),
+])
+def test_a_library_for_children_and_youth_is_named_whole(extractor: Extractor, name: str, text: str,
+                                                         library: str) -> None:
+    r = extract(extractor, name, text)
+    assert library in mentions(r, "library")
+    # not the region's scientific library, which a short name of the authority file would mean
+    assert not any("regional-scientific" in m.iri for m in r.mentions if m.kind == "library")
+
+
+def test_a_kazakh_title_with_its_kind_five_words_after_atty(extractor: Extractor) -> None:
+    r = extract(extractor, "fest.kk.txt", "2018 жылғы 21 қыркүйекте Орал қаласында «Дала дауысы» атты халықаралық "
+                                          "айтыс және күй фестивалі өтті.")
+    assert "«Дала дауысы» атты халықаралық айтыс және күй фестивалі" in mentions(r, "event")
+
+
+def test_a_headlines_short_title_is_the_bodys_full_one(extractor: Extractor) -> None:
+    r = extract(extractor, "contest.kk.txt",
+                "«Шекарасыз оқимыз» байқауының жеңімпаздары марапатталды\n\n2024 жылғы 19 сәуірде Петропавлда "
+                "«Шекарасыз оқимыз – Читаем без границ» атты халықаралық жас оқырмандар байқауының қорытынды кезеңі "
+                "өтті.")
+    events = {m.iri for m in r.mentions if m.kind == "event"}
+    assert len(events) == 1, events
+
+
+def test_a_kazakh_school_stands_in_the_town_written_before_it(extractor: Extractor) -> None:
+    r = extract(extractor, "school.kk.txt", "Бірінші орынды Петропавлдағы №17 мектеп-гимназияның оқушысы Айсұлу "
+                                            "Бекенова алды. Екінші орын Булаево қаласындағы №1 орта мектептің "
+                                            "оқушысы Ерасыл Қайыржановқа берілді.")
+    located = {o for s, o in facts(r, SDO.location) if s.startswith("organization/")}
+    assert {"place/petropavl", "place/bulayevo"} <= located, located
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Сахнаға Ресейдің Орынбор облысынан келген ақындар шықты.", "Сахнаға Ресейдің"),
+    ("Күйші Ғалымжан Өтепов келді. Өтепов Құрманғазының «Адай» күйін орындады.", "Өтепов Құрманғазының"),
+])
+def test_no_person_of_a_word_and_a_place_or_a_surname_and_anothers_name(extractor: Extractor, text: str,
+                                                                         not_a_name: str) -> None:
+    assert not_a_name not in mentions(extract(extractor, "names.kk.txt", text), "person")
+
+
+def test_who_organised_an_event_together_in_kazakh_took_part(extractor: Extractor) -> None:
+    r = extract(extractor, "org.kk.txt",
+                "2018 жылғы 21 қыркүйекте Орал қаласында «Дала дауысы» атты айтыс фестивалі өтті. Фестивальді "
+                "Батыс Қазақстан облысының мәдениет басқармасы Ж. Молдағалиев атындағы Батыс Қазақстан облыстық "
+                "әмбебап ғылыми кітапханасымен бірлесіп ұйымдастырды.")
+    took_part = {a for _, a in facts(r, PARTICIPANT)}
+    assert "library/west-kazakhstan-regional-scientific-library" in took_part, took_part
+    assert any(a.startswith("organization/") for a in took_part), took_part
