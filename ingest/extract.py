@@ -1683,6 +1683,29 @@ class _DocState:
         start, _, month, day = min(days, key=lambda d: abs(d[0] - at))
         return self._year_of(month, day, start, dates)
 
+    def _calendar_lead(self, at: int, dates: list[DateMention], places: list[Mention]
+                       ) -> tuple[str, list[Mention]] | None:
+        """The day and the towns a calendar's item opens its line with ("5 октября, Омск. В главном
+        здании … откроется выставка …", "29 октября, Омск – Павлодар. Видеоконференция …", "12–14
+        October, online. …"): the date of an event named after it on that line, and its places. None
+        where the line opens otherwise, or the event stands inside the lead itself."""
+        line_start = self.norm.rfind("\n", 0, at) + 1
+        lead = _CALENDAR_LEAD.match(self.norm, line_start)
+        if lead is None or lead.end() > at:
+            return None
+        a, b = lead.span("date")
+        day = next((dm.value for dm in dates if a <= dm.start and dm.end <= b and dm.precision == "day"), None)
+        if day is None:
+            first = next((d for d in self._days_without_year(dates) if a <= d[0] and d[1] <= b), None)
+            # (a span of days begins on its first: "12–14 октября")
+            span = re.match(r"(\d{1,2})\s*[-–—]\s*\d{1,2}\s", self.norm[a:b])
+            day = self._year_of(first[2], int(span.group(1)) if span else first[3], first[0], dates) \
+                if first is not None else None
+        if day is None:
+            return None
+        w0, w1 = lead.span("where")
+        return day, [m for m in places if w0 <= m.start and m.end <= w1 and not self._is_country(m.iri)]
+
     def _day_before(self, at: int, after: int, dates: list[DateMention]) -> tuple[int, str] | None:
         """The last day written without its year between ``after`` and ``at``: where it stands and
         its date, the year supplied as for any such day."""
@@ -2144,6 +2167,9 @@ class _DocState:
             own_month = None if in_sentence else self._bare_month(own, c, dates, report_year)
             if own_month is not None:
                 date, nearest = own_month, None
+            lead = None if in_sentence else self._calendar_lead(c.start, dates, places)
+            if lead is not None:  # a calendar's item: the day and the town its line opens with
+                date, nearest = lead[0], None
             same_day_places: list[Mention] = []
             same_day = False
             if not in_sentence and _SAME_DAY.search(text[own[0]:own[1]]):
@@ -2178,7 +2204,7 @@ class _DocState:
                 not in_sentence or nearest is not None and nearest.precision == "year"
                 and nearest.start >= c.end and nearest.value[:4] < last[0][:4]) \
                 and not (not in_sentence and self._day_of_the_year_before((own[0], c.start), c.start, dates))  # "29 мая … провели …": its own day
-            if own_month is not None:
+            if own_month is not None or lead is not None:
                 within_last = False
             if not in_sentence and (planned := self._under_dated_heading(c.start, dates)) is not None:
                 date, within_last = planned, False  # "В 2026 году партнёры планируют: – в октябре …"
@@ -2201,6 +2227,9 @@ class _DocState:
                 host_town = self._host_town(holders, cand_places, c)
             if not cand_places and same_day_places:
                 cand_places = same_day_places
+            if lead is not None and lead[1] and not own_places:
+                # the town the item's line opens with says where, where its own sentence names none
+                cand_places, host_town = lead[1], None
             if not cand_places and c.method == DAYS_OF:  # "Дни … в Омске": the place its name gives
                 cand_places = [m for m in places if c.start <= m.start and m.end <= c.end][-1:]
 
@@ -2967,6 +2996,11 @@ class _DocState:
         return out
 
 
+# A calendar item's lead: its day (a range too), a comma, where ("Омск", "Омск – Павлодар", "онлайн"),
+# a full stop, then what happens: "5 октября, Омск. В главном здании …", "07.10.2021, Павлодар. Семинар …"
+_CALENDAR_LEAD = re.compile(r"[ \t]*(?P<date>\d{1,2}(?:[.\d]{3,8}|(?:\s*[-–—]\s*\d{1,2})?\s+[^\W\d_]{3,12}"
+                            r"(?:\s+\d{4}(?:\s*(?:г\.|года|жылы|ж\.))?)?)),[ \t]*"
+                            r"(?P<where>[^\W\d_][^.,;:\n]{1,40}?)\.[ \t]+(?=\S)")
 # A Kazakh place written as where something stands ("Петропавлдағы", "Ишимдегі"), or followed by the
 # word for its kind so ("Булаево қаласындағы")
 _KK_WHERE_ADJECTIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$")

@@ -803,6 +803,26 @@ def _near_event_form(free: list[Tok], starts: list[int], qs: int, text: str) -> 
     return None
 
 
+_TWO = frozenset(("двух", "трёх", "трех", "обоих", "обеих"))
+
+
+def _gathering_before(free: list[Tok], starts: list[int], qs: int, text: str) -> Tok | None:
+    """A Russian kind of event up to four lower-case words in the genitive before the title, the
+    words saying what it gathers or shows: "встреча читательских клубов двух городов «…»",
+    "выставка книжной графики омских художников «…»" (not a presentation: that is of the title)."""
+    i = bisect.bisect_left(starts, qs)
+    before = [t for t in free[max(0, i - 5):i] if t.end <= qs]
+    for k in range(len(before) - 2, -1, -1):
+        t, between = before[k], before[k + 1:]
+        if _apart(text, t.end, qs) or any(w.capitalized or not (_GATHERS.fullmatch(w.text.lower()) or w.text in _TWO)
+                                          for w in between):
+            return None
+        kind = _event_type(t)
+        if kind is not None and kind not in ("course", "readings", "presentation") and not _org_kind(between[-1]):
+            return t  # (a body's kind right before the title owns it: "встреча клуба «…»" is the club's)
+    return None
+
+
 def _apposed_event(text: str, free: list[Tok], starts: list[int], qs: int, qe: int) -> Tok | None:
     """English sets an event's title off by commas after its kind and what it is about: "an
     exhibition of books by writers from East Kazakhstan, "Pages from the Foothills", opened", "held an
@@ -1278,6 +1298,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
                        for kw in [near(stems)] if kw is not None), None)
             if kw is None:  # the kinds matched as whole forms: "конкурса чтецов «…»", "вечер поэзии «…»"
                 kw = _near_event_form(free, starts, qs, text)
+            if kw is None and lang == "ru":
+                kw = _gathering_before(free, starts, qs, text)
             if kw is not None:
                 found = (kw, _keyword_beside(kw, qs, None))
         if found is None and lang == "en":

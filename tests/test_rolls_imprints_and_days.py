@@ -146,3 +146,39 @@ def test_who_organised_an_event_together_in_kazakh_took_part(extractor: Extracto
     took_part = {a for _, a in facts(r, PARTICIPANT)}
     assert "library/west-kazakhstan-regional-scientific-library" in took_part, took_part
     assert any(a.startswith("organization/") for a in took_part), took_part
+
+
+# --- a calendar of events; a kind of event before what it gathers --------------------------------
+
+CALENDAR = ("Календарь приграничных событий: октябрь 2021 года\n\n"
+            "5 октября, Омск. В главном здании Пушкинки откроется выставка «Одна река – две судьбы», собранная из "
+            "фондов Павлодарской областной библиотеки им. С. Торайгырова.\n\n"
+            "12–14 октября, Павлодар. Международный вебинар «Цифровое наследие» для библиотекарей.\n")
+
+
+def test_a_calendar_items_line_opens_with_its_day_and_town(extractor: Extractor) -> None:
+    r = extract(extractor, "calendar.ru.txt", CALENDAR)
+    dated = {(s, d) for s, d in ((tail(t.subject.value), t.object.value) for t in r.triples
+                                 if t.predicate == SDO.startDate)}
+    located = facts(r, SDO.location)
+    exhibition = next(s for s, _ in dated if s.startswith("event/exhibition"))
+    assert (exhibition, "2021-10-05") in dated
+    # the town the line opens with, not the town of the library the sentence names
+    assert {o for s, o in located if s == exhibition} == {"place/omsk"}
+    # a span of days begins on its first
+    assert any(s.startswith("event/seminar") and d == "2021-10-12" for s, d in dated), dated
+
+
+@pytest.mark.parametrize("text, event", [
+    ("19 октября 2021 года в Петропавловске состоится встреча читательских клубов двух городов «Общие страницы».",
+     "встреча читательских клубов двух городов «Общие страницы»"),
+    ("Передвижная выставка книжной графики омских художников «Сибирские сюжеты» откроется в Семее 26 октября 2021 года.",
+     "выставка книжной графики омских художников «Сибирские сюжеты»"),
+])
+def test_a_kind_of_event_then_what_it_gathers_then_its_title(extractor: Extractor, text: str, event: str) -> None:
+    assert event in mentions(extract(extractor, "gathers.ru.txt", text), "event")
+
+
+def test_a_clubs_title_after_its_kind_stays_the_clubs(extractor: Extractor) -> None:
+    r = extract(extractor, "club.ru.txt", "5 мая 2021 года в Омске прошла встреча читательского клуба «Зелёная лампа».")
+    assert not any("Зелёная лампа" in e for e in mentions(r, "event"))
