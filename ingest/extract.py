@@ -134,6 +134,9 @@ _DISTRICT_AFTER = re.compile(r"(?:\s*(?:,|және|мен|и|and)\s+[^\W\d_]+(?:
 # A day of someone's life or of a founding, not of the report's events
 _LIFE_OR_FOUNDING = re.compile(r"(?<![^\W\d_])(?:родил|умер|скончал|основан|учрежд|born|died|founded|established|"
                                r"туған|туды|дүниеге|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
+# A year something has gone on since ("2019 жылдан бері", "since 2019", "с 2019 года"): not the year of
+# a day named after it ("… 2019 жылдан бері серіктес … Ертеңіне, 17 маусымда")
+_SINCE_YEAR = re.compile(r"жылдан\s+(?:бері|бастап)|\bsince\s+\d|(?<![^\W\d_])с\s+\d{4}\s+года", re.IGNORECASE)
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
@@ -514,12 +517,13 @@ _PRESENTED_BOOK = re.compile(r"\s+(?:(?:нов\w+\s+)?(?:книги|романа
 _PRESENTED_KK = re.compile(r"[»”\"]?\s*(?:\([^()\n]{1,160}\)\s*)?(?:жаңа\s+)?(?:кітаб|роман|жинағ|монография|"
                            r"басылым)\w*\s+")
 # A month named alone, not followed by a day or a year: "в июне", "in June", "маусымда", "маусым айында"
+# (the Kazakh month with no day before it: "17 маусымда" is a day)
 _BARE_MONTHS = (
     re.compile(r"(?<![^\W\d_])в\s+(?P<month>(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)е|мае|марте|"
                r"августе)(?![^\W\d_])(?!\s*\d)"),
     re.compile(r"\bin\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
                r"December)\b(?!\s*\d)"),
-    re.compile(r"(?<![^\W\d_])(?P<month>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
+    re.compile(r"(?<![^\W\d_])(?<!\d )(?<!\d-)(?P<month>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
                r"желтоқсан)(?:\s+айында|да|де|та|те)(?![^\W\d_])"),
 )
 # An event held by video link or online ("в формате видеосвязи", "by video conference")
@@ -1672,7 +1676,8 @@ class _DocState:
         last before it, not the year of a birth or a founding told before ("Поэт родился 12 марта
         1815 года")."""
         return with_year(month, day, [dm for dm in dates if dm.end <= start
-                                      and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))])
+                                      and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))
+                                      and not _SINCE_YEAR.search(_around_date(self.text, dm))])
 
     def _day_of_the_year_before(self, own: tuple[int, int], at: int, dates: list[DateMention]) -> str | None:
         """The day written without its year in the event's own clause ("Церемония прошла 23 апреля"),
@@ -1818,6 +1823,10 @@ class _DocState:
             return True
         return self._inflected(m, _KK_ABLATIVE)
 
+    def _gone_to(self, m: Mention) -> bool:
+        """A place people went on to after the event ("кешке Өскеменге аттанды"): not where it was."""
+        return bool(_KK_GONE_TO.match(self.norm, m.end)) and self._inflected(m, _KK_DATIVE)
+
     def _inflected(self, m: Mention, ending: re.Pattern[str]) -> bool:
         """The name carries a Kazakh case ``ending`` that is not its own (Омбыда, but not Караганда)."""
         written = self.text[m.start:m.end]
@@ -1830,7 +1839,7 @@ class _DocState:
         where people come from ("из Омска", "Омбыдан") or whose they are ("делегация Павлодара")."""
         before = self.norm[max(0, m.start - 4):m.start].lower()
         return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or self._inflected(m, _KK_LOCATIVE)
-                    or self._marked_town(m))
+                    or self._inflected(m, _KK_WHERE_ADJECTIVE) or self._marked_town(m))
 
     def _marked_town(self, m: Mention) -> bool:
         """A place written as a town or a village ("Кемерово қ.", "г. Курган", "Uralsk city", "the
@@ -2215,13 +2224,13 @@ class _DocState:
             # Ельцина (Санкт-Петербург)"); a bare "seminar" is dated and placed by its own sentence only
             psent = own if c.extra.get("needs_date_place") else sentence
             cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
-                           not (c.start <= m.start and m.end <= c.end) and not nested(m)
+                           not (c.start <= m.start and m.end <= c.end) and not nested(m) and not self._gone_to(m)
                            and not (text[max(0, m.start - 2):m.start].rstrip().endswith("(")
                                     and any(0 <= m.start - h.end <= 3 for h in holders))]
             host_town = None
             if not cand_places:  # "the Kostanay library … hosted a seminar": the host's place
                 cand_places = [m for m in places if psent[0] <= m.start and m.end <= psent[1] and
-                               not (c.start <= m.start and m.end <= c.end)]
+                               not (c.start <= m.start and m.end <= c.end) and not self._gone_to(m)]
                 # where the authority file puts the host, when its name names a larger place ("the
                 # Saratov Regional … Library" is in Saratov, not somewhere in the region)
                 host_town = self._host_town(holders, cand_places, c)
@@ -3003,11 +3012,14 @@ _CALENDAR_LEAD = re.compile(r"[ \t]*(?P<date>\d{1,2}(?:[.\d]{3,8}|(?:\s*[-–—
                             r"(?P<where>[^\W\d_][^.,;:\n]{1,40}?)\.[ \t]+(?=\S)")
 # A Kazakh place written as where something stands ("Петропавлдағы", "Ишимдегі"), or followed by the
 # word for its kind so ("Булаево қаласындағы")
-_KK_WHERE_ADJECTIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$")
+_KK_WHERE_ADJECTIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")
 _KK_TOWN_WHERE = re.compile(r"\s+(?:қаласындағы|ауылындағы|кентіндегі|селосындағы|поселкесіндегі)\s+")
 # The only words a dateline may have between its town and its date ("Павлодар қ., 2016 жылғы …").
 _DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы", "жылғы", "қ", "қаласы", "city"))
 _KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")
+_KK_DATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.DATIVE)})$")
+# Where people went on to, a Kazakh dative before a verb of leaving: "Өскеменге аттанды", "Омбыға қайтты"
+_KK_GONE_TO = re.compile(r"\s+(?:аттан|жол\s+тарт|қайт|кет)\w*")
 _KK_ABLATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ABLATIVE)})$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)

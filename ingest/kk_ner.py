@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import load_config
 
 from .kazakh import stem
-from .rules import Candidate, is_role
+from .rules import Candidate, is_role, kk_noun_opening
 from .tokens import tokenize
 
 #: Where the trained model ships inside the package.
@@ -92,8 +92,11 @@ class KazNerdPersons:
         for e in ner_doc.ents:
             if e.label_ != "PERSON" or not all(_is_name_word(t.text) for t in e):
                 continue
-            if _is_role(e[0].text):  # "Күйші Бөкей …", "Ақын Мағжан": a craft, then the name
-                e = e[1:]
+            if _is_role(e[0].text) or len(e) > 2 and kk_noun_opening(text, e[0].idx, e[0].text):
+                e = e[1:]  # "Күйші Бөкей …", "Ақын Мағжан": a craft, then the name; "Көрсеткішті Кузьмина
+                # Анна Петровна …" (the index, then who compiled it)
+            elif len(e) == 2 and kk_noun_opening(text, e[0].idx, e[0].text):
+                continue  # "Көрсеткішті Кузьмина құрастырған": a surname alone, which the surname rule reads
             if len(e) >= self.min_tokens:
                 out.append(e)
         return out

@@ -315,6 +315,7 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
     return _institution_phrases(text, toks, "organization", known, inflected, lang, persons, places)
 
 
+_KK_WHERE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")  # "Семейдегі": in Semey
 _KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE + kk_cases.ACCUSATIVE
                           if len(e) >= 2)  # "Семинарды облыстық кітапхана өткізді": the seminar, then who
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
@@ -500,6 +501,9 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break  # a preposition opening the sentence ("В Городском … музее"), not an initial
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
+            if not library and p.start in places and _KK_WHERE.search(p.text) and toks[s].capitalized:
+                break  # "Семейдегі Мұхтар Әуезовтің … үй-мұражайы": the town it stands in, then its name
+                # (a library keeps it: "Орынбордағы … облыстық кітапхана" is told from others by its town)
             if p.start in inflected and p.key.endswith(KK_LOCATIVE_FORMS) and toks[s].capitalized:
                 break  # "Түменде Түркістан кітапханасы": where, then the name ("Омбыда облыстық кітапхана" is Omsk's)
             if p.end in persons and toks[s].start in places:
@@ -1225,7 +1229,8 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             # атты Қорған – Петропавл бейнекөпірі"), or five of lower-case words ("«…» атты халықаралық жас
             # оқырмандар байқауы", "… атты халықаралық айтыс және күй фестивалі")
             k = bisect.bisect_left(starts, named[0].end)
-            j, kind = next(((j, t) for j, t in enumerate(free[k:k + 5], k + 1) if "\n" not in text[named[0].end:t.start]
+            j, kind = next(((j, t) for j, t in enumerate(free[k:k + 5], k + 1)
+                            if not re.search(r"[\n,.;:!?]", text[named[0].end:t.start])
                             and (j - k <= 3 or not any(w.capitalized for w in free[k:j - 1]))
                             and _keyword_beside(t, qs, "kk") is not None), (0, None))
             if kind is not None:
@@ -1245,7 +1250,9 @@ def titled_things(text: str, toks: list[Tok], original: str | None = None,
             table = next((t for t in sides if t.end <= qs and _round_table(toks, bisect.bisect_left(tok_starts, t.start))),
                          None)
             k = bisect.bisect_left(tok_starts, qe)
-            if table is None and lang == "kk" and k + 1 < len(toks) and not text[qe:toks[k].start].strip() \
+            if lang == "kk" and k + 2 < len(toks) and toks[k].key in NAMED_KK and text[qe:toks[k].start].strip() == "":
+                k += 1  # "«…» атты дөңгелек үстел"
+            if table is None and lang == "kk" and k + 1 < len(toks) and re.fullmatch(r"\s*(?:атты\s+)?", text[qe:toks[k].start]) \
                     and text[toks[k].end:toks[k + 1].start] == " " and _round_table(toks, k + 1):
                 table = toks[k + 1]  # "«Сәкен және Омбы» дөңгелек үстелі": Kazakh writes the kind after
             if table is not None:
@@ -1841,6 +1848,15 @@ _RU_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:в|во|на|под)\s+$", 
 _KK_OWN_CASE = re.compile(r"(?:[дтн][ыі]ң|[ғқ]а)$")
 
 
+def kk_noun_opening(text: str, start: int, word: str) -> bool:
+    """A word opening its sentence in a Kazakh case of an object, a direction or a place
+    ("Көрсеткішті", the index; "Сахнаға", to the stage): Kazakh opens a clause so, while a given
+    name stands bare; what follows it is a name of its own, if any."""
+    w = word.lower()
+    return _sentence_initial(text, start) and len(w) >= 6 and bool(KAZAKH_LETTERS.intersection(w)) \
+        and w.endswith(_KK_CLAUSE_CASES)
+
+
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
                places: frozenset[int] = frozenset()) -> list[Candidate]:
     """"Firstname Surname" where the surname has a typical ending (no NER model for kk/en),
@@ -1867,6 +1883,8 @@ def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = froze
             continue  # "On 2 August Shevchenko left", "2 Августа Шевченко": a date, then the surname
         if b.start in places:
             continue  # "Сахнаға Ресейдің …" (to the stage, of Russia): a place is no surname
+        if kk_noun_opening(text, a.start, a.text):
+            continue  # "Көрсеткішті Кузьмина құрастырған" (the index, Kuzmina compiled): a noun in a case
         if first.endswith(("ов", "ев", "ова", "ева")) and first not in ("яков", "лев") \
                 and (strip_kk_case(b.text) != b.text or _KK_OWN_CASE.search(second)):
             continue  # "Өтепов Құрманғазының «Адай» күйін": a surname alone, then another's name in a case

@@ -182,3 +182,33 @@ def test_a_kind_of_event_then_what_it_gathers_then_its_title(extractor: Extracto
 def test_a_clubs_title_after_its_kind_stays_the_clubs(extractor: Extractor) -> None:
     r = extract(extractor, "club.ru.txt", "5 мая 2021 года в Омске прошла встреча читательского клуба «Зелёная лампа».")
     assert not any("Зелёная лампа" in e for e in mentions(r, "event"))
+
+
+# --- Kazakh: the next day, a place gone on to, a museum in its town, a noun opening a sentence -----
+
+VISIT = ("2022 жылдың 16 маусымында Семейдегі Мұхтар Әуезовтің әдеби-мемориалдық үй-мұражайына делегация барды. "
+         "Кітапханалар 2019 жылдан бері серіктес. Ертеңіне, 17 маусымда, қонақтар Семейдегі Абай облыстық "
+         "кітапханасында өткен «Шекара маңындағы әдеби мұра» атты дөңгелек үстелге қатысып, кешке Өскеменге "
+         "аттанды. Көрсеткішті Кузьмина құрастырған.")
+
+
+def test_a_round_table_after_atty_on_a_day_without_its_year(extractor: Extractor) -> None:
+    r = extract(extractor, "visit.kk.txt", VISIT)
+    (table,) = [m for m in r.mentions if m.kind == "event"]
+    assert r.document.text[table.start:table.end].startswith("«Шекара маңындағы әдеби мұра» атты дөңгелек үстел")
+    iri = tail(table.iri)
+    # the day in the year the report dates (not the year the libraries have been partners since)
+    assert {d for s, d in ((tail(t.subject.value), t.object.value) for t in r.triples
+                           if t.predicate == SDO.startDate) if s == iri} == {"2022-06-17"}
+    # held where the library is, not in the town the guests went on to
+    assert {o for s, o in facts(r, SDO.location) if s == iri} == {"place/semey"}
+
+
+def test_a_kazakh_museum_after_its_towns_where_form(extractor: Extractor) -> None:
+    r = extract(extractor, "visit.kk.txt", VISIT)
+    assert "Мұхтар Әуезовтің әдеби-мемориалдық үй-мұражайына" in mentions(r, "organization")
+    assert any(s.startswith("organization/") and o == "place/semey" for s, o in facts(r, SDO.location))
+
+
+def test_a_kazakh_noun_in_a_case_opening_a_sentence_is_no_given_name(extractor: Extractor) -> None:
+    assert not any(p.startswith("Көрсеткішті") for p in mentions(extract(extractor, "visit.kk.txt", VISIT), "person"))
