@@ -356,10 +356,14 @@ _STAFF = re.compile(r"\b(?:head|director|librarian|bibliographer|deputy|chief|st
                     r"меңгеруші|кітапханашы|библиографы|қызметкер|басшы|маман)\w*", re.IGNORECASE)
 
 
+_NAMESAKE_DOT = re.compile(r"(?<![^\W\d_])им\.")
+
+
 def _staff_beside(text: str, start: int, end: int) -> bool:
     """A post is written right before the name at ``start``–``end`` or right after it past a comma:
     "заведующая отделом Х", "X, head of the local history department"."""
-    before = re.split(r"[.;:!?\n,]", text[max(0, start - 40):start])[-1]
+    # ("им." of a library's namesake is no full stop: "директор библиотеки им. Крупской Ирина Лаврентьева")
+    before = re.split(r"[.;:!?\n,]", _NAMESAKE_DOT.sub("им ", text[max(0, start - 40):start]))[-1]
     if _HONOURED.search(before):
         return False  # "к 100-летию первого директора … Ивана Петрова": whom it honours, not who made it
     after = re.match(r",\s*(\S+)", text[end:end + 44])  # the first word past the comma: "head", "chief"
@@ -375,11 +379,15 @@ def _spoke_after(text: str, verb: int, end: int, mentions: list):  # noqa: ANN20
         return None  # whose words a quote or a clause is ("«…», — отметила X", "Как рассказала X, …",
         # "…, отметила X"), or who did not speak ("не рассказала")
     verb_end = verb + len(re.match(r"\S*", text[verb:]).group())
+    holders = [h for h in mentions if h.kind in ("library", "organization")]
     for a in mentions:
-        if a.kind != "person" or not verb_end <= a.start < end:
-            continue
-        gap = text[verb_end:a.start]
-        if len(gap.split()) > 5 or re.search(r"[,.;:«»\"“”()]", gap) or _TOPIC_WORDS.search(gap):
+        if a.kind != "person" or not verb_end <= a.start < end \
+                or any(h.start <= a.start and a.end <= h.end for h in holders):
+            continue  # (a namesake inside a library's name speaks for no one: "директор библиотеки им. Крупской")
+        gap = _NAMESAKE_DOT.sub("им ", text[verb_end:a.start])
+        if re.search(r"(?<![^\W\d_])(?:им|имени)\s*$", gap):
+            continue  # a library's namesake, its name not read as one: the speaker comes after
+        if len(gap.split()) > 6 or re.search(r"[,.;:«»\"“”()]", gap) or _TOPIC_WORDS.search(gap):
             return None
         # the post opens the gap ("её сотрудник", "директор библиотеки"), not an object ("заслуги
         # директора", "вклад библиотекаря"), and it and every word of the name may be nominative
@@ -500,6 +508,19 @@ def _pronoun_fits(pronoun: str, name: str) -> bool:
 
 
 # What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
+# A sentence that opens by naming who compiled a book: "Составители книги –", "Составитель сборника:",
+# "Compilers:", "The book was compiled by", "Құрастырушылары –"
+_COMPILERS = re.compile(r"\s*(?:(?:Авторы-)?[Сс]оставител(?:и|ь|ями|ем)(?:\s+[а-яё]+)?\s*[-–—:]|Compiler(?:s)?\s*[-–—:]|"
+                        r"The\s+(?:book|collection|volume|anthology)\s+was\s+compiled\s+by\b|"
+                        r"Құрастырушы(?:лар)?(?:ы)?\s*[-–—:])")
+# A sentence that opens with the book itself and says when it came out: "Книга выпущена издательством
+# «Димур» (Оренбург, 2018)", "Сборник вышел в 2021 году", "The book was published in 2019", "Жинақ 2020
+# жылы жарық көрді"
+_BOOK_PUBLISHED = re.compile(
+    r"\s*(?:Книга|Сборник|Издание|Альманах|Антология|Монография|The\s+(?:book|collection|anthology|volume)|Кітап|Жинақ)"
+    r"\s+(?:[^.!?\n]{0,20}?\s)?(?:выпущен\w*|вышл?\w*|издан\w*|опубликован\w*|was\s+(?:published|released|printed)|"
+    r"(?P<kk>\d{4})\s+жылы\s+(?:жарық\s+көрді|басылып\s+шықты|шықты))"
+    r"[^.!?\n]{0,80}?(?(kk)|(?P<year>(?:1[89]|20)\d\d))")
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
 
@@ -780,6 +801,7 @@ class Extractor:
         state = _DocState(self, d, lang)
         state.resolve(cands)
         state.acronyms()
+        state.subtitles()
         state.surnames()
         state.relations(dates)
         return Result(d, state.triples(ps), lang, state.mentions, {m.iri for m in state.mentions}, tokens)
@@ -1288,6 +1310,26 @@ class _DocState:
             k = bisect.bisect_right(taken, (w.start(), len(self.text)))
             if iri and not (k and taken[k - 1][1] > w.start()):
                 self.mentions.append(Mention(w.start(), w.end(), "library", iri, "rule:acronym", 0.7, self.lang))
+
+    def subtitles(self) -> None:
+        """A work named by its title and elsewhere by its title and subtitle ("«Степь без границ»" in
+        the headline, "«Степь без границ: Оренбуржье и Актюбинская область …»" in the body) is one
+        work: mentions of the title alone take the full one's IRI, and its name as another label."""
+        works = [m for m in self.mentions if m.kind == "work"]
+        full: dict[str, set[str]] = defaultdict(set)
+        for m in works:
+            head, colon, _ = self.text[m.start:m.end].partition(":")
+            if colon and len(fold(head)) >= 6:
+                full[fold(head)].add(m.iri)
+        moved: dict[str, str] = {}
+        for m in works:
+            target = full.get(fold(self.text[m.start:m.end]), set())
+            if len(target) == 1 and m.iri not in target and m.iri in self.new:
+                moved[m.iri] = m.iri = next(iter(target))
+        for old, target in moved.items():
+            if not any(m.iri == old for m in self.mentions):
+                gone = self.new.pop(old)
+                self.new[target].names += [n for n in gone.names if n not in self.new[target].names]
 
     def surnames(self) -> None:
         """A person named in full is then written by the surname alone: "Olzhas Suleimenov … Suleimenov's
@@ -2708,6 +2750,27 @@ class _DocState:
             before = [p for p in persons if s[0] <= p.start and p.end <= w.start and w.start - p.end < 160]
             if before:
                 add(w.iri, AUTHOR, before[-1].iri)
+        # "Составители книги – A и B", "Compilers: A, B", "Құрастырушылар – A, B": a sentence that opens by
+        # naming a book's compilers, the book being the work named last before it
+        clauses = [p for s in sents for p in rel.parts(text, s)]  # (a sentence may end after a quote)
+        for s in clauses:
+            if not _COMPILERS.match(text, s[0]):
+                continue
+            before = [w for w in works if w.end <= s[0] and s[0] - w.end < 800]
+            if before:
+                for p in persons:
+                    if s[0] <= p.start and p.end <= s[1] and (p.start, p.end) not in nested_persons:
+                        add(before[-1].iri, AUTHOR, p.iri)
+        # "Книга выпущена издательством «Димур» (Оренбург, 2018)", "The collection was published in 2021",
+        # "Жинақ 2020 жылы жарық көрді": the year of the book named last before the sentence
+        for s in clauses:
+            published = _BOOK_PUBLISHED.match(text, s[0], s[1])
+            if published is None:
+                continue
+            before = [w for w in works if w.end <= s[0] and s[0] - w.end < 800]
+            ne = self.new.get(before[-1].iri) if before else None
+            if ne is not None and not any(p in (DATE_CREATED, DATE_PUBLISHED) for p, _ in ne.facts):
+                ne.facts.append((DATE_PUBLISHED, _date_literal(published.group("year") or published.group("kk"))))
         # the author the authority file gives a work named in the same sentence: a writer whose book
         # is on show took no part ("visitors see … books by Olzhas Suleimenov, among them «Az i Ya»");
         # who made a report or presented a book of their own did

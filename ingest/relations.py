@@ -146,7 +146,7 @@ _EN_BODIES = re.compile(r"\b(?:prepared|organi[sz]ed|supported)\s+by\b|\bwith\s+
 SPEECH = ("told", "noted", "said", "thanked", "recited", "talked", "greeted", "welcomed", "congratulated",
           "reminded", "report",  # "X made the report …": the speaker before it
           "рассказал", "рассказыва", "представил", "обратил", "отметил", "подчеркнул", "поздравил",
-          "напомнил", "приветствовал",
+          "напомнил", "приветствовал", "поделил",  # (who shared their experience or a story)
           "сөйле", "баяндама", "баяндады", "әңгімеле", "тоқтал", "таныстыр", "құттықта", "айтты", "айтып", "деді")
 # "within the framework of the project": who holds an event in a project's frame takes part in it
 FRAMEWORK = ("ramkah", "framework", "within", "аясында", "шеңберінде")

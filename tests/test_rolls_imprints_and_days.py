@@ -212,3 +212,40 @@ def test_a_kazakh_museum_after_its_towns_where_form(extractor: Extractor) -> Non
 
 def test_a_kazakh_noun_in_a_case_opening_a_sentence_is_no_given_name(extractor: Extractor) -> None:
     assert not any(p.startswith("Көрсеткішті") for p in mentions(extract(extractor, "visit.kk.txt", VISIT), "person"))
+
+
+# --- a book's compilers, its year, its subtitle; a speaker after a library's namesake -------------
+
+BOOK = ("В Оренбурге представили сборник «Степь без границ»\n\n"
+        "14 марта 2019 года в Оренбургской областной библиотеке прошла презентация сборника «Степь без границ: "
+        "Оренбуржье и Актюбинская область в документах».\n\n"
+        "Составители книги – заведующая отделом Светлана Викторовна Гурьянова и библиограф Гульнар Бекеновна "
+        "Сатпаева. Книга выпущена издательством «Димур» (Оренбург, 2018) тиражом 500 экземпляров.\n\n"
+        "Гостей презентации приветствовала директор библиотеки им. Крупской Ирина Николаевна Лаврентьева. "
+        "Гурьянова поделилась историей поиска фотографий.\n")
+
+
+def test_a_books_title_and_its_title_with_a_subtitle_are_one_work(extractor: Extractor) -> None:
+    r = extract(extractor, "book.ru.txt", BOOK)
+    assert len({m.iri for m in r.mentions if m.kind == "work"}) == 1
+
+
+def test_the_compilers_a_sentence_opens_with_wrote_the_book_named_before(extractor: Extractor) -> None:
+    r = extract(extractor, "book.ru.txt", BOOK)
+    assert {o for s, o in facts(r, SDO.author) if s.startswith("work/")} == {"person/gurianov-s", "person/satpaev-g"}
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Книга выпущена издательством «Димур» (Оренбург, 2018) тиражом 500 экземпляров.", "2018"),
+    ("Сборник вышел в 2021 году.", "2021"),
+])
+def test_a_sentence_opening_with_the_book_dates_it(extractor: Extractor, sentence: str, year: str) -> None:
+    r = extract(extractor, "year.ru.txt", "Библиотека подготовила сборник «Степь без границ». " + sentence)
+    assert [t.object.value for t in r.triples if t.predicate == SDO.datePublished] == [year]
+
+
+def test_the_speaker_after_a_post_and_a_librarys_namesake(extractor: Extractor) -> None:
+    r = extract(extractor, "book.ru.txt", BOOK)
+    took_part = {a for _, a in facts(r, PARTICIPANT)}
+    assert {"person/lavrentev-i", "person/gurianov-s"} <= took_part, took_part
+    assert "person/nadezhda-krupskaya" not in took_part
