@@ -801,6 +801,7 @@ class Extractor:
         state = _DocState(self, d, lang)
         state.resolve(cands)
         state.acronyms()
+        state.short_library_names()
         state.subtitles()
         state.surnames()
         state.relations(dates)
@@ -1310,6 +1311,48 @@ class _DocState:
             k = bisect.bisect_right(taken, (w.start(), len(self.text)))
             if iri and not (k and taken[k - 1][1] > w.start()):
                 self.mentions.append(Mention(w.start(), w.end(), "library", iri, "rule:acronym", 0.7, self.lang))
+
+    def short_library_names(self) -> None:
+        """A library named in full is then written by its kind words alone: "the Central City Library
+        of Rubtsovsk … in the Central City Library", "Центральной городской библиотеке Рубцовска …
+        Центральная городская библиотека". Such words (the full name's first words, up to its kind,
+        all of them modifiers), standing alone, are a mention of that library, where no other library
+        of the document opens with the same words."""
+        heads: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for m in self.mentions:
+            if m.kind != "library":
+                continue
+            words = tokenize(self.text[m.start:m.end])
+            while words and words[0].key in ("the", "a"):
+                words = words[1:]
+            k = next((i for i, w in enumerate(words) if rules._is(w, rules.LIBRARY_HEAD)), None)
+            if k is None or k < 2 or k == len(words) - 1 and not any(w.capitalized for w in words[:k]) \
+                    or not all(rules._is(w, rules.LIBRARY_MOD) for w in words[:k]):
+                continue  # at least two modifiers, then the kind, and more after it (the town, a namesake)
+            if k == len(words) - 1:
+                continue  # the name is its kind words alone: nothing shorter to find
+            heads[tuple(w.key for w in words[:k + 1])].add(m.iri)
+        if not heads:
+            return
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        toks = tokenize(self.norm)
+        for i in range(len(toks)):
+            for key, iris in heads.items():
+                n = len(key)
+                if len(iris) != 1 or i + n > len(toks) or not all(token_match(toks[i + j].key, key[j]) for j in range(n)):
+                    continue
+                start, end = toks[i].start, toks[i + n - 1].end
+                if re.search(r"[.,;:!?\n]", self.norm[start:end]):
+                    continue
+                k = bisect.bisect_right(taken, (start, len(self.text)))
+                if k and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+                    continue  # inside or across a mention: the full name itself, or another one
+                nxt = toks[i + n] if i + n < len(toks) else None
+                if nxt is not None and nxt.capitalized and not re.search(r"[.,;:!?\n]", self.norm[end:nxt.start]) \
+                        or re.match(r"\s+(?:of|им\.|имени|named)\b", self.norm[end:end + 8]):
+                    continue  # a longer name goes on: another town's, another namesake's
+                self.mentions.append(Mention(start, end, "library", next(iter(iris)), "rule:short-name", 0.6, self.lang))
+                bisect.insort(taken, (start, end))
 
     def subtitles(self) -> None:
         """A work named by its title and elsewhere by its title and subtitle ("«Степь без границ»" in
@@ -2374,7 +2417,7 @@ class _DocState:
                 if not (date and place):
                     continue  # a bare "seminar" is an event only with its date and place
                 where = self.a.get(place)
-                written = _clean_label(self.text[c.start:c.end])
+                written = c.extra.get("named") or _clean_label(self.text[c.start:c.end])
                 # (an opening named with what it opened is named enough: "открытие Уголка казахской
                 # литературы"; "the opening of the reading room" gets its place and year)
                 opening = c.extra.get("event_type") == "opening"

@@ -92,7 +92,7 @@ class CandidateFinder:
         found += rules.government_bodies(text, toks, place_spans)
         if lang == "kk":
             found += rules.kazakh_government_bodies(text, toks, place_spans)
-        found += rules.persons(text, toks)
+        found += rules.persons(text, toks, places)
         found += rules.authors_by(text, lang)
         found += rules.full_names(text, toks, frozenset(m.start for m in matches if m.entry.kind == "person"), places)
         doc._.candidates = found

@@ -546,12 +546,16 @@ _GAVE = re.compile(r"\b(?:gave|delivered|conducted|led|read)\s+(?:a|an|the|his|h
                    r"(?:address|greeting|message)", re.IGNORECASE)
 
 
+_ATTENDED_BY = re.compile(r"\b(?:was|were)\s+attended\s+by\b", re.IGNORECASE)  # not "attended a university"
+
+
 def participation(text: str) -> bool:
     """The sentence says someone took part: a participation cue, or the Kazakh "opened"."""
     return _has(text, PARTICIPATION) or any(fold(m.group()) in OPENED_KK for m in re.finditer(r"[^\W_]+", text)) \
         or _REPRESENTED.search(text) is not None or _PRESENT.search(text) is not None \
         or _EVENT_PARTNER.search(text) is not None or _GAVE.search(text) is not None \
-        or _HOST.search(text) is not None and not re.search(r"\b(?:will|next)\b", text, re.IGNORECASE)
+        or _HOST.search(text) is not None and not re.search(r"\b(?:will|next)\b", text, re.IGNORECASE) \
+        or _ATTENDED_BY.search(text) is not None
 
 
 def judged_or_won(text: str) -> bool:

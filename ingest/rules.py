@@ -1746,17 +1746,29 @@ def authors_by(text: str, lang: str) -> list[Candidate]:
     return out
 
 
-def persons(text: str, toks: list[Tok]) -> list[Candidate]:
+def persons(text: str, toks: list[Tok], places: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Persons written with initials; in English with a given name before one initial too ("Lyudmila
+    A. Sedykh"), where that word is no place, no post and does not open the sentence."""
     out = []
     i = 0
     while i < len(toks):
         r = initials_person(toks, i, text)
         if r is not None:
-            out.append(Candidate("person", toks[r[0]].start, toks[r[1] - 1].end, "rule:initials", 0.8))
+            start = r[0]
+            if r[1] - r[0] == 2 and start > 0 and _given_before(text, toks[start - 1], toks[start], places):
+                start -= 1
+            out.append(Candidate("person", toks[start].start, toks[r[1] - 1].end, "rule:initials", 0.8))
             i = r[1]
             continue
         i += 1
     return out
+
+
+def _given_before(text: str, given: Tok, initial: Tok, places: frozenset[int]) -> bool:
+    return given.text.isascii() and given.text.isalpha() and given.capitalized and not given.text.isupper() \
+        and len(given.text) >= 3 and text[given.end:initial.start] == " " and given.start not in places \
+        and not _sentence_initial(text, given.start) and not is_role(given) and given.key not in NOT_NAMES \
+        and not _is(given, LIBRARY_HEAD + LIBRARY_MOD)
 
 
 # Surname endings, written readably and folded below like the other lists (Petrovsky and
@@ -2819,6 +2831,13 @@ _OPENINGS = {
 }
 
 
+# English tells an opening in the passive too: "a reading room of Kazakh literature was opened in …"
+_EN_OPENED = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?P<what>(?:[a-z-]+\s+){{0,2}}{_FACILITY_EN}"
+    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s+)?[a-z][\w-]*)?)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:officially\s+|solemnly\s+|ceremonially\s+)?opened\b")
+
+
 def openings(text: str, lang: str | None) -> list[Candidate]:
     """The opening of a room, a centre or a corner (see ``_OPENINGS``): an event only where its
     sentence, or the report's dateline, gives its date and place, as for an event named by its kind."""
@@ -2826,6 +2845,12 @@ def openings(text: str, lang: str | None) -> list[Candidate]:
     if rx is None:
         return []
     out = []
+    if lang == "en":
+        for m in _EN_OPENED.finditer(text):
+            what = " ".join(m.group("what").split())
+            out.append(Candidate("event", m.start("what"), m.end(), "rule:opening", 0.6, cls="Event",
+                                 label=f"opening of a {what}",
+                                 extra={"event_type": "opening", "needs_date_place": True, "named": f"opening of a {what}"}))
     for m in rx.finditer(text):
         if _OPENING_NOT_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _OPENING_NOT_AFTER.match(text, m.end()):
             continue

@@ -249,3 +249,39 @@ def test_the_speaker_after_a_post_and_a_librarys_namesake(extractor: Extractor) 
     took_part = {a for _, a in facts(r, PARTICIPANT)}
     assert {"person/lavrentev-i", "person/gurianov-s"} <= took_part, took_part
     assert "person/nadezhda-krupskaya" not in took_part
+
+
+# --- English openings in the passive, a given name before one initial, a library's short name ------
+
+OPENED = ("Its successor, the Central City Library of Rubtsovsk, serves readers.\n\n"
+          "On 5 October 2016 a reading room of Kazakh literature was opened in the Central City Library. The "
+          "opening was attended by Marat Yesenov, consul of the Consulate General of the Republic of Kazakhstan "
+          "in Omsk. Today the library is headed by Lyudmila A. Sedykh.")
+
+
+def test_an_english_opening_in_the_passive_is_an_event_where_its_library_is(extractor: Extractor) -> None:
+    r = extract(extractor, "opened.en.txt", OPENED)
+    (opening,) = [m for m in r.mentions if m.kind == "event"]
+    iri = tail(opening.iri)
+    assert {o for s, o in facts(r, SDO.location) if s == iri} == {"place/rubtsovsk"}
+    took_part = {a for e, a in facts(r, PARTICIPANT) if e == iri}
+    assert {"person/esenov-m", "organization/consulate-of-kazakhstan-in-omsk"} <= took_part, took_part
+
+
+def test_the_librarys_kind_words_alone_name_the_library_named_in_full(extractor: Extractor) -> None:
+    for name, text in (("opened.en.txt", OPENED),
+                       ("short.ru.txt", "Центральная городская библиотека Рубцовска открыла зал. 5 октября 2016 года в "
+                                        "Центральной городской библиотеке прошла встреча.")):
+        r = extract(extractor, name, text)
+        libraries = [m for m in r.mentions if m.kind == "library"]
+        assert len(libraries) == 2 and len({m.iri for m in libraries}) == 1, [(m.start, m.iri) for m in libraries]
+
+
+def test_kind_words_shared_by_two_libraries_name_neither(extractor: Extractor) -> None:
+    r = extract(extractor, "two.ru.txt", "Центральная городская библиотека Рубцовска и Центральная городская библиотека "
+                                         "Семея подписали договор. Позже в Центральной городской библиотеке прошла встреча.")
+    assert len([m for m in r.mentions if m.kind == "library"]) == 2
+
+
+def test_an_english_given_name_before_one_initial(extractor: Extractor) -> None:
+    assert "Lyudmila A. Sedykh" in mentions(extract(extractor, "opened.en.txt", OPENED), "person")
