@@ -8,6 +8,8 @@ Components are configured by name, so a pipeline can be assembled and tested par
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,6 +130,9 @@ def _natasha():
     return NDoc, Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
 
 
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{3}\.\s+[^\W\d_]")  # a word's full stop, not an initial's
+
+
 class NatashaPersons:
     """natasha's NER adds Russian persons written in full ("Галину Александровну Кисловскую")."""
 
@@ -139,8 +144,8 @@ class NatashaPersons:
         nd.tag_ner(ner_tagger)
         found = list(doc._.candidates or [])
         for span in nd.spans:
-            if span.type != "PER" or len(span.tokens) < 2:
-                continue
+            if span.type != "PER" or len(span.tokens) < 2 or _SENTENCE_INSIDE.search(span.text):
+                continue  # ("сказала А. С. Байжанова. И. Г. Лапина напомнила": two persons, the initials rule's)
             span.normalize(morph_vocab)
             found.append(Candidate("person", span.start, span.stop, "ner:natasha", 0.7,
                                    label=span.normal or span.text))

@@ -57,13 +57,14 @@ EVENT_WORDS = {
     "presentation": ("prezentaci", "presentation", "tusaukeser"),  # of a book: презентация, тұсаукесер
     "campaign": ("campaign",),  # a library's campaign ("акция «Книжный мост»"): ru/kk forms whole (EVENT_FORMS)
     "concert": ("koncert", "concert", "gala-koncert", "gala-concert"),  # концерт, гала-концерт
+    "expedition": ("ekspedic", "expedition"),  # a book expedition: экспедиция, expedition
 }
 EVENT_CLASS = {"conference": "Conference", "seminar-council": "SeminarCouncil", "seminar": "Seminar",
                "exhibition": "Exhibition", "telebridge": "Telebridge", "book exchange": "BookExchange",
                "festival": "Festival", "forum": "Conference", "meeting": "Meeting", "ceremony": "Ceremony",
                "competition": "Event", "round table": "Meeting", "evening": "Event", "readings": "Event",
                "campaign": "Event", "presentation": "Event", "course": "Event", "quest": "Event",
-               "marathon": "Event", "concert": "Event"}
+               "marathon": "Event", "concert": "Event", "expedition": "Event"}
 # A round table by its noun, whole words ("стол", not "столица"; "table" only as the event's kind)
 ROUND_TABLE = frozenset(fold(w) for w in ("стол", "стола", "столе", "столом", "столу", "table", "үстел", "үстелі",
                                           "үстелде", "үстелге", "үстелдің", "үстелін"))
@@ -362,7 +363,8 @@ def _plural_institution(t: Tok, lang: str | None = None) -> bool:
         return bool(_KK_PLURAL.search(t.text.lower()[4:]))
     if rest in ("s", "es", "ies", "ev", "ov", "am", "ami", "ah", "eiam", "eiah"):
         return True
-    return lang == "ru" and rest == "i" and not t.key.startswith(("muzei", "akademi", "filarmoni"))
+    return lang == "ru" and rest == "i" and not t.key.startswith(("muzei", "akademi", "filarmoni")) \
+        and not t.key.endswith("muzei")  # "дом-музей" is one
 
 
 # "X қаласының", "X ауданының", "X облысының", "X ауылының": the town, district, region or village
@@ -1094,13 +1096,16 @@ def _outside(toks: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
 
 
 _SPEECH_DASH = re.compile(r"\s*[,.!?…]?\s*[—–-]\s+[a-zа-яёәғқңөұүһі]")
+# A quote of any length, a comma, a dash and a verb of saying: "«Книги не знают границ», – сказала X"
+_SAID_AFTER = re.compile(r"\s*[,!?…]\s*[—–-]\s+(?:сказал|отметил|подчеркнул|заметил|добавил|говорит|пояснил|"
+                         r"призна|said|says|noted|added|деді|айтты|атап)", re.IGNORECASE)
 
 
 def _direct_speech(text: str, end: int, title: str) -> bool:
     """A quoted sentence followed by a dash and the speaker's verb is what someone said, not a
     title: "«Книги, которые приехали из Барнаула, помогут нашим читателям», — отметила …". A
     short quote before a dash may be a name being defined ("«Встречи на границах» — это проект")."""
-    return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end))
+    return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end)) or bool(_SAID_AFTER.match(text, end))
 
 
 def _one_word_per_name(toks: list[Tok], names: Iterable[tuple[int, int]]) -> list[Tok]:

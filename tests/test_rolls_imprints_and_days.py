@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import extract
+from extraction_support import AUTHORITY, BASE, extract
 from ingest.extract import Extractor, Result
 from ingest.vocab import MEMBER_OF, PARTICIPANT, PARTNER, SDO
 
@@ -285,3 +285,30 @@ def test_kind_words_shared_by_two_libraries_name_neither(extractor: Extractor) -
 
 def test_an_english_given_name_before_one_initial(extractor: Extractor) -> None:
     assert "Lyudmila A. Sedykh" in mentions(extract(extractor, "opened.en.txt", OPENED), "person")
+
+
+# --- two persons across a full stop, a quote someone said, a house-museum, an expedition -----------
+
+@pytest.fixture(scope="module")
+def natasha_extractor() -> Extractor:
+    """With natasha's Russian NER on, as ingest runs: its persons are filtered here."""
+    return Extractor(AUTHORITY, BASE, natasha=True)
+
+
+def test_two_persons_either_side_of_a_full_stop_stay_two(natasha_extractor: Extractor) -> None:
+    r = extract(natasha_extractor, "said.ru.txt", "«Книги не знают границ», – сказала А. С. Байжанова. И. Г. Лапина "
+                                                  "напомнила, что выставка открыта.")
+    assert mentions(r, "person") == ["А. С. Байжанова", "И. Г. Лапина"]
+    assert mentions(r, "work") == []  # what she said is no title
+
+
+def test_a_house_museum_named_after_a_writer(extractor: Extractor) -> None:
+    r = extract(extractor, "museum.ru.txt", "Копии писем писателя предоставил литературно-мемориальный дом-музей "
+                                            "Ф. М. Достоевского в Семее.")
+    assert "литературно-мемориальный дом-музей Ф. М. Достоевского" in mentions(r, "organization")
+
+
+def test_a_book_expedition_is_an_event(extractor: Extractor) -> None:
+    r = extract(extractor, "exp.en.txt", "In June 2016 the book expedition “Along the Silk Way to the Tobol” set off "
+                                         "from Astrakhan.")
+    assert mentions(r, "event") == ["expedition “Along the Silk Way to the Tobol”"]
