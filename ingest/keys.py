@@ -90,6 +90,13 @@ _KK_CASE_AFTER_SURNAME = re.compile(
 _KK_CASE_AFTER_PATRONYMIC = re.compile(r"(ұлы|қызы)(" + kk_cases.alternatives(kk_cases.ALL) + ")$")
 
 
+# A surname of another kind ending in a vowel, then the genitive, ablative or instrumental: "Бианкидің",
+# "Шевченконың", "Дюмадан" (the shorter endings would cut names: "Айда", "Мадина")
+_KK_CASE_AFTER_VOWEL = re.compile(r"(?<=\w{3}[аеиоуыэюяі])(" + kk_cases.alternatives(
+    kk_cases.GENITIVE, kk_cases.ABLATIVE, kk_cases.INSTRUMENTAL) + ")$")
+
+
 def strip_kk_case(word: str) -> str:
     """A surname without the Kazakh case ending written after it; other words as they are."""
-    return _KK_CASE_AFTER_PATRONYMIC.sub(r"\1", _KK_CASE_AFTER_SURNAME.sub(r"\1", word))
+    out = _KK_CASE_AFTER_PATRONYMIC.sub(r"\1", _KK_CASE_AFTER_SURNAME.sub(r"\1", word))
+    return _KK_CASE_AFTER_VOWEL.sub("", out) if out == word else out

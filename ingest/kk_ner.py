@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import load_config
 
 from .kazakh import stem
+from .keys import strip_kk_case
 from .rules import Candidate, is_role, kk_noun_opening
 from .tokens import tokenize
 
@@ -62,7 +63,8 @@ def person_label(span: Span) -> str:
     stemmer keeps proper names whole unless an ending is certain.
     """
     words = [t.text for t in span]
-    words[-1] = stem(words[-1]) or words[-1]
+    bare = strip_kk_case(words[-1])  # (a surname's ending the stemmer keeps: "Бианкидің" is Бианки)
+    words[-1] = bare if bare != words[-1] else stem(words[-1]) or words[-1]
     return " ".join(words)
 
 

@@ -312,3 +312,21 @@ def test_a_book_expedition_is_an_event(extractor: Extractor) -> None:
     r = extract(extractor, "exp.en.txt", "In June 2016 the book expedition “Along the Silk Way to the Tobol” set off "
                                          "from Astrakhan.")
     assert mentions(r, "event") == ["expedition “Along the Silk Way to the Tobol”"]
+
+
+@pytest.mark.parametrize("written, bare", [
+    ("Бианкидің", "Бианки"), ("Шевченконың", "Шевченко"), ("Құрманғазының", "Құрманғазы"), ("Мұқановтың", "Мұқанов"),
+    # names that only end like a case stay whole
+    ("Айда", "Айда"), ("Мадина", "Мадина"), ("Әлімен", "Әлімен"), ("Абайдың", "Абайдың"),
+])
+def test_a_kazakh_case_after_a_surname_ending_in_a_vowel(written: str, bare: str) -> None:
+    from ingest.keys import strip_kk_case
+
+    assert strip_kk_case(written) == bare
+
+
+def test_a_foreign_surname_in_the_kazakh_genitive_is_labelled_bare(extractor: Extractor) -> None:
+    r = extract(extractor, "bianki.kk.txt", "Жүргізушілер оқушыларды Виталий Бианкидің шығармаларымен таныстырды.")
+    labels = {t.object.value for t in r.triples if t.predicate.value.endswith("#prefLabel")
+              and "/person/" in t.subject.value}
+    assert labels == {"Виталий Бианки"}, labels
