@@ -513,6 +513,9 @@ def _pronoun_fits(pronoun: str, name: str) -> bool:
 _COMPILERS = re.compile(r"\s*(?:(?:Авторы-)?[Сс]оставител(?:и|ь|ями|ем)(?:\s+[а-яё]+)?\s*[-–—:]|Compiler(?:s)?\s*[-–—:]|"
                         r"The\s+(?:book|collection|volume|anthology)\s+was\s+compiled\s+by\b|"
                         r"Құрастырушы(?:лар)?(?:ы)?\s*[-–—:])")
+# A name given to a library: "присвоено имя (краеведа) X", "was named after X", "X есімі берілді"
+_NAME_GIVEN = re.compile(r"присвоен[оа]?\s+имя(?:\s+[а-яё]+)?|\bwas\s+named\s+after|\bwas\s+given\s+the\s+name\s+of|"
+                         r"(?:есімі|атауы|аты)\s+берілді", re.IGNORECASE)
 # A sentence that opens with the book itself and says when it came out: "Книга выпущена издательством
 # «Димур» (Оренбург, 2018)", "Сборник вышел в 2021 году", "The book was published in 2019", "Жинақ 2020
 # жылы жарық көрді"
@@ -1703,11 +1706,13 @@ class _DocState:
             return c
         ne = self.new.get(iri)
         if ne:
-            for p, o in ne.facts:
-                if p == COUNTRY:
-                    return o.value
-                if p == LOCATION:
-                    return self.a.country_of(o.value)
+            # its own country first, else its location's (a village the text placed is new too)
+            own = next((o.value for p, o in ne.facts if p == COUNTRY), None)
+            if own:
+                return own
+            where = next((o.value for p, o in ne.facts if p == LOCATION), None)
+            return self.a.country_of(where) or (self.country(where) if where in self.new and where != iri else None) \
+                if where else None
         return None
 
     def _under_dated_heading(self, at: int, dates: list[DateMention]) -> str | None:
@@ -1957,10 +1962,13 @@ class _DocState:
                     # it ("… библиотечная система Атырауской области", "библиотека Омска"); not "…
                     # кітапхана Омбыда" (where it held something) nor "Омск посетила"
                     # (and in English a town right after "in": "Toraighyrov University in Pavlodar")
-                    after = re.match(r"\s*(\(|in\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?", self.text[m.end:m.end + 30])
+                    # (a town's kind inside the brackets first: "(село Боровское, Костанайская область)")
+                    after = re.match(r"\s*(\((?:\s*(?:село|с\.|г\.|город|пос\.|посёлок|поселок|village\s+of|town\s+of|"
+                                     r"ауылы|ауыл)\s+)?|in\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?",
+                                     self.text[m.end:m.end + 40])
                     at = m.end + after.end() if after else -1
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at
-                              and (after.group(1) and (after.group(1) == "(" or m.lang == "en")
+                              and (after.group(1) and (after.group(1).startswith("(") or m.lang == "en")
                                    or self.lang == "ru" and _RU_GENITIVE_END.search(self.text[p.start:p.end]))]
                 if not inside and m.lang == "kk":
                     # "Петропавлдағы №17 мектеп-гимназия", "Булаево қаласындағы №1 орта мектеп": the town
@@ -1975,7 +1983,7 @@ class _DocState:
                                  and p.start == m.end + bracket.end() and not self._is_region(p.iri)), None)
                     if town is not None and all(map(self._is_region, inside)):
                         inside = [town] + inside
-                inside = [p for p in inside if self.a.country_of(p)]
+                inside = [p for p in inside if self.country(p)]  # (a village the text placed in a country too)
                 # a district its adjective names, where no town says more ("Ленинская районная
                 # библиотека Омска" is Omsk's, whatever Leninsky district another sentence names)
                 district = self._district_of(m) if m.kind == "library" and all(map(self._is_region, inside)) else None
@@ -1989,7 +1997,7 @@ class _DocState:
                         where = self._seat(where)
                     for place in dict.fromkeys(p for p in (district, where) if p):
                         ne.facts.append((LOCATION, ox.NamedNode(place)))
-                    c = self.a.country_of(where) if where else None
+                    c = self.country(where) if where else None
                     if c:
                         ne.facts.append((COUNTRY, ox.NamedNode(c)))
 
@@ -2804,6 +2812,21 @@ class _DocState:
                 for p in persons:
                     if s[0] <= p.start and p.end <= s[1] and (p.start, p.end) not in nested_persons:
                         add(before[-1].iri, AUTHOR, p.iri)
+        # "библиотеке было присвоено имя краеведа Николая Мезенцева", "the library was named after X",
+        # "кітапханаға Сәбит Мұқановтың есімі берілді": the library its clause names (the report's own
+        # where the clause names none) is named after the person the phrase names
+        for s in clauses:
+            given = _NAME_GIVEN.search(text, s[0], s[1])
+            if given is None:
+                continue
+            libs = [o for o in orgs if o.kind == "library" and s[0] <= o.start < s[1]]
+            first_lib = next((o for o in orgs if o.kind == "library"), None)
+            lib = libs[0] if libs else (first_lib if first_lib is not None and re.search(
+                r"библиотек|library|кітапхана", text[s[0]:given.end()], re.IGNORECASE) else None)
+            near = [p for p in persons if s[0] <= p.start < s[1] and (p.start, p.end) not in nested_persons
+                    and (given.end() <= p.start <= given.end() + 40 or given.start() - 40 <= p.end <= given.start())]
+            if lib is not None and len(near) == 1:
+                add(lib.iri, NAMED_AFTER, near[0].iri)
         # "Книга выпущена издательством «Димур» (Оренбург, 2018)", "The collection was published in 2021",
         # "Жинақ 2020 жылы жарық көрді": the year of the book named last before the sentence
         for s in clauses:
@@ -3150,6 +3173,12 @@ _WORK_YEAR_AFTER = re.compile(
 _IMPRINT = re.compile(r"\(\s*[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*(?:1[5-9]\d\d|20\d\d)(?:\s*г\.)?\s*\)")
 
 
+# "в 2011 году вышел их совместный указатель «…»", "In 2019 the libraries published the collection “…”":
+# the year a book came out, in the clause that ends with its title
+_CAME_OUT_BEFORE_TITLE = re.compile(
+    r"(?:(?<![^\W\d_])[Вв]\s+(?P<year>(?:1[89]|20)\d\d)\s+году\s+(?:вышл?[аои]?|был[аои]?\s+издан[аоы]?|издан[аоы]?|"
+    r"опубликован[аоы]?)|\b[Ii]n\s+(?P<en>(?:1[89]|20)\d\d),?\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued))"
+    r"[^.!?;«»“”\"\n]{0,60}[«“\"]?$")
 # "1914 жылы жазылған «…»": the year of writing or publishing right before the title
 _KK_MADE_BEFORE_TITLE = re.compile(rel.KK_MADE_IN_YEAR.pattern + r"\s*[\"«“]?\s*$")
 
@@ -3166,6 +3195,9 @@ def _work_year(text: str, start: int, end: int) -> tuple[str, ox.NamedNode] | No
     if before is not None:
         made = before.group("verb").startswith(("жазыл", "салын", "түсіріл"))
         return before.group("year"), DATE_CREATED if made else DATE_PUBLISHED
+    came_out = _CAME_OUT_BEFORE_TITLE.search(text, max(0, start - 120), start)
+    if came_out is not None:
+        return came_out.group("year") or came_out.group("en"), DATE_PUBLISHED
     return None
 
 

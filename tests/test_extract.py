@@ -3568,7 +3568,12 @@ def test_a_work_takes_the_year_written_beside_its_title(extractor: Extractor, na
 
 
 def test_a_year_elsewhere_in_the_sentence_dates_no_work(extractor: Extractor) -> None:
+    # the year of the clause that ends with the title is when it came out; the other clause's is not
     r = extract(extractor, "noyear.ru.txt", "В 1927 году вышла повесть «Черноликие», а в 2025 году её читали в Уфе.")
+    (w,) = {m.iri for m in r.mentions if m.kind == "work"}
+    assert [t.object.value for t in r.triples if t.subject.value == w
+            and t.predicate in (SDO.datePublished, SDO.dateCreated)] == ["1927"]
+    r = extract(extractor, "noyear2.ru.txt", "Повесть «Черноликие» читали в Уфе в 2025 году.")
     (w,) = {m.iri for m in r.mentions if m.kind == "work"}
     assert not [t for t in r.triples if t.subject.value == w and t.predicate in (SDO.datePublished, SDO.dateCreated)]
 

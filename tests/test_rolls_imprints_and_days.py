@@ -9,7 +9,7 @@ import pytest
 
 from extraction_support import AUTHORITY, BASE, extract
 from ingest.extract import Extractor, Result
-from ingest.vocab import MEMBER_OF, PARTICIPANT, PARTNER, SDO
+from ingest.vocab import MEMBER_OF, NAMED_AFTER, PARTICIPANT, PARTNER, SDO
 
 
 def tail(iri: str) -> str:
@@ -330,3 +330,37 @@ def test_a_foreign_surname_in_the_kazakh_genitive_is_labelled_bare(extractor: Ex
     labels = {t.object.value for t in r.triples if t.predicate.value.endswith("#prefLabel")
               and "/person/" in t.subject.value}
     assert labels == {"Виталий Бианки"}, labels
+
+
+# --- a library's history: the name it was given, its partner in a village across the border ------
+
+HISTORY = ("Звериноголовская центральная районная библиотека – одна из старейших в Курганской области. «12» мая "
+           "1999 года библиотеке было присвоено имя краеведа Николая Гавриловича Мезенцева. С 2004 года партнёром "
+           "библиотеки является Мендыкаринская центральная районная библиотека (село Боровское, Костанайская "
+           "область, Казахстан). В 2011 году вышел их совместный указатель «Тобол – река дружбы».")
+
+
+def test_the_name_given_to_a_library(extractor: Extractor) -> None:
+    r = extract(extractor, "history.ru.txt", HISTORY)
+    assert {(s.split("-")[0], o) for s, o in facts(r, NAMED_AFTER)} == {("library/zverinogolovskoye", "person/mezencev-n")}
+    r = extract(extractor, "name.kk.txt", "Павлодар облыстық балалар кітапханасы 1960 жылы ашылды. 1995 жылы "
+                                          "кітапханаға Сұлтанмахмұт Торайғыровтың есімі берілді.")
+    assert {o for _, o in facts(r, NAMED_AFTER)} == {"person/sultanmahmut-toraighyrov"}
+
+
+def test_a_partner_library_in_a_village_the_brackets_place_across_the_border(extractor: Extractor) -> None:
+    r = extract(extractor, "history.ru.txt", HISTORY)
+    partners = facts(r, PARTNER)
+    assert any(s.startswith("library/zverinogolovskoye") and o.startswith("library/mendikarinska") for s, o in partners)
+    village = next(m.iri for m in r.mentions if r.document.text[m.start:m.end] == "Боровское")
+    assert any(s.startswith("library/mendikarinska") and o == tail(village) for s, o in facts(r, SDO.location))
+
+
+@pytest.mark.parametrize("name, text, year", [
+    ("history.ru.txt", HISTORY, "2011"),
+    ("pub.en.txt", "In 2019 the two libraries published the collection “Steppe Roads” together.", "2019"),
+])
+def test_the_year_a_book_came_out_in_the_clause_before_its_title(extractor: Extractor, name: str, text: str,
+                                                                 year: str) -> None:
+    r = extract(extractor, name, text)
+    assert year in [t.object.value for t in r.triples if t.predicate == SDO.datePublished]
