@@ -247,7 +247,8 @@ def partners_roll(text: str, start: int) -> bool:
     """Whether the project's roll whose heading starts at ``start`` opens by calling them partners
     ("Жоба серіктестері:", "Partners of the project:"), which a report writes of its own library's
     partners; not a roll of an event's participants that ends "… – партнёры проекта:"."""
-    key = fold(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+    end = text.find("\n", start)
+    key = fold(text[start:end if end >= 0 else len(text)])
     return _opens_roll(key) and ("serikt" in key[:60] or "partner" in key[:60])
 
 

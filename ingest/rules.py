@@ -284,8 +284,11 @@ _RU_ADJECTIVE_END = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ".!?\n:;—–-•^"
+    # (walked back over spaces: slicing the text up to ``pos`` cost its length on every call)
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:;—–-•^"
 
 
 def _one_library(head: Tok, before: Tok) -> bool:
@@ -1773,7 +1776,7 @@ def _given_before(text: str, given: Tok, initial: Tok, places: frozenset[int]) -
     return given.text.isascii() and given.text.isalpha() and given.capitalized and not given.text.isupper() \
         and len(given.text) >= 3 and text[given.end:initial.start] == " " and given.start not in places \
         and not _sentence_initial(text, given.start) and not is_role(given) and given.key not in NOT_NAMES \
-        and not _is(given, LIBRARY_HEAD + LIBRARY_MOD)
+        and not _is(given, LIBRARY_HEAD) and not _is(given, LIBRARY_MOD)
 
 
 # Surname endings, written readably and folded below like the other lists (Petrovsky and
@@ -1870,8 +1873,8 @@ def kk_noun_opening(text: str, start: int, word: str) -> bool:
     ("Көрсеткішті", the index; "Сахнаға", to the stage): Kazakh opens a clause so, while a given
     name stands bare; what follows it is a name of its own, if any."""
     w = word.lower()
-    return _sentence_initial(text, start) and len(w) >= 6 and bool(KAZAKH_LETTERS.intersection(w)) \
-        and w.endswith(_KK_CLAUSE_CASES)
+    return len(w) >= 6 and w.endswith(_KK_CLAUSE_CASES) and bool(KAZAKH_LETTERS.intersection(w)) \
+        and _sentence_initial(text, start)
 
 
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
