@@ -1964,7 +1964,7 @@ class _DocState:
                     # (and in English a town right after "in": "Toraighyrov University in Pavlodar")
                     # (a town's kind inside the brackets first: "(село Боровское, Костанайская область)")
                     after = re.match(r"\s*(\((?:\s*(?:село|с\.|г\.|город|пос\.|посёлок|поселок|village\s+of|town\s+of|"
-                                     r"ауылы|ауыл)\s+)?|in\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?",
+                                     r"ауылы|ауыл)\s+)?|in\s+(?:the\s+(?:city|town|village)\s+of\s+)?|of\s+(?=[A-Z]))?",
                                      self.text[m.end:m.end + 40])
                     at = m.end + after.end() if after else -1
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.start == at

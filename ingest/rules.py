@@ -2895,7 +2895,7 @@ _SCHOOL = {
     "kk": re.compile(r"№\s*\d+\s+(?:(?:орта|жалпы|жалпы\s+білім\s+беретін|мамандандырылған)\s+)?"
                      r"(?:мектеп|гимназия|лицей)\w*(?:-(?:гимназия|лицей)\w*)?"),
     "en": re.compile(r"(?:\b(?!The\b|A\b)[A-Z][a-z]+\s+)?(?:\b(?:[Ss]econdary|[Hh]igh|[Gg]eneral)\s+)?"
-                     r"\b(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)(?:-(?:gymnasium|lyceum))?\s+No\.?\s*\d+"),
+                     r"\b(?:[Ss]chool|[Gg]ymnasium|[Ll]yceum)(?:-(?:[Gg]ymnasium|[Ll]yceum))?\s+No\.?\s*\d+"),
 }
 
 

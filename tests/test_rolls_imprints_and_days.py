@@ -364,3 +364,10 @@ def test_the_year_a_book_came_out_in_the_clause_before_its_title(extractor: Extr
                                                                  year: str) -> None:
     r = extract(extractor, name, text)
     assert year in [t.object.value for t in r.triples if t.predicate == SDO.datePublished]
+
+
+def test_english_schools_with_a_hyphened_kind_stand_in_the_town_after_of(extractor: Extractor) -> None:
+    r = extract(extractor, "schools.en.txt", "Ten teams took part, among them School-Lyceum No. 21 of Aktobe and "
+                                             "Gymnasium No. 1 of Orenburg.")
+    assert mentions(r, "organization") == ["School-Lyceum No. 21", "Gymnasium No. 1"]
+    assert {o for s, o in facts(r, SDO.location) if s.startswith("organization/")} == {"place/aktobe", "place/orenburg"}
