@@ -2813,9 +2813,11 @@ def commemorative_years(text: str, toks: list[Tok], lang: str) -> list[Candidate
 # залының ашылуы". Only of a place people use: the opening of an exhibition or a festival is that
 # event itself. The rules read a view of the text whose quotes are all '"'.
 # (not a library or a museum: "the 125th anniversary of the opening of the library" is its founding)
-_FACILITY_EN = r"(?:reading\s+room|room|hall|cent(?:re|er)|corner|office|branch|club|space|lab(?:oratory)?)"
-_FACILITY_RU = r"(?:зал|центр|уголк|уголок|кабинет|сектор|филиал|пункт|клуб|пространств|лаборатори)[а-яё]*"
-_FACILITY_KK = r"(?:зал|орталығ|бұрыш|кабинет|клуб)[\wәіңғүұқөһ]*"
+# (and the unveiling of a memorial plaque or a monument: "открытие мемориальной доски", "ескерткіш
+# тақтаның ашылуы", "a memorial plaque was unveiled")
+_FACILITY_EN = r"(?:reading\s+room|room|hall|cent(?:re|er)|corner|office|branch|club|space|lab(?:oratory)?|plaque|monument)"
+_FACILITY_RU = r"(?:зал|центр|уголк|уголок|кабинет|сектор|филиал|пункт|клуб|пространств|лаборатори|доск|памятник)[а-яё]*"
+_FACILITY_KK = r"(?:зал|орталығ|бұрыш|кабинет|клуб|тақта|ескерткіш)[\wәіңғүұқөһ]*"
 # Not an opening that happened: an anniversary of one, its hours, a plan, a room opened to some readers
 _OPENING_NOT_BEFORE = re.compile(r"(?:дня|со\s+дня|годовщин\w*|лети\w*|времени|время|часы|режим\w*|планируем\w*|"
                                  r"предстоящ\w*|anniversary\s+of(?:\s+the)?|time\s+of(?:\s+the)?|hours\s+of|"
@@ -2825,7 +2827,7 @@ _OPENING_NOT_AFTER = re.compile(r"\s*(?:to\s+(?:children|readers|the\s+public|vi
 _TITLE_Q = r'"[^"\n]{2,80}"'
 _OPENINGS = {
     "en": re.compile(
-        r"\b[Oo]pening\s+of\s+(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:"
+        r"\b(?:[Oo]pening|[Uu]nveiling)\s+of\s+(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:"
         rf"{_TITLE_Q}\s+(?:[a-z-]+\s+)?{_FACILITY_EN}\b"  # the "Russian Book" reading room
         rf"|(?:[A-Z][\w'’-]*\s+){{0,3}}(?i:{_FACILITY_EN})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|$)){{1,4}})?"
         rf"|(?:[a-z-]+\s+){{0,2}}{_FACILITY_EN}\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|$)){{1,4}})?"
@@ -2835,15 +2837,19 @@ _OPENINGS = {
         rf"(?:[а-яё-]+(?:ого|его|ой|ей)\s+){{0,2}}(?i:{_FACILITY_RU})"
         r"(?:\s+(?:[а-яё-]+(?:ого|его|ой|ей|ых|их|ия|ии|а|ы)\s+){0,3}?(?:[А-ЯЁа-яё-]+(?:а|и|ы|ов|ей|ия|ии|ы))(?![\w-]))?"
         rf"(?:\s*{_TITLE_Q})?"),
-    "kk": re.compile(rf"(?:{_TITLE_Q}\s+)?(?:[\wәіңғүұқөһ-]+\s+){{0,2}}?{_FACILITY_KK}\s+ашылу(?:ы|ына|ында|ын)?(?![\w-])"),
+    # (the words before the kind are no participle: "Абайға арналған ескерткіш тақта ашылды" opens at the plaque)
+    "kk": re.compile(rf"(?<![\wәіңғүұқөһ-])(?:{_TITLE_Q}\s+)?(?:(?![\wәіңғүұқөһ-]*(?:ған|ген|қан|кен)\s)[\wәіңғүұқөһ-]+\s+){{0,2}}?"
+                     rf"{_FACILITY_KK}\s+(?:салтанатты\s+түрде\s+)?"
+                     r"(?:ашылу(?:ы|ына|ында|ын)?(?:\s+рәсім[\wәіңғүұқөһ]*)?|ашылды)(?![\w-])"),
 }
 
 
 # English tells an opening in the passive too: "a reading room of Kazakh literature was opened in …"
 _EN_OPENED = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?P<what>(?:[a-z-]+\s+){{0,2}}{_FACILITY_EN}"
-    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s+)?[a-z][\w-]*)?)\s+(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:officially\s+|solemnly\s+|ceremonially\s+)?opened\b")
+    r"(?:\s+(?:of|for|to)\s+(?:(?:[A-Z][\w'’-]*|[a-z][\w-]*)\s+)?(?:[A-Z][\w'’-]*|[a-z][\w-]*))?)\s+"
+    r"(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:officially\s+|solemnly\s+|ceremonially\s+)?(?:opened|unveiled)\b")
 
 
 def openings(text: str, lang: str | None) -> list[Candidate]:

@@ -371,3 +371,16 @@ def test_english_schools_with_a_hyphened_kind_stand_in_the_town_after_of(extract
                                              "Gymnasium No. 1 of Orenburg.")
     assert mentions(r, "organization") == ["School-Lyceum No. 21", "Gymnasium No. 1"]
     assert {o for s, o in facts(r, SDO.location) if s.startswith("organization/")} == {"place/aktobe", "place/orenburg"}
+
+
+@pytest.mark.parametrize("name, text, town", [
+    ("plaque.kk.txt", "2024 жылғы 28 қазанда Троицк қаласында Сұлтанмахмұт Торайғыровқа арналған ескерткіш тақта "
+                      "салтанатты түрде ашылды.", "place/troitsk"),
+    ("plaque.ru.txt", "15 мая 2023 года в Омске состоялось открытие мемориальной доски Шокану Валиханову.", "place/omsk"),
+    ("plaque.en.txt", "On 5 June 2024 a memorial plaque to Abai was unveiled in Omsk.", "place/omsk"),
+])
+def test_the_unveiling_of_a_memorial_plaque_is_an_event(extractor: Extractor, name: str, text: str, town: str) -> None:
+    r = extract(extractor, name, text)
+    (event,) = [m for m in r.mentions if m.kind == "event"]
+    assert not r.document.text[event.start:event.end].startswith("арналған")  # the participle is no part of it
+    assert {o for s, o in facts(r, SDO.location) if s == tail(event.iri)} == {town}
