@@ -2148,9 +2148,10 @@ class _DocState:
                     return any(0 <= j.start() - o.end <= 2 for o in orgs)
                 return any(0 <= o.start - j.end() <= 6 for o in orgs)
 
-            jointly = any(not re.search(r"[,.()]", _outside(text[j.end():ev.start], j.end(), orgs)) and of_home(j) and (
-                len(text[j.end():ev.start].split()) <= 3 if _JOINT_ADJECTIVE.match(j.group()) else with_a_body(j))
-                for j in _JOINTLY.finditer(text, clause[0], ev.start))
+            cues = [j for j in _JOINTLY.finditer(text, clause[0], ev.start)
+                    if not re.search(r"[,.()]", _outside(text[j.end():ev.start], j.end(), orgs)) and of_home(j)]
+            joint_kind = [j for j in cues if _JOINT_ADJECTIVE.match(j.group()) and len(text[j.end():ev.start].split()) <= 3]
+            jointly = bool(joint_kind) or any(not _JOINT_ADJECTIVE.match(j.group()) and with_a_body(j) for j in cues)
             # a telebridge with one library: the other end is the report's, unless that library held it
             # ("Омская библиотека провела телемост со школьниками Павлодара")
             bridge = family.get((ev.start, ev.end)) == "telebridge" and len(others) == 1 and not any(
@@ -2172,8 +2173,10 @@ class _DocState:
             partners_plan = _partners_heading(text, ev.start)  # "В 2026 году партнёры планируют: – …"
             if partners_plan and not others:
                 take_part(ev.iri)
+            # ("совместная выставка", "a joint exhibition" with no other party named: the report's
+            # library and its partner across the border)
             if not others and partner is not None and partner.start < ev.start and (
-                    rel.names_two_libraries(words) or held is not None or partners_plan):
+                    rel.names_two_libraries(words) or held is not None or partners_plan or joint_kind):
                 take_part(ev.iri, partner.iri)
 
     def _without_lives_or_imprints(self, dates: list[DateMention]) -> list[DateMention]:
