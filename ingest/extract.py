@@ -136,7 +136,8 @@ _LIFE_OR_FOUNDING = re.compile(r"(?<![^\W\d_])(?:родил|умер|сконч�
                                r"туған|туды|дүниеге|қайтыс|құрылған|құрылды|ашылған)", re.IGNORECASE)
 # A year something has gone on since ("2019 жылдан бері", "since 2019", "с 2019 года"): not the year of
 # a day named after it ("… 2019 жылдан бері серіктес … Ертеңіне, 17 маусымда")
-_SINCE_YEAR = re.compile(r"жылдан\s+(?:бері|бастап)|\bsince\s+\d|(?<![^\W\d_])с\s+\d{4}\s+года", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"(?:(?<![^\W\d_])[Сс]|\b[Ss]ince)\s+$")
+_SINCE_AFTER = re.compile(r"\s*(?:жылдан\s+)?(?:бері|бастап)\b|жылдан\s+(?:бері|бастап)")
 _ANAPHORA = re.compile(r"(?:\b(?:the|this|that)|(?<![^\W\d_])(?:эта|этой|этом|эту|этого|данн\w*|бұл|осы))\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _MISSION = re.compile(r"консульств|посольств|консулдығ|елшілі|consulate|embassy", re.I)
@@ -510,20 +511,24 @@ def _pronoun_fits(pronoun: str, name: str) -> bool:
 # What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 # A sentence that opens by naming who compiled a book: "Составители книги –", "Составитель сборника:",
 # "Compilers:", "The book was compiled by", "Құрастырушылары –"
-_COMPILERS = re.compile(r"\s*(?:(?:Авторы-)?[Сс]оставител(?:и|ь|ями|ем)(?:\s+[а-яё]+)?\s*[-–—:]|Compiler(?:s)?\s*[-–—:]|"
+_COMPILERS = re.compile(r"\s*(?:(?:Авторы-)?[Сс]оставител(?:и|ь|ями|ем)(?:\s+(?:книги|сборника|издания|указателя|"
+                        r"альманаха|антологии|тома|словаря))?\s*[-–—:]|Compiler(?:s)?\s*[-–—:]|"
                         r"The\s+(?:book|collection|volume|anthology)\s+was\s+compiled\s+by\b|"
                         r"Құрастырушы(?:лар)?(?:ы)?\s*[-–—:])")
 # A name given to a library: "присвоено имя (краеведа) X", "was named after X", "X есімі берілді"
-_NAME_GIVEN = re.compile(r"присвоен[оа]?\s+имя(?:\s+[а-яё]+)?|\bwas\s+named\s+after|\bwas\s+given\s+the\s+name\s+of|"
-                         r"(?:есімі|атауы|аты)\s+берілді", re.IGNORECASE)
+_NAME_GIVEN = re.compile(r"(?i:присвоен[оа]?\s+имя)(?:\s+[а-яё]+(?=\s+[А-ЯЁ]))?|(?i:\bwas\s+named\s+after|"
+                         r"\bwas\s+given\s+the\s+name\s+of)|(?:есімі|атауы|аты)\s+берілді")
+# What else takes a name: a street, a square, a school ("улице, на которой стоит библиотека, присвоено имя")
+_NAMED_OTHER = re.compile(r"улиц|площад|сквер|школ|street|square|school|көше|алаң|мектеп", re.IGNORECASE)
 # A sentence that opens with the book itself and says when it came out: "Книга выпущена издательством
 # «Димур» (Оренбург, 2018)", "Сборник вышел в 2021 году", "The book was published in 2019", "Жинақ 2020
 # жылы жарық көрді"
 _BOOK_PUBLISHED = re.compile(
     r"\s*(?:Книга|Сборник|Издание|Альманах|Антология|Монография|The\s+(?:book|collection|anthology|volume)|Кітап|Жинақ)"
-    r"\s+(?:[^.!?\n]{0,20}?\s)?(?:выпущен\w*|вышл?\w*|издан\w*|опубликован\w*|was\s+(?:published|released|printed)|"
+    r"\s+(?:(?:была|был|было|has\s+been)\s+)?(?:выпущен\w*|вышл?\w*|издан\w*|опубликован\w*|was\s+(?:published|released|printed)|"
     r"(?P<kk>\d{4})\s+жылы\s+(?:жарық\s+көрді|басылып\s+шықты|шықты))"
-    r"[^.!?\n]{0,80}?(?(kk)|(?P<year>(?:1[89]|20)\d\d))")
+    # (the year in the verb's own clause, brackets and all: "(Оренбург, 2018)", not "…, а презентация прошла в 2022 году")
+    r"(?:«[^»\n]*»|“[^”\n]*”|[^.!?\n,;()«»“”]){0,80}?(?(kk)|(?:\([^()\n,]*,\s*)?(?P<year>(?:1[89]|20)\d\d))")
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
 
@@ -1354,6 +1359,10 @@ class _DocState:
                 if nxt is not None and nxt.capitalized and not re.search(r"[.,;:!?\n]", self.norm[end:nxt.start]) \
                         or re.match(r"\s+(?:of|им\.|имени|named)\b", self.norm[end:end + 8]):
                     continue  # a longer name goes on: another town's, another namesake's
+                if any(m.kind == "place" and (0 <= start - m.end <= 30 and not re.search(r"[.;!?\n]", self.norm[m.end:start])
+                                              or 0 <= m.start - end <= 12 and not re.search(r"[.;!?\n]", self.norm[end:m.start]))
+                       for m in self.mentions):
+                    continue  # "в Семее в Центральной городской библиотеке", "the Central City Library in Semey": that town's
                 self.mentions.append(Mention(start, end, "library", next(iter(iris)), "rule:short-name", 0.6, self.lang))
                 bisect.insort(taken, (start, end))
 
@@ -1767,7 +1776,14 @@ class _DocState:
         1815 года")."""
         return with_year(month, day, [dm for dm in dates if dm.end <= start
                                       and not _LIFE_OR_FOUNDING.search(_around_date(self.text, dm))
-                                      and not _SINCE_YEAR.search(_around_date(self.text, dm))])
+                                      and not self._since(dm)])
+
+    def _since(self, dm: DateMention) -> bool:
+        """A year something has gone on since ("с 2015 года", "since 2015", "2019 жылдан бері"): not
+        the year of a day named after it."""
+        return dm.precision == "year" and bool(_SINCE_BEFORE.search(self.text[max(0, dm.start - 8):dm.start])
+                                               or _SINCE_AFTER.match(self.text, dm.end)
+                                               or _SINCE_AFTER.search(self.text[dm.start:dm.end]))
 
     def _day_of_the_year_before(self, own: tuple[int, int], at: int, dates: list[DateMention]) -> str | None:
         """The day written without its year in the event's own clause ("Церемония прошла 23 апреля"),
@@ -1929,7 +1945,7 @@ class _DocState:
         where people come from ("из Омска", "Омбыдан") or whose they are ("делегация Павлодара")."""
         before = self.norm[max(0, m.start - 4):m.start].lower()
         return bool(re.search(r"(^|\s)(в|во|in|at)\s$", before) or self._inflected(m, _KK_LOCATIVE)
-                    or self._inflected(m, _KK_WHERE_ADJECTIVE) or self._marked_town(m))
+                    or self._marked_town(m))
 
     def _marked_town(self, m: Mention) -> bool:
         """A place written as a town or a village ("Кемерово қ.", "г. Курган", "Uralsk city", "the
@@ -2272,7 +2288,9 @@ class _DocState:
             own_month = None if in_sentence else self._bare_month(own, c, dates, report_year)
             if own_month is not None:
                 date, nearest = own_month, None
-            lead = None if in_sentence else self._calendar_lead(c.start, dates, places)
+            # (not where the event's own clause gives its day or its month)
+            lead = None if in_sentence or own_month is not None or self._day_of_the_year_before(own, c.start, dates) \
+                else self._calendar_lead(c.start, dates, places)
             if lead is not None:  # a calendar's item: the day and the town its line opens with
                 date, nearest = lead[0], None
             same_day_places: list[Mention] = []
@@ -2822,14 +2840,20 @@ class _DocState:
             given = _NAME_GIVEN.search(text, s[0], s[1])
             if given is None:
                 continue
+            if _NAMED_OTHER.search(text[s[0]:given.start()]):
+                continue  # a street or a school is given the name, not the library
             libs = [o for o in orgs if o.kind == "library" and s[0] <= o.start < s[1]]
             first_lib = next((o for o in orgs if o.kind == "library"), None)
             lib = libs[0] if libs else (first_lib if first_lib is not None and re.search(
                 r"библиотек|library|кітапхана", text[s[0]:given.end()], re.IGNORECASE) else None)
-            near = [p for p in persons if s[0] <= p.start < s[1] and (p.start, p.end) not in nested_persons
-                    and (given.end() <= p.start <= given.end() + 40 or given.start() - 40 <= p.end <= given.start())]
-            if lib is not None and len(near) == 1:
-                add(lib.iri, NAMED_AFTER, near[0].iri)
+            # the person right after the phrase ("присвоено имя (краеведа) X"), or in Kazakh right before it
+            after = [p for p in persons if given.end() <= p.start <= given.end() + 40 and p.start < s[1]
+                     and (p.start, p.end) not in nested_persons]
+            before = [p for p in persons if given.start() - 40 <= p.end <= given.start() and p.start >= s[0]
+                      and (p.start, p.end) not in nested_persons]
+            who = after[0] if after else before[-1] if before else None
+            if lib is not None and who is not None:
+                add(lib.iri, NAMED_AFTER, who.iri)
         # "Книга выпущена издательством «Димур» (Оренбург, 2018)", "The collection was published in 2021",
         # "Жинақ 2020 жылы жарық көрді": the year of the book named last before the sentence
         for s in clauses:
@@ -3151,7 +3175,7 @@ _DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы
 _KK_LOCATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.LOCATIVE)})$")
 _KK_DATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.DATIVE)})$")
 # Where people went on to, a Kazakh dative before a verb of leaving: "Өскеменге аттанды", "Омбыға қайтты"
-_KK_GONE_TO = re.compile(r"\s+(?:аттан|жол\s+тарт|қайт|кет)\w*")
+_KK_GONE_TO = re.compile(r"\s+(?:аттанды|жол\s+тартты|қайтты|кетті)(?![\wәіңғүұқөһ])")  # (not "аттанған", "қайта")
 _KK_ABLATIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ABLATIVE)})$")
 _KK_PLACE_ABLATIVE = re.compile(r"\s*(қаласынан|облысынан|ауданынан|ауылынан|өңірінен)")
 _CITY_AFTER = re.compile(r"\s*(қ\.|қаласы|қаласында|city|town|village|ауылы)", re.IGNORECASE)

@@ -126,9 +126,9 @@ PARTICIPATION = ("tookpart", "took", "participat", "spoke", "present", "katis", 
                  # who is named among its speakers ("Баяндамашылар қатарында X болды", "Докладчиками
                  # выступили", "Speakers included X")
                  "bandamasi", "dokladcik", "speakers", "spiker",
-                 # Kazakh: who organised it, with whom, who performed at it, who chaired its jury
-                 # ("ұйымдастырды", "бірлесіп", "өнер көрсетті", "алқасын … басқарды"), and who headed it
-                 "uimdastir", "birlesip", "korseti", "korsetip", "baskard", "vozglav", "chaired", "performed")
+                 # Kazakh: who organised it, with whom, who performed at it ("ұйымдастырды", "бірлесіп",
+                 # "өнер көрсетті"), and who chaired it (not "басқарды", "возглавил": who ran a library)
+                 "uimdastir", "birlesip", "korseti", "korsetip", "chaired")
 # Who sat on a competition's jury ("В его состав вошли X", "Its other members were Y") and who won
 # ("the prize went to X", "лауреатами стали", "жеңімпаз атанды", "жүлдегер"): of a competition only
 WINNERS = ("sostav", "members", "prize", "viner", "laureat", "pobedit", "prizer", "jenimpaz", "julde",

@@ -319,6 +319,8 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
     return _institution_phrases(text, toks, "organization", known, inflected, lang, persons, places)
 
 
+_KK_ACCUSATIVE = tuple(e for e in kk_cases.ACCUSATIVE if len(e) == 2)
+_KK_VERB_NAMES = ("гелді", "келді", "берді", "болды", "тұрды", "қалды")  # Амангелді, Тілеуберді, Жанболды
 _KK_WHERE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")  # "Семейдегі": in Semey
 _KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE + kk_cases.ACCUSATIVE
                           if len(e) >= 2)  # "Семинарды облыстық кітапхана өткізді": the seminar, then who
@@ -1108,7 +1110,8 @@ def _direct_speech(text: str, end: int, title: str) -> bool:
     """A quoted sentence followed by a dash and the speaker's verb is what someone said, not a
     title: "«Книги, которые приехали из Барнаула, помогут нашим читателям», — отметила …". A
     short quote before a dash may be a name being defined ("«Встречи на границах» — это проект")."""
-    return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end)) or bool(_SAID_AFTER.match(text, end))
+    return len(title.split()) >= 6 and bool(_SPEECH_DASH.match(text, end)) \
+        or bool(_SAID_AFTER.match(text, end)) and _sentence_initial(text, end - len(title) - 2)
 
 
 def _one_word_per_name(toks: list[Tok], names: Iterable[tuple[int, int]]) -> list[Tok]:
@@ -1772,8 +1775,18 @@ def persons(text: str, toks: list[Tok], places: frozenset[int] = frozenset()) ->
     return out
 
 
+# Capitalised English words before an initial that are no given name: months, days, titles, honorifics
+_NOT_GIVEN_EN = frozenset(w.lower() for w in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam", "Ambassador", "Consul", "Rector", "Dean", "Akim", "Mayor",
+    "Governor", "Minister", "Deputy", "Chairman", "Chairwoman", "Seminar", "Conference", "Forum", "Meeting",
+    "Today", "Yesterday", "Tomorrow", "Then", "Later", "Also", "And", "But", "With", "By", "From", "For"))
+
+
 def _given_before(text: str, given: Tok, initial: Tok, places: frozenset[int]) -> bool:
     return given.text.isascii() and given.text.isalpha() and given.capitalized and not given.text.isupper() \
+        and given.text.lower() not in _NOT_GIVEN_EN \
         and len(given.text) >= 3 and text[given.end:initial.start] == " " and given.start not in places \
         and not _sentence_initial(text, given.start) and not is_role(given) and given.key not in NOT_NAMES \
         and not _is(given, LIBRARY_HEAD) and not _is(given, LIBRARY_MOD)
@@ -1869,12 +1882,19 @@ _KK_OWN_CASE = re.compile(r"(?:[дтн][ыі]ң|[ғқ]а)$")
 
 
 def kk_noun_opening(text: str, start: int, word: str) -> bool:
-    """A word opening its sentence in a Kazakh case of an object, a direction or a place
-    ("Көрсеткішті", the index; "Сахнаға", to the stage): Kazakh opens a clause so, while a given
-    name stands bare; what follows it is a name of its own, if any."""
+    """A word opening its sentence in the Kazakh accusative ("Көрсеткішті Кузьмина құрастырған",
+    the index Kuzmina compiled): Kazakh opens a clause with its object so. Only the accusative, and
+    not the given names built on "келді", "берді" (Амангелді, Тілеуберді): names end in the other
+    cases' sounds too (Ақерке, Мәдина, Гүлдана). A sentence's start only, not a dash's or a colon's
+    (a list of winners opens each line with a name)."""
     w = word.lower()
-    return len(w) >= 6 and w.endswith(_KK_CLAUSE_CASES) and bool(KAZAKH_LETTERS.intersection(w)) \
-        and _sentence_initial(text, start)
+    if len(w) < 6 or not w.endswith(_KK_ACCUSATIVE) or w.endswith(_KK_VERB_NAMES) \
+            or not KAZAKH_LETTERS.intersection(w):
+        return False
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
 
 
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
