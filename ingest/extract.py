@@ -1990,7 +1990,7 @@ class _DocState:
                     # "Петропавлдағы №17 мектеп-гимназия", "Булаево қаласындағы №1 орта мектеп": the town
                     # written as where it stands, right before the name
                     inside = [p.iri for p in self.mentions if p.kind == "place" and p.end <= m.start
-                              and (_KK_WHERE_ADJECTIVE.search(self.text[p.start:p.end])
+                              and (rules.KK_WHERE.search(self.text[p.start:p.end])
                                    and not self.text[p.end:m.start].strip()
                                    or _KK_TOWN_WHERE.fullmatch(self.text[p.end:m.start]))][-1:]
                 else:  # "Акмолинская областная … библиотека (Кокшетау)": the town in brackets says which
@@ -3166,9 +3166,8 @@ class _DocState:
 _CALENDAR_LEAD = re.compile(r"[ \t]*(?P<date>\d{1,2}(?:[.\d]{3,8}|(?:\s*[-–—]\s*\d{1,2})?\s+[^\W\d_]{3,12}"
                             r"(?:\s+\d{4}(?:\s*(?:г\.|года|жылы|ж\.))?)?)),[ \t]*"
                             r"(?P<where>[^\W\d_][^.,;:\n]{1,40}?)\.[ \t]+(?=\S)")
-# A Kazakh place written as where something stands ("Петропавлдағы", "Ишимдегі"), or followed by the
-# word for its kind so ("Булаево қаласындағы")
-_KK_WHERE_ADJECTIVE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")
+# A Kazakh place followed by the word for its kind, written as where something stands ("Булаево
+# қаласындағы"; the place itself so: rules.KK_WHERE)
 _KK_TOWN_WHERE = re.compile(r"\s+(?:қаласындағы|ауылындағы|кентіндегі|селосындағы|поселкесіндегі)\s+")
 # The only words a dateline may have between its town and its date ("Павлодар қ., 2016 жылғы …").
 _DATELINE_WORDS = frozenset(("г", "гг", "ж", "года", "жыл", "жылы", "жылғы", "қ", "қаласы", "city"))

@@ -283,12 +283,12 @@ _RU_ADJECTIVE_AGREEING = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее
 _RU_ADJECTIVE_END = re.compile(r"(?:ая|яя|ой|ей|ий|ый|ое|ее|ую|юю|их|ых|им|ым|ими|ыми|ого|его|ому|ему|ом|ем)$")
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
+def _sentence_initial(text: str, pos: int, marks: str = ".!?\n:;—–-•^") -> bool:
     # (walked back over spaces: slicing the text up to ``pos`` cost its length on every call)
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n:;—–-•^"
+    return i == 0 or text[i - 1] in marks
 
 
 def _one_library(head: Tok, before: Tok) -> bool:
@@ -321,7 +321,8 @@ def institution_phrases(text: str, toks: list[Tok], known: frozenset[int] = froz
 
 _KK_ACCUSATIVE = tuple(e for e in kk_cases.ACCUSATIVE if len(e) == 2)
 _KK_VERB_NAMES = ("гелді", "келді", "берді", "болды", "тұрды", "қалды")  # Амангелді, Тілеуберді, Жанболды
-_KK_WHERE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")  # "Семейдегі": in Semey
+# A Kazakh place written as where something stands: "Семейдегі" (in Semey), "Петропавлдағы"
+KK_WHERE = re.compile(f"({kk_cases.alternatives(kk_cases.ATTRIBUTIVE_LOCATIVE)})$")
 _KK_CLAUSE_CASES = tuple(e for e in kk_cases.DATIVE + kk_cases.LOCATIVE + kk_cases.ABLATIVE + kk_cases.ACCUSATIVE
                           if len(e) >= 2)  # "Семинарды облыстық кітапхана өткізді": the seminar, then who
 _GENITIVE_SURNAME = ("ova", "eva", "ina", "ogo", "kogo")  # Пушкина, Шукшина, Утемисова, Островского
@@ -508,7 +509,7 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
                 break  # a preposition opening the sentence ("В Городском … музее"), not an initial
             if p.start in inflected and p.key.endswith(KK_OUTSIDE_NAMES):
                 break  # "Астанадан ҚР Ұлттық … кітапханасы": where from, not part of the name
-            if not library and p.start in places and _KK_WHERE.search(p.text) and toks[s].capitalized:
+            if not library and p.start in places and KK_WHERE.search(p.text) and toks[s].capitalized:
                 break  # "Семейдегі Мұхтар Әуезовтің … үй-мұражайы": the town it stands in, then its name
                 # (a library keeps it: "Орынбордағы … облыстық кітапхана" is told from others by its town)
             if p.start in inflected and p.key.endswith(KK_LOCATIVE_FORMS) and toks[s].capitalized:
@@ -1888,13 +1889,8 @@ def kk_noun_opening(text: str, start: int, word: str) -> bool:
     cases' sounds too (Ақерке, Мәдина, Гүлдана). A sentence's start only, not a dash's or a colon's
     (a list of winners opens each line with a name)."""
     w = word.lower()
-    if len(w) < 6 or not w.endswith(_KK_ACCUSATIVE) or w.endswith(_KK_VERB_NAMES) \
-            or not KAZAKH_LETTERS.intersection(w):
-        return False
-    i = start
-    while i > 0 and text[i - 1] in " \t\u00a0":
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?\n"
+    return len(w) >= 6 and w.endswith(_KK_ACCUSATIVE) and not w.endswith(_KK_VERB_NAMES) \
+        and bool(KAZAKH_LETTERS.intersection(w)) and _sentence_initial(text, start, ".!?\n")
 
 
 def full_names(text: str, toks: list[Tok], known_persons: frozenset[int] = frozenset(),
