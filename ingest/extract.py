@@ -3165,7 +3165,7 @@ class _DocState:
 # a full stop, then what happens: "5 октября, Омск. В главном здании …", "07.10.2021, Павлодар. Семинар …"
 _CALENDAR_LEAD = re.compile(r"[ \t]*(?P<date>\d{1,2}(?:[.\d]{3,8}|(?:\s*[-–—]\s*\d{1,2})?\s+[^\W\d_]{3,12}"
                             r"(?:\s+\d{4}(?:\s*(?:г\.|года|жылы|ж\.))?)?)),[ \t]*"
-                            r"(?P<where>[^\W\d_][^.,;:\n]{1,40}?)\.[ \t]+(?=\S)")
+                            r"(?:г\.\s*)?(?P<where>[^\W\d_][^.,;:\n]{1,40}?)\.[ \t]+(?=\S)")
 # A Kazakh place followed by the word for its kind, written as where something stands ("Булаево
 # қаласындағы"; the place itself so: rules.KK_WHERE)
 _KK_TOWN_WHERE = re.compile(r"\s+(?:қаласындағы|ауылындағы|кентіндегі|селосындағы|поселкесіндегі)\s+")

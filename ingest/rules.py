@@ -156,7 +156,8 @@ ORG_CASE_ENDINGS = ("nin", "nan", "nen")
 # Heads of other institutions named like libraries, stems as written (folded below): the kind stands
 # last in Russian, Kazakh and English alike ("… мемлекеттік университеті", "… state university").
 INSTITUTION_HEAD = ("университет", "university", "музе", "мұражай", "қорық-мұражай", "museum", "house-museum",
-                    "дом-музе", "үй-мұражай", "комплекс", "complex", "кешен", "издательств", "одағ",
+                    "дом-музе", "доме-музе", "дома-музе", "үй-мұражай", "комплекс", "complex", "кешен",
+                    "издательств", "одағ",
                     "автономи", "autonomy", "ассоциаци", "association", "қауымдастығ", "архив", "мұрағат", "archive",
                     "филармони", "philharmoni", "театр", "theatre", "theater", "институт", "institute",
                     "колледж", "college", "академи", "academy", "семинари", "seminary", "корпус", "corps",
@@ -345,10 +346,11 @@ def _institution_head(t: Tok) -> bool:
     return _is(t, INSTITUTION_HEAD) and not t.text.lower().startswith(_NOT_INSTITUTION)
 
 
+_HOUSE_MUSEUM = tuple(fold(w) for w in ("дом-музе", "доме-музе", "дома-музе", "house-museum"))
 # The ontology's class for an institution by its head word
 _INSTITUTION_CLASS = ((fold_all(("университет", "university")), "University"),
-                      (fold_all(("музе", "мұражай", "museum", "house-museum", "дом-музе", "үй-мұражай",
-                                 "қорық-мұражай")), "Museum"),
+                      (fold_all(("музе", "мұражай", "museum", "house-museum", "дом-музе", "доме-музе", "дома-музе",
+                                 "үй-мұражай", "қорық-мұражай")), "Museum"),
                       (fold_all(("издательств",)), "Publisher"))
 
 
@@ -642,6 +644,8 @@ def _institution_phrases(text: str, toks: list[Tok], kind: str, known: frozenset
             # only a surname in the genitive after a named head: "ректор университета А. Б. Сидоров"
             # and "Директор музея В. Петрова" name the head's staff, not its namesake
             named_head = tok.capitalized and not _sentence_initial(text, tok.start)  # "Музея Т. Г. Шевченко"
+            # a house-museum is its namesake's in any case ("в доме-музее Ф. М. Достоевского"): no staff of it so
+            named_head = named_head or tok.key.startswith(_HOUSE_MUSEUM)
             surname = toks[r[1] - 1] if r is not None else None
             # after a named head a surname that does not decline (Шевченко) is its namesake too, unless
             # a verb follows the name ("Архива Н. Н. Иванова вручила": she is its staff)

@@ -468,3 +468,15 @@ def test_a_participle_of_leaving_is_no_place_gone_to(extractor: Extractor) -> No
 def test_a_towns_attributive_form_before_people_is_not_where_the_event_was(extractor: Extractor) -> None:
     r = extract(extractor, "for.kk.txt", "2022 жылы Павлодарда Омбыдағы кітапханашылар үшін семинар өтті.")
     assert {o for s, o in facts(r, SDO.location) if s.startswith("event/")} == {"place/pavlodar"}
+
+
+def test_a_house_museum_in_the_locative(extractor: Extractor) -> None:
+    r = extract(extractor, "house.ru.txt", "Гости побывали в доме-музее Ф. М. Достоевского в Семее.")
+    assert mentions(r, "organization") == ["доме-музее Ф. М. Достоевского"]
+
+
+def test_a_calendar_lead_with_the_word_for_town(extractor: Extractor) -> None:
+    r = extract(extractor, "lead2.ru.txt", "Календарь на октябрь 2021 года.\n\n5 октября, г. Омск. В главном здании "
+                                           "откроется выставка «Одна река».")
+    assert [t.object.value for t in r.triples if t.predicate == SDO.startDate] == ["2021-10-05"]
+    assert {o for s, o in facts(r, SDO.location) if s.startswith("event/")} == {"place/omsk"}
