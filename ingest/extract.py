@@ -508,7 +508,6 @@ def _pronoun_fits(pronoun: str, name: str) -> bool:
     return True
 
 
-# What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 # A sentence that opens by naming who compiled a book: "Составители книги –", "Составитель сборника:",
 # "Compilers:", "The book was compiled by", "Құрастырушылары –"
 _COMPILERS = re.compile(r"\s*(?:(?:Авторы-)?[Сс]оставител(?:и|ь|ями|ем)(?:\s+(?:книги|сборника|издания|указателя|"
@@ -529,6 +528,7 @@ _BOOK_PUBLISHED = re.compile(
     r"(?P<kk>\d{4})\s+жылы\s+(?:жарық\s+көрді|басылып\s+шықты|шықты))"
     # (the year in the verb's own clause, brackets and all: "(Оренбург, 2018)", not "…, а презентация прошла в 2022 году")
     r"(?:«[^»\n]*»|“[^”\n]*”|[^.!?\n,;()«»“”]){0,80}?(?(kk)|(?:\([^()\n,]*,\s*)?(?P<year>(?:1[89]|20)\d\d))")
+# What a prize was given for, right before a work's title: "for her essay", "за эссе", "за рисунок"
 _PRIZED_FOR = re.compile(r"(?:\bза|\bfor\s+(?:her|his|their))\s+(?:эссе|работу|книгу|рисунок|стихотворение|рассказ|"
                          r"сочинение|essay|book|poem|story|drawing|work|entry|composition)\s*[«“\"„]?$", re.IGNORECASE)
 
@@ -2825,14 +2825,17 @@ class _DocState:
         # "Составители книги – A и B", "Compilers: A, B", "Құрастырушылар – A, B": a sentence that opens by
         # naming a book's compilers, the book being the work named last before it
         clauses = [p for s in sents for p in rel.parts(text, s)]  # (a sentence may end after a quote)
+
+        def work_before(at: int) -> rel.M | None:
+            """The work named last before ``at``, not far back: what "the book" of a sentence means."""
+            return next((w for w in reversed(works) if w.end <= at and at - w.end < 800), None)
+
         for s in clauses:
-            if not _COMPILERS.match(text, s[0]):
-                continue
-            before = [w for w in works if w.end <= s[0] and s[0] - w.end < 800]
-            if before:
+            book = work_before(s[0]) if _COMPILERS.match(text, s[0]) else None
+            if book is not None:
                 for p in persons:
                     if s[0] <= p.start and p.end <= s[1] and (p.start, p.end) not in nested_persons:
-                        add(before[-1].iri, AUTHOR, p.iri)
+                        add(book.iri, AUTHOR, p.iri)
         # "библиотеке было присвоено имя краеведа Николая Мезенцева", "the library was named after X",
         # "кітапханаға Сәбит Мұқановтың есімі берілді": the library its clause names (the report's own
         # where the clause names none) is named after the person the phrase names
@@ -2860,8 +2863,8 @@ class _DocState:
             published = _BOOK_PUBLISHED.match(text, s[0], s[1])
             if published is None:
                 continue
-            before = [w for w in works if w.end <= s[0] and s[0] - w.end < 800]
-            ne = self.new.get(before[-1].iri) if before else None
+            book = work_before(s[0])
+            ne = self.new.get(book.iri) if book is not None else None
             if ne is not None and not any(p in (DATE_CREATED, DATE_PUBLISHED) for p, _ in ne.facts):
                 ne.facts.append((DATE_PUBLISHED, _date_literal(published.group("year") or published.group("kk"))))
         # the author the authority file gives a work named in the same sentence: a writer whose book
@@ -3184,10 +3187,12 @@ _CITY_BEFORE = re.compile(r"(г\.|город[а-я]*|с\.|пос\.|(?<![а-яё]
                           r"(?<!from the )(?<!of the )village of)\s*$", re.IGNORECASE)
 
 
+# An imprint's town and publisher, before its year: "Омск: Омскбланкиздат, " (in "(Омск: Омскбланкиздат, 2018)")
+_IMPRINT_BEFORE_YEAR = r"[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*"
 # A year in brackets after a title, a translation of it first ("«Қара беттер» («Черноликие», 1927)"), or
 # a participle of publishing or writing after it
 _WORK_YEAR_AFTER = re.compile(
-    r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*|[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*)?"
+    r"[\"»”]?\s*(?:\(\s*(?:[\"«“][^\"»”()\n]{1,80}[\"»”]\s*,\s*|" + _IMPRINT_BEFORE_YEAR + r")?"
     r"(?P<y>1[5-9]\d\d|20\d\d)(?:\s*(?:г\.|ж\.))?\s*\)"
     # (a translation of the title in brackets first; the publisher between: "вышедший в издательстве
     # «ЭКО» в 2021 году", "published by Foliant in 2021")
@@ -3196,7 +3201,7 @@ _WORK_YEAR_AFTER = re.compile(
     r"(?P<y2>1[5-9]\d\d|20\d\d)(?![\d-]))")  # (not a decade: "в 1990-х годах")
 # A book's imprint in brackets, its town, publisher and year ("(Омск: Омскбланкиздат, 2018)"): the
 # year dates the book, not the event that presents it
-_IMPRINT = re.compile(r"\(\s*[^\W\d_][^()\n:]{0,30}:\s*[^()\n]{1,60},\s*(?:1[5-9]\d\d|20\d\d)(?:\s*г\.)?\s*\)")
+_IMPRINT = re.compile(r"\(\s*" + _IMPRINT_BEFORE_YEAR + r"(?:1[5-9]\d\d|20\d\d)(?:\s*г\.)?\s*\)")
 
 
 # "в 2011 году вышел их совместный указатель «…»", "In 2019 the libraries published the collection “…”":

@@ -1780,10 +1780,10 @@ def persons(text: str, toks: list[Tok], places: frozenset[int] = frozenset()) ->
     return out
 
 
-# Capitalised English words before an initial that are no given name: months, days, titles, honorifics
+# Capitalised English words before an initial that are no given name: days, titles, honorifics (and
+# months, which ``is_month`` reads)
 _NOT_GIVEN_EN = frozenset(w.lower() for w in (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam", "Ambassador", "Consul", "Rector", "Dean", "Akim", "Mayor",
     "Governor", "Minister", "Deputy", "Chairman", "Chairwoman", "Seminar", "Conference", "Forum", "Meeting",
     "Today", "Yesterday", "Tomorrow", "Then", "Later", "Also", "And", "But", "With", "By", "From", "For"))
@@ -1791,7 +1791,7 @@ _NOT_GIVEN_EN = frozenset(w.lower() for w in (
 
 def _given_before(text: str, given: Tok, initial: Tok, places: frozenset[int]) -> bool:
     return given.text.isascii() and given.text.isalpha() and given.capitalized and not given.text.isupper() \
-        and given.text.lower() not in _NOT_GIVEN_EN \
+        and given.text.lower() not in _NOT_GIVEN_EN and not is_month(given.text) \
         and len(given.text) >= 3 and text[given.end:initial.start] == " " and given.start not in places \
         and not _sentence_initial(text, given.start) and not is_role(given) and given.key not in NOT_NAMES \
         and not _is(given, LIBRARY_HEAD) and not _is(given, LIBRARY_MOD)
